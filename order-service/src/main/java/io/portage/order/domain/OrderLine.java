@@ -1,0 +1,57 @@
+package io.portage.order.domain;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** One line of an order: a channel SKU and a positive quantity. */
+@Entity
+@Table(name = "order_line")
+public class OrderLine {
+
+    @Id
+    private UUID id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "order_id")
+    private Order order;
+    @Column(name = "line_no")
+    private int lineNo;
+    private String sku;
+    private BigDecimal quantity;
+
+    protected OrderLine() {
+    }
+
+    OrderLine(Order order, int lineNo, Item item) {
+        if (item.quantity().signum() <= 0) {
+            throw new IllegalArgumentException("Quantity must be positive: " + item.quantity());
+        }
+        this.id = UUID.randomUUID();
+        this.order = order;
+        this.lineNo = lineNo;
+        this.sku = item.sku();
+        this.quantity = item.quantity();
+    }
+
+    /** What was ordered, before it belongs to an order. */
+    public record Item(String sku, BigDecimal quantity) {
+    }
+
+    public int lineNo() {
+        return lineNo;
+    }
+
+    public String sku() {
+        return sku;
+    }
+
+    public BigDecimal quantity() {
+        return quantity;
+    }
+}

@@ -1,0 +1,80 @@
+package io.portage.order.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.portage.kit.rest.CorrelationContext;
+import io.portage.kit.rest.ProblemException;
+import io.portage.order.config.OrderConfig;
+import io.portage.order.domain.Order;
+import io.portage.order.domain.OrderLine;
+import io.portage.order.service.OrderService;
+import io.portage.order.service.ReceiveOrder;
+import io.smallrye.mutiny.Uni;
+
+/** Order intake at {@code /api/v1/orders}. */
+@Path("/api/v1/orders")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    /** Set by the gateway from the caller's token; absent on internal calls, where the channel is the partner. */
+    static final String PARTNER_HEADER = "X-Portage-Partner-Id";
+
+    private final OrderService orders;
+    private final OrderConfig config;
+    private final CorrelationContext correlation;
+
+    public OrderResource(OrderService orders, OrderConfig config, CorrelationContext correlation) {
+        this.orders = orders;
+        this.config = config;
+        this.correlation = correlation;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit an order", description = "Idempotent by (channel, externalId): a resubmission returns the first order with 200.")
+    @APIResponse(responseCode = "201", description = "Order received")
+    @APIResponse(responseCode = "200", description = "Order already received earlier; returned unchanged")
+    @APIResponse(responseCode = "400", description = "Invalid order (application/problem+json, with field paths)")
+    public Uni<Response> receive(@NotNull @Valid OrderRequest request, @HeaderParam(PARTNER_HEADER) String partnerHeader) {
+        String partnerId = partnerHeader == null || partnerHeader.isBlank() ? request.channel() : partnerHeader;
+        if (!partnerId.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw ProblemException.invalid(PARTNER_HEADER, "must be a partner id");
+        }
+        OrderRequest.AddressRequest address = request.customer().address();
+        ReceiveOrder command = new ReceiveOrder(request.channel(), request.externalId(), partnerId,
+                request.warehouse() == null ? config.defaultWarehouse() : request.warehouse(),
+                new Order.Customer(request.customer().name(), request.customer().email(), address.street(), address.city(),
+                        address.postalCode(), address.country()),
+                request.lines().stream().map(line -> new OrderLine.Item(line.sku(), line.quantity())).toList(),
+                correlation.id());
+        return orders.receive(request.channel(), command).map(received -> {
+            OrderView view = OrderView.of(received.order());
+            return received.created()
+                    ? Response.created(URI.create("/api/v1/orders/" + view.id())).entity(view).build()
+                    : Response.ok(view).build();
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read an order")
+    public Uni<OrderView> get(@PathParam("id") UUID id) {
+        return orders.find(id).map(OrderView::of);
+    }
+}

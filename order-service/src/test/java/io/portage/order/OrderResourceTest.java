@@ -1,0 +1,208 @@
+package io.portage.order;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.portage.contracts.Topics;
+import io.portage.testsupport.PortageStackResource;
+import io.portage.testsupport.TestKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@QuarkusTestResource(value = PortageStackResource.class, initArgs = @ResourceArg(name = "database", value = "orders"))
+class OrderResourceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Map<String, Object> order(String externalId) {
+        return Map.of(
+                "channel", "northwind-shop",
+                "externalId", externalId,
+                "warehouse", "WH1",
+                "customer", Map.of("name", "Ada Lovelace", "email", "ada@example.com",
+                        "address",
+                        Map.of("street", "12 Dock Road", "city", "Rotterdam", "postalCode", "3011 AA", "country", "NL")),
+                "lines", List.of(Map.of("sku", "SKU-CHAIR-01", "quantity", 2), Map.of("sku", "SKU-DESK-07", "quantity", 1.5)));
+    }
+
+    @Test
+    void receivesAnOrderStoresItAndPublishesOrderReceived() throws Exception {
+        String externalId = "NW-" + UUID.randomUUID();
+        String orderId = given().contentType(ContentType.JSON)
+                .header("X-Correlation-Id", "corr-" + externalId)
+                .header("X-Portage-Partner-Id", "northwind")
+                .body(order(externalId))
+                .when()
+                .post("/api/v1/orders")
+                .then()
+                .statusCode(201)
+                .header("Location", containsString("/api/v1/orders/"))
+                .header("X-Correlation-Id", equalTo("corr-" + externalId))
+                .body("status", equalTo("RECEIVED"))
+                .body("partnerId", equalTo("northwind"))
+                .body("lines.sku", hasItems("SKU-CHAIR-01", "SKU-DESK-07"))
+                .extract()
+                .path("id");
+
+        given().when()
+                .get("/api/v1/orders/" + orderId)
+                .then()
+                .statusCode(200)
+                .body("externalId", equalTo(externalId))
+                .body("customer.country", equalTo("NL"))
+                .body("lines[1].quantity", equalTo(1.5f));
+
+        ConsumerRecord<String, String> event = TestKafka.awaitRecord(Topics.ORDERS, r -> orderId.equals(r.key()));
+        assertThat(TestKafka.header(event, "ce_type")).isEqualTo("io.portage.order.received.v1");
+        assertThat(TestKafka.header(event, "ce_specversion")).isEqualTo("1.0");
+        assertThat(TestKafka.header(event, "ce_subject")).isEqualTo(orderId);
+        assertThat(TestKafka.header(event, "ce_source")).isEqualTo("urn:portage:order-service");
+        assertThat(TestKafka.header(event, "ce_correlationid")).isEqualTo("corr-" + externalId);
+        assertThat(TestKafka.header(event, "ce_partnerid")).isEqualTo("northwind");
+        assertThat(TestKafka.header(event, "ce_id")).isNotBlank();
+        JsonNode data = JSON.readTree(event.value());
+        assertThat(data.path("externalId").asText()).isEqualTo(externalId);
+        assertThat(data.path("lines")).hasSize(2);
+    }
+
+    @Test
+    void resubmittingTheSameOrderReturnsTheFirstOneAndPublishesOnce() {
+        String externalId = "NW-" + UUID.randomUUID();
+        String first = given().contentType(ContentType.JSON)
+                .body(order(externalId))
+                .when()
+                .post("/api/v1/orders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().contentType(ContentType.JSON)
+                .body(order(externalId))
+                .when()
+                .post("/api/v1/orders")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(first));
+
+        List<ConsumerRecord<String, String>> events = TestKafka.recordsWithin(Topics.ORDERS, java.time.Duration.ofSeconds(3),
+                r -> first.equals(r.key()));
+        assertThat(events).hasSize(1);
+    }
+
+    @Test
+    void concurrentDuplicateSubmissionsMakeOneOrder() throws Exception {
+        String externalId = "NW-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<CompletableFuture<Response>> calls = IntStream.range(0, 5)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> given().contentType(ContentType.JSON).body(order(externalId)).when().post("/api/v1/orders"),
+                            pool))
+                    .toList();
+            List<Response> responses = calls.stream().map(CompletableFuture::join).toList();
+            assertThat(responses).extracting(Response::statusCode).containsOnly(200, 201);
+            assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
+            assertThat(responses).extracting(r -> r.path("id").toString()).containsOnly(responses.get(0).path("id").toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void invalidFieldsAreProblemsWithTheirPaths() {
+        Map<String, Object> bad = Map.of(
+                "channel", "Northwind Shop",
+                "externalId", "NW-bad",
+                "customer", Map.of("name", "", "address",
+                        Map.of("street", "1 Road", "city", "Rotterdam", "postalCode", "3011", "country", "Netherlands")),
+                "lines", List.of(Map.of("sku", "SKU-1", "quantity", 0)));
+        given().contentType(ContentType.JSON)
+                .body(bad)
+                .when()
+                .post("/api/v1/orders")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("type", equalTo("https://docs.portage.io/problems/invalid-request"))
+                .body("correlationId", notNullValue())
+                .body("violations.field",
+                        hasItems("channel", "customer.name", "customer.address.country", "lines[0].quantity"));
+    }
+
+    @Test
+    void missingAndMalformedBodiesAreProblemsNotServerErrors() {
+        given().contentType(ContentType.JSON)
+                .body("{\"channel\": \"x\", ")
+                .when()
+                .post("/api/v1/orders")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://docs.portage.io/problems/malformed-json"));
+
+        given().contentType(ContentType.JSON)
+                .when()
+                .post("/api/v1/orders")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+
+        Map<String, Object> wrongType = new java.util.HashMap<>(order("NW-type"));
+        wrongType.put("lines", List.of(Map.of("sku", "SKU-1", "quantity", "two")));
+        given().contentType(ContentType.JSON)
+                .body(wrongType)
+                .when()
+                .post("/api/v1/orders")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("lines[0].quantity"));
+
+        given().contentType(ContentType.JSON)
+                .body("[1,2,3]")
+                .when()
+                .post("/api/v1/orders")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownOrderIsNotFound() {
+        given().when()
+                .get("/api/v1/orders/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Not found"));
+    }
+
+    @Test
+    void healthAndMetricsAreExposed() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    }
+}

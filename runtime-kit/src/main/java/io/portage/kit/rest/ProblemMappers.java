@@ -1,0 +1,147 @@
+package io.portage.kit.rest;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Turns every failure into an RFC 9457 problem: invalid bodies and fields into 400 with the field's JSON path,
+ * business failures into their own status, anything unexpected into a 500 that reveals nothing internal.
+ */
+public class ProblemMappers {
+
+    private final CorrelationContext correlation;
+
+    public ProblemMappers(CorrelationContext correlation) {
+        this.correlation = correlation;
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            violations.add(new Problem.Violation(fieldPath(violation.getPropertyPath()), violation.getMessage()));
+        }
+        violations.sort(Comparator.comparing(Problem.Violation::field));
+        String detail = violations.size() == 1
+                ? violations.get(0).field() + ": " + violations.get(0).message()
+                : violations.size() + " fields are invalid";
+        return respond(400, "invalid-request", "Invalid request", detail, uri, violations);
+    }
+
+    /** Declared for the subtype too: Quarkus REST ships its own mapper for it, which would otherwise win. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping.getPath());
+            String message = "has the wrong type or format";
+            return respond(400, "invalid-request", "Invalid request", field + ": " + message, uri,
+                    List.of(new Problem.Violation(field, message)));
+        }
+        String location = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return respond(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON" + location, uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.violations().isEmpty() ? null : e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        Response response = respond(status, "http-" + status, title, status >= 500 ? title : e.getMessage(), uri, null);
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> response.getHeaders().add(name, value));
+            }
+        });
+        return response;
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Log.errorf(e, "Unexpected failure on %s (correlation %s)", uri.getPath(), correlation.id());
+        return respond(500, "internal-error", "Internal error",
+                "The request failed unexpectedly; quote correlation id " + correlation.id() + " when reporting it", uri, null);
+    }
+
+    private Response respond(int status, String slug, String title, String detail, UriInfo uri,
+            List<Problem.Violation> violations) {
+        Problem problem = new Problem(Problem.type(slug), title, status, detail, URI.create(uri.getPath()), correlation.id(),
+                violations);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** {@code accept.arg0.lines[0].quantity} becomes {@code lines[0].quantity}: the path as the caller wrote it. */
+    static String fieldPath(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE || node.getKind() == ElementKind.CROSS_PARAMETER) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.isInIterable() && node.getIndex() != null) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (node.isInIterable()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (!field.isEmpty()) {
+                field.append('.');
+            }
+            field.append(node.getName());
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+}

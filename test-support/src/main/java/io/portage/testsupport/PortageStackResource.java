@@ -1,0 +1,91 @@
+package io.portage.testsupport;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.portage.stack.LocalStack;
+import io.portage.stack.PostgresServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points a service under test at real Kafka and PostgreSQL. The servers start once per test JVM (the first test
+ * that needs them), on free loopback ports, and stop when the JVM exits; each service gets its own database, named by
+ * the {@code database} init argument.
+ */
+public class PortageStackResource implements QuarkusTestResourceLifecycleManager {
+
+    /** JVM-wide keys: Quarkus may load this class in several class loaders, the servers must still start once. */
+    static final String KAFKA_KEY = "portage.test.kafka.bootstrap-servers";
+    static final String POSTGRES_KEY = "portage.test.postgres.port";
+
+    private String database = "portage";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        SharedStack stack = SharedStack.get();
+        stack.createDatabase(database);
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", stack.bootstrapServers());
+        config.put("quarkus.datasource.reactive.url", stack.reactiveUrl(database));
+        config.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(database));
+        config.put("quarkus.datasource.username", PostgresServer.USER);
+        config.put("quarkus.datasource.password", "");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // Shared with the module's other test classes; stopped by a shutdown hook when the JVM exits.
+    }
+
+    /** The one stack of this JVM. */
+    public static final class SharedStack {
+
+        private static final Object LOCK = SharedStack.class.getName().intern();
+
+        private final String bootstrapServers;
+        private final int postgresPort;
+
+        private SharedStack(String bootstrapServers, int postgresPort) {
+            this.bootstrapServers = bootstrapServers;
+            this.postgresPort = postgresPort;
+        }
+
+        public static SharedStack get() {
+            synchronized (LOCK) {
+                String kafka = System.getProperty(KAFKA_KEY);
+                if (kafka == null) {
+                    LocalStack stack = LocalStack.forTests(Path.of("target", "portage-stack"), false).start(List.of());
+                    Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "portage-stack-stop"));
+                    System.setProperty(KAFKA_KEY, stack.kafka().bootstrapServers());
+                    System.setProperty(POSTGRES_KEY, Integer.toString(stack.postgres().port()));
+                    kafka = stack.kafka().bootstrapServers();
+                }
+                return new SharedStack(kafka, Integer.parseInt(System.getProperty(POSTGRES_KEY)));
+            }
+        }
+
+        public String bootstrapServers() {
+            return bootstrapServers;
+        }
+
+        public String reactiveUrl(String database) {
+            return "postgresql://127.0.0.1:" + postgresPort + "/" + database;
+        }
+
+        public String jdbcUrl(String database) {
+            return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database;
+        }
+
+        void createDatabase(String database) {
+            PostgresServer.createDatabases(postgresPort, List.of(database));
+        }
+    }
+}
