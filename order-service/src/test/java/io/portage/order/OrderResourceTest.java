@@ -168,7 +168,8 @@ class OrderResourceTest {
                 .post("/api/v1/orders")
                 .then()
                 .statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("body"));
 
         Map<String, Object> wrongType = new java.util.HashMap<>(order("NW-type"));
         wrongType.put("lines", List.of(Map.of("sku", "SKU-1", "quantity", "two")));

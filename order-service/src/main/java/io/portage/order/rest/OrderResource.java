@@ -51,19 +51,19 @@ public class OrderResource {
     @APIResponse(responseCode = "201", description = "Order received")
     @APIResponse(responseCode = "200", description = "Order already received earlier; returned unchanged")
     @APIResponse(responseCode = "400", description = "Invalid order (application/problem+json, with field paths)")
-    public Uni<Response> receive(@NotNull @Valid OrderRequest request, @HeaderParam(PARTNER_HEADER) String partnerHeader) {
-        String partnerId = partnerHeader == null || partnerHeader.isBlank() ? request.channel() : partnerHeader;
+    public Uni<Response> receive(@NotNull @Valid OrderRequest body, @HeaderParam(PARTNER_HEADER) String partnerHeader) {
+        String partnerId = partnerHeader == null || partnerHeader.isBlank() ? body.channel() : partnerHeader;
         if (!partnerId.matches("[A-Za-z0-9._-]{1,64}")) {
             throw ProblemException.invalid(PARTNER_HEADER, "must be a partner id");
         }
-        OrderRequest.AddressRequest address = request.customer().address();
-        ReceiveOrder command = new ReceiveOrder(request.channel(), request.externalId(), partnerId,
-                request.warehouse() == null ? config.defaultWarehouse() : request.warehouse(),
-                new Order.Customer(request.customer().name(), request.customer().email(), address.street(), address.city(),
+        OrderRequest.AddressRequest address = body.customer().address();
+        ReceiveOrder command = new ReceiveOrder(body.channel(), body.externalId(), partnerId,
+                body.warehouse() == null ? config.defaultWarehouse() : body.warehouse(),
+                new Order.Customer(body.customer().name(), body.customer().email(), address.street(), address.city(),
                         address.postalCode(), address.country()),
-                request.lines().stream().map(line -> new OrderLine.Item(line.sku(), line.quantity())).toList(),
+                body.lines().stream().map(line -> new OrderLine.Item(line.sku(), line.quantity())).toList(),
                 correlation.id());
-        return orders.receive(request.channel(), command).map(received -> {
+        return orders.receive(body.channel(), command).map(received -> {
             OrderView view = OrderView.of(received.order());
             return received.created()
                     ? Response.created(URI.create("/api/v1/orders/" + view.id())).entity(view).build()

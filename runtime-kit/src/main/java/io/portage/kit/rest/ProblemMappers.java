@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -102,32 +101,38 @@ public class ProblemMappers {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** {@code accept.arg0.lines[0].quantity} becomes {@code lines[0].quantity}: the path as the caller wrote it. */
+    /**
+     * {@code receive.body.lines[0].quantity} becomes {@code lines[0].quantity}: the path as the caller wrote it. A
+     * violation on a parameter itself (a query parameter, a missing body) is named after the parameter.
+     */
     static String fieldPath(Path path) {
         StringBuilder field = new StringBuilder();
+        String parameter = null;
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.RETURN_VALUE || node.getKind() == ElementKind.CROSS_PARAMETER) {
-                continue;
-            }
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                if (node.isInIterable() && node.getIndex() != null) {
-                    field.append('[').append(node.getIndex()).append(']');
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER, BEAN -> {
                 }
-                continue;
+                case PARAMETER -> parameter = node.getName();
+                case CONTAINER_ELEMENT -> {
+                    if (node.isInIterable() && node.getIndex() != null) {
+                        field.append('[').append(node.getIndex()).append(']');
+                    }
+                }
+                default -> {
+                    if (node.isInIterable()) {
+                        field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                    }
+                    if (!field.isEmpty()) {
+                        field.append('.');
+                    }
+                    field.append(node.getName());
+                }
             }
-            if (node.getName() == null) {
-                continue;
-            }
-            if (node.isInIterable()) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
-            }
-            if (!field.isEmpty()) {
-                field.append('.');
-            }
-            field.append(node.getName());
         }
-        return field.isEmpty() ? "body" : field.toString();
+        if (field.isEmpty()) {
+            return parameter != null ? parameter : "body";
+        }
+        return field.toString();
     }
 
     static String jsonPath(List<JsonMappingException.Reference> path) {
