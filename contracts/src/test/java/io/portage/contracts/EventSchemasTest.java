@@ -24,6 +24,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import io.portage.contracts.order.OrderReceived;
+import io.portage.contracts.yard.AppointmentBooked;
 
 class EventSchemasTest {
 
@@ -38,7 +39,10 @@ class EventSchemasTest {
                             new OrderReceived.Address("12 Dock Road", "Rotterdam", "3011 AA", "NL")),
                     List.of(new OrderReceived.Line("SKU-CHAIR-01", new BigDecimal("2")),
                             new OrderReceived.Line("SKU-DESK-07", new BigDecimal("1.5"))),
-                    Instant.parse("2026-11-23T08:15:30Z")));
+                    Instant.parse("2026-11-23T08:15:30Z")),
+            EventCatalog.APPOINTMENT_BOOKED_V1, new AppointmentBooked(UUID.randomUUID().toString(), "WH1", "D04", "INBOUND",
+                    "Swift Freight", "PO-88121", "swift", Instant.parse("2026-11-24T07:00:00Z"),
+                    Instant.parse("2026-11-24T08:00:00Z"), Instant.parse("2026-11-23T09:12:00Z")));
 
     @Test
     void everyCataloguedTypeHasASchemaAndASample() {

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.portage.kit.rest.CorrelationContext;
-import io.portage.kit.rest.ProblemException;
+import io.portage.kit.rest.Partners;
 import io.portage.order.config.OrderConfig;
 import io.portage.order.domain.Order;
 import io.portage.order.domain.OrderLine;
@@ -31,9 +31,6 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
-
-    /** Set by the gateway from the caller's token; absent on internal calls, where the channel is the partner. */
-    static final String PARTNER_HEADER = "X-Portage-Partner-Id";
 
     private final OrderService orders;
     private final OrderConfig config;
@@ -51,11 +48,9 @@ public class OrderResource {
     @APIResponse(responseCode = "201", description = "Order received")
     @APIResponse(responseCode = "200", description = "Order already received earlier; returned unchanged")
     @APIResponse(responseCode = "400", description = "Invalid order (application/problem+json, with field paths)")
-    public Uni<Response> receive(@NotNull @Valid OrderRequest body, @HeaderParam(PARTNER_HEADER) String partnerHeader) {
-        String partnerId = partnerHeader == null || partnerHeader.isBlank() ? body.channel() : partnerHeader;
-        if (!partnerId.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw ProblemException.invalid(PARTNER_HEADER, "must be a partner id");
-        }
+    public Uni<Response> receive(@NotNull @Valid OrderRequest body, @HeaderParam(Partners.HEADER) String partnerHeader) {
+        // Internal calls without the gateway's header act for the channel itself.
+        String partnerId = Partners.fromHeader(partnerHeader, body.channel());
         OrderRequest.AddressRequest address = body.customer().address();
         ReceiveOrder command = new ReceiveOrder(body.channel(), body.externalId(), partnerId,
                 body.warehouse() == null ? config.defaultWarehouse() : body.warehouse(),

@@ -1,0 +1,117 @@
+package io.portage.yard.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A carrier's appointment at one dock of a site for a slot. The database refuses two booked appointments whose slots
+ * overlap on the same dock (an exclusion constraint), so concurrent bookings cannot double-book a door.
+ */
+@Entity
+@Table(name = "dock_appointment")
+public class DockAppointment {
+
+    @Id
+    private UUID id;
+    private String site;
+    private String dock;
+    @Enumerated(EnumType.STRING)
+    private Direction direction;
+    private String carrier;
+    private String reference;
+    @Column(name = "partner_id")
+    private String partnerId;
+    @Column(name = "slot_start")
+    private Instant slotStart;
+    @Column(name = "slot_end")
+    private Instant slotEnd;
+    @Enumerated(EnumType.STRING)
+    private AppointmentStatus status;
+    @Column(name = "correlation_id")
+    private String correlationId;
+    @Column(name = "booked_at")
+    private Instant bookedAt;
+    @Version
+    private long version;
+
+    protected DockAppointment() {
+    }
+
+    public static DockAppointment book(String site, String dock, Direction direction, String carrier, String reference,
+            String partnerId, Slot slot, String correlationId, Instant now) {
+        DockAppointment appointment = new DockAppointment();
+        appointment.id = UUID.randomUUID();
+        appointment.site = site;
+        appointment.dock = dock;
+        appointment.direction = direction;
+        appointment.carrier = carrier;
+        appointment.reference = reference;
+        appointment.partnerId = partnerId;
+        appointment.slotStart = slot.start();
+        appointment.slotEnd = slot.end();
+        appointment.status = AppointmentStatus.BOOKED;
+        appointment.correlationId = correlationId;
+        appointment.bookedAt = now;
+        return appointment;
+    }
+
+    /** The same booking again (a retry): same site, dock, slot, direction, carrier, reference and partner. */
+    public boolean isSameBookingAs(String site, String dock, Direction direction, String carrier, String reference,
+            String partnerId, Slot slot) {
+        return this.site.equals(site) && this.dock.equals(dock) && this.direction == direction && this.carrier.equals(carrier)
+                && this.reference.equals(reference) && Objects.equals(this.partnerId, partnerId) && slot().equals(slot);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String site() {
+        return site;
+    }
+
+    public String dock() {
+        return dock;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    public String carrier() {
+        return carrier;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String partnerId() {
+        return partnerId;
+    }
+
+    public Slot slot() {
+        return new Slot(slotStart, slotEnd);
+    }
+
+    public AppointmentStatus status() {
+        return status;
+    }
+
+    public String correlationId() {
+        return correlationId;
+    }
+
+    public Instant bookedAt() {
+        return bookedAt;
+    }
+}

@@ -1,0 +1,28 @@
+package io.portage.yard.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.portage.yard.domain.AppointmentStatus;
+import io.portage.yard.domain.DockAppointment;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Dock appointments in the {@code yard} schema. */
+@ApplicationScoped
+public class AppointmentRepository implements PanacheRepositoryBase<DockAppointment, UUID> {
+
+    /** Booked appointments on a dock whose slot overlaps [from, to). */
+    public Uni<List<DockAppointment>> overlapping(String site, String dock, Instant from, Instant to) {
+        return list("site = ?1 and dock = ?2 and status = ?3 and slotStart < ?4 and slotEnd > ?5", site, dock,
+                AppointmentStatus.BOOKED, to, from);
+    }
+
+    /** Appointments at a site whose slot overlaps [from, to), in slot order. */
+    public Uni<List<DockAppointment>> atSite(String site, Instant from, Instant to) {
+        return list("site = ?1 and slotStart < ?2 and slotEnd > ?3 order by slotStart, dock", site, to, from);
+    }
+}

@@ -1,0 +1,21 @@
+package io.portage.yard.rest;
+
+import java.time.Instant;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import io.portage.yard.domain.Direction;
+
+/** The body of {@code POST /api/v1/appointments}. */
+public record AppointmentRequest(
+        @NotBlank @Pattern(regexp = "[A-Z0-9-]{1,32}", message = "must be an upper-case site code") String site,
+        @NotBlank @Pattern(regexp = "[A-Z0-9-]{1,16}", message = "must be an upper-case dock code") String dock,
+        @NotNull Direction direction,
+        @NotBlank @Size(max = 100) String carrier,
+        @NotBlank @Size(max = 100) String reference,
+        @NotNull Instant slotStart,
+        @NotNull Instant slotEnd) {
+}

@@ -1,0 +1,84 @@
+package io.portage.yard.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.portage.kit.rest.CorrelationContext;
+import io.portage.kit.rest.Partners;
+import io.portage.kit.rest.ProblemException;
+import io.portage.yard.domain.Slot;
+import io.portage.yard.service.AppointmentService;
+import io.portage.yard.service.BookAppointment;
+import io.smallrye.mutiny.Uni;
+
+/** Dock appointments at {@code /api/v1/appointments}. */
+@Path("/api/v1/appointments")
+@Produces(MediaType.APPLICATION_JSON)
+public class AppointmentResource {
+
+    private final AppointmentService appointments;
+    private final CorrelationContext correlation;
+
+    public AppointmentResource(AppointmentService appointments, CorrelationContext correlation) {
+        this.appointments = appointments;
+        this.correlation = correlation;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Book a dock appointment", description = "Slots are on a 15-minute grid, at most 4 hours. Booking the same appointment again returns it with 200.")
+    @APIResponse(responseCode = "201", description = "Booked")
+    @APIResponse(responseCode = "200", description = "The same appointment was booked before; returned unchanged")
+    @APIResponse(responseCode = "409", description = "The dock is already booked for part of the slot")
+    public Uni<Response> book(@NotNull @Valid AppointmentRequest body, @HeaderParam(Partners.HEADER) String partnerHeader) {
+        Slot slot;
+        try {
+            slot = new Slot(body.slotStart(), body.slotEnd());
+        } catch (Slot.InvalidSlotException e) {
+            throw ProblemException.invalid("slotEnd", e.getMessage());
+        }
+        String partnerId = Partners.fromHeader(partnerHeader, "portage");
+        BookAppointment command = new BookAppointment(body.site(), body.dock(), body.direction(), body.carrier(),
+                body.reference(), partnerId, slot, correlation.id());
+        return appointments.book(body.dock(), command).map(booked -> {
+            AppointmentView view = AppointmentView.of(booked.appointment());
+            return booked.created()
+                    ? Response.created(URI.create("/api/v1/appointments/" + view.id())).entity(view).build()
+                    : Response.ok(view).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "Appointments at a site on a day (UTC)")
+    public Uni<List<AppointmentView>> onDay(
+            @QueryParam("site") @NotNull @Pattern(regexp = "[A-Z0-9-]{1,32}") String site,
+            @QueryParam("date") @NotNull LocalDate date) {
+        return appointments.onDay(site, date).map(list -> list.stream().map(AppointmentView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read an appointment")
+    public Uni<AppointmentView> get(@PathParam("id") UUID id) {
+        return appointments.find(id).map(AppointmentView::of);
+    }
+}
