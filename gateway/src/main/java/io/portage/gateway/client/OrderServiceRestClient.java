@@ -1,0 +1,34 @@
+package io.portage.gateway.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.portage.contracts.CloudEventAttributes;
+import io.portage.kit.rest.Partners;
+import io.smallrye.mutiny.Uni;
+
+/** order-service's {@code /api/v1/orders}, as the gateway calls it. */
+@RegisterRestClient(configKey = "order-service")
+@Path("/api/v1/orders")
+interface OrderServiceRestClient {
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> receive(String body, @HeaderParam(Partners.HEADER) String partnerId,
+            @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> get(@PathParam("id") String id, @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
+}

@@ -1,0 +1,15 @@
+package io.portage.gateway;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import io.portage.testsupport.ServiceLayers;
+
+@AnalyzeClasses(packages = "io.portage.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layers = ServiceLayers.of("io.portage.gateway");
+}

@@ -1,0 +1,100 @@
+package io.portage.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(StubOrderService.class)
+class OrderRoutesTest {
+
+    static final String ORDER = "{\"channel\":\"northwind-shop\",\"externalId\":\"NW-1\",\"lines\":[{\"sku\":\"A\",\"quantity\":1}]}";
+
+    static List<Map<String, Object>> recorded() {
+        String stub = ConfigProvider.getConfig().getValue("stub.order-service.url", String.class);
+        return given().baseUri(stub).when().get("/__requests").then().extract().jsonPath().getList("$");
+    }
+
+    @Test
+    void submitsWithThePartnerFromTheTokenNeverFromTheCaller() {
+        given().auth()
+                .oauth2(TestTokens.partner("northwind", "orders:write").sign())
+                .header("X-Portage-Partner-Id", "acme")
+                .header("X-Correlation-Id", "corr-gw-1")
+                .contentType("application/json")
+                .body(ORDER)
+                .when()
+                .post("/api/v1/orders")
+                .then()
+                .statusCode(201)
+                .header("Location", "/api/v1/orders/3f0c2a4e-0000-4000-8000-000000000001")
+                .header("X-Correlation-Id", "corr-gw-1")
+                .body("partnerId", equalTo("northwind"));
+
+        Map<String, Object> sent = recorded().stream()
+                .filter(r -> "corr-gw-1".equals(r.get("correlation")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sent).containsEntry("partner", "northwind").containsEntry("method", "POST");
+    }
+
+    @Test
+    void theServicesAnswersAreRelayedAndItsFailuresBecome503() {
+        String token = TestTokens.partner("northwind", "orders:write").sign();
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"channel\":\"x\"}")
+                .when()
+                .post("/api/v1/orders")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("lines"));
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"externalId\":\"BOOM\",\"lines\":[]}")
+                .when()
+                .post("/api/v1/orders")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://docs.portage.io/problems/service-unavailable"));
+    }
+
+    @Test
+    void aPartnerOnlyReadsItsOwnOrders() {
+        String token = TestTokens.partner("northwind", "orders:read").sign();
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/v1/orders/3f0c2a4e-0000-4000-8000-000000000001")
+                .then()
+                .statusCode(200)
+                .body("partnerId", equalTo("northwind"));
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/v1/orders/00000000-0000-4000-8000-000000000002")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/v1/orders/not-an-id")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("id"));
+    }
+}

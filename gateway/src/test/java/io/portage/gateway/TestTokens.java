@@ -1,0 +1,96 @@
+package io.portage.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Signs RS256 access tokens the way Keycloak's portage realm shapes them, with the test key the gateway trusts. */
+final class TestTokens {
+
+    static final String ISSUER = "https://keycloak.test/realms/portage";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PrivateKey TRUSTED = load();
+
+    private final Map<String, Object> claims = new LinkedHashMap<>();
+    private PrivateKey key = TRUSTED;
+
+    private TestTokens(String partnerId, String scope) {
+        Instant now = Instant.now();
+        claims.put("iss", ISSUER);
+        claims.put("aud", "portage-api");
+        claims.put("sub", "service-account-" + partnerId);
+        claims.put("azp", partnerId + "-client");
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plus(Duration.ofMinutes(5)).getEpochSecond());
+        claims.put("scope", scope);
+        claims.put("partner_id", partnerId);
+    }
+
+    static TestTokens partner(String partnerId, String scope) {
+        return new TestTokens(partnerId, scope);
+    }
+
+    TestTokens claim(String name, Object value) {
+        if (value == null) {
+            claims.remove(name);
+        } else {
+            claims.put(name, value);
+        }
+        return this;
+    }
+
+    TestTokens expiredMinutesAgo(int minutes) {
+        Instant expired = Instant.now().minus(Duration.ofMinutes(minutes));
+        claims.put("iat", expired.minus(Duration.ofMinutes(5)).getEpochSecond());
+        return claim("exp", expired.getEpochSecond());
+    }
+
+    TestTokens signedByAStranger() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            key = generator.generateKeyPair().getPrivate();
+            return this;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String sign() {
+        try {
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            String header = b64.encodeToString(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT", "kid", "test")));
+            String payload = b64.encodeToString(JSON.writeValueAsBytes(claims));
+            Signature rs256 = Signature.getInstance("SHA256withRSA");
+            rs256.initSign(key);
+            rs256.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+            return header + "." + payload + "." + b64.encodeToString(rs256.sign());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PrivateKey load() {
+        try (InputStream in = TestTokens.class.getResourceAsStream("/test-signing-key.pem")) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("test-signing-key.pem is unreadable", e);
+        }
+    }
+}
