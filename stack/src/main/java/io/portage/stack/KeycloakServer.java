@@ -57,7 +57,7 @@ public final class KeycloakServer {
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx384m",
-                "JAVA_OPTS_APPEND", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+                "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
         ManagedProcess keycloak = ManagedProcess.start("keycloak", command, environment, distribution,
                 workDir.resolve("keycloak.log"), workDir.resolve("keycloak.pid"), detached);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();

@@ -1,0 +1,69 @@
+package io.portage.it;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.portage.stack.KeycloakServer;
+import io.portage.stack.LocalStack;
+import io.portage.stack.ManagedProcess;
+import io.portage.stack.PortageHome;
+import io.portage.stack.Ports;
+import io.portage.stack.QuarkusService;
+
+/**
+ * Keycloak, Kafka, PostgreSQL, order-service, shipment-service and the gateway, each its own process on free loopback
+ * ports, started once for the test JVM and stopped when it exits.
+ */
+final class RunningSuite {
+
+    private static RunningSuite instance;
+
+    final LocalStack stack;
+    final QuarkusService orders;
+    final QuarkusService shipments;
+    final QuarkusService gateway;
+    private final List<ManagedProcess> services = new ArrayList<>();
+
+    private RunningSuite() {
+        Path work = Path.of("target", "e2e").toAbsolutePath();
+        Path checkout = PortageHome.locate().checkout();
+        stack = LocalStack.forTests(work.resolve("stack"), true).start(List.of("orders", "shipments"));
+        KeycloakServer keycloak = stack.keycloak().orElseThrow();
+        orders = new QuarkusService("order-service", checkout, Ports.free()).withStack(stack, "orders");
+        shipments = new QuarkusService("shipment-service", checkout, Ports.free()).withStack(stack, "shipments");
+        gateway = new QuarkusService("gateway", checkout, Ports.free())
+                .with("quarkus.oidc.auth-server-url", keycloak.issuer())
+                .with("quarkus.rest-client.order-service.url", orders.baseUrl());
+        Path logs = work.resolve("services");
+        try {
+            services.add(orders.start(logs, false, Duration.ofSeconds(90)));
+            services.add(shipments.start(logs, false, Duration.ofSeconds(90)));
+            services.add(gateway.start(logs, false, Duration.ofSeconds(90)));
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "e2e-stop"));
+    }
+
+    static synchronized RunningSuite get() {
+        if (instance == null) {
+            instance = new RunningSuite();
+        }
+        return instance;
+    }
+
+    String tokenUrl() {
+        return stack.keycloak().orElseThrow().issuer() + "/protocol/openid-connect/token";
+    }
+
+    private void stop() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop(Duration.ofSeconds(15));
+        }
+        services.clear();
+        stack.close();
+    }
+}

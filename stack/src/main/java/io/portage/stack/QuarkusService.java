@@ -1,0 +1,95 @@
+package io.portage.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One Portage service run as its own JVM from its packaged {@code quarkus-app}, configured with system properties,
+ * and considered started when {@code /q/health/ready} answers 200.
+ */
+public final class QuarkusService {
+
+    private final String name;
+    private final Path checkout;
+    private final int port;
+    private final Map<String, String> config = new TreeMap<>();
+
+    public QuarkusService(String name, Path checkout, int port) {
+        this.name = name;
+        this.checkout = checkout;
+        this.port = port;
+        config.put("quarkus.http.port", Integer.toString(port));
+        config.put("quarkus.http.host", Ports.LOOPBACK);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    public QuarkusService with(String key, String value) {
+        config.put(key, value);
+        return this;
+    }
+
+    /** Points the service at the stack's Kafka and at its own database. */
+    public QuarkusService withStack(LocalStack stack, String database) {
+        with("kafka.bootstrap.servers", stack.kafka().bootstrapServers());
+        if (database != null) {
+            with("quarkus.datasource.reactive.url", stack.postgres().reactiveUrl(database));
+            with("quarkus.datasource.jdbc.url", stack.postgres().jdbcUrl(database));
+            with("quarkus.datasource.username", PostgresServer.USER);
+        }
+        return this;
+    }
+
+    public Path runner() {
+        return checkout.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public ManagedProcess start(Path runDir, boolean detached, Duration timeout) {
+        if (!Files.isRegularFile(runner())) {
+            throw new IllegalStateException(
+                    name + " is not built (" + runner() + " is missing); run ./mvnw install -DskipTests");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", runner().toString()));
+        ManagedProcess process = ManagedProcess.start(name, command, Map.of(), checkout.resolve(name),
+                runDir.resolve(name + ".log"), runDir.resolve(name + ".pid"), detached);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        URI ready = URI.create(baseUrl() + "/q/health/ready");
+        process.awaitReady("ready", () -> isReady(http, ready), timeout);
+        return process;
+    }
+
+    private static boolean isReady(HttpClient http, URI ready) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
