@@ -123,7 +123,10 @@ public final class ManagedProcess {
         return handle.isAlive();
     }
 
-    /** Resident memory of the process and its children in KiB, read from /proc (0 where unavailable). */
+    /**
+     * Memory of the process and its children in KiB: the proportional set size (shared pages divided among the
+     * processes sharing them, so PostgreSQL's shared buffers count once), or the RSS where the kernel gives no PSS.
+     */
     public long residentKib() {
         List<ProcessHandle> all = new ArrayList<>();
         all.add(handle);
@@ -132,9 +135,15 @@ public final class ManagedProcess {
     }
 
     private static long residentKib(ProcessHandle process) {
+        Path proc = Path.of("/proc", Long.toString(process.pid()));
+        long pss = field(proc.resolve("smaps_rollup"), "Pss:");
+        return pss > 0 ? pss : field(proc.resolve("status"), "VmRSS:");
+    }
+
+    private static long field(Path file, String name) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith(name)) {
                     return Long.parseLong(line.replaceAll("\\D+", ""));
                 }
             }

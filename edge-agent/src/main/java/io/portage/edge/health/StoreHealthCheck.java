@@ -1,0 +1,23 @@
+package io.portage.edge.health;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.portage.edge.service.IntakeService;
+
+/** Ready only while the local event store answers: without it no event may be acknowledged. */
+@Readiness
+public class StoreHealthCheck implements HealthCheck {
+
+    private final IntakeService intake;
+
+    public StoreHealthCheck(IntakeService intake) {
+        this.intake = intake;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("event-store").status(intake.storeIsHealthy()).build();
+    }
+}

@@ -1,0 +1,15 @@
+package io.portage.edge;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import io.portage.testsupport.ServiceLayers;
+
+@AnalyzeClasses(packages = "io.portage.edge", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layers = ServiceLayers.of("io.portage.edge");
+}

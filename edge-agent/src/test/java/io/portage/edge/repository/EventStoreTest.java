@@ -1,0 +1,79 @@
+package io.portage.edge.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.portage.edge.domain.EdgeEvent;
+import io.portage.edge.domain.Priority;
+
+class EventStoreTest {
+
+    @TempDir
+    Path dir;
+
+    static EdgeEvent event(int n, Priority priority) {
+        return new EdgeEvent(UUID.randomUUID(), "scan.pick.confirmed", "ORDER-" + n, priority,
+                Instant.parse("2026-11-23T08:00:00Z").plusSeconds(n), Instant.now(), "{\"n\":" + n + "}");
+    }
+
+    @Test
+    void eventsSurviveReopeningInTheOrderTheyArrived() {
+        Path file = dir.resolve("events.db");
+        List<EdgeEvent> events = IntStream.range(0, 50)
+                .mapToObj(n -> event(n, n % 2 == 0 ? Priority.GATE : Priority.TELEMETRY))
+                .toList();
+        try (EventStore store = EventStore.open(file)) {
+            assertThat(store.journalMode()).isEqualToIgnoringCase("wal");
+            store.store(events.subList(0, 20));
+            store.store(events.subList(20, 50));
+        }
+        try (EventStore reopened = EventStore.open(file)) {
+            assertThat(reopened.pending(100)).extracting(EdgeEvent::id)
+                    .containsExactlyElementsOf(events.stream().map(EdgeEvent::id).toList());
+            io.portage.edge.domain.Backlog backlog = reopened.backlog();
+            assertThat(backlog.pending()).isEqualTo(50);
+            assertThat(backlog.byPriority()).containsEntry(Priority.GATE, 25L).containsEntry(Priority.TELEMETRY, 25L);
+            assertThat(backlog.storeBytes()).isPositive();
+        }
+    }
+
+    @Test
+    void aStoredIdIsADuplicateNotASecondEvent() {
+        try (EventStore store = EventStore.open(dir.resolve("dup.db"))) {
+            EdgeEvent first = event(1, Priority.NORMAL);
+            assertThat(store.store(List.of(first))).containsExactly(true);
+            assertThat(store.store(List.of(first, event(2, Priority.NORMAL)))).containsExactly(false, true);
+            assertThat(store.backlog().pending()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aBatchIsStoredWholeOrNotAtAll() {
+        try (EventStore store = EventStore.open(dir.resolve("atomic.db"))) {
+            EdgeEvent broken = new EdgeEvent(UUID.randomUUID(), null, "K", Priority.NORMAL, Instant.now(), Instant.now(), "{}");
+            assertThatThrownBy(() -> store.store(List.of(event(1, Priority.NORMAL), broken, event(3, Priority.NORMAL))))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(store.backlog().pending()).isZero();
+            assertThat(store.store(List.of(event(4, Priority.NORMAL)))).containsExactly(true);
+        }
+    }
+
+    @Test
+    void theStoreFolderIsCreated() {
+        Path nested = dir.resolve("a/b/c/events.db");
+        try (EventStore store = EventStore.open(nested)) {
+            assertThat(store.isHealthy()).isTrue();
+        }
+        assertThat(Files.exists(nested)).isTrue();
+    }
+}

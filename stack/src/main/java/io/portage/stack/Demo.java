@@ -1,0 +1,254 @@
+package io.portage.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code ./portage demo}: a morning at warehouse WH1 played against the running suite. A web shop submits orders
+ * through the gateway with its Keycloak token; order-service stores them and publishes OrderReceived to Kafka;
+ * shipment-service plans a shipment for each in its own database; carriers book dock doors at yard-service; finance
+ * prices the freight. Everything printed is read back from the services and PostgreSQL.
+ */
+final class Demo {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private final Launcher launcher;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    Demo(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    void play() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        System.out.println("\n=== A morning at warehouse WH1 (demo run " + run + ") ===\n");
+
+        String shopToken = token("northwind-shop", "northwind-dev-secret");
+        JsonNode me = get(launcher.url("gateway") + "/api/v1/me", shopToken).body();
+        System.out.printf("1. Northwind's shop signs in at Keycloak (client credentials): partner %s, scopes %s%n",
+                me.path("partnerId").asText(), me.path("scopes"));
+
+        System.out.println("\n2. The shop submits its overnight orders through the gateway:");
+        String[][] customers = {
+                {"Ada Lovelace", "12 Dock Road", "Rotterdam", "3011 AA", "NL"},
+                {"Grace Hopper", "5 Hafenstrasse", "Hamburg", "20457", "DE"},
+                {"Alan Turing", "9 Quai des Docks", "Antwerpen", "2000", "BE"},
+                {"Katherine Johnson", "40 Kade", "Amsterdam", "1011 AB", "NL"}};
+        Map<String, java.time.Instant> receivedAt = new LinkedHashMap<>();
+        List<String> orderIds = new ArrayList<>();
+        for (int i = 0; i < customers.length; i++) {
+            String externalId = "NW-" + run + "-" + (1001 + i);
+            String body = order(externalId, customers[i], i);
+            Reply reply = post(launcher.url("gateway") + "/api/v1/orders", shopToken, body, "demo-" + externalId);
+            String id = reply.body().path("id").asText();
+            orderIds.add(id);
+            receivedAt.put(id, java.time.Instant.parse(reply.body().path("receivedAt").asText()));
+            System.out.printf("   %s -> %d %s  order %s for %s, %s%n", externalId, reply.status(),
+                    reply.status() == 201 ? "Created" : "", id, customers[i][0], customers[i][2]);
+        }
+        Reply retry = post(launcher.url("gateway") + "/api/v1/orders", shopToken,
+                order("NW-" + run + "-1001", customers[0], 0), "demo-retry");
+        System.out.printf("   NW-%s-1001 sent again (a retry) -> %d, same order %s: nothing duplicated%n", run, retry.status(),
+                retry.body().path("id").asText());
+
+        System.out
+                .println("\n3. OrderReceived events travel through Kafka (portage.orders); shipment-service plans shipments:");
+        for (String orderId : orderIds) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            JsonNode shipments;
+            do {
+                shipments = get(launcher.url("shipment-service") + "/api/v1/shipments?orderId=" + orderId, null).body();
+                if (shipments.size() > 0) {
+                    break;
+                }
+                sleep(50);
+            } while (System.nanoTime() < deadline);
+            if (shipments.size() == 0) {
+                throw new IllegalStateException(
+                        "No shipment planned for order " + orderId + " within 30 s; see ./portage logs shipment-service");
+            }
+            JsonNode shipment = shipments.get(0);
+            long travelled = Duration
+                    .between(receivedAt.get(orderId), java.time.Instant.parse(shipment.path("plannedAt").asText()))
+                    .toMillis();
+            System.out.printf(
+                    "   order %s -> shipment %s %s to %s (%d lines, %s units), planned %d ms after order-service stored the order%n",
+                    orderId.substring(0, 8), shipment.path("id").asText().substring(0, 8), shipment.path("status").asText(),
+                    shipment.path("shipTo").path("city").asText(), shipment.path("lineCount").asInt(),
+                    shipment.path("totalQuantity").asText(), travelled);
+        }
+
+        System.out.println("\n4. Carriers book dock doors for tomorrow at yard-service (no door is ever double-booked):");
+        String dockPrefix = "D" + (Math.abs(run.hashCode()) % 900 + 100);
+        book(dockPrefix + "A", "INBOUND", "Swift Freight", "PO-" + run + "-77", tomorrow + "T06:00:00Z",
+                tomorrow + "T07:00:00Z");
+        book(dockPrefix + "B", "OUTBOUND", "ACME Logistics", "LOAD-" + run + "-12", tomorrow + "T07:00:00Z",
+                tomorrow + "T08:30:00Z");
+        book(dockPrefix + "A", "INBOUND", "Rapid Haulage", "PO-" + run + "-78", tomorrow + "T06:30:00Z",
+                tomorrow + "T07:30:00Z");
+        book(dockPrefix + "A", "INBOUND", "Rapid Haulage", "PO-" + run + "-78", tomorrow + "T07:00:00Z",
+                tomorrow + "T08:00:00Z");
+
+        System.out.println("\n5. Finance prices the freight with the carrier's rate card:");
+        String carrier = "Swift Freight " + run;
+        Reply card = post(launcher.url("finance-service") + "/api/v1/rate-cards", null,
+                """
+                        {"carrier":"%s","originCountry":"NL","destinationCountry":"DE","currency":"EUR",
+                         "minimumCharge":45.00,"pricePerKg":0.1850,"validFrom":"%s"}""".formatted(carrier,
+                        LocalDate.now(ZoneOffset.UTC).minusDays(30)),
+                null);
+        System.out.printf("   rate card NL-DE for %s -> %d (EUR 0.185/kg, minimum EUR 45.00)%n", carrier, card.status());
+        for (int kg : new int[]{120, 480, 2200}) {
+            JsonNode quote = get(launcher.url("finance-service") + "/api/v1/freight-quotes?carrier="
+                    + URLEncoder.encode(carrier, StandardCharsets.UTF_8) + "&from=NL&to=DE&weightKg=" + kg, null).body();
+            System.out.printf(Locale.ROOT, "   %5d kg NL->DE: %s %.2f%n", kg, quote.path("currency").asText(),
+                    quote.path("amount").decimalValue());
+        }
+
+        System.out.println("\n6. What PostgreSQL holds now (one database per service):");
+        PostgresServer postgres = launcher.postgres();
+        count(postgres, "orders", "orders.customer_order");
+        count(postgres, "shipments", "shipments.shipment");
+        count(postgres, "yard", "yard.dock_appointment");
+        count(postgres, "finance", "finance.rate_card");
+
+        System.out.printf(
+                """
+
+                        Try it yourself:
+                          TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=northwind-shop -d client_secret=northwind-dev-secret \\
+                            %s/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+                          curl -s -H "Authorization: Bearer $TOKEN" %s/api/v1/me
+                          ./portage status     ./portage logs shipment-service     ./portage down
+                        """,
+                launcher.keycloak().issuer(), launcher.url("gateway"));
+    }
+
+    private void book(String dock, String direction, String carrier, String reference, String start, String end) {
+        Reply reply = post(launcher.url("yard-service") + "/api/v1/appointments", null, """
+                {"site":"WH1","dock":"%s","direction":"%s","carrier":"%s","reference":"%s","slotStart":"%s","slotEnd":"%s"}"""
+                .formatted(dock, direction, carrier, reference, start, end), null);
+        String outcome = switch (reply.status()) {
+            case 201 -> "booked, appointment " + reply.body().path("id").asText().substring(0, 8);
+            case 409 -> "refused: " + reply.body().path("detail").asText();
+            default -> reply.body().toString();
+        };
+        System.out.printf("   %-15s %-8s dock %s %s-%s -> %d %s%n", carrier, direction, dock, start.substring(11, 16),
+                end.substring(11, 16), reply.status(), outcome);
+    }
+
+    private static String order(String externalId, String[] customer, int variant) {
+        String[][] lines = {{"SKU-CHAIR-01", "2"}, {"SKU-DESK-07", "1"}, {"SKU-LAMP-03", "4"}, {"SKU-SHELF-11", "1"}};
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i <= variant % lines.length; i++) {
+            items.append(i == 0 ? "" : ",")
+                    .append("{\"sku\":\"")
+                    .append(lines[i][0])
+                    .append("\",\"quantity\":")
+                    .append(lines[i][1])
+                    .append('}');
+        }
+        return """
+                {"channel":"northwind-shop","externalId":"%s","warehouse":"WH1",
+                 "customer":{"name":"%s","email":null,"address":{"street":"%s","city":"%s","postalCode":"%s","country":"%s"}},
+                 "lines":[%s]}""".formatted(externalId, customer[0], customer[1], customer[2], customer[3], customer[4], items);
+    }
+
+    private static void count(PostgresServer postgres, String database, String table) {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), PostgresServer.USER, "");
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select count(*) from " + table)) {
+            result.next();
+            System.out.printf("   %-24s %5d rows%n", table, result.getLong(1));
+        } catch (SQLException e) {
+            System.out.printf("   %-24s unreadable: %s%n", table, e.getMessage());
+        }
+    }
+
+    // ---- HTTP ----------------------------------------------------------------------------------------------------
+
+    record Reply(int status, JsonNode body) {
+    }
+
+    private String token(String clientId, String secret) {
+        String form = "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret;
+        HttpRequest request = HttpRequest
+                .newBuilder(URI.create(launcher.keycloak().issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        Reply reply = send(request);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("Keycloak refused " + clientId + ": " + reply.body());
+        }
+        return reply.body().path("access_token").asText();
+    }
+
+    private Reply get(String url, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    private Reply post(String url, String token, String body, String correlationId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (correlationId != null) {
+            request.header("X-Correlation-Id", correlationId);
+        }
+        return send(request.build());
+    }
+
+    private Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            JsonNode body = text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+            return new Reply(response.statusCode(), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package io.portage.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The {@code ./portage} command: starts the local stack (PostgreSQL, Kafka, Keycloak) and every service as separate
+ * processes on this checkout's ports, reports their state, shows logs, stops them, and plays the demo.
+ */
+public final class Launcher {
+
+    private final PortageHome home;
+    private final StackVersions versions;
+    private final Path run;
+    private final int base;
+
+    Launcher(PortageHome home) {
+        this.home = home;
+        this.versions = StackVersions.load();
+        this.run = home.run();
+        this.base = Ports.base(home.checkout());
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "" : args[0];
+        Launcher launcher = new Launcher(PortageHome.locate());
+        try {
+            switch (command) {
+                case "up" -> launcher.up();
+                case "down" -> launcher.down();
+                case "status" -> launcher.status();
+                case "logs" ->
+                    launcher.logs(args.length > 1 ? args[1] : null, args.length > 2 ? Integer.parseInt(args[2]) : 40);
+                case "demo" -> {
+                    launcher.up();
+                    new Demo(launcher).play();
+                }
+                default -> {
+                    System.err.println("portage: unknown command '" + command + "'; see ./portage --help");
+                    System.exit(2);
+                }
+            }
+        } catch (RuntimeException e) {
+            System.err.println("portage: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    // ---- components ----------------------------------------------------------------------------------------------
+
+    /** A service of the suite: module name, port offset, database (or none). */
+    record Service(String name, int offset, String database) {
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("order-service", 81, "orders"),
+            new Service("yard-service", 82, "yard"),
+            new Service("shipment-service", 83, "shipments"),
+            new Service("finance-service", 84, "finance"),
+            new Service("edge-agent", 86, null),
+            new Service("gateway", 80, null));
+
+    int port(Service service) {
+        return base + service.offset();
+    }
+
+    String url(String serviceName) {
+        return SERVICES.stream()
+                .filter(s -> s.name().equals(serviceName))
+                .findFirst()
+                .map(s -> "http://" + Ports.LOOPBACK + ":" + port(s))
+                .orElseThrow();
+    }
+
+    KafkaBroker kafka() {
+        return new KafkaBroker(home.kafkaLibs(versions), run.resolve("kafka"), base + 92, base + 93, "256m");
+    }
+
+    PostgresServer postgres() {
+        return new PostgresServer(home.cache(), versions, run.resolve("postgres"), base + 32);
+    }
+
+    KeycloakServer keycloak() {
+        return new KeycloakServer(home.keycloakDistribution(versions), run.resolve("keycloak"), base + 90, base + 91);
+    }
+
+    private List<Service> builtServices() {
+        return SERVICES.stream()
+                .filter(s -> Files.isRegularFile(home.checkout().resolve(s.name()).resolve("pom.xml")))
+                .toList();
+    }
+
+    // ---- commands ------------------------------------------------------------------------------------------------
+
+    void up() {
+        long started = System.nanoTime();
+        List<String> databases = builtServices().stream().map(Service::database).filter(d -> d != null).toList();
+        System.out.printf("Portage on ports %d-%d (checkout %s)%n", base, base + 99, home.checkout());
+
+        PostgresServer postgres = postgres();
+        if (running("postgres", run.resolve("postgres/postgres.pid"), run.resolve("postgres/postgres.log")).isEmpty()) {
+            requireFree(postgres.port(), "PostgreSQL");
+            timed("postgres", () -> postgres.start(Duration.ofSeconds(60)));
+        }
+        postgres.createDatabases(databases);
+
+        KafkaBroker kafka = kafka();
+        if (running("kafka", run.resolve("kafka/kafka.pid"), run.resolve("kafka/kafka.log")).isEmpty()) {
+            requireFree(kafka.port(), "Kafka");
+            timed("kafka", () -> kafka.start(true, Duration.ofSeconds(90)));
+        }
+
+        KeycloakServer keycloak = keycloak();
+        CompletableFuture<Void> keycloakReady = CompletableFuture.completedFuture(null);
+        if (running("keycloak", run.resolve("keycloak/keycloak.pid"), run.resolve("keycloak/keycloak.log")).isEmpty()) {
+            requireFree(base + 90, "Keycloak");
+            // Keycloak takes longest; the services that do not need it start meanwhile.
+            keycloakReady = CompletableFuture
+                    .runAsync(() -> timed("keycloak", () -> keycloak.start(true, Duration.ofSeconds(240))));
+        }
+
+        for (Service service : builtServices()) {
+            if (service.name().equals("gateway")) {
+                keycloakReady.join();
+            }
+            startService(service, kafka, postgres, keycloak);
+        }
+        keycloakReady.join();
+        System.out.printf("All up in %.1f s.%n%n", (System.nanoTime() - started) / 1e9);
+        status();
+    }
+
+    private void startService(Service service, KafkaBroker kafka, PostgresServer postgres, KeycloakServer keycloak) {
+        Path services = run.resolve("services");
+        if (running(service.name(), services.resolve(service.name() + ".pid"), services.resolve(service.name() + ".log"))
+                .isPresent()) {
+            return;
+        }
+        requireFree(port(service), service.name());
+        QuarkusService quarkus = new QuarkusService(service.name(), home.checkout(), port(service))
+                .with("kafka.bootstrap.servers", kafka.bootstrapServers());
+        if (service.database() != null) {
+            quarkus.with("quarkus.datasource.reactive.url", postgres.reactiveUrl(service.database()))
+                    .with("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()))
+                    .with("quarkus.datasource.username", PostgresServer.USER);
+        }
+        switch (service.name()) {
+            case "gateway" -> quarkus.with("quarkus.oidc.auth-server-url", keycloak.issuer())
+                    .with("quarkus.rest-client.order-service.url", url("order-service"));
+            case "edge-agent" -> quarkus.with("portage.edge.store-path", run.resolve("edge/edge-events.db").toString());
+            default -> {
+            }
+        }
+        timed(service.name(), () -> quarkus.start(services, true, Duration.ofSeconds(120)));
+    }
+
+    void down() {
+        List<ManagedProcess> all = new ArrayList<>();
+        List<Service> reversed = new ArrayList<>(SERVICES);
+        java.util.Collections.reverse(reversed);
+        for (Service service : reversed) {
+            running(service.name(), run.resolve("services/" + service.name() + ".pid"),
+                    run.resolve("services/" + service.name() + ".log")).ifPresent(all::add);
+        }
+        running("keycloak", run.resolve("keycloak/keycloak.pid"), run.resolve("keycloak/keycloak.log")).ifPresent(all::add);
+        running("kafka", run.resolve("kafka/kafka.pid"), run.resolve("kafka/kafka.log")).ifPresent(all::add);
+        running("postgres", run.resolve("postgres/postgres.pid"), run.resolve("postgres/postgres.log")).ifPresent(all::add);
+        if (all.isEmpty()) {
+            System.out.println("Nothing is running.");
+            return;
+        }
+        for (ManagedProcess process : all) {
+            long pid = process.pid();
+            process.stop(Duration.ofSeconds(20));
+            System.out.printf("stopped %-17s (pid %d)%n", process.name(), pid);
+        }
+    }
+
+    void status() {
+        System.out.printf("%-17s %-8s %-8s %-30s %8s%n", "PROCESS", "STATE", "PID", "URL", "MEMORY");
+        row("postgres", run.resolve("postgres/postgres.pid"), run.resolve("postgres/postgres.log"),
+                "postgresql://127.0.0.1:" + (base + 32));
+        row("kafka", run.resolve("kafka/kafka.pid"), run.resolve("kafka/kafka.log"), "127.0.0.1:" + (base + 92));
+        row("keycloak", run.resolve("keycloak/keycloak.pid"), run.resolve("keycloak/keycloak.log"),
+                "http://127.0.0.1:" + (base + 90));
+        for (Service service : builtServices()) {
+            row(service.name(), run.resolve("services/" + service.name() + ".pid"),
+                    run.resolve("services/" + service.name() + ".log"), url(service.name()));
+        }
+    }
+
+    private void row(String name, Path pidFile, Path log, String url) {
+        Optional<ManagedProcess> process = running(name, pidFile, log);
+        System.out.printf("%-17s %-8s %-8s %-30s %8s%n", name, process.isPresent() ? "running" : "stopped",
+                process.map(p -> Long.toString(p.pid())).orElse("-"), url,
+                process.map(p -> String.format(Locale.ROOT, "%d MB", p.residentKib() / 1024)).orElse("-"));
+    }
+
+    void logs(String name, int lines) {
+        List<Path> logs = new ArrayList<>(List.of(run.resolve("postgres/postgres.log"), run.resolve("kafka/kafka.log"),
+                run.resolve("keycloak/keycloak.log")));
+        SERVICES.forEach(s -> logs.add(run.resolve("services/" + s.name() + ".log")));
+        if (name == null) {
+            logs.stream().filter(Files::exists).forEach(log -> System.out.println(log));
+            return;
+        }
+        Path log = logs.stream()
+                .filter(l -> l.getFileName().toString().equals(name + ".log"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No log for '" + name + "'; ./portage logs lists them"));
+        try {
+            List<String> all = Files.exists(log)
+                    ? Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    : List.of();
+            all.subList(Math.max(0, all.size() - lines), all.size()).forEach(System.out::println);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    private static Optional<ManagedProcess> running(String name, Path pidFile, Path log) {
+        return ManagedProcess.fromPidFile(name, pidFile, log);
+    }
+
+    private static void requireFree(int port, String what) {
+        if (!Ports.isFree(port)) {
+            throw new IllegalStateException(what + "'s port " + port + " is taken by another program; stop it, or choose other"
+                    + " ports with PORTAGE_PORT_BASE=<n>, e.g. PORTAGE_PORT_BASE=31000 ./portage up");
+        }
+    }
+
+    private static void timed(String name, java.util.function.Supplier<ManagedProcess> start) {
+        long t0 = System.nanoTime();
+        ManagedProcess process = start.get();
+        System.out.printf("started %-17s in %5.1f s  (pid %d, %d MB)%n", name, (System.nanoTime() - t0) / 1e9, process.pid(),
+                process.residentKib() / 1024);
+    }
+}
