@@ -94,6 +94,12 @@ class OrderEventsConsumerTest {
 
         awaitShipments(marker, 1);
         awaitShipments(orderId, 1);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        double duplicates = metrics.lines()
+                .filter(line -> line.startsWith("portage_inbox_duplicates_total{") && line.contains("shipment-service.orders"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+        assertThat(duplicates).as("the inbox counts the two redeliveries").isGreaterThanOrEqualTo(2);
     }
 
     @Test

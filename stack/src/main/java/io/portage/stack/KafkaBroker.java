@@ -40,6 +40,14 @@ public final class KafkaBroker {
         return port;
     }
 
+    public int controllerPort() {
+        return controllerPort;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
     /** Formats the log directory on first use, starts the broker and waits until it serves clients. */
     public ManagedProcess start(boolean detached, Duration timeout) {
         Path config = writeConfig();

@@ -5,8 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.portage.stack.KafkaBroker;
 import io.portage.stack.LocalStack;
+import io.portage.stack.ManagedProcess;
+import io.portage.stack.PortageHome;
 import io.portage.stack.PostgresServer;
+import io.portage.stack.StackVersions;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -19,6 +23,9 @@ public class PortageStackResource implements QuarkusTestResourceLifecycleManager
     /** JVM-wide keys: Quarkus may load this class in several class loaders, the servers must still start once. */
     static final String KAFKA_KEY = "portage.test.kafka.bootstrap-servers";
     static final String POSTGRES_KEY = "portage.test.postgres.port";
+    static final String KAFKA_PID_KEY = "portage.test.kafka.pid";
+    static final String KAFKA_DIR_KEY = "portage.test.kafka.dir";
+    static final String KAFKA_CONTROLLER_KEY = "portage.test.kafka.controller-port";
 
     private String database = "portage";
 
@@ -66,6 +73,13 @@ public class PortageStackResource implements QuarkusTestResourceLifecycleManager
                     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "portage-stack-stop"));
                     System.setProperty(KAFKA_KEY, stack.kafka().bootstrapServers());
                     System.setProperty(POSTGRES_KEY, Integer.toString(stack.postgres().port()));
+                    System.setProperty(KAFKA_DIR_KEY, stack.kafka().workDir().toString());
+                    System.setProperty(KAFKA_CONTROLLER_KEY, Integer.toString(stack.kafka().controllerPort()));
+                    stack.processes()
+                            .stream()
+                            .filter(p -> p.name().equals("kafka"))
+                            .findFirst()
+                            .ifPresent(broker -> System.setProperty(KAFKA_PID_KEY, Long.toString(broker.pid())));
                     kafka = stack.kafka().bootstrapServers();
                 }
                 return new SharedStack(kafka, Integer.parseInt(System.getProperty(POSTGRES_KEY)));
@@ -82,6 +96,35 @@ public class PortageStackResource implements QuarkusTestResourceLifecycleManager
 
         public String jdbcUrl(String database) {
             return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database;
+        }
+
+        /** Stops the test broker (as a crash of the Kafka cluster would look to the service); its data is kept. */
+        public void stopKafka() {
+            synchronized (LOCK) {
+                ProcessHandle.of(Long.parseLong(System.getProperty(KAFKA_PID_KEY))).ifPresent(broker -> {
+                    broker.destroy();
+                    broker.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+                });
+            }
+        }
+
+        /** Starts the test broker again on the same ports and data; a no-op while it runs. */
+        public void startKafka() {
+            synchronized (LOCK) {
+                if (ProcessHandle.of(Long.parseLong(System.getProperty(KAFKA_PID_KEY)))
+                        .map(ProcessHandle::isAlive)
+                        .orElse(false)) {
+                    return;
+                }
+                int port = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+                KafkaBroker broker = new KafkaBroker(PortageHome.locate().kafkaLibs(StackVersions.load()),
+                        Path.of(System.getProperty(KAFKA_DIR_KEY)), port,
+                        Integer.parseInt(System.getProperty(KAFKA_CONTROLLER_KEY)),
+                        "256m");
+                ManagedProcess process = broker.start(false, java.time.Duration.ofSeconds(90));
+                System.setProperty(KAFKA_PID_KEY, Long.toString(process.pid()));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> process.stop(java.time.Duration.ofSeconds(20))));
+            }
         }
 
         void createDatabase(String database) {

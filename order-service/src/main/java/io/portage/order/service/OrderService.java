@@ -13,12 +13,12 @@ import io.portage.order.domain.Order;
 import io.portage.order.messaging.OrderEventPublisher;
 import io.portage.order.repository.OrderRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Takes in orders. The pair (channel, external id) is the idempotency key: a resubmission, even one racing the first
- * submission, returns the order stored first and publishes nothing new.
+ * submission, returns the order stored first and publishes nothing new. The order and its OrderReceived event commit
+ * in one transaction (the outbox), so an accepted order is never without its event, whether or not Kafka is up.
  */
 @ApplicationScoped
 public class OrderService {
@@ -45,12 +45,12 @@ public class OrderService {
                         ? Uni.createFrom().item(new Received(existing, false))
                         : orders.persist(Order.receive(command.channel(), command.externalId(), command.partnerId(),
                                 command.warehouse(), command.customer(), command.items(), command.correlationId(), now))
+                                .call(events::orderReceived)
                                 .map(order -> new Received(order, true))))
                 .onFailure(OrderService::isDuplicateKey)
                 .recoverWithUni(() -> Panache.withSession(
                         () -> orders.findByChannelAndExternalId(command.channel(), command.externalId()))
-                        .map(order -> new Received(order, false)))
-                .call(received -> received.created() ? publish(received.order()) : Uni.createFrom().voidItem());
+                        .map(order -> new Received(order, false)));
     }
 
     @WithSpan("OrderService.find")
@@ -59,14 +59,6 @@ public class OrderService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> ProblemException.notFound("Order", id));
-    }
-
-    private Uni<Void> publish(Order order) {
-        return events.orderReceived(order).onFailure().transform(failure -> {
-            Log.errorf(failure, "Order %s stored but its OrderReceived event was not published", order.id());
-            return new ProblemException(503, "event-not-published", "Event not published",
-                    "Order " + order.id() + " is stored, but its event could not be published yet; resubmit later");
-        });
     }
 
     /** A concurrent submission of the same (channel, external id) won the race on the unique constraint. */

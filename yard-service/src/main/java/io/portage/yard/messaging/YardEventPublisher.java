@@ -1,36 +1,37 @@
 package io.portage.yard.messaging;
 
 import java.net.URI;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
-
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.yard.AppointmentBooked;
-import io.portage.kit.messaging.CloudEventMessages;
+import io.portage.kit.events.CloudEventMessages;
+import io.portage.kit.events.Outbox;
 import io.portage.yard.domain.DockAppointment;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 
-/** Publishes yard events to {@code portage.yard} as CloudEvents, keyed by appointment id. */
+/**
+ * Yard events for {@code portage.yard}, staged in the transactional outbox inside the caller's transaction; the
+ * outbox relay publishes them as CloudEvents keyed by appointment id.
+ */
 @ApplicationScoped
 public class YardEventPublisher {
 
     static final URI SOURCE = URI.create("urn:portage:yard-service");
 
-    private final MutinyEmitter<AppointmentBooked> emitter;
+    private final Outbox outbox;
 
-    public YardEventPublisher(@Channel("yard-out") MutinyEmitter<AppointmentBooked> emitter) {
-        this.emitter = emitter;
+    public YardEventPublisher(Outbox outbox) {
+        this.outbox = outbox;
     }
 
-    public Uni<Void> appointmentBooked(DockAppointment appointment) {
+    public Uni<UUID> appointmentBooked(DockAppointment appointment) {
         AppointmentBooked data = new AppointmentBooked(appointment.id().toString(), appointment.site(), appointment.dock(),
                 appointment.direction().name(), appointment.carrier(), appointment.reference(), appointment.partnerId(),
                 appointment.slot().start(), appointment.slot().end(), appointment.bookedAt());
-        return emitter.sendMessage(CloudEventMessages.of(EventCatalog.APPOINTMENT_BOOKED_V1, data,
-                new CloudEventMessages.Envelope(SOURCE, appointment.id().toString(), appointment.bookedAt(),
-                        appointment.correlationId(), appointment.partnerId(), 1L)));
+        return outbox.stage(EventCatalog.APPOINTMENT_BOOKED_V1, data, new CloudEventMessages.Envelope(SOURCE,
+                appointment.id().toString(), appointment.bookedAt(), appointment.correlationId(), appointment.partnerId(), 1L));
     }
 }

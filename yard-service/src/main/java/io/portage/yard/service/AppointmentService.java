@@ -17,12 +17,12 @@ import io.portage.yard.domain.DockAppointment;
 import io.portage.yard.messaging.YardEventPublisher;
 import io.portage.yard.repository.AppointmentRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Books dock appointments. A dock is never double-booked (the database enforces it, also between concurrent
  * requests); booking the very same appointment again returns the first booking, so a carrier's retry is harmless.
+ * The booking and its AppointmentBooked event commit together (the outbox).
  */
 @ApplicationScoped
 public class AppointmentService {
@@ -46,11 +46,10 @@ public class AppointmentService {
                 ? Uni.createFrom().item(new Booked(existing.get(), false))
                 : appointments.persist(DockAppointment.book(command.site(), command.dock(), command.direction(),
                         command.carrier(), command.reference(), command.partnerId(), command.slot(), command.correlationId(),
-                        clock.instant())).map(appointment -> new Booked(appointment, true))))
+                        clock.instant())).call(events::appointmentBooked).map(appointment -> new Booked(appointment, true))))
                 .onFailure(AppointmentService::isOverlap)
                 .recoverWithUni(() -> Panache.withSession(() -> existingOrConflict(command))
-                        .map(existing -> new Booked(existing.orElseThrow(() -> slotTaken(command)), false)))
-                .call(booked -> booked.created() ? publish(booked.appointment()) : Uni.createFrom().voidItem());
+                        .map(existing -> new Booked(existing.orElseThrow(() -> slotTaken(command)), false)));
     }
 
     public Uni<DockAppointment> find(UUID id) {
@@ -85,14 +84,6 @@ public class AppointmentService {
     private static ProblemException slotTaken(BookAppointment command) {
         return new ProblemException(409, "slot-taken", "Slot taken", "Dock " + command.dock() + " at " + command.site()
                 + " is already booked for part of " + command.slot().start() + " to " + command.slot().end());
-    }
-
-    private Uni<Void> publish(DockAppointment appointment) {
-        return events.appointmentBooked(appointment).onFailure().transform(failure -> {
-            Log.errorf(failure, "Appointment %s stored but its AppointmentBooked event was not published", appointment.id());
-            return new ProblemException(503, "event-not-published", "Event not published", "Appointment " + appointment.id()
-                    + " is booked, but its event could not be published yet; repeat the same booking later");
-        });
     }
 
     /** A concurrent booking won the race on the exclusion constraint. */

@@ -1,4 +1,4 @@
-package io.portage.kit.messaging;
+package io.portage.kit.events;
 
 import java.net.URI;
 import java.time.Instant;
