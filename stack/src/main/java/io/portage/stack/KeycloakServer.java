@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -60,22 +57,9 @@ public final class KeycloakServer {
                 "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
         ManagedProcess keycloak = ManagedProcess.start("keycloak", command, environment, distribution,
                 workDir.resolve("keycloak.log"), workDir.resolve("keycloak.pid"), detached);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI discovery = URI.create(issuer() + "/.well-known/openid-configuration");
-        keycloak.awaitReady("serving the " + REALM + " realm", () -> isOk(http, discovery), timeout);
+        keycloak.awaitReady("serving the " + REALM + " realm", () -> HttpProbe.isOk(discovery), timeout);
         return keycloak;
-    }
-
-    private static boolean isOk(HttpClient http, URI uri) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private void installRealm() {

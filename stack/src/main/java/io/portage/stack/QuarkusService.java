@@ -1,10 +1,6 @@
 package io.portage.stack;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,21 +71,8 @@ public final class QuarkusService {
         command.addAll(List.of("-jar", runner().toString()));
         ManagedProcess process = ManagedProcess.start(name, command, Map.of(), checkout.resolve(name),
                 runDir.resolve(name + ".log"), runDir.resolve(name + ".pid"), detached);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI ready = URI.create(baseUrl() + "/q/health/ready");
-        process.awaitReady("ready", () -> isReady(http, ready), timeout);
+        process.awaitReady("ready", () -> HttpProbe.isOk(ready), timeout);
         return process;
-    }
-
-    private static boolean isReady(HttpClient http, URI ready) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
