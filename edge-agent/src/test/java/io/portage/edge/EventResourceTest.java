@@ -1,37 +1,79 @@
 package io.portage.edge;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
+/**
+ * The intake endpoints against the running agent. The store file outlives a run (target/test-edge-events.db), so
+ * every test uses fresh ids and compares counts before and after.
+ */
 @QuarkusTest
 class EventResourceTest {
 
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    /** An event as a scanner posts it; a null id or occurredAt leaves the field out. */
     static String event(String id, String key, String occurredAt) {
         return """
-                {%s"type":"scan.pick.confirmed","key":"%s","priority":"DISPATCH","occurredAt":%s,
+                {%s"type":"scan.pick.confirmed","key":"%s","priority":"DISPATCH",%s
                  "payload":{"sku":"SKU-CHAIR-01","quantity":2,"scanner":"RF-07"}}"""
                 .formatted(id == null ? "" : "\"id\":\"" + id + "\",", key,
-                        occurredAt == null ? "null" : "\"" + occurredAt + "\"");
+                        occurredAt == null ? "" : "\"occurredAt\":\"" + occurredAt + "\",");
+    }
+
+    static JsonPath backlog() {
+        return given().when().get("/api/v1/backlog").then().statusCode(200).extract().jsonPath();
     }
 
     static long pending() {
-        return given().when().get("/api/v1/backlog").then().statusCode(200).extract().jsonPath().getLong("pending");
+        return backlog().getLong("pending");
+    }
+
+    static double metric(String name) {
+        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher line = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? (\\S+)").matcher(text);
+        assertThat(line.find()).as("metric %s in /q/metrics: %s", name,
+                text.lines().filter(l -> l.contains("portage_edge")).toList()).isTrue();
+        return Double.parseDouble(line.group(1));
+    }
+
+    static void rejected(String path, String body, String field) {
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(path)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("violations.field", hasItem(field));
     }
 
     @Test
     void anEventIsStoredOnceHoweverOftenTheScannerSendsIt() {
         String id = UUID.randomUUID().toString();
         long before = pending();
+        long dispatchBefore = backlog().getLong("byPriority.DISPATCH");
+        double duplicatesBefore = metric("portage_edge_duplicates_total");
+
         given().contentType(ContentType.JSON)
                 .body(event(id, "ORDER-1", "2026-11-23T08:00:00Z"))
                 .when()
@@ -46,12 +88,17 @@ class EventResourceTest {
                 .post("/api/v1/events")
                 .then()
                 .statusCode(200)
+                .body("id", equalTo(id))
                 .body("status", equalTo("duplicate"));
-        given().when()
-                .get("/api/v1/backlog")
-                .then()
-                .body("pending", equalTo((int) before + 1))
-                .body("byPriority.DISPATCH", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+
+        JsonPath backlog = backlog();
+        assertThat(backlog.getLong("pending")).isEqualTo(before + 1);
+        assertThat(backlog.getLong("byPriority.DISPATCH")).isEqualTo(dispatchBefore + 1);
+        assertThat(backlog.getMap("byPriority")).containsOnlyKeys("GATE", "DISPATCH", "NORMAL", "TELEMETRY");
+        assertThat(backlog.getLong("oldestPendingAgeSeconds")).isNotNegative();
+        assertThat(backlog.getLong("storeBytes")).isPositive();
+        assertThat(metric("portage_edge_duplicates_total")).isEqualTo(duplicatesBefore + 1);
+        assertThat(metric("portage_edge_backlog_events")).isEqualTo(before + 1);
     }
 
     @Test
@@ -62,16 +109,30 @@ class EventResourceTest {
                 .post("/api/v1/events")
                 .then()
                 .statusCode(202)
-                .body("id", matchesPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
+                .body("id", matchesPattern(UUID_PATTERN))
+                .body("status", equalTo("stored"));
     }
 
     @Test
-    void aBatchIsAllOrNothing() {
+    void anEventWithoutPriorityIsNormal() {
+        long normalBefore = backlog().getLong("byPriority.NORMAL");
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"type":"wms.putaway.done","key":"ASN-4","occurredAt":"2026-11-23T08:05:00Z","payload":{}}""")
+                .when()
+                .post("/api/v1/events")
+                .then()
+                .statusCode(202);
+        assertThat(backlog().getLong("byPriority.NORMAL")).isEqualTo(normalBefore + 1);
+    }
+
+    @Test
+    void aBatchIsStoredInOneGoWithAReceiptPerEventInOrder() {
         long before = pending();
         String repeated = UUID.randomUUID().toString();
         String batch = "[" + event(repeated, "TRAILER-9", "2026-11-23T08:02:00Z") + ","
-                + event(null, "TRAILER-9", "2026-11-23T08:03:00Z")
-                + "," + event(repeated, "TRAILER-9", "2026-11-23T08:02:00Z") + "]";
+                + event(null, "TRAILER-9", "2026-11-23T08:03:00Z") + ","
+                + event(repeated, "TRAILER-9", "2026-11-23T08:02:00Z") + "]";
         given().contentType(ContentType.JSON)
                 .body(batch)
                 .when()
@@ -79,11 +140,18 @@ class EventResourceTest {
                 .then()
                 .statusCode(202)
                 .body("$", hasSize(3))
-                .body("status", equalTo(java.util.List.of("stored", "stored", "duplicate")));
-        long afterGood = pending();
-        org.assertj.core.api.Assertions.assertThat(afterGood).isEqualTo(before + 2);
+                .body("[0].id", equalTo(repeated))
+                .body("[1].id", matchesPattern(UUID_PATTERN))
+                .body("[2].id", equalTo(repeated))
+                .body("status", equalTo(List.of("stored", "stored", "duplicate")));
+        assertThat(pending()).isEqualTo(before + 2);
+    }
 
-        String bad = "[" + event(null, "TRAILER-9", "2026-11-23T08:04:00Z") + "," + event(null, "TRAILER-9", null) + "]";
+    @Test
+    void aBatchWithOneInvalidEventStoresNothing() {
+        long before = pending();
+        String bad = "[" + event(null, "TRAILER-9", "2026-11-23T08:04:00Z") + "," + event(null, "TRAILER-9", null) + ","
+                + event(null, "TRAILER-9", "2026-11-23T08:05:00Z") + "]";
         given().contentType(ContentType.JSON)
                 .body(bad)
                 .when()
@@ -91,8 +159,20 @@ class EventResourceTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("violations.field", hasItem("[1].occurredAt"));
-        org.assertj.core.api.Assertions.assertThat(pending()).isEqualTo(afterGood);
+                .body("violations.field", equalTo(List.of("[1].occurredAt")));
+
+        String oversized = "[" + event(null, "TRAILER-9", "2026-11-23T08:04:00Z")
+                + ",{\"type\":\"scan.big\",\"key\":\"K\",\"occurredAt\":\"2026-11-23T08:00:00Z\",\"payload\":{\"blob\":\""
+                + "x".repeat(70_000) + "\"}}]";
+        rejected("/api/v1/events/batch", oversized, "[1].payload");
+        assertThat(pending()).isEqualTo(before);
+    }
+
+    @Test
+    void aBatchHoldsOneToAThousandEvents() {
+        rejected("/api/v1/events/batch", "[]", "body");
+        String event = event(null, "K", "2026-11-23T08:00:00Z");
+        rejected("/api/v1/events/batch", "[" + String.join(",", Collections.nCopies(1001, event)) + "]", "body");
     }
 
     @Test
@@ -103,44 +183,41 @@ class EventResourceTest {
                 .post("/api/v1/events")
                 .then()
                 .statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("title", equalTo("Malformed JSON"));
         given().contentType(ContentType.JSON)
                 .when()
                 .post("/api/v1/events")
                 .then()
                 .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("body"));
-        given().contentType(ContentType.JSON)
-                .body(event("not-a-uuid", "K", "yesterday"))
-                .when()
-                .post("/api/v1/events")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json");
-        given().contentType(ContentType.JSON)
-                .body(event("not-a-uuid", "K", "2026-11-23T08:00:00Z"))
-                .when()
-                .post("/api/v1/events")
-                .then()
-                .statusCode(400)
-                .body("violations[0].field", equalTo("id"));
-        given().contentType(ContentType.JSON)
-                .body("{\"type\":\"Scan Pick\",\"key\":\"K\",\"occurredAt\":\"2026-11-23T08:00:00Z\",\"payload\":[1,2]}")
-                .when()
-                .post("/api/v1/events")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("[]").when().post("/api/v1/events/batch").then().statusCode(400);
+        rejected("/api/v1/events", event(UUID.randomUUID().toString(), "K", "yesterday"), "occurredAt");
+        rejected("/api/v1/events", event("not-a-uuid", "K", "2026-11-23T08:00:00Z"), "id");
+        rejected("/api/v1/events", event(null, "K", "2026-11-23T08:00:00Z").replace("DISPATCH", "URGENT"), "priority");
+        rejected("/api/v1/events", """
+                {"type":"scan.pick","key":"K","occurredAt":"2026-11-23T08:00:00Z","payload":[1,2]}""", "payload");
+        rejected("/api/v1/events", """
+                {"type":"Scan Pick","key":"K","occurredAt":"2026-11-23T08:00:00Z","payload":{}}""", "type");
+        rejected("/api/v1/events", """
+                {"type":"scan.pick","key":"%s","occurredAt":"2026-11-23T08:00:00Z","payload":{}}""".formatted("K".repeat(101)),
+                "key");
+        rejected("/api/v1/events", """
+                {"type":"scan.pick","occurredAt":"2026-11-23T08:00:00Z"}""", "key");
+        for (String[] wrongShape : new String[][]{{"/api/v1/events", "[" + event(null, "K", "2026-11-23T08:00:00Z") + "]"},
+                {"/api/v1/events/batch", event(null, "K", "2026-11-23T08:00:00Z")}, {"/api/v1/events", "42"}}) {
+            given().contentType(ContentType.JSON)
+                    .body(wrongShape[1])
+                    .when()
+                    .post(wrongShape[0])
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        rejected("/api/v1/events/batch", "[" + event(null, "K", "2026-11-23T08:00:00Z") + ",null]", "[1]");
         String huge = "{\"type\":\"scan.big\",\"key\":\"K\",\"occurredAt\":\"2026-11-23T08:00:00Z\",\"payload\":{\"blob\":\""
                 + "x".repeat(70_000) + "\"}}";
-        given().contentType(ContentType.JSON)
-                .body(huge)
-                .when()
-                .post("/api/v1/events")
-                .then()
-                .statusCode(400)
-                .body("violations[0].field", equalTo("payload"));
+        rejected("/api/v1/events", huge, "payload");
     }
 
     @Test
@@ -150,6 +227,10 @@ class EventResourceTest {
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("portage_edge_backlog_events"));
+                .body(containsString("portage_edge_backlog_events"))
+                .body(containsString("portage_edge_duplicates_total"));
+        assertThat(metric("portage_edge_backlog_events")).isEqualTo((double) pending());
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/events/batch"));
+        given().when().get("/api/v1/backlog").then().body("pending", greaterThanOrEqualTo(0));
     }
 }

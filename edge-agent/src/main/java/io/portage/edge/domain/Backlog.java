@@ -1,8 +1,20 @@
 package io.portage.edge.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** What waits at the edge to be forwarded: how many events, the oldest one's receipt time, per priority, disk used. */
+/**
+ * What waits at the edge to be forwarded: how many events, when the next one in arrival order was received, how many
+ * per priority, and the bytes the store takes on disk.
+ */
 public record Backlog(long pending, Instant oldestPendingReceivedAt, Map<Priority, Long> byPriority, long storeBytes) {
+
+    /** How long the oldest pending event has waited, in whole seconds; 0 when nothing is pending. */
+    public long oldestPendingAgeSeconds(Instant now) {
+        if (oldestPendingReceivedAt == null) {
+            return 0;
+        }
+        return Math.max(0, Duration.between(oldestPendingReceivedAt, now).toSeconds());
+    }
 }

@@ -4,15 +4,15 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.portage.edge.service.IntakeService;
+import io.portage.edge.service.EdgeIntakeService;
 
 /** Ready only while the local event store answers: without it no event may be acknowledged. */
 @Readiness
 public class StoreHealthCheck implements HealthCheck {
 
-    private final IntakeService intake;
+    private final EdgeIntakeService intake;
 
-    public StoreHealthCheck(IntakeService intake) {
+    public StoreHealthCheck(EdgeIntakeService intake) {
         this.intake = intake;
     }
 

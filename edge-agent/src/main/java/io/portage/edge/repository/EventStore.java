@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,6 +32,10 @@ import io.portage.edge.domain.Priority;
  * batch is one transaction, stored whole or not at all. An event id already stored is a duplicate, not an error.
  */
 public final class EventStore implements AutoCloseable {
+
+    /** Fixed width, so that instants stored as text sort as text ({@code Instant.toString()} drops zero fractions). */
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final Path file;
     private final Connection connection;
@@ -90,8 +96,8 @@ public final class EventStore implements AutoCloseable {
                 insert.setString(2, event.type());
                 insert.setString(3, event.key());
                 insert.setString(4, event.priority().name());
-                insert.setString(5, event.occurredAt().toString());
-                insert.setString(6, event.receivedAt().toString());
+                insert.setString(5, INSTANT.format(event.occurredAt()));
+                insert.setString(6, INSTANT.format(event.receivedAt()));
                 insert.setString(7, event.payload());
                 stored.add(insert.executeUpdate() == 1);
             }
@@ -105,21 +111,26 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
+    /** Pending events per priority, and the receipt time of the next one to forward (the oldest in arrival order). */
     public Backlog backlog() {
         lock.lock();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("""
-                        select priority, count(*), min(received_at) from edge_event
-                        where forwarded_at is null group by priority""")) {
+        try (Statement statement = connection.createStatement()) {
             Map<Priority, Long> byPriority = new EnumMap<>(Priority.class);
             long pending = 0;
+            try (ResultSet rows = statement.executeQuery(
+                    "select priority, count(*) from edge_event where forwarded_at is null group by priority")) {
+                while (rows.next()) {
+                    long count = rows.getLong(2);
+                    byPriority.put(Priority.valueOf(rows.getString(1)), count);
+                    pending += count;
+                }
+            }
             Instant oldest = null;
-            while (rows.next()) {
-                long count = rows.getLong(2);
-                byPriority.put(Priority.valueOf(rows.getString(1)), count);
-                pending += count;
-                Instant first = Instant.parse(rows.getString(3));
-                oldest = oldest == null || first.isBefore(oldest) ? first : oldest;
+            try (ResultSet row = statement.executeQuery(
+                    "select received_at from edge_event where forwarded_at is null order by seq limit 1")) {
+                if (row.next()) {
+                    oldest = Instant.parse(row.getString(1));
+                }
             }
             connection.commit();
             return new Backlog(pending, oldest, byPriority, storeBytes());
@@ -157,23 +168,35 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
-    public String journalMode() {
+    /** The value of a pragma such as {@code journal_mode} or {@code synchronous}, as SQLite reports it. */
+    public String pragma(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a pragma name: " + name);
+        }
         lock.lock();
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("pragma journal_mode")) {
-            row.next();
-            return row.getString(1);
+        try (Statement statement = connection.createStatement()) {
+            String value;
+            try (ResultSet row = statement.executeQuery("pragma " + name)) {
+                value = row.next() ? row.getString(1) : null;
+            }
+            connection.commit();
+            return value;
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            rollback();
+            throw new IllegalStateException("Could not read pragma " + name + ": " + e.getMessage(), e);
         } finally {
             lock.unlock();
         }
     }
 
+    /** Whether the store answers a read of the event table. */
     public boolean isHealthy() {
         lock.lock();
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("select 1")) {
-            boolean ok = row.next();
+        try (Statement statement = connection.createStatement()) {
+            boolean ok;
+            try (ResultSet row = statement.executeQuery("select exists (select 1 from edge_event)")) {
+                ok = row.next();
+            }
             connection.commit();
             return ok;
         } catch (SQLException e) {

@@ -1,7 +1,7 @@
 package io.portage.edge.rest;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,26 +17,17 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import io.portage.edge.domain.Backlog;
-import io.portage.edge.service.IntakeService;
+import io.portage.edge.service.EdgeIntakeService;
 
 /** Scanner and WMS intake at {@code /api/v1/events}, and the forwarding backlog at {@code /api/v1/backlog}. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
-    private final IntakeService intake;
+    private final EdgeIntakeService intake;
 
-    public EventResource(IntakeService intake) {
+    public EventResource(EdgeIntakeService intake) {
         this.intake = intake;
-    }
-
-    /** The answer for one event. */
-    public record Receipt(UUID id, String status) {
-
-        static Receipt of(IntakeService.Receipt receipt) {
-            return new Receipt(receipt.id(), receipt.duplicate() ? "duplicate" : "stored");
-        }
     }
 
     @POST
@@ -45,9 +36,10 @@ public class EventResource {
     @Operation(summary = "Take one event", description = "Answers once the event is on disk. An id already stored answers 200 duplicate.")
     @APIResponse(responseCode = "202", description = "Stored durably; will be forwarded")
     @APIResponse(responseCode = "200", description = "This id was stored before; nothing written")
+    @APIResponse(responseCode = "400", description = "Invalid event: problem+json naming each field")
     public Response one(@NotNull @Valid EventRequest body) {
-        Receipt receipt = Receipt.of(intake.take(List.of(incoming(body)), "").get(0));
-        return Response.status("duplicate".equals(receipt.status()) ? 200 : 202).entity(receipt).build();
+        EventReceipt receipt = EventReceipt.of(intake.take(List.of(incoming(body)), "").get(0));
+        return Response.status(receipt.duplicate() ? 200 : 202).entity(receipt).build();
     }
 
     @POST
@@ -55,10 +47,11 @@ public class EventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Take a batch of events", description = "All or nothing: one invalid event rejects the batch.")
     @APIResponse(responseCode = "202", description = "Stored durably, one receipt per event in order")
+    @APIResponse(responseCode = "400", description = "Nothing stored: problem+json naming each field, e.g. [3].occurredAt")
     public Response batch(@NotNull @Size(min = 1, max = 1000) List<@NotNull @Valid EventRequest> body) {
-        List<Receipt> receipts = intake.take(body.stream().map(EventResource::incoming).toList(), "[%d].")
+        List<EventReceipt> receipts = intake.take(body.stream().map(EventResource::incoming).toList(), "[%d].")
                 .stream()
-                .map(Receipt::of)
+                .map(EventReceipt::of)
                 .toList();
         return Response.accepted(receipts).build();
     }
@@ -66,12 +59,12 @@ public class EventResource {
     @GET
     @Path("/backlog")
     @Operation(summary = "What waits to be forwarded")
-    public Backlog backlog() {
-        return intake.backlog();
+    public BacklogView backlog() {
+        return BacklogView.of(intake.backlog(), Instant.now());
     }
 
-    private static IntakeService.Incoming incoming(EventRequest event) {
-        return new IntakeService.Incoming(event.id(), event.type(), event.key(), event.priority(), event.occurredAt(),
+    private static EdgeIntakeService.Incoming incoming(EventRequest event) {
+        return new EdgeIntakeService.Incoming(event.id(), event.type(), event.key(), event.priority(), event.occurredAt(),
                 event.payload().toString());
     }
 }

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -13,6 +18,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.portage.edge.domain.Backlog;
 import io.portage.edge.domain.EdgeEvent;
 import io.portage.edge.domain.Priority;
 
@@ -33,14 +39,16 @@ class EventStoreTest {
                 .mapToObj(n -> event(n, n % 2 == 0 ? Priority.GATE : Priority.TELEMETRY))
                 .toList();
         try (EventStore store = EventStore.open(file)) {
-            assertThat(store.journalMode()).isEqualToIgnoringCase("wal");
+            assertThat(store.pragma("journal_mode")).isEqualToIgnoringCase("wal");
+            assertThat(store.pragma("synchronous")).as("2 is FULL").isEqualTo("2");
             store.store(events.subList(0, 20));
             store.store(events.subList(20, 50));
         }
         try (EventStore reopened = EventStore.open(file)) {
+            assertThat(reopened.pragma("journal_mode")).isEqualToIgnoringCase("wal");
             assertThat(reopened.pending(100)).extracting(EdgeEvent::id)
                     .containsExactlyElementsOf(events.stream().map(EdgeEvent::id).toList());
-            io.portage.edge.domain.Backlog backlog = reopened.backlog();
+            Backlog backlog = reopened.backlog();
             assertThat(backlog.pending()).isEqualTo(50);
             assertThat(backlog.byPriority()).containsEntry(Priority.GATE, 25L).containsEntry(Priority.TELEMETRY, 25L);
             assertThat(backlog.storeBytes()).isPositive();
@@ -65,6 +73,45 @@ class EventStoreTest {
                     .isInstanceOf(IllegalStateException.class);
             assertThat(store.backlog().pending()).isZero();
             assertThat(store.store(List.of(event(4, Priority.NORMAL)))).containsExactly(true);
+        }
+    }
+
+    @Test
+    void instantsAreKeptExactlyAndTheOldestPendingIsTheFirstToArrive() throws SQLException {
+        Path file = dir.resolve("instants.db");
+        Instant whole = Instant.parse("2026-11-23T08:00:00Z");
+        Instant later = Instant.parse("2026-11-23T08:00:00.5Z");
+        Instant nanos = Instant.parse("2026-11-23T07:59:59.123456789Z");
+        try (EventStore store = EventStore.open(file)) {
+            store.store(List.of(
+                    new EdgeEvent(UUID.randomUUID(), "gate.in", "T-1", Priority.GATE, later, whole, "{}"),
+                    new EdgeEvent(UUID.randomUUID(), "gate.in", "T-2", Priority.GATE, whole, later, "{}"),
+                    new EdgeEvent(UUID.randomUUID(), "gate.in", "T-3", Priority.GATE, nanos, later, "{}")));
+            assertThat(store.pending(10)).extracting(EdgeEvent::occurredAt).containsExactly(later, whole, nanos);
+            Backlog backlog = store.backlog();
+            assertThat(backlog.oldestPendingReceivedAt()).isEqualTo(whole);
+            assertThat(backlog.oldestPendingAgeSeconds(whole.plusSeconds(90))).isEqualTo(90);
+        }
+        // Stored as text, instants must also sort as text (the forwarder will order by them).
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                ResultSet rows = connection.createStatement()
+                        .executeQuery("select business_key from edge_event order by occurred_at")) {
+            List<String> keys = new ArrayList<>();
+            while (rows.next()) {
+                keys.add(rows.getString(1));
+            }
+            assertThat(keys).containsExactly("T-3", "T-2", "T-1");
+        }
+    }
+
+    @Test
+    void anEmptyStoreHasNoBacklog() {
+        try (EventStore store = EventStore.open(dir.resolve("empty.db"))) {
+            Backlog backlog = store.backlog();
+            assertThat(backlog.pending()).isZero();
+            assertThat(backlog.oldestPendingReceivedAt()).isNull();
+            assertThat(backlog.oldestPendingAgeSeconds(Instant.now())).isZero();
+            assertThat(backlog.byPriority()).isEmpty();
         }
     }
 

@@ -3,6 +3,7 @@ package io.portage.edge.service;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,12 +23,13 @@ import io.portage.kit.rest.ProblemException;
 import io.quarkus.runtime.Startup;
 
 /**
- * Takes scanner and WMS events in: assigns an id to events that come without one, refuses oversized payloads, and
- * answers only once the events are on disk. The store opens at start-up, so a bad store path fails the start. A scanner's retry of an id already stored is a duplicate, stored once.
+ * Takes scanner and WMS events in for {@code /api/v1/events}: assigns an id to events that come without one, refuses
+ * oversized payloads, and answers only once the events are committed to disk; an id already stored is a duplicate,
+ * stored once. The store opens at start-up, so a bad store path fails the start rather than the first scan.
  */
 @Startup
 @ApplicationScoped
-public class IntakeService {
+public class EdgeIntakeService {
 
     private final EventStore store;
     private final EdgeConfig config;
@@ -35,7 +37,7 @@ public class IntakeService {
     private final Counter stored;
     private final Clock clock = Clock.systemUTC();
 
-    public IntakeService(EdgeConfig config, MeterRegistry metrics) {
+    public EdgeIntakeService(EdgeConfig config, MeterRegistry metrics) {
         this.config = config;
         this.store = EventStore.open(Path.of(config.storePath()));
         this.duplicates = metrics.counter("portage.edge.duplicates");
@@ -44,15 +46,18 @@ public class IntakeService {
     }
 
     /** One event as it arrives, before the edge gives it an id and a receipt time. */
-    public record Incoming(String id, String type, String key, Priority priority, java.time.Instant occurredAt,
-            String payloadJson) {
+    public record Incoming(String id, String type, String key, Priority priority, Instant occurredAt, String payloadJson) {
     }
 
     /** What happened to one event: stored now, or found stored already. */
     public record Receipt(UUID id, boolean duplicate) {
     }
 
-    @WithSpan("IntakeService.take")
+    /**
+     * Stores the events in one transaction and answers one receipt per event, in order. {@code fieldPrefix} names an
+     * event in a violation: {@code ""} for a single event, {@code "[%d]."} for a batch.
+     */
+    @WithSpan("EdgeIntakeService.take")
     public List<Receipt> take(List<Incoming> incoming, String fieldPrefix) {
         List<EdgeEvent> events = new ArrayList<>(incoming.size());
         for (int i = 0; i < incoming.size(); i++) {

@@ -1,0 +1,25 @@
+package io.portage.edge.rest;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.portage.edge.domain.Backlog;
+import io.portage.edge.domain.Priority;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The answer of {@code GET /api/v1/backlog}: events not yet forwarded, how long the oldest has waited, a count for
+ * every priority (zero included) and the store's size on disk.
+ */
+@RegisterForReflection
+public record BacklogView(long pending, long oldestPendingAgeSeconds, Map<Priority, Long> byPriority, long storeBytes) {
+
+    static BacklogView of(Backlog backlog, Instant now) {
+        Map<Priority, Long> byPriority = new EnumMap<>(Priority.class);
+        for (Priority priority : Priority.values()) {
+            byPriority.put(priority, backlog.byPriority().getOrDefault(priority, 0L));
+        }
+        return new BacklogView(backlog.pending(), backlog.oldestPendingAgeSeconds(now), byPriority, backlog.storeBytes());
+    }
+}
