@@ -1,19 +1,27 @@
 package io.portage.kit.events;
 
 import java.time.Clock;
-import java.util.function.Supplier;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The idempotent inbox: a consumer applies an event at most once per event id. {@link #applyOnce} records the event
- * id in the same transaction as its effect, so a redelivery, a replay or a duplicate sent by the outbox after a
- * crash finds the record and changes nothing; duplicates are counted ({@code portage.inbox.duplicates}).
+ * The idempotent inbox: a consumer applies an event at most once per event id. {@link #firstDeliveries} is called
+ * inside the transaction that applies the events: it drops every event the consumer applied before (or that appears
+ * twice in the batch) and records the rest, so the records commit with their effects or not at all. A redelivery, a
+ * replay, or a duplicate the outbox sent after a crash then changes nothing; duplicates are counted
+ * ({@code portage.inbox.duplicates}, per consumer).
  */
 @ApplicationScoped
 public class Inbox implements PanacheRepositoryBase<InboxEntry, InboxEntry.Key> {
@@ -25,19 +33,31 @@ public class Inbox implements PanacheRepositoryBase<InboxEntry, InboxEntry.Key> 
         this.metrics = metrics;
     }
 
-    /**
-     * In one transaction: unless {@code consumer} has applied {@code eventId} before, runs {@code effect}, records the
-     * event and answers the effect's result; for a duplicate it answers {@code whenDuplicate} and changes nothing.
-     */
-    public <T> Uni<T> applyOnce(String consumer, String eventId, String type, Supplier<Uni<T>> effect, T whenDuplicate) {
-        return Panache.withTransaction(() -> findById(new InboxEntry.Key(consumer, eventId)).chain(seen -> {
-            if (seen != null) {
-                metrics.counter("portage.inbox.duplicates", "consumer", consumer).increment();
-                return Uni.createFrom().item(whenDuplicate);
+    /** The events of {@code batch} that {@code consumer} has not applied before, in batch order, now recorded. */
+    public <E> Uni<List<E>> firstDeliveries(String consumer, List<E> batch, Function<E, String> eventId,
+            Function<E, String> type) {
+        Map<String, E> distinct = new LinkedHashMap<>();
+        batch.forEach(event -> distinct.putIfAbsent(eventId.apply(event), event));
+        if (distinct.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return find("consumer = ?1 and eventId in ?2", consumer, List.copyOf(distinct.keySet())).list().chain(seen -> {
+            Set<String> applied = seen.stream().map(InboxEntry::eventId).collect(Collectors.toSet());
+            List<E> fresh = new ArrayList<>();
+            List<InboxEntry> entries = new ArrayList<>();
+            Instant now = clock.instant();
+            distinct.forEach((id, event) -> {
+                if (!applied.contains(id)) {
+                    fresh.add(event);
+                    entries.add(new InboxEntry(consumer, id, type.apply(event), now));
+                }
+            });
+            int duplicates = batch.size() - fresh.size();
+            if (duplicates > 0) {
+                metrics.counter("portage.inbox.duplicates", "consumer", consumer).increment(duplicates);
             }
-            return effect.get()
-                    .call(() -> persist(new InboxEntry(consumer, eventId, type, clock.instant())))
-                    .invoke(() -> metrics.counter("portage.inbox.applied", "consumer", consumer).increment());
-        }));
+            metrics.counter("portage.inbox.applied", "consumer", consumer).increment(fresh.size());
+            return persist(entries).replaceWith(fresh);
+        });
     }
 }

@@ -35,6 +35,10 @@ public class InboxEntry {
         this.appliedAt = appliedAt;
     }
 
+    public String eventId() {
+        return eventId;
+    }
+
     /** The primary key: consumer and event id. */
     public static class Key implements Serializable {
 

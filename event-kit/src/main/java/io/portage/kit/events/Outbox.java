@@ -29,7 +29,7 @@ public class Outbox {
     }
 
     /** Adds the event to the current transaction; its id is returned for causation and logs. */
-    public Uni<UUID> stage(EventType type, Object data, CloudEventMessages.Envelope envelope) {
+    public Uni<UUID> stage(EventType type, Object data, EventEnvelope envelope) {
         if (!type.dataClass().isInstance(data)) {
             return Uni.createFrom()
                     .failure(new IllegalArgumentException(type.type() + " carries "

@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.portage.contracts.EventCatalog;
-import io.portage.kit.events.CloudEventMessages;
+import io.portage.kit.events.EventEnvelope;
 import io.portage.kit.events.Outbox;
 import io.portage.order.domain.Order;
 import io.smallrye.mutiny.Uni;
@@ -28,7 +28,7 @@ public class OrderEventPublisher {
 
     public Uni<UUID> orderReceived(Order order) {
         return outbox.stage(EventCatalog.ORDER_RECEIVED_V1, OrderEventMapper.toOrderReceived(order),
-                new CloudEventMessages.Envelope(SOURCE, order.id().toString(), order.receivedAt(), order.correlationId(),
+                new EventEnvelope(SOURCE, order.id().toString(), order.receivedAt(), order.correlationId(),
                         order.partnerId(), 1L));
     }
 }

@@ -2,8 +2,14 @@ package io.portage.shipment.service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,7 +22,6 @@ import io.portage.kit.rest.ProblemException;
 import io.portage.shipment.domain.Shipment;
 import io.portage.shipment.repository.ShipmentRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -42,28 +47,50 @@ public class ShipmentService {
 
     static final String CONSUMER = "shipment-service.orders";
 
+    /** A received order as delivered: the event's id and correlation id, and its data. */
+    public record ReceivedOrder(String eventId, String correlationId, OrderReceived order) {
+    }
+
+    /**
+     * Applies a batch of OrderReceived events in one transaction: events applied before are skipped (the inbox), and
+     * every order gets one shipment however many events speak of it.
+     */
     @WithSpan("ShipmentService.planFor")
-    public Uni<Outcome> planFor(OrderReceived order, @SpanAttribute("portage.event_id") String eventId, String correlationId) {
-        UUID orderId = UUID.fromString(order.orderId());
-        return inbox.applyOnce(CONSUMER, eventId, EventCatalog.ORDER_RECEIVED_V1.type(),
-                () -> shipments.findByOrderId(orderId).chain(existing -> {
-                    if (existing != null) {
-                        Log.debugf("Order %s already has shipment %s; event %s changes nothing", orderId, existing.id(),
-                                eventId);
-                        return Uni.createFrom().item(Outcome.ALREADY_PLANNED);
-                    }
-                    BigDecimal total = order.lines()
-                            .stream()
-                            .map(OrderReceived.Line::quantity)
-                            .reduce(BigDecimal.ZERO,
-                                    BigDecimal::add);
-                    OrderReceived.Address address = order.customer().address();
-                    Shipment shipment = Shipment.plan(orderId, order.partnerId(), order.warehouse(),
-                            new Shipment.ShipTo(order.customer().name(), address.city(), address.postalCode(),
-                                    address.country()),
-                            order.lines().size(), total, eventId, correlationId, clock.instant());
-                    return shipments.persist(shipment).replaceWith(Outcome.PLANNED);
-                }), Outcome.DUPLICATE_EVENT);
+    public Uni<Map<Outcome, Long>> planFor(@SpanAttribute("portage.batch_size") int size, List<ReceivedOrder> batch) {
+        return Panache.withTransaction(() -> inbox.firstDeliveries(CONSUMER, batch, ReceivedOrder::eventId,
+                received -> EventCatalog.ORDER_RECEIVED_V1.type()).chain(fresh -> {
+                    List<UUID> orderIds = fresh.stream()
+                            .map(received -> UUID.fromString(received.order().orderId()))
+                            .distinct()
+                            .toList();
+                    return shipments.findByOrderIds(orderIds).chain(existing -> {
+                        Set<UUID> planned = existing.stream()
+                                .map(Shipment::orderId)
+                                .collect(Collectors.toCollection(HashSet::new));
+                        List<Shipment> created = new ArrayList<>();
+                        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+                        outcomes.put(Outcome.DUPLICATE_EVENT, (long) (batch.size() - fresh.size()));
+                        for (ReceivedOrder received : fresh) {
+                            UUID orderId = UUID.fromString(received.order().orderId());
+                            if (!planned.add(orderId)) {
+                                outcomes.merge(Outcome.ALREADY_PLANNED, 1L, Long::sum);
+                                continue;
+                            }
+                            created.add(plan(received, orderId));
+                            outcomes.merge(Outcome.PLANNED, 1L, Long::sum);
+                        }
+                        return shipments.persist(created).replaceWith(outcomes);
+                    });
+                }));
+    }
+
+    private Shipment plan(ReceivedOrder received, UUID orderId) {
+        OrderReceived order = received.order();
+        BigDecimal total = order.lines().stream().map(OrderReceived.Line::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        OrderReceived.Address address = order.customer().address();
+        return Shipment.plan(orderId, order.partnerId(), order.warehouse(),
+                new Shipment.ShipTo(order.customer().name(), address.city(), address.postalCode(), address.country()),
+                order.lines().size(), total, received.eventId(), received.correlationId(), clock.instant());
     }
 
     public Uni<Shipment> find(UUID id) {

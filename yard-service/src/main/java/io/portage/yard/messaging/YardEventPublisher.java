@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.yard.AppointmentBooked;
-import io.portage.kit.events.CloudEventMessages;
+import io.portage.kit.events.EventEnvelope;
 import io.portage.kit.events.Outbox;
 import io.portage.yard.domain.DockAppointment;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +31,7 @@ public class YardEventPublisher {
         AppointmentBooked data = new AppointmentBooked(appointment.id().toString(), appointment.site(), appointment.dock(),
                 appointment.direction().name(), appointment.carrier(), appointment.reference(), appointment.partnerId(),
                 appointment.slot().start(), appointment.slot().end(), appointment.bookedAt());
-        return outbox.stage(EventCatalog.APPOINTMENT_BOOKED_V1, data, new CloudEventMessages.Envelope(SOURCE,
+        return outbox.stage(EventCatalog.APPOINTMENT_BOOKED_V1, data, new EventEnvelope(SOURCE,
                 appointment.id().toString(), appointment.bookedAt(), appointment.correlationId(), appointment.partnerId(), 1L));
     }
 }
