@@ -1,5 +1,7 @@
 package io.portage.contracts;
 
+import java.util.List;
+
 /** Kafka topic names: one topic per aggregate, keyed by the aggregate id (the CloudEvents {@code subject}). */
 public final class Topics {
 
@@ -11,6 +13,17 @@ public final class Topics {
     public static final String SHIPMENTS = "portage.shipments";
     /** Freight finance events, keyed by charge or invoice id. */
     public static final String FINANCE = "portage.finance";
+
+    /** Every domain topic, as a deployment provisions them (the local stack creates them when Kafka starts). */
+    public static final List<String> ALL = List.of(ORDERS, YARD, SHIPMENTS, FINANCE);
+
+    /** Partitions per domain topic: order per aggregate holds within one partition, keyed by the subject. */
+    public static final int PARTITIONS = 3;
+
+    /** The dead-letter topic of one consuming service, e.g. {@code portage.dlq.shipment-service}. */
+    public static String deadLetters(String service) {
+        return "portage.dlq." + service;
+    }
 
     private Topics() {
     }

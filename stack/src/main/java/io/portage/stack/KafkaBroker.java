@@ -7,12 +7,23 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * A single-node Kafka broker in KRaft mode (combined broker and controller) on loopback, run in its own JVM from the
- * broker classpath the stack module copies into the cache. Topics are auto-created with three partitions.
+ * broker classpath the kafka-broker module copies into the cache. {@link #createTopics} provisions the canonical topics
+ * up front, so a consumer that starts before the first event is assigned its partitions at once rather than after a
+ * metadata refresh; other topics (tests' own) are auto-created with three partitions.
  */
 public final class KafkaBroker {
 
@@ -60,6 +71,30 @@ public final class KafkaBroker {
                 workDir, logFile, workDir.resolve("kafka.pid"), detached);
         broker.awaitReady("ready", () -> broker.logContains(READY_MARKER) && Ports.isOpen(port), timeout);
         return broker;
+    }
+
+    /**
+     * Creates the topics that do not exist yet, with {@code partitions} partitions each; existing topics are left as
+     * they are, so this is safe on every start.
+     */
+    public void createTopics(Collection<String> names, int partitions, Duration timeout) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<NewTopic> missing = names.stream()
+                    .filter(name -> !existing.contains(name))
+                    .distinct()
+                    .map(name -> new NewTopic(name, partitions, (short) 1))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not create Kafka topics " + names + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating Kafka topics", e);
+        }
     }
 
     private void format(Path config, Path logFile) {

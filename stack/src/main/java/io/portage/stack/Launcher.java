@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import io.portage.contracts.Topics;
+
 /**
  * The {@code ./portage} command: starts the local stack (PostgreSQL, Kafka, Keycloak) and every service as separate
  * processes on this checkout's ports, reports their state, shows logs, stops them, and plays the demo.
@@ -117,6 +119,7 @@ public final class Launcher {
             requireFree(kafka.port(), "Kafka");
             timed("kafka", () -> kafka.start(true, Duration.ofSeconds(90)));
         }
+        kafka.createTopics(Topics.ALL, Topics.PARTITIONS, Duration.ofSeconds(30));
 
         KeycloakServer keycloak = keycloak();
         CompletableFuture<Void> keycloakReady = CompletableFuture.completedFuture(null);

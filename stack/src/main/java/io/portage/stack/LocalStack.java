@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.portage.contracts.Topics;
+
 /**
  * Kafka and PostgreSQL (and, where asked, Keycloak) running together: started in order, stopped in reverse order.
  * The tests use {@link #forTests}; the launcher builds one with its own ports and detached processes.
@@ -64,6 +66,7 @@ public final class LocalStack implements AutoCloseable {
             processes.add(postgres.start(Duration.ofSeconds(60)));
             postgres.createDatabases(databases);
             processes.add(kafka.start(detached, Duration.ofSeconds(90)));
+            kafka.createTopics(Topics.ALL, Topics.PARTITIONS, Duration.ofSeconds(30));
             keycloak.ifPresent(server -> processes.add(server.start(detached, Duration.ofSeconds(240))));
             return this;
         } catch (RuntimeException e) {

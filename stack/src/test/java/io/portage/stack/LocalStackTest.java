@@ -8,8 +8,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
+
+import io.portage.contracts.Topics;
 
 class LocalStackTest {
 
@@ -23,6 +29,12 @@ class LocalStackTest {
             assertThat(processes).extracting(ManagedProcess::name).containsExactly("postgres", "kafka");
             assertThat(processes).allMatch(ManagedProcess::isAlive);
             assertThat(Ports.isOpen(stack.kafka().port())).isTrue();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    "127.0.0.1:" + stack.kafka().port()))) {
+                Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames().get();
+                assertThat(topics).containsOnlyKeys(Topics.ALL);
+                assertThat(topics.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(Topics.PARTITIONS));
+            }
 
             try (Connection connection = DriverManager.getConnection(stack.postgres().jdbcUrl("yard"), PostgresServer.USER, "");
                     Statement statement = connection.createStatement();
