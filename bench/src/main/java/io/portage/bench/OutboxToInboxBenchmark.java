@@ -1,0 +1,143 @@
+package io.portage.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.portage.stack.LocalStack;
+import io.portage.stack.ManagedProcess;
+import io.portage.stack.PortageHome;
+import io.portage.stack.Ports;
+import io.portage.stack.PostgresServer;
+import io.portage.stack.QuarkusService;
+
+/**
+ * Outbox -> Kafka -> inbox throughput through the real services: order-service's outbox relay publishes
+ * {@code OrderReceived} events to {@code portage.orders}; shipment-service consumes them and applies each through
+ * its inbox (one transaction per event: inbox row + shipment). The events are written straight into order-service's
+ * outbox table in one go, as a burst of accepted orders would leave them, so the numbers measure the backbone, not
+ * HTTP intake. Prints publish and apply rates and each process's memory.
+ */
+public final class OutboxToInboxBenchmark {
+
+    private static final String PAYLOAD = """
+            {"orderId":"%s","channel":"bench-shop","externalId":"B-%s","partnerId":"bench","warehouse":"WH1",\
+            "customer":{"name":"Ada Lovelace","email":"ada@example.com","address":{"street":"12 Dock Road",\
+            "city":"Rotterdam","postalCode":"3011 AA","country":"NL"}},"lines":[{"sku":"SKU-CHAIR-01","quantity":2},\
+            {"sku":"SKU-DESK-07","quantity":1}],"receivedAt":"2026-11-23T08:15:30Z"}""";
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int warmup = Math.min(2_000, events / 5);
+        Path work = PortageHome.locate().root().resolve("bench/outbox-inbox");
+        Path checkout = PortageHome.locate().checkout();
+        System.out.printf("Outbox -> Kafka -> inbox: %d events (after %d warm-up), %d cores%n", events, warmup,
+                Runtime.getRuntime().availableProcessors());
+
+        try (LocalStack stack = LocalStack.forTests(work.resolve("stack"), false).start(List.of("orders", "shipments"))) {
+            QuarkusService orders = new QuarkusService("order-service", checkout, Ports.free()).withStack(stack, "orders");
+            QuarkusService shipments = new QuarkusService("shipment-service", checkout, Ports.free()).withStack(stack,
+                    "shipments");
+            List<ManagedProcess> services = new ArrayList<>();
+            try {
+                services.add(orders.start(work.resolve("services"), false, Duration.ofSeconds(120)));
+                services.add(shipments.start(work.resolve("services"), false, Duration.ofSeconds(120)));
+                PostgresServer postgres = stack.postgres();
+
+                run(postgres, warmup, "warm-up");
+                Result result = run(postgres, events, "measured");
+
+                System.out.printf(Locale.ROOT,
+                        "%nRESULT events=%d publish=%.0f events/s (%.2f s) apply=%.0f events/s (%.2f s end to end)%n",
+                        events, events / result.publishSeconds(), result.publishSeconds(), events / result.applySeconds(),
+                        result.applySeconds());
+                System.out.println("Memory after the run (PSS):");
+                for (ManagedProcess process : services) {
+                    System.out.printf("  %-17s %4d MB%n", process.name(), process.residentKib() / 1024);
+                }
+                for (ManagedProcess process : stack.processes()) {
+                    System.out.printf("  %-17s %4d MB%n", process.name(), process.residentKib() / 1024);
+                }
+            } finally {
+                for (int i = services.size() - 1; i >= 0; i--) {
+                    services.get(i).stop(Duration.ofSeconds(15));
+                }
+            }
+        }
+    }
+
+    record Result(double publishSeconds, double applySeconds) {
+    }
+
+    private static Result run(PostgresServer postgres, int events, String label) throws SQLException, InterruptedException {
+        try (Connection orders = DriverManager.getConnection(postgres.jdbcUrl("orders") + "?reWriteBatchedInserts=true",
+                PostgresServer.USER, "");
+                Connection shipments = DriverManager.getConnection(postgres.jdbcUrl("shipments"), PostgresServer.USER, "")) {
+            long shipmentsBefore = count(shipments, "select count(*) from shipments.shipment");
+            orders.setAutoCommit(false);
+            try (PreparedStatement insert = orders.prepareStatement(
+                    """
+                            insert into orders.outbox_event (event_id, type, topic, source, subject, sequence, correlation_id, partner_id,
+                                occurred_at, payload, created_at) values (?::uuid, 'io.portage.order.received.v1', 'portage.orders',
+                                'urn:portage:order-service', ?, 1, ?, 'bench', ?, ?, ?)""")) {
+                Timestamp now = Timestamp.from(Instant.now());
+                for (int i = 0; i < events; i++) {
+                    String orderId = UUID.randomUUID().toString();
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, orderId);
+                    insert.setString(3, "bench-" + i);
+                    insert.setTimestamp(4, now);
+                    insert.setString(5, PAYLOAD.formatted(orderId, orderId));
+                    insert.setTimestamp(6, now);
+                    insert.addBatch();
+                    if (i % 1_000 == 999) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            orders.commit();
+            orders.setAutoCommit(true);
+            long start = System.nanoTime();
+            double published = -1;
+            double applied = -1;
+            long deadline = start + Duration.ofMinutes(10).toNanos();
+            while ((published < 0 || applied < 0) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                if (published < 0
+                        && count(orders, "select count(*) from orders.outbox_event where published_at is null") == 0) {
+                    published = elapsed;
+                }
+                if (applied < 0 && count(shipments, "select count(*) from shipments.shipment") - shipmentsBefore >= events) {
+                    applied = elapsed;
+                }
+            }
+            if (published < 0 || applied < 0) {
+                throw new IllegalStateException(label + ": not done within 10 minutes (published " + published + ", applied "
+                        + applied + ")");
+            }
+            System.out.printf(Locale.ROOT, "%-9s %6d events: published in %6.2f s, applied in %6.2f s%n", label, events,
+                    published, applied);
+            return new Result(published, applied);
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}
