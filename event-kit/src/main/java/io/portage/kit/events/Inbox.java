@@ -57,7 +57,8 @@ public class Inbox implements PanacheRepositoryBase<InboxEntry, InboxEntry.Key> 
                 metrics.counter("portage.inbox.duplicates", "consumer", consumer).increment(duplicates);
             }
             metrics.counter("portage.inbox.applied", "consumer", consumer).increment(fresh.size());
-            return persist(entries).replaceWith(fresh);
+            // persist() of an empty list fails ("The Uni set is empty"): a batch of duplicates only writes nothing.
+            return entries.isEmpty() ? Uni.createFrom().item(fresh) : persist(entries).replaceWith(fresh);
         });
     }
 }
