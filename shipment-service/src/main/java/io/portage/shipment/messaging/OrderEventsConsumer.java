@@ -17,10 +17,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.portage.contracts.CloudEventAttributes;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.order.OrderReceived;
+import io.portage.kit.ops.DeadLetter;
+import io.portage.kit.ops.DeadLetters;
 import io.portage.shipment.service.ShipmentService;
 import io.portage.shipment.service.ShipmentService.ReceivedOrder;
 import io.quarkus.logging.Log;
@@ -28,62 +29,62 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Consumes {@code portage.orders} in batches (one poll, one transaction): each OrderReceived plans a shipment once;
- * other order event types are skipped. A record that cannot be read goes to {@code portage.dlq.shipment-service} with
- * its original headers and the reason, and the batch goes on; a failure to apply (the database away) is retried with
+ * other order event types are skipped. A record that cannot be read becomes a dead letter (stored for the operations
+ * API, which can replay it, and sent to {@code portage.dlq.shipment-service} with its original headers, the reason and
+ * the attempt count), and the batch goes on; a failure to apply (the database away) is retried with
  * backoff and jitter, and after that stops the consumer, so nothing is acknowledged that was not applied.
  */
 @ApplicationScoped
 public class OrderEventsConsumer {
 
     private final ShipmentService shipments;
-    private final MutinyEmitter<String> deadLetters;
+    private final DeadLetters deadLetters;
+    private final MutinyEmitter<String> deadLetterTopic;
     private final ObjectMapper json;
-    private final MeterRegistry metrics;
 
-    public OrderEventsConsumer(ShipmentService shipments, @Channel("orders-dlq") MutinyEmitter<String> deadLetters,
-            ObjectMapper json, MeterRegistry metrics) {
+    public OrderEventsConsumer(ShipmentService shipments, DeadLetters deadLetters,
+            @Channel("orders-dlq") MutinyEmitter<String> deadLetterTopic, ObjectMapper json) {
         this.shipments = shipments;
         this.deadLetters = deadLetters;
+        this.deadLetterTopic = deadLetterTopic;
         this.json = json;
-        this.metrics = metrics;
     }
 
     @Incoming("orders-in")
     public Uni<Void> onOrderEvents(KafkaRecordBatch<String, String> batch) {
         List<ReceivedOrder> received = new ArrayList<>();
-        List<Uni<Void>> deadLettered = new ArrayList<>();
+        List<KafkaRecord<String, String>> unreadable = new ArrayList<>();
+        List<DeadLetter> letters = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             String type = header(record.getHeaders(), "ce_type");
             if (!EventCatalog.ORDER_RECEIVED_V1.type().equals(type)) {
                 Log.debugf("Skipping %s", type == null ? "a record without CloudEvent headers" : type);
                 continue;
             }
-            String eventId = header(record.getHeaders(), "ce_id");
             try {
-                OrderReceived order = json.readValue(record.getPayload(), OrderReceived.class);
-                if (eventId == null || order == null || order.orderId() == null || order.customer() == null
-                        || order.customer().address() == null || order.lines() == null || order.lines().isEmpty()) {
-                    throw new IllegalArgumentException("OrderReceived without event id, order id, customer, address or lines");
-                }
-                received.add(
-                        new ReceivedOrder(eventId, header(record.getHeaders(), "ce_" + CloudEventAttributes.CORRELATION_ID),
-                                order));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                deadLettered.add(deadLetter(record, e));
+                received.add(read(header(record.getHeaders(), "ce_id"),
+                        header(record.getHeaders(), "ce_" + CloudEventAttributes.CORRELATION_ID), record.getPayload()));
+            } catch (IllegalArgumentException e) {
+                unreadable.add(record);
+                letters.add(deadLetters.letterFor(ShipmentService.CONSUMER, record, e));
             }
         }
-        Uni<Void> deadLettersSent = deadLettered.isEmpty()
+        // Unreadable records are stored (for the operations API) and sent to the dead-letter topic before the batch
+        // is acknowledged; the readable ones are applied meanwhile, not held back.
+        Uni<Void> deadLettered = letters.isEmpty()
                 ? Uni.createFrom().voidItem()
-                : Uni.join()
-                        .all(deadLettered)
-                        .andFailFast()
-                        .replaceWithVoid();
-        return deadLettersSent
+                : deadLetters.capture(letters).chain(() -> {
+                    List<Uni<Void>> sent = new ArrayList<>();
+                    for (int i = 0; i < letters.size(); i++) {
+                        sent.add(publishDeadLetter(unreadable.get(i), letters.get(i)));
+                    }
+                    return Uni.join().all(sent).andFailFast().replaceWithVoid();
+                });
+        return deadLettered
                 .chain(() -> received.isEmpty()
                         ? Uni.createFrom().voidItem()
                         : shipments.planFor(received.size(), received)
@@ -100,25 +101,55 @@ public class OrderEventsConsumer {
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    private Uni<Void> deadLetter(KafkaRecord<String, String> record, Exception reason) {
-        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(IncomingKafkaRecordMetadata::getOffset)
-                .orElse(-1L);
-        Log.warnf("Dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(), offset, reason.getMessage());
-        metrics.counter("portage.dead.letters", "topic", record.getTopic()).increment();
+    /**
+     * Reads one OrderReceived as the consumer and the replay of a dead letter both do.
+     *
+     * @throws IllegalArgumentException when the payload is not a complete OrderReceived
+     */
+    ReceivedOrder read(String eventId, String correlationId, String payload) {
+        OrderReceived order;
+        try {
+            order = json.readValue(payload, OrderReceived.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not an OrderReceived: " + e.getOriginalMessage(), e);
+        }
+        String missing = eventId == null
+                ? "the ce_id header"
+                : order == null
+                        ? "a payload"
+                        : order.orderId() == null
+                                ? "orderId"
+                                : order.customer() == null
+                                        ? "customer"
+                                        : order.customer().address() == null
+                                                ? "customer.address"
+                                                : order.lines() == null || order.lines().isEmpty()
+                                                        ? "lines (at least one)"
+                                                        : null;
+        if (missing != null) {
+            throw new IllegalArgumentException("OrderReceived without " + missing);
+        }
+        return new ReceivedOrder(eventId, correlationId, order);
+    }
+
+    private Uni<Void> publishDeadLetter(KafkaRecord<String, String> record, DeadLetter letter) {
+        DeadLetter.KafkaCoordinates at = letter.coordinates();
+        Log.warnf("Dead-lettering %s-%d@%d as %s: %s", at.topic(), at.partition(), at.offset(), letter.id(), letter.reason());
         Headers headers = new RecordHeaders();
         for (Header header : record.getHeaders()) {
             headers.add(header);
         }
-        headers.add("dead-letter-reason", utf8(reason.getClass().getSimpleName() + ": " + reason.getMessage()));
-        headers.add("dead-letter-topic", utf8(record.getTopic()));
-        headers.add("dead-letter-partition", utf8(Integer.toString(record.getPartition())));
-        headers.add("dead-letter-offset", utf8(Long.toString(offset)));
+        headers.add("dead-letter-reason", utf8(letter.reason()));
+        headers.add("dead-letter-topic", utf8(at.topic()));
+        headers.add("dead-letter-partition", utf8(Integer.toString(at.partition())));
+        headers.add("dead-letter-offset", utf8(Long.toString(at.offset())));
+        headers.add("dead-letter-attempts", utf8(Integer.toString(letter.attempts())));
+        headers.add("dead-letter-consumer", utf8(letter.consumer()));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(record.getKey())
                 .withHeaders(headers)
                 .build();
-        return deadLetters.sendMessage(Message.of(record.getPayload()).addMetadata(metadata));
+        return deadLetterTopic.sendMessage(Message.of(record.getPayload()).addMetadata(metadata));
     }
 
     private static String header(Headers headers, String name) {

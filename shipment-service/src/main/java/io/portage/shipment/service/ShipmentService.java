@@ -45,7 +45,8 @@ public class ShipmentService {
         PLANNED, ALREADY_PLANNED, DUPLICATE_EVENT
     }
 
-    static final String CONSUMER = "shipment-service.orders";
+    /** The inbox and dead-letter name of the consumer of order events. */
+    public static final String CONSUMER = "shipment-service.orders";
 
     /** A received order as delivered: the event's id and correlation id, and its data. */
     public record ReceivedOrder(String eventId, String correlationId, OrderReceived order) {
@@ -79,7 +80,9 @@ public class ShipmentService {
                             created.add(plan(received, orderId));
                             outcomes.merge(Outcome.PLANNED, 1L, Long::sum);
                         }
-                        return shipments.persist(created).replaceWith(outcomes);
+                        return created.isEmpty()
+                                ? Uni.createFrom().item(outcomes)
+                                : shipments.persist(created).replaceWith(outcomes);
                     });
                 }));
     }

@@ -1,0 +1,145 @@
+package io.portage.kit.ops;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.portage.kit.rest.CorrelationContext;
+import io.portage.kit.rest.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The operations API over this service's dead letters and its audit trail, at {@code /ops}. Internal: the gateway
+ * routes operators (role {@code ops}) here and names them in {@value OpsActor#HEADER}.
+ */
+@Path("/ops")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "operations")
+public class DeadLetterResource {
+
+    private final DeadLetters deadLetters;
+    private final AuditLog audit;
+    private final CorrelationContext correlation;
+
+    public DeadLetterResource(DeadLetters deadLetters, AuditLog audit, CorrelationContext correlation) {
+        this.deadLetters = deadLetters;
+        this.audit = audit;
+        this.correlation = correlation;
+    }
+
+    /** An optional correction for a replay, and why. */
+    @RegisterForReflection
+    public record ReplayRequest(@Size(max = 1_000_000) String payload, @Size(max = 500) String comment) {
+    }
+
+    /** Which open letters to replay; empty fields match all. */
+    @RegisterForReflection
+    public record ReplayAllRequest(@Size(max = 100) String consumer, @Size(max = 120) String eventType) {
+    }
+
+    /** Why a letter is dropped. */
+    @RegisterForReflection
+    public record DiscardRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @GET
+    @Path("/dead-letters")
+    @Operation(summary = "List dead letters", description = "Oldest first; filter by status, consumer and event type.")
+    public Uni<List<DeadLetterView>> list(@QueryParam("status") String status,
+            @QueryParam("consumer") @Size(max = 100) String consumer, @QueryParam("type") @Size(max = 120) String type,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        Instant now = Instant.now();
+        return deadLetters.list(new DeadLetters.Filter(status(status), consumer, type), limit)
+                .map(letters -> letters.stream().map(letter -> DeadLetterView.summary(letter, now)).toList());
+    }
+
+    private static DeadLetter.Status status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return DeadLetter.Status.valueOf(status.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(DeadLetter.Status.values()));
+        }
+    }
+
+    @GET
+    @Path("/dead-letters/{id}")
+    @Operation(summary = "Inspect one dead letter", description = "With its original headers and payload.")
+    @APIResponse(responseCode = "404", description = "No such dead letter")
+    public Uni<DeadLetterView> get(@PathParam("id") UUID id) {
+        return deadLetters.get(id).map(letter -> DeadLetterView.full(letter, Instant.now()));
+    }
+
+    @POST
+    @Path("/dead-letters/{id}/replay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replay one dead letter", description = "Applies it again through its consumer (once, thanks to "
+            + "the inbox), with the corrected payload when one is given.")
+    @APIResponse(responseCode = "200", description = "Applied; the letter is REPLAYED")
+    @APIResponse(responseCode = "409", description = "The letter is already replayed or discarded")
+    @APIResponse(responseCode = "422", description = "It still cannot be applied; it stays OPEN with the new reason")
+    public Uni<DeadLetterView> replay(@PathParam("id") UUID id, @HeaderParam(OpsActor.HEADER) String actor,
+            @Valid ReplayRequest body) {
+        String operator = OpsActor.fromHeader(actor);
+        return deadLetters.replay(id, operator, body == null ? null : body.payload(), correlation.id())
+                .map(letter -> DeadLetterView.full(letter, Instant.now()));
+    }
+
+    @POST
+    @Path("/dead-letters/replay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replay open dead letters", description = "Every open letter matching the filter, oldest first, "
+            + "at most " + DeadLetters.MAX_REPLAY + " per call; answers how many were applied and which still fail.")
+    public Uni<DeadLetters.ReplayReport> replayAll(@HeaderParam(OpsActor.HEADER) String actor,
+            @Valid ReplayAllRequest body) {
+        String operator = OpsActor.fromHeader(actor);
+        ReplayAllRequest filter = body == null ? new ReplayAllRequest(null, null) : body;
+        return deadLetters.replayAll(new DeadLetters.Filter(null, filter.consumer(), filter.eventType()), operator,
+                correlation.id());
+    }
+
+    @POST
+    @Path("/dead-letters/{id}/discard")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Discard one dead letter", description = "Closes it without applying it; the reason is audited.")
+    @APIResponse(responseCode = "409", description = "The letter is already replayed or discarded")
+    public Uni<DeadLetterView> discard(@PathParam("id") UUID id, @HeaderParam(OpsActor.HEADER) String actor,
+            @NotNull @Valid DiscardRequest body) {
+        String operator = OpsActor.fromHeader(actor);
+        return deadLetters.discard(id, operator, body.reason(), correlation.id())
+                .map(letter -> DeadLetterView.full(letter, Instant.now()));
+    }
+
+    @GET
+    @Path("/audit")
+    @Operation(summary = "The audit trail", description = "Newest first; target e.g. dead-letter:<id>.")
+    public Uni<List<AuditView>> audit(@QueryParam("target") @Size(max = 200) String target,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return audit.latest(target, limit).map(records -> records.stream().map(AuditView::of).toList());
+    }
+}

@@ -1,0 +1,263 @@
+package io.portage.shipment;
+
+import static io.portage.shipment.OrderEventsConsumerTest.awaitShipments;
+import static io.portage.shipment.OrderEventsConsumerTest.orderReceived;
+import static io.portage.shipment.OrderEventsConsumerTest.orderReceivedJson;
+import static io.portage.shipment.OrderEventsConsumerTest.produce;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.portage.contracts.EventCatalog;
+import io.portage.contracts.Topics;
+import io.portage.testsupport.CloudEventRecords;
+import io.portage.testsupport.PortageStackResource;
+import io.portage.testsupport.TestKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * A poison order event becomes a dead letter an operator can inspect, replay (with a corrected payload) exactly once,
+ * or discard; every action lands in the audit trail, and nothing is done without a named operator.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PortageStackResource.class, initArgs = @ResourceArg(name = "database", value = "shipments"))
+class DeadLetterReplayTest {
+
+    private static final String CONSUMER = "shipment-service.orders";
+    private static final String OPERATOR = "ops.alice";
+
+    /** An OrderReceived without lines: readable JSON, but not an order anyone can ship. */
+    private static String poisonFor(String orderId, String eventId) {
+        String json = orderReceivedJson(orderId).replace(
+                "\"lines\":[{\"sku\":\"SKU-CHAIR-01\",\"quantity\":2},{\"sku\":\"SKU-DESK-07\",\"quantity\":1.5}]",
+                "\"lines\":[]");
+        assertThat(json).contains("\"lines\":[]");
+        produce(CloudEventRecords.binary(Topics.ORDERS, eventId, EventCatalog.ORDER_RECEIVED_V1.type(), orderId, json,
+                Map.of("correlationid", "corr-" + orderId, "partnerid", "northwind", "sequence", "1")));
+        return json;
+    }
+
+    private static String awaitDeadLetter(String eventId) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> given().queryParam("consumer", CONSUMER)
+                        .queryParam("status", "OPEN")
+                        .queryParam("limit", 1000)
+                        .when()
+                        .get("/ops/dead-letters")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<String>path("find { it.eventId == '%s' }.id".formatted(eventId)), id -> id != null);
+    }
+
+    @Test
+    void aPoisonEventIsReplayedOnceAfterItsPayloadIsCorrected() {
+        String orderId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        poisonFor(orderId, eventId);
+        String id = awaitDeadLetter(eventId);
+
+        given().when()
+                .get("/ops/dead-letters/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("OPEN"))
+                .body("attempts", equalTo(1))
+                .body("topic", equalTo(Topics.ORDERS))
+                .body("key", equalTo(orderId))
+                .body("reason", containsString("lines"))
+                .body("headers.ce_id", equalTo(eventId))
+                .body("headers.ce_correlationid", equalTo("corr-" + orderId))
+                .body("payload", containsString("\"lines\":[]"));
+        var published = TestKafka.awaitRecord(Topics.deadLetters("shipment-service"), r -> orderId.equals(r.key()));
+        assertThat(TestKafka.header(published, "dead-letter-attempts")).isEqualTo("1");
+        assertThat(TestKafka.header(published, "dead-letter-consumer")).isEqualTo(CONSUMER);
+        assertThat(TestKafka.header(published, "ce_id")).isEqualTo(eventId);
+
+        // Nobody named: refused before anything happens.
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/ops/dead-letters/" + id + "/replay")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("X-Portage-Actor"));
+
+        // Replayed as it is, it still fails: stays open, one more attempt, the new reason.
+        given().header("X-Portage-Actor", OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/ops/dead-letters/" + id + "/replay")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("lines"));
+        given().when().get("/ops/dead-letters/" + id).then().body("status", equalTo("OPEN")).body("attempts", equalTo(2));
+
+        // Corrected, it is applied once.
+        given().header("X-Portage-Actor", OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("payload", orderReceivedJson(orderId), "comment", "partner resent the lines by mail"))
+                .when()
+                .post("/ops/dead-letters/" + id + "/replay")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REPLAYED"))
+                .body("attempts", equalTo(3))
+                .body("resolvedBy", equalTo(OPERATOR))
+                .body("correctedPayload", containsString("SKU-CHAIR-01"));
+        awaitShipments(orderId, 1);
+        given().queryParam("orderId", orderId).when().get("/api/v1/shipments").then().body("[0].lineCount", equalTo(2));
+
+        // A second replay is refused; the corrected event arriving through Kafka as well changes nothing.
+        given().header("X-Portage-Actor", OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/ops/dead-letters/" + id + "/replay")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        produce(orderReceived(orderId, eventId));
+        String marker = UUID.randomUUID().toString();
+        produce(orderReceived(marker, UUID.randomUUID().toString()));
+        awaitShipments(marker, 1);
+        awaitShipments(orderId, 1);
+
+        given().queryParam("target", "dead-letter:" + id)
+                .when()
+                .get("/ops/audit")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(2))
+                .body("[0].actor", equalTo(OPERATOR))
+                .body("[0].action", equalTo("dead-letter.replay"))
+                .body("[0].outcome", equalTo("done"))
+                .body("[0].detail", equalTo("corrected payload"))
+                .body("[1].outcome", equalTo("failed"));
+    }
+
+    @Test
+    void aDeadLetterCanBeDiscardedWithAReasonOnce() {
+        String orderId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        poisonFor(orderId, eventId);
+        String id = awaitDeadLetter(eventId);
+
+        given().header("X-Portage-Actor", OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/ops/dead-letters/" + id + "/discard")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem(containsString("reason")));
+        given().header("X-Portage-Actor", OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "test order, cancelled by the shop"))
+                .when()
+                .post("/ops/dead-letters/" + id + "/discard")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DISCARDED"))
+                .body("resolvedBy", equalTo(OPERATOR));
+        given().header("X-Portage-Actor", OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "again"))
+                .when()
+                .post("/ops/dead-letters/" + id + "/discard")
+                .then()
+                .statusCode(409);
+        given().queryParam("status", "OPEN")
+                .queryParam("limit", 1000)
+                .when()
+                .get("/ops/dead-letters")
+                .then()
+                .body("id", not(hasItem(id)));
+        given().queryParam("orderId", orderId).when().get("/api/v1/shipments").then().body("$", hasSize(0));
+        given().queryParam("target", "dead-letter:" + id)
+                .when()
+                .get("/ops/audit")
+                .then()
+                .body("$", hasSize(1))
+                .body("[0].action", equalTo("dead-letter.discard"))
+                .body("[0].detail", equalTo("test order, cancelled by the shop"));
+    }
+
+    @Test
+    void replayingAllReportsWhatStillFailsAndFiltersByType() {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        poisonFor(UUID.randomUUID().toString(), first);
+        poisonFor(UUID.randomUUID().toString(), second);
+        List<String> ids = List.of(awaitDeadLetter(first), awaitDeadLetter(second));
+
+        given().header("X-Portage-Actor", OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("eventType", "io.portage.order.cancelled.v1"))
+                .when()
+                .post("/ops/dead-letters/replay")
+                .then()
+                .statusCode(200)
+                .body("replayed", equalTo(0))
+                .body("failed", hasSize(0));
+
+        given().header("X-Portage-Actor", OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("consumer", CONSUMER, "eventType", EventCatalog.ORDER_RECEIVED_V1.type()))
+                .when()
+                .post("/ops/dead-letters/replay")
+                .then()
+                .statusCode(200)
+                .body("replayed", equalTo(0))
+                .body("failed.size()", greaterThanOrEqualTo(2))
+                .body("failed.id", hasItem(ids.get(0)))
+                .body("failed.id", hasItem(ids.get(1)));
+        for (String id : ids) {
+            given().when().get("/ops/dead-letters/" + id).then().body("status", equalTo("OPEN")).body("attempts", equalTo(2));
+        }
+    }
+
+    @Test
+    void unknownDeadLettersAndBadQueriesAreProblems() {
+        given().when()
+                .get("/ops/dead-letters/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().queryParam("status", "LOST")
+                .when()
+                .get("/ops/dead-letters")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("status"));
+        given().queryParam("limit", 5000)
+                .when()
+                .get("/ops/dead-letters")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().when().get("/ops/dead-letters/not-a-uuid").then().statusCode(404);
+    }
+}
