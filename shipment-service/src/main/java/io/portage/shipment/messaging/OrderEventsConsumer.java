@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portage.contracts.CloudEventAttributes;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.order.OrderReceived;
+import io.portage.kit.events.SequencedEvent;
 import io.portage.kit.ops.DeadLetter;
 import io.portage.kit.ops.DeadLetters;
 import io.portage.shipment.service.ShipmentService;
@@ -32,14 +34,17 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Consumes {@code portage.orders} in batches (one poll, one transaction): each OrderReceived plans a shipment once;
- * other order event types are skipped. A record that cannot be read becomes a dead letter (stored for the operations
+ * Consumes {@code portage.orders} in batches (one poll, one transaction): events are put in order per order (the
+ * sequencer parks one that arrives before its predecessor), each OrderReceived plans a shipment once (the inbox), other
+ * order event types are skipped. A record that cannot be read becomes a dead letter (stored for the operations
  * API, which can replay it, and sent to {@code portage.dlq.shipment-service} with its original headers, the reason and
  * the attempt count), and the batch goes on; a failure to apply (the database away) is retried with
  * backoff and jitter, and after that stops the consumer, so nothing is acknowledged that was not applied.
  */
 @ApplicationScoped
 public class OrderEventsConsumer {
+
+    private static final String ORDER_RECEIVED = EventCatalog.ORDER_RECEIVED_V1.type();
 
     private final ShipmentService shipments;
     private final DeadLetters deadLetters;
@@ -56,25 +61,24 @@ public class OrderEventsConsumer {
 
     @Incoming("orders-in")
     public Uni<Void> onOrderEvents(KafkaRecordBatch<String, String> batch) {
-        List<ReceivedOrder> received = new ArrayList<>();
+        List<SequencedEvent> events = new ArrayList<>();
         List<KafkaRecord<String, String>> unreadable = new ArrayList<>();
         List<DeadLetter> letters = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
-            String type = header(record.getHeaders(), "ce_type");
-            if (!EventCatalog.ORDER_RECEIVED_V1.type().equals(type)) {
-                Log.debugf("Skipping %s", type == null ? "a record without CloudEvent headers" : type);
-                continue;
-            }
             try {
-                received.add(read(header(record.getHeaders(), "ce_id"),
-                        header(record.getHeaders(), "ce_" + CloudEventAttributes.CORRELATION_ID), record.getPayload()));
+                SequencedEvent event = SequencedEvent.of(record);
+                events.add(event);
+                if (ORDER_RECEIVED.equals(event.type())) {
+                    read(event); // fails now, at arrival, so the letter keeps its Kafka coordinates
+                }
             } catch (IllegalArgumentException e) {
                 unreadable.add(record);
                 letters.add(deadLetters.letterFor(ShipmentService.CONSUMER, record, e));
             }
         }
         // Unreadable records are stored (for the operations API) and sent to the dead-letter topic before the batch
-        // is acknowledged; the readable ones are applied meanwhile, not held back.
+        // is acknowledged. Every readable event goes through the sequencer, also types this service ignores and
+        // OrderReceived records it dead-lettered (the reader skips them), so each order's position moves on.
         Uni<Void> deadLettered = letters.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : deadLetters.capture(letters).chain(() -> {
@@ -85,13 +89,13 @@ public class OrderEventsConsumer {
                     return Uni.join().all(sent).andFailFast().replaceWithVoid();
                 });
         return deadLettered
-                .chain(() -> received.isEmpty()
+                .chain(() -> events.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : shipments.planFor(received.size(), received)
-                                .invoke(outcomes -> Log.debugf("Applied %d order events: %s", received.size(), outcomes))
+                        : shipments.apply(events.size(), events, this::readable)
+                                .invoke(outcomes -> Log.debugf("Applied %d order events: %s", events.size(), outcomes))
                                 .onFailure()
                                 .invoke(failure -> Log.warnf("Applying %d order events failed (%s); retrying",
-                                        received.size(), failure.getMessage()))
+                                        events.size(), failure.getMessage()))
                                 .onFailure()
                                 .retry()
                                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
@@ -99,6 +103,22 @@ public class OrderEventsConsumer {
                                 .atMost(8)
                                 .replaceWithVoid())
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** The received order in an event this service applies; empty for other types and unreadable records. */
+    private Optional<ReceivedOrder> readable(SequencedEvent event) {
+        if (!ORDER_RECEIVED.equals(event.type())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(read(event));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    ReceivedOrder read(SequencedEvent event) {
+        return read(event.eventId(), event.headers().get("ce_" + CloudEventAttributes.CORRELATION_ID), event.payload());
     }
 
     /**
@@ -150,11 +170,6 @@ public class OrderEventsConsumer {
                 .withHeaders(headers)
                 .build();
         return deadLetterTopic.sendMessage(Message.of(record.getPayload()).addMetadata(metadata));
-    }
-
-    private static String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static byte[] utf8(String value) {

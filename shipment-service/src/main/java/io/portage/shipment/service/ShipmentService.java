@@ -7,8 +7,10 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,8 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.order.OrderReceived;
 import io.portage.kit.events.Inbox;
+import io.portage.kit.events.SequencedEvent;
+import io.portage.kit.events.Sequencer;
 import io.portage.kit.rest.ProblemException;
 import io.portage.shipment.domain.Shipment;
 import io.portage.shipment.repository.ShipmentRepository;
@@ -32,17 +36,19 @@ import io.smallrye.mutiny.Uni;
 public class ShipmentService {
 
     private final ShipmentRepository shipments;
+    private final Sequencer sequencer;
     private final Inbox inbox;
     private final Clock clock = Clock.systemUTC();
 
-    public ShipmentService(ShipmentRepository shipments, Inbox inbox) {
+    public ShipmentService(ShipmentRepository shipments, Sequencer sequencer, Inbox inbox) {
         this.shipments = shipments;
+        this.sequencer = sequencer;
         this.inbox = inbox;
     }
 
     /** Whether applying an event created a shipment or found the one an earlier delivery created. */
     public enum Outcome {
-        PLANNED, ALREADY_PLANNED, DUPLICATE_EVENT
+        PLANNED, ALREADY_PLANNED, DUPLICATE_EVENT, PARKED, LATE_EVENT
     }
 
     /** The inbox and dead-letter name of the consumer of order events. */
@@ -53,24 +59,52 @@ public class ShipmentService {
     }
 
     /**
-     * Applies a batch of OrderReceived events in one transaction: events applied before are skipped (the inbox), and
-     * every order gets one shipment however many events speak of it.
+     * Applies a batch of order events as delivered, in one transaction: the sequencer puts each order's events in
+     * order (parking early ones, releasing those they unblock, dropping late ones), {@code reader} turns the ready
+     * ones this service cares about into received orders (empty for other types, and for records the consumer has
+     * dead-lettered already), the inbox drops events applied before, and each order gets one shipment.
+     */
+    @WithSpan("ShipmentService.apply")
+    public Uni<Map<Outcome, Long>> apply(@SpanAttribute("portage.batch_size") int size, List<SequencedEvent> batch,
+            Function<SequencedEvent, Optional<ReceivedOrder>> reader) {
+        return Panache.withTransaction(() -> sequencer.admit(CONSUMER, batch).chain(admission -> {
+            List<ReceivedOrder> orders = admission.ready().stream().map(reader).flatMap(Optional::stream).toList();
+            return planInTransaction(orders).invoke(outcomes -> {
+                outcomes.put(Outcome.PARKED, (long) admission.parked());
+                outcomes.put(Outcome.LATE_EVENT, (long) admission.late());
+            });
+        }));
+    }
+
+    /**
+     * Applies OrderReceived events in one transaction without ordering checks (a replayed dead letter: its place in
+     * the order was settled when it first arrived); events applied before are skipped (the inbox).
      */
     @WithSpan("ShipmentService.planFor")
     public Uni<Map<Outcome, Long>> planFor(@SpanAttribute("portage.batch_size") int size, List<ReceivedOrder> batch) {
-        return Panache.withTransaction(() -> inbox.firstDeliveries(CONSUMER, batch, ReceivedOrder::eventId,
+        return Panache.withTransaction(() -> planInTransaction(batch));
+    }
+
+    private Uni<Map<Outcome, Long>> planInTransaction(List<ReceivedOrder> batch) {
+        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        if (batch.isEmpty()) {
+            return Uni.createFrom().item(outcomes);
+        }
+        return inbox.firstDeliveries(CONSUMER, batch, ReceivedOrder::eventId,
                 received -> EventCatalog.ORDER_RECEIVED_V1.type()).chain(fresh -> {
                     List<UUID> orderIds = fresh.stream()
                             .map(received -> UUID.fromString(received.order().orderId()))
                             .distinct()
                             .toList();
+                    outcomes.put(Outcome.DUPLICATE_EVENT, (long) (batch.size() - fresh.size()));
+                    if (orderIds.isEmpty()) {
+                        return Uni.createFrom().item(outcomes);
+                    }
                     return shipments.findByOrderIds(orderIds).chain(existing -> {
                         Set<UUID> planned = existing.stream()
                                 .map(Shipment::orderId)
                                 .collect(Collectors.toCollection(HashSet::new));
                         List<Shipment> created = new ArrayList<>();
-                        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
-                        outcomes.put(Outcome.DUPLICATE_EVENT, (long) (batch.size() - fresh.size()));
                         for (ReceivedOrder received : fresh) {
                             UUID orderId = UUID.fromString(received.order().orderId());
                             if (!planned.add(orderId)) {
@@ -84,7 +118,7 @@ public class ShipmentService {
                                 ? Uni.createFrom().item(outcomes)
                                 : shipments.persist(created).replaceWith(outcomes);
                     });
-                }));
+                });
     }
 
     private Shipment plan(ReceivedOrder received, UUID orderId) {

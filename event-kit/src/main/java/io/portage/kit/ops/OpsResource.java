@@ -1,5 +1,6 @@
 package io.portage.kit.ops;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -26,26 +27,30 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.portage.kit.events.Sequencer;
 import io.portage.kit.rest.CorrelationContext;
 import io.portage.kit.rest.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The operations API over this service's dead letters and its audit trail, at {@code /ops}. Internal: the gateway
+ * The operations API of a service with the event kit, at {@code /ops}: its consumers' dead letters, the events parked
+ * waiting for a predecessor, and the audit trail. Internal: the gateway
  * routes operators (role {@code ops}) here and names them in {@value OpsActor#HEADER}.
  */
 @Path("/ops")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "operations")
-public class DeadLetterResource {
+public class OpsResource {
 
     private final DeadLetters deadLetters;
+    private final Sequencer sequencer;
     private final AuditLog audit;
     private final CorrelationContext correlation;
 
-    public DeadLetterResource(DeadLetters deadLetters, AuditLog audit, CorrelationContext correlation) {
+    public OpsResource(DeadLetters deadLetters, Sequencer sequencer, AuditLog audit, CorrelationContext correlation) {
         this.deadLetters = deadLetters;
+        this.sequencer = sequencer;
         this.audit = audit;
         this.correlation = correlation;
     }
@@ -133,6 +138,27 @@ public class DeadLetterResource {
         String operator = OpsActor.fromHeader(actor);
         return deadLetters.discard(id, operator, body.reason(), correlation.id())
                 .map(letter -> DeadLetterView.full(letter, Instant.now()));
+    }
+
+    /** An event parked until its predecessor arrives. */
+    @RegisterForReflection
+    public record ParkedEventView(String consumer, String subject, long sequence, String eventId, String type,
+            Instant parkedAt, long ageSeconds) {
+    }
+
+    @GET
+    @Path("/parked-events")
+    @Operation(summary = "Events waiting for their predecessor", description = "Oldest first. An event waits here when "
+            + "it arrived before an earlier event of the same aggregate, and is applied when that one comes.")
+    public Uni<List<ParkedEventView>> parked(@QueryParam("consumer") @Size(max = 100) String consumer,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        Instant now = Instant.now();
+        return sequencer.parked(consumer, limit)
+                .map(events -> events.stream()
+                        .map(event -> new ParkedEventView(event.consumer(), event.subject(), event.sequence(),
+                                event.eventId(), event.type(), event.parkedAt(),
+                                Duration.between(event.parkedAt(), now).toSeconds()))
+                        .toList());
     }
 
     @GET
