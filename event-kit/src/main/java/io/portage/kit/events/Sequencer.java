@@ -137,6 +137,49 @@ public class Sequencer {
         return stored.replaceWith(new Admission(List.copyOf(ready), toPark.size(), lateCount));
     }
 
+    /**
+     * Accepts that the events before the oldest parked one of {@code subject} will not come: moves the position up to
+     * it and answers the parked events that are now in order (removed from the park), in the caller's transaction.
+     */
+    public Uni<List<SequencedEvent>> acceptGap(String consumer, String subject) {
+        return parked.find("consumer = ?1 and subject = ?2 order by sequence", consumer, subject).list().chain(waiting -> {
+            if (waiting.isEmpty()) {
+                return Uni.createFrom().item(List.<SequencedEvent>of());
+            }
+            long before = waiting.get(0).sequence() - 1;
+            return positions.findById(new InboxPosition.Key(consumer, subject)).chain(found -> {
+                Instant now = clock.instant();
+                InboxPosition position = found == null ? new InboxPosition(consumer, subject, before, now) : found;
+                position.advanceTo(Math.max(position.lastSequence(), before), now);
+                Uni<Void> stored = found == null
+                        ? positions.persist(position).replaceWithVoid()
+                        : Uni.createFrom().voidItem();
+                Map<String, TreeMap<Long, Candidate>> bySubject = new LinkedHashMap<>();
+                bySubject.put(subject, new TreeMap<>());
+                return stored.chain(() -> decide(consumer, List.of(), bySubject, List.of(position), waiting))
+                        .map(Admission::ready);
+            });
+        });
+    }
+
+    /** How long the events of one aggregate have waited for a predecessor. */
+    public record Overdue(String consumer, String subject, Instant since, long firstParked, long count) {
+    }
+
+    /** The aggregates whose oldest parked event has waited since before {@code cutoff}. */
+    public Uni<List<Overdue>> overdue(Instant cutoff) {
+        return parked.getSession()
+                .chain(session -> session.createSelectionQuery("""
+                        select consumer, subject, min(parkedAt), min(sequence), count(*) from ParkedEvent
+                        group by consumer, subject having min(parkedAt) < :cutoff""", Object[].class)
+                        .setParameter("cutoff", cutoff)
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .map(row -> new Overdue((String) row[0], (String) row[1], (Instant) row[2], (Long) row[3],
+                                (Long) row[4]))
+                        .toList());
+    }
+
     /** The events waiting for a predecessor, oldest first, for the operations API. */
     public Uni<List<ParkedEvent>> parked(String consumer, int limit) {
         return Panache.withSession(() -> (consumer == null

@@ -35,7 +35,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The operations API of a service with the event kit, at {@code /ops}: its consumers' dead letters, the events parked
- * waiting for a predecessor, and the audit trail. Internal: the gateway
+ * waiting for a predecessor, the exception queue, and the audit trail. Internal: the gateway
  * routes operators (role {@code ops}) here and names them in {@value OpsActor#HEADER}.
  */
 @Path("/ops")
@@ -45,12 +45,15 @@ public class OpsResource {
 
     private final DeadLetters deadLetters;
     private final Sequencer sequencer;
+    private final ExceptionQueue exceptions;
     private final AuditLog audit;
     private final CorrelationContext correlation;
 
-    public OpsResource(DeadLetters deadLetters, Sequencer sequencer, AuditLog audit, CorrelationContext correlation) {
+    public OpsResource(DeadLetters deadLetters, Sequencer sequencer, ExceptionQueue exceptions, AuditLog audit,
+            CorrelationContext correlation) {
         this.deadLetters = deadLetters;
         this.sequencer = sequencer;
+        this.exceptions = exceptions;
         this.audit = audit;
         this.correlation = correlation;
     }
@@ -77,18 +80,18 @@ public class OpsResource {
             @QueryParam("consumer") @Size(max = 100) String consumer, @QueryParam("type") @Size(max = 120) String type,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         Instant now = Instant.now();
-        return deadLetters.list(new DeadLetters.Filter(status(status), consumer, type), limit)
+        return deadLetters.list(new DeadLetters.Filter(parse(DeadLetter.Status.class, status), consumer, type), limit)
                 .map(letters -> letters.stream().map(letter -> DeadLetterView.summary(letter, now)).toList());
     }
 
-    private static DeadLetter.Status status(String status) {
+    private static <S extends Enum<S>> S parse(Class<S> type, String status) {
         if (status == null || status.isBlank()) {
             return null;
         }
         try {
-            return DeadLetter.Status.valueOf(status.trim());
+            return Enum.valueOf(type, status.trim());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(DeadLetter.Status.values()));
+            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 
@@ -159,6 +162,65 @@ public class OpsResource {
                                 event.eventId(), event.type(), event.parkedAt(),
                                 Duration.between(event.parkedAt(), now).toSeconds()))
                         .toList());
+    }
+
+    /** How an exception was settled. */
+    @RegisterForReflection
+    public record ResolveRequest(@NotBlank @Size(max = 1000) String resolution) {
+    }
+
+    @GET
+    @Path("/exceptions")
+    @Operation(summary = "List exception-queue items", description = "Oldest first; filter by status, type and owner role.")
+    public Uni<List<ExceptionView>> exceptions(@QueryParam("status") String status,
+            @QueryParam("type") @Size(max = 80) String type, @QueryParam("owner") @Size(max = 60) String owner,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        Instant now = Instant.now();
+        return exceptions.list(new ExceptionQueue.Filter(parse(ExceptionItem.Status.class, status), type, owner), limit)
+                .map(items -> items.stream().map(item -> ExceptionView.of(item, now)).toList());
+    }
+
+    @GET
+    @Path("/exceptions/{id}")
+    @Operation(summary = "One exception-queue item")
+    @APIResponse(responseCode = "404", description = "No such item")
+    public Uni<ExceptionView> exception(@PathParam("id") UUID id) {
+        return exceptions.get(id).map(item -> ExceptionView.of(item, Instant.now()));
+    }
+
+    @POST
+    @Path("/exceptions/{id}/retry")
+    @Operation(summary = "Retry the automation", description = "After the cause is fixed: 200 RETRIED when it now "
+            + "succeeds, 422 when it still fails (the item stays OPEN with the error).")
+    @APIResponse(responseCode = "409", description = "The item is closed, or its type cannot be retried here")
+    @APIResponse(responseCode = "422", description = "Still failing")
+    public Uni<ExceptionView> retryException(@PathParam("id") UUID id, @HeaderParam(OpsActor.HEADER) String actor) {
+        String operator = OpsActor.fromHeader(actor);
+        return exceptions.retry(id, operator, correlation.id()).map(item -> ExceptionView.of(item, Instant.now()));
+    }
+
+    @POST
+    @Path("/exceptions/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Close as settled outside the automation", description = "The resolution is audited.")
+    @APIResponse(responseCode = "409", description = "The item is closed")
+    public Uni<ExceptionView> resolveException(@PathParam("id") UUID id, @HeaderParam(OpsActor.HEADER) String actor,
+            @NotNull @Valid ResolveRequest body) {
+        String operator = OpsActor.fromHeader(actor);
+        return exceptions.resolve(id, operator, body.resolution(), correlation.id())
+                .map(item -> ExceptionView.of(item, Instant.now()));
+    }
+
+    @POST
+    @Path("/exceptions/{id}/discard")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Close without settling", description = "The reason is audited.")
+    @APIResponse(responseCode = "409", description = "The item is closed")
+    public Uni<ExceptionView> discardException(@PathParam("id") UUID id, @HeaderParam(OpsActor.HEADER) String actor,
+            @NotNull @Valid DiscardRequest body) {
+        String operator = OpsActor.fromHeader(actor);
+        return exceptions.discard(id, operator, body.reason(), correlation.id())
+                .map(item -> ExceptionView.of(item, Instant.now()));
     }
 
     @GET

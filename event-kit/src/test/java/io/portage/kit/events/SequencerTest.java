@@ -2,7 +2,10 @@ package io.portage.kit.events;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
@@ -26,7 +29,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Multi;
+import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -48,15 +51,7 @@ class SequencerTest {
     /** Applies one delivered batch the way a consumer does: order, dedupe, apply, in one transaction. */
     private Sequencer.Admission deliver(String consumer, List<SequencedEvent> batch) {
         return onVertx(() -> Panache.withTransaction(() -> sequencer.admit(consumer, batch)
-                .chain(admission -> inbox.firstDeliveries(consumer, admission.ready(), SequencedEvent::eventId,
-                        SequencedEvent::type)
-                        .chain(fresh -> Multi.createFrom()
-                                .iterable(fresh)
-                                .onItem()
-                                .transformToUniAndConcatenate(SequencerTest::append)
-                                .collect()
-                                .asList())
-                        .replaceWith(admission))));
+                .chain(admission -> JournalApplier.apply(inbox, consumer, admission.ready()).replaceWith(admission))));
     }
 
     /** Hibernate Reactive runs on a Vert.x context; tests call from their own thread and wait. */
@@ -68,18 +63,6 @@ class SequencerTest {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Uni<Void> append(SequencedEvent event) {
-        return Panache.getSession()
-                .chain(session -> session.find(Journal.class, event.subject())
-                        .chain(journal -> journal == null
-                                ? session.persist(new Journal(event.subject()))
-                                        .chain(() -> session.find(Journal.class,
-                                                event.subject()))
-                                : Uni.createFrom().item(journal))
-                        .invoke(journal -> journal.content += event.payload())
-                        .replaceWithVoid());
     }
 
     private static Map<String, String> journals(List<String> subjects) {
@@ -171,5 +154,101 @@ class SequencerTest {
                     .isEqualTo(expected);
             assertThat(parked(consumer)).as("run %d with seed %d: nothing left parked", run, seed).isEmpty();
         }
+    }
+
+    private static String awaitException(String businessKey) {
+        return await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> given().queryParam("type", ParkedEventWatch.TYPE)
+                        .queryParam("status", "OPEN")
+                        .queryParam("limit", 1000)
+                        .when()
+                        .get("/ops/exceptions")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<String>path("find { it.businessKey == '%s' }.id".formatted(businessKey)), id -> id != null);
+    }
+
+    private static int exceptionsFor(String businessKey) {
+        return given().queryParam("type", ParkedEventWatch.TYPE)
+                .queryParam("limit", 1000)
+                .when()
+                .get("/ops/exceptions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<List<String>>path("findAll { it.businessKey == '%s' }.id".formatted(businessKey))
+                .size();
+    }
+
+    @Test
+    void aGapThatNeverClosesBecomesAnExceptionAndRetryingItAcceptsTheGap() throws InterruptedException {
+        String subject = UUID.randomUUID().toString();
+        String key = ParkedEventWatch.key(JournalApplier.CONSUMER, subject);
+        deliver(JournalApplier.CONSUMER, List.of(event(subject, 3, "c"), event(subject, 4, "d")));
+
+        String id = awaitException(key);
+        given().when()
+                .get("/ops/exceptions/" + id)
+                .then()
+                .body("ownerRole", equalTo("ops"))
+                .body("summary", containsString("for sequence 2"))
+                .body("ageSeconds", greaterThanOrEqualTo(0));
+        given().when().post("/ops/exceptions/" + id + "/retry").then().statusCode(400);
+        given().header("X-Portage-Actor", "ops.alice")
+                .when()
+                .post("/ops/exceptions/" + id + "/retry")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RETRIED"))
+                .body("resolvedBy", equalTo("ops.alice"));
+        assertThat(journals(List.of(subject))).containsEntry(subject, "cd");
+        assertThat(parked(JournalApplier.CONSUMER)).noneMatch(event -> event.subject().equals(subject));
+
+        // The events given up on arrive after all: late, dropped.
+        Sequencer.Admission late = deliver(JournalApplier.CONSUMER, List.of(event(subject, 1, "a"), event(subject, 2, "b")));
+        assertThat(late.late()).isEqualTo(2);
+        assertThat(journals(List.of(subject))).containsEntry(subject, "cd");
+        given().header("X-Portage-Actor", "ops.alice")
+                .when()
+                .post("/ops/exceptions/" + id + "/retry")
+                .then()
+                .statusCode(409);
+        given().queryParam("target", "exception:" + id)
+                .when()
+                .get("/ops/audit")
+                .then()
+                .body("[0].action", equalTo("exception.retry"))
+                .body("[0].outcome", equalTo("done"));
+    }
+
+    @Test
+    void aDiscardedGapIsNotRaisedAgainAndItsEventsStayParked() throws InterruptedException {
+        String subject = UUID.randomUUID().toString();
+        String key = ParkedEventWatch.key(JournalApplier.CONSUMER, subject);
+        deliver(JournalApplier.CONSUMER, List.of(event(subject, 2, "b")));
+        String id = awaitException(key);
+
+        given().header("X-Portage-Actor", "ops.bob")
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "sequence 1 was sent to the old system; nothing to apply"))
+                .when()
+                .post("/ops/exceptions/" + id + "/discard")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DISCARDED"));
+        Thread.sleep(2_500); // two more checks
+        assertThat(exceptionsFor(key)).isEqualTo(1);
+        assertThat(parked(JournalApplier.CONSUMER)).anyMatch(event -> event.subject().equals(subject));
+
+        given().header("X-Portage-Actor", "ops.bob")
+                .contentType(ContentType.JSON)
+                .body(Map.of("resolution", "fixed"))
+                .when()
+                .post("/ops/exceptions/" + id + "/resolve")
+                .then()
+                .statusCode(409);
+        given().queryParam("status", "LOST").when().get("/ops/exceptions").then().statusCode(400);
     }
 }

@@ -106,7 +106,7 @@ public class OrderEventsConsumer {
     }
 
     /** The received order in an event this service applies; empty for other types and unreadable records. */
-    private Optional<ReceivedOrder> readable(SequencedEvent event) {
+    Optional<ReceivedOrder> readable(SequencedEvent event) {
         if (!ORDER_RECEIVED.equals(event.type())) {
             return Optional.empty();
         }

@@ -6,17 +6,20 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.portage.contracts.CloudEventAttributes;
+import io.portage.kit.events.EventApplier;
+import io.portage.kit.events.SequencedEvent;
 import io.portage.kit.ops.DeadLetter;
 import io.portage.kit.ops.DeadLetterReplayer;
 import io.portage.shipment.service.ShipmentService;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Replays the order-event consumer's dead letters: the payload (or an operator's correction) is read and applied
- * exactly as the consumer does, through the inbox, so a replay of an event applied already plans nothing twice.
+ * Applies order events that reach shipment-service outside its Kafka path, exactly as the consumer does, through the
+ * inbox: the consumer's dead letters (the payload, or an operator's correction), and parked events an operator
+ * releases with the gap accepted.
  */
 @ApplicationScoped
-public class OrderEventsReplayer implements DeadLetterReplayer {
+public class OrderEventsReplayer implements DeadLetterReplayer, EventApplier {
 
     private final OrderEventsConsumer consumer;
     private final ShipmentService shipments;
@@ -29,6 +32,11 @@ public class OrderEventsReplayer implements DeadLetterReplayer {
     @Override
     public String consumer() {
         return ShipmentService.CONSUMER;
+    }
+
+    @Override
+    public Uni<Void> apply(List<SequencedEvent> ready) {
+        return shipments.applyReleased(ready, consumer::readable).replaceWithVoid();
     }
 
     @Override

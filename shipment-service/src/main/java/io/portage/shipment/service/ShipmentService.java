@@ -77,6 +77,15 @@ public class ShipmentService {
     }
 
     /**
+     * Applies events the sequencer has released already (parked ones an operator let through with the gap accepted),
+     * in the caller's transaction, through the inbox.
+     */
+    public Uni<Map<Outcome, Long>> applyReleased(List<SequencedEvent> ready,
+            Function<SequencedEvent, Optional<ReceivedOrder>> reader) {
+        return planInTransaction(ready.stream().map(reader).flatMap(Optional::stream).toList());
+    }
+
+    /**
      * Applies OrderReceived events in one transaction without ordering checks (a replayed dead letter: its place in
      * the order was settled when it first arrived); events applied before are skipped (the inbox).
      */

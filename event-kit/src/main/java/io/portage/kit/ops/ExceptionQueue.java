@@ -1,0 +1,145 @@
+package io.portage.kit.ops;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.portage.kit.rest.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Business exceptions for people: automation {@link #raise}s one (idempotent per type and business key while it is
+ * open), its owner lists, resolves (settled outside), retries (the automation again, through the type's
+ * {@link ExceptionRetrier}) or discards it. Every action by a person is audited.
+ */
+@ApplicationScoped
+public class ExceptionQueue implements PanacheRepositoryBase<ExceptionItem, UUID> {
+
+    private final Instance<ExceptionRetrier> retriers;
+    private final AuditLog audit;
+    private final MeterRegistry metrics;
+    private final Clock clock = Clock.systemUTC();
+
+    public ExceptionQueue(Instance<ExceptionRetrier> retriers, AuditLog audit, MeterRegistry metrics) {
+        this.retriers = retriers;
+        this.audit = audit;
+        this.metrics = metrics;
+    }
+
+    /** Which items a list covers; null fields match everything. */
+    public record Filter(ExceptionItem.Status status, String type, String ownerRole) {
+    }
+
+    /**
+     * Opens an exception, in the caller's transaction; when one is open for the same type and key already, it is
+     * brought up to date instead (the same problem seen again is one item, not two).
+     */
+    public Uni<ExceptionItem> raise(String type, String ownerRole, String businessKey, String summary, String payload) {
+        return find("type = ?1 and businessKey = ?2 and status = ?3", type, businessKey, ExceptionItem.Status.OPEN)
+                .firstResult()
+                .chain(open -> {
+                    if (open != null) {
+                        open.update(summary, payload, clock.instant());
+                        return Uni.createFrom().item(open);
+                    }
+                    metrics.counter("portage.exceptions.raised", "type", type).increment();
+                    Log.infof("Exception %s for %s (owner %s): %s", type, businessKey, ownerRole, summary);
+                    return persist(new ExceptionItem(type, ownerRole, businessKey, summary, payload, clock.instant()));
+                });
+    }
+
+    public Uni<List<ExceptionItem>> list(Filter filter, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (filter.status() != null) {
+            query.append(" and status = :status");
+            parameters.put("status", filter.status());
+        }
+        if (filter.type() != null) {
+            query.append(" and type = :type");
+            parameters.put("type", filter.type());
+        }
+        if (filter.ownerRole() != null) {
+            query.append(" and ownerRole = :ownerRole");
+            parameters.put("ownerRole", filter.ownerRole());
+        }
+        query.append(" order by createdAt, id");
+        return Panache.withSession(() -> find(query.toString(), parameters).page(0, limit).list());
+    }
+
+    public Uni<ExceptionItem> get(UUID id) {
+        return Panache.withSession(() -> findById(id))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Exception", id));
+    }
+
+    /** Closes an open item as settled outside the automation; {@code resolution} says how. */
+    public Uni<ExceptionItem> resolve(UUID id, String actor, String resolution, String correlationId) {
+        return close(id, ExceptionItem.Status.RESOLVED, actor, resolution, "exception.resolve", correlationId);
+    }
+
+    /** Closes an open item without settling it; {@code reason} says why. */
+    public Uni<ExceptionItem> discard(UUID id, String actor, String reason, String correlationId) {
+        return close(id, ExceptionItem.Status.DISCARDED, actor, reason, "exception.discard", correlationId);
+    }
+
+    /**
+     * Runs the automation again; when it succeeds the item is RETRIED (closed), when it fails the item stays open with
+     * the error and one more attempt, and the caller gets 422.
+     */
+    public Uni<ExceptionItem> retry(UUID id, String actor, String correlationId) {
+        String target = "exception:" + id;
+        return Panache.withTransaction(() -> open(id).chain(item -> retrier(item).retry(item).chain(() -> {
+            item.close(ExceptionItem.Status.RETRIED, actor, "retried", clock.instant());
+            metrics.counter("portage.exceptions.closed", "type", item.type(), "status", "RETRIED").increment();
+            return audit.record(actor, "exception.retry", target, "done", item.type(), correlationId).replaceWith(item);
+        }))).onFailure(failure -> !(failure instanceof ProblemException)).recoverWithUni(failure -> {
+            String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            return Panache.withTransaction(() -> findById(id).chain(item -> {
+                item.retryFailed(error, clock.instant());
+                return audit.record(actor, "exception.retry", target, "failed", error, correlationId);
+            }))
+                    .chain(() -> Uni.createFrom()
+                            .failure(new ProblemException(422, "retry-failed", "Retry failed",
+                                    "Exception " + id + " is still there: " + error)));
+        });
+    }
+
+    private Uni<ExceptionItem> close(UUID id, ExceptionItem.Status closed, String actor, String how, String action,
+            String correlationId) {
+        return Panache.withTransaction(() -> open(id).chain(item -> {
+            item.close(closed, actor, how, clock.instant());
+            metrics.counter("portage.exceptions.closed", "type", item.type(), "status", closed.name()).increment();
+            return audit.record(actor, action, "exception:" + id, "done", how, correlationId).replaceWith(item);
+        }));
+    }
+
+    private Uni<ExceptionItem> open(UUID id) {
+        return findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Exception", id)).invoke(item -> {
+            if (item.status() != ExceptionItem.Status.OPEN) {
+                throw new ProblemException(409, "exception-closed", "Exception is closed",
+                        "Exception " + id + " is " + item.status() + " (by " + item.resolvedBy() + ")");
+            }
+        });
+    }
+
+    private ExceptionRetrier retrier(ExceptionItem item) {
+        for (ExceptionRetrier retrier : retriers) {
+            if (retrier.type().equals(item.type())) {
+                return retrier;
+            }
+        }
+        throw new ProblemException(409, "no-retrier", "Cannot retry",
+                "Nothing in this service retries exceptions of type " + item.type() + "; resolve or discard it");
+    }
+}
