@@ -17,6 +17,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Stands in for order-service in the gateway's component tests (the end-to-end tests run the real one). It answers
  * like order-service and records what the gateway sent; {@code GET /__requests} lists the recorded requests.
  * An order id starting with {@code 00000000} belongs to partner "other"; {@code "externalId":"BOOM"} answers 500.
+ * Under {@code /ops} it stands in for the event kit's operations API.
  */
 public class StubOrderService implements QuarkusTestResourceLifecycleManager {
 
@@ -31,6 +32,7 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         server.createContext("/api/v1/orders", this::orders);
+        server.createContext("/ops", this::ops);
         server.createContext("/__requests", exchange -> respond(exchange, 200, "application/json",
                 "[" + String.join(",", requests) + "]"));
         server.start();
@@ -62,6 +64,20 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
         String owner = id.startsWith("00000000") ? "other" : "northwind";
         respond(exchange, 200, "application/json",
                 "{\"id\":\"" + id + "\",\"partnerId\":\"" + owner + "\",\"status\":\"RECEIVED\"}");
+    }
+
+    /** The event kit's operations API: records the call, answers an empty list or the acted-on record. */
+    private void ops(HttpExchange exchange) throws IOException {
+        String actor = exchange.getRequestHeaders().getFirst("X-Portage-Actor");
+        String query = exchange.getRequestURI().getRawQuery();
+        requests.add("{\"method\":\"%s\",\"path\":\"%s\",\"query\":%s,\"actor\":%s,\"correlation\":%s}".formatted(
+                exchange.getRequestMethod(), exchange.getRequestURI().getPath(), quote(query), quote(actor),
+                quote(exchange.getRequestHeaders().getFirst("X-Correlation-Id"))));
+        if ("GET".equals(exchange.getRequestMethod())) {
+            respond(exchange, 200, "application/json", "[]");
+        } else {
+            respond(exchange, 200, "application/json", "{\"status\":\"REPLAYED\",\"resolvedBy\":" + quote(actor) + "}");
+        }
     }
 
     private static String quote(String value) {

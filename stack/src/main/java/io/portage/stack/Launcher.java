@@ -157,7 +157,9 @@ public final class Launcher {
         }
         switch (service.name()) {
             case "gateway" -> quarkus.with("quarkus.oidc.auth-server-url", keycloak.issuer())
-                    .with("quarkus.rest-client.order-service.url", url("order-service"));
+                    .with("quarkus.rest-client.order-service.url", url("order-service"))
+                    .with("quarkus.rest-client.yard-service.url", url("yard-service"))
+                    .with("quarkus.rest-client.shipment-service.url", url("shipment-service"));
             case "edge-agent" -> quarkus.with("portage.edge.store-path", run.resolve("edge/edge-events.db").toString());
             default -> {
             }

@@ -1,5 +1,7 @@
 package io.portage.gateway.config;
 
+import java.util.List;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,4 +12,11 @@ public interface GatewayConfig {
     /** The access-token claim that names the partner (tenant); set per client in Keycloak. */
     @WithDefault("partner_id")
     String partnerClaim();
+
+    /**
+     * The services whose operations API ({@code /ops}) operators reach at {@code /api/v1/ops/<service>/...}; each
+     * needs {@code quarkus.rest-client.<service>.url}.
+     */
+    @WithDefault("order-service,yard-service,shipment-service")
+    List<String> opsServices();
 }

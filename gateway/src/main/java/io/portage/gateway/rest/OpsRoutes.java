@@ -1,0 +1,86 @@
+package io.portage.gateway.rest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.portage.gateway.service.OperatorResolver;
+import io.portage.gateway.service.OpsRouting;
+import io.portage.kit.rest.CorrelationContext;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Operators' door to the services' operations APIs at {@code /api/v1/ops/<service>/...}: dead letters, parked
+ * events, exceptions and the audit trail. Needs the {@code ops} role and scope; the operator named to the service (and
+ * in its audit trail) is the token's, never a header the caller sets.
+ */
+@Path("/api/v1/ops/{service}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "operations")
+public class OpsRoutes {
+
+    private final OpsRouting routing;
+    private final OperatorResolver operators;
+    private final CorrelationContext correlation;
+
+    public OpsRoutes(OpsRouting routing, OperatorResolver operators, CorrelationContext correlation) {
+        this.routing = routing;
+        this.operators = operators;
+        this.correlation = correlation;
+    }
+
+    @GET
+    @Path("/{resource}")
+    @Operation(summary = "List dead letters, parked events, exceptions or audit records of a service (role and scope ops)")
+    @APIResponse(responseCode = "403", description = "The token lacks the ops role or scope")
+    public Uni<Response> list(@PathParam("service") String service, @PathParam("resource") String resource,
+            @Context UriInfo uri) {
+        operators.operator().requireOps();
+        Map<String, String> query = new LinkedHashMap<>();
+        uri.getQueryParameters().forEach((name, values) -> query.put(name, values.get(0)));
+        return routing.list(service, resource, query, correlation.id());
+    }
+
+    @GET
+    @Path("/{resource}/{id}")
+    @Operation(summary = "Read one dead letter or exception of a service (role and scope ops)")
+    public Uni<Response> get(@PathParam("service") String service, @PathParam("resource") String resource,
+            @PathParam("id") String id) {
+        operators.operator().requireOps();
+        return routing.get(service, resource, id, correlation.id());
+    }
+
+    @POST
+    @Path("/{resource}/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A bulk action, e.g. replay every matching dead letter (role and scope ops)")
+    public Uni<Response> act(@PathParam("service") String service, @PathParam("resource") String resource,
+            @PathParam("action") String action, String body) {
+        return routing.act(service, resource, action, body, operators.operator().requireOps(), correlation.id());
+    }
+
+    @POST
+    @Path("/{resource}/{id}/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replay, discard, retry or resolve one record (role and scope ops)")
+    public Uni<Response> actOn(@PathParam("service") String service, @PathParam("resource") String resource,
+            @PathParam("id") String id, @PathParam("action") String action, String body) {
+        return routing.actOn(service, resource, id, action, body, operators.operator().requireOps(), correlation.id());
+    }
+}

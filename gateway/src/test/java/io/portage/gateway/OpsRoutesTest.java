@@ -1,0 +1,132 @@
+package io.portage.gateway;
+
+import static io.portage.gateway.OrderRoutesTest.recorded;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Operators reach the services' operations APIs through the gateway only with the ops role and scope, and the operator
+ * the service records is the token's.
+ */
+@QuarkusTest
+@QuarkusTestResource(StubOrderService.class)
+class OpsRoutesTest {
+
+    private static String operator(String name, List<String> roles, String scope) {
+        return TestTokens.partner("ignored", scope)
+                .claim("partner_id", null)
+                .claim("preferred_username", name)
+                .claim("realm_access", Map.of("roles", roles))
+                .sign();
+    }
+
+    private static Map<String, Object> sent(String correlation) {
+        return recorded().stream().filter(r -> correlation.equals(r.get("correlation"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void onlyOperatorsGetThrough() {
+        given().when().get("/api/v1/ops/order-service/dead-letters").then().statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.partner("northwind", "orders:write orders:read").sign())
+                .when()
+                .get("/api/v1/ops/order-service/dead-letters")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(operator("eve", List.of("partner"), "ops"))
+                .when()
+                .get("/api/v1/ops/order-service/dead-letters")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(operator("eve", List.of("ops"), "orders:read"))
+                .when()
+                .get("/api/v1/ops/order-service/dead-letters")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void listsAreRelayedWithTheirFilters() {
+        String correlation = "corr-ops-" + UUID.randomUUID();
+        given().auth()
+                .oauth2(operator("ops.alice", List.of("ops"), "ops"))
+                .header("X-Correlation-Id", correlation)
+                .queryParam("status", "OPEN")
+                .when()
+                .get("/api/v1/ops/order-service/dead-letters")
+                .then()
+                .statusCode(200)
+                .body("$", org.hamcrest.Matchers.hasSize(0));
+        assertThat(sent(correlation)).containsEntry("method", "GET")
+                .containsEntry("path", "/ops/dead-letters")
+                .containsEntry("query", "status=OPEN");
+    }
+
+    @Test
+    void theOperatorIsTheTokensNeverTheCallersHeader() {
+        String correlation = "corr-ops-" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        given().auth()
+                .oauth2(operator("ops.alice", List.of("ops"), "ops"))
+                .header("X-Portage-Actor", "mallory")
+                .header("X-Correlation-Id", correlation)
+                .contentType("application/json")
+                .body("{\"payload\":\"{}\"}")
+                .when()
+                .post("/api/v1/ops/order-service/dead-letters/" + id + "/replay")
+                .then()
+                .statusCode(200)
+                .body("resolvedBy", equalTo("ops.alice"));
+        assertThat(sent(correlation)).containsEntry("method", "POST")
+                .containsEntry("path", "/ops/dead-letters/" + id + "/replay")
+                .containsEntry("actor", "ops.alice");
+    }
+
+    @Test
+    void unknownServicesResourcesAndActionsAreProblems() {
+        String token = operator("ops.alice", List.of("ops"), "ops");
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/v1/ops/billing-service/dead-letters")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/v1/ops/order-service/secrets")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("resource"));
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/ops/order-service/dead-letters/" + UUID.randomUUID() + "/delete")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("action"));
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/v1/ops/order-service/dead-letters/not-an-id")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("id"));
+    }
+}
