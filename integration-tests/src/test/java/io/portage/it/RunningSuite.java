@@ -35,7 +35,9 @@ final class RunningSuite {
         shipments = new QuarkusService("shipment-service", checkout, Ports.free()).withStack(stack, "shipments");
         gateway = new QuarkusService("gateway", checkout, Ports.free())
                 .with("quarkus.oidc.auth-server-url", keycloak.issuer())
-                .with("quarkus.rest-client.order-service.url", orders.baseUrl());
+                .with("quarkus.rest-client.order-service.url", orders.baseUrl())
+                .with("quarkus.rest-client.shipment-service.url", shipments.baseUrl())
+                .with("portage.gateway.ops-services", "order-service,shipment-service");
         Path logs = work.resolve("services");
         try {
             services.add(orders.start(logs, false, Duration.ofSeconds(90)));
