@@ -18,6 +18,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * A single-node Kafka broker in KRaft mode (combined broker and controller) on loopback, run in its own JVM from the
@@ -78,22 +80,42 @@ public final class KafkaBroker {
      * they are, so this is safe on every start.
      */
     public void createTopics(Collection<String> names, int partitions, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
-            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            List<NewTopic> missing = names.stream()
-                    .filter(name -> !existing.contains(name))
-                    .distinct()
-                    .map(name -> new NewTopic(name, partitions, (short) 1))
-                    .toList();
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            while (true) {
+                try {
+                    createMissing(admin, names, partitions, timeout);
+                    return;
+                } catch (ExecutionException e) {
+                    // Right after "started" the broker may not have registered with its own controller yet: the
+                    // controller then refuses the topics ("only 0 broker(s) are registered"). That passes in a moment.
+                    boolean settling = e.getCause() instanceof InvalidReplicationFactorException
+                            || e.getCause() instanceof RetriableException;
+                    if (!settling || System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Could not create Kafka topics " + names + ": " + e.getMessage(), e);
+                    }
+                    Thread.sleep(200);
+                }
             }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not create Kafka topics " + names + ": " + e.getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Could not create Kafka topics " + names + " within " + timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating Kafka topics", e);
+        }
+    }
+
+    private static void createMissing(Admin admin, Collection<String> names, int partitions, Duration timeout)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        List<NewTopic> missing = names.stream()
+                .filter(name -> !existing.contains(name))
+                .distinct()
+                .map(name -> new NewTopic(name, partitions, (short) 1))
+                .toList();
+        if (!missing.isEmpty()) {
+            admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

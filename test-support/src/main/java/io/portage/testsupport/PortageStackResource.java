@@ -69,7 +69,13 @@ public class PortageStackResource implements QuarkusTestResourceLifecycleManager
             synchronized (LOCK) {
                 String kafka = System.getProperty(KAFKA_KEY);
                 if (kafka == null) {
-                    LocalStack stack = LocalStack.forTests(Path.of("target", "portage-stack"), false).start(List.of());
+                    Path workDir = Path.of("target", "portage-stack");
+                    LocalStack stack;
+                    try {
+                        stack = LocalStack.forTests(workDir, false).start(List.of());
+                    } catch (RuntimeException e) {
+                        throw new IllegalStateException(startFailure(workDir, e), e);
+                    }
                     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "portage-stack-stop"));
                     System.setProperty(KAFKA_KEY, stack.kafka().bootstrapServers());
                     System.setProperty(POSTGRES_KEY, Integer.toString(stack.postgres().port()));
@@ -84,6 +90,30 @@ public class PortageStackResource implements QuarkusTestResourceLifecycleManager
                 }
                 return new SharedStack(kafka, Integer.parseInt(System.getProperty(POSTGRES_KEY)));
             }
+        }
+
+        /**
+         * Why the stack did not start, with the end of each server log: build tools show the last lines of a failed
+         * test, and the cause is otherwise several frames up.
+         */
+        private static String startFailure(Path workDir, RuntimeException e) {
+            StringBuilder message = new StringBuilder("The test stack (Kafka, PostgreSQL) did not start: ");
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                message.append(cause.getMessage()).append(cause.getCause() != null ? " <- " : "");
+            }
+            for (String log : List.of("kafka/kafka.log", "postgres/postgres.log")) {
+                Path file = workDir.resolve(log);
+                try {
+                    List<String> lines = java.nio.file.Files.readAllLines(file);
+                    message.append(System.lineSeparator()).append("--- last lines of ").append(file.toAbsolutePath());
+                    lines.subList(Math.max(0, lines.size() - 15), lines.size())
+                            .forEach(line -> message.append(System.lineSeparator()).append(line));
+                } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+                    message.append(System.lineSeparator()).append("--- no ").append(file.toAbsolutePath());
+                }
+            }
+            System.err.println(message);
+            return message.toString();
         }
 
         public String bootstrapServers() {
