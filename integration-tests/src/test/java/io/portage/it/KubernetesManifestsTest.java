@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.portage.stack.PortageHome;
@@ -35,7 +36,8 @@ class KubernetesManifestsTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Path CHECKOUT = PortageHome.locate().checkout();
-    private static final Map<String, Class<?>> KINDS = Map.of("Deployment", Deployment.class, "Service", Service.class);
+    private static final Map<String, Class<?>> KINDS = Map.of("Deployment", Deployment.class, "Service", Service.class,
+            "PersistentVolumeClaim", PersistentVolumeClaim.class);
 
     @ParameterizedTest
     @ValueSource(strings = {"gateway", "order-service", "yard-service", "shipment-service", "finance-service", "edge-agent"})
@@ -55,7 +57,7 @@ class KubernetesManifestsTest {
                 .isEqualTo(documents(current));
 
         List<Object> resources = read(Files.readString(committed));
-        assertThat(resources).hasSize(2);
+        assertThat(resources).hasSize(service.equals("edge-agent") ? 3 : 2);
         for (Object resource : resources) {
             assertThat(unknownFields(resource, resource.getClass().getSimpleName())).isEmpty();
         }
@@ -71,6 +73,49 @@ class KubernetesManifestsTest {
         assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
         assertThat(container.getResources().getLimits()).containsKey("memory");
         assertThat(deployment.getMetadata().getLabels()).containsEntry("app.kubernetes.io/part-of", "portage");
+    }
+
+    @Test
+    void theEdgeAgentKeepsItsEventStoreOnAClaimedVolume() throws Exception {
+        List<Object> resources = read(Files.readString(CHECKOUT.resolve("k8s/base/edge-agent.yml")));
+        PersistentVolumeClaim claim = resources.stream()
+                .filter(PersistentVolumeClaim.class::isInstance)
+                .map(PersistentVolumeClaim.class::cast)
+                .findFirst()
+                .orElseThrow();
+        Deployment deployment = resources.stream()
+                .filter(Deployment.class::isInstance)
+                .map(Deployment.class::cast)
+                .findFirst()
+                .orElseThrow();
+        Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        String volume = deployment.getSpec()
+                .getTemplate()
+                .getSpec()
+                .getVolumes()
+                .stream()
+                .filter(v -> v.getPersistentVolumeClaim() != null
+                        && v.getPersistentVolumeClaim().getClaimName().equals(claim.getMetadata().getName()))
+                .findFirst()
+                .orElseThrow()
+                .getName();
+        String mountPath = container.getVolumeMounts()
+                .stream()
+                .filter(mount -> mount.getName().equals(volume))
+                .findFirst()
+                .orElseThrow()
+                .getMountPath();
+        String storePath = container.getEnv()
+                .stream()
+                .filter(env -> env.getName().equals("PORTAGE_EDGE_STORE_PATH"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
+
+        assertThat(storePath).as("the store must be on the claimed volume, the root filesystem is read-only")
+                .startsWith(mountPath + "/");
+        assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
     }
 
     @Test
