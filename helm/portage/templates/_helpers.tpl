@@ -1,0 +1,139 @@
+{{/*
+The services this chart runs, with the facts about each that are not configuration: the values key, the
+app.kubernetes.io/component label, and whether it uses PostgreSQL and Kafka.
+*/}}
+{{- define "portage.services" -}}
+gateway:
+  key: gateway
+  component: gateway
+  database: false
+  kafka: false
+order-service:
+  key: orderService
+  component: order-intake
+  database: true
+  kafka: true
+yard-service:
+  key: yardService
+  component: yard
+  database: true
+  kafka: true
+shipment-service:
+  key: shipmentService
+  component: shipments
+  database: true
+  kafka: true
+finance-service:
+  key: financeService
+  component: freight-finance
+  database: true
+  kafka: false
+{{- end -}}
+
+{{- define "portage.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 40 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The name of one service's objects: <fullname>-<service>, at most 63 characters. */}}
+{{- define "portage.serviceName" -}}
+{{- printf "%s-%s" (include "portage.fullname" .root) .service | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Labels that select one service's pods: stable across upgrades (no version), so selectors never change. */}}
+{{- define "portage.selectorLabels" -}}
+app.kubernetes.io/name: {{ .service }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+{{- end -}}
+
+{{- define "portage.labels" -}}
+{{ include "portage.selectorLabels" . }}
+app.kubernetes.io/component: {{ .component }}
+app.kubernetes.io/part-of: portage
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace "+" "_" }}
+{{- end -}}
+
+{{- define "portage.image" -}}
+{{- $image := .root.Values.image -}}
+{{- printf "%s/%s/%s:%s" $image.registry $image.repository .service (default .root.Chart.AppVersion $image.tag) -}}
+{{- end -}}
+
+{{- define "portage.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "portage.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{/* One service's settings: serviceDefaults overlaid with the service's own block. */}}
+{{- define "portage.settings" -}}
+{{- $own := index .root.Values .key | default dict -}}
+{{- mergeOverwrite (deepCopy .root.Values.serviceDefaults) (deepCopy $own) | toYaml -}}
+{{- end -}}
+
+{{/* Prometheus scrape annotations: every service serves /q/metrics on its HTTP port. */}}
+{{- define "portage.scrapeAnnotations" -}}
+prometheus.io/scrape: "true"
+prometheus.io/path: /q/metrics
+prometheus.io/port: "8080"
+prometheus.io/scheme: http
+{{- end -}}
+
+{{/* The container and pod security settings every Portage pod runs with (the images' user is 185). */}}
+{{- define "portage.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: 185
+runAsGroup: 185
+fsGroup: 185
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{- define "portage.containerSecurityContext" -}}
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+capabilities:
+  drop:
+    - ALL
+{{- end -}}
+
+{{/* Liveness, readiness and startup probes on the SmallRye Health endpoints. */}}
+{{- define "portage.probes" -}}
+startupProbe:
+  httpGet:
+    path: /q/health/started
+    port: http
+  periodSeconds: 5
+  timeoutSeconds: 5
+  failureThreshold: 24
+livenessProbe:
+  httpGet:
+    path: /q/health/live
+    port: http
+  periodSeconds: 10
+  timeoutSeconds: 5
+  failureThreshold: 3
+readinessProbe:
+  httpGet:
+    path: /q/health/ready
+    port: http
+  periodSeconds: 10
+  timeoutSeconds: 5
+  failureThreshold: 3
+{{- end -}}
+
+{{/* Tracing: OTLP export when an endpoint is configured. */}}
+{{- define "portage.tracingEnv" -}}
+{{- if .Values.tracing.otlpEndpoint }}
+- name: PORTAGE_OTEL_TRACES_EXPORTER
+  value: otlp
+- name: QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ .Values.tracing.otlpEndpoint | quote }}
+{{- end }}
+{{- end -}}

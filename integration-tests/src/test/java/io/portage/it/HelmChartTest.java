@@ -1,0 +1,328 @@
+package io.portage.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.portage.stack.PortageHome;
+
+/**
+ * The Helm chart as an integration team installs it: it lints in strict mode, and what it renders (Helm 3 embedded
+ * through helm-java; there is no cluster here) is valid against fabric8's typed Kubernetes model, wires the services to
+ * each other and to their secrets correctly, agrees with the manifests the services' builds generate, and refuses bad
+ * values.
+ */
+class HelmChartTest {
+
+    private static final Path CHECKOUT = PortageHome.locate().checkout();
+    private static final Path CHART = CHECKOUT.resolve("helm/portage");
+    /** A Kubernetes version the chart supports (Chart.yaml: kubeVersion >= 1.27). */
+    private static final String KUBE_VERSION = "v1.31.0";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final List<String> SERVICES = List.of("finance-service", "gateway", "order-service",
+            "shipment-service", "yard-service");
+    private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of("Deployment", Deployment.class,
+            "StatefulSet", StatefulSet.class, "Service", Service.class, "ServiceAccount", ServiceAccount.class,
+            "NetworkPolicy", NetworkPolicy.class, "PodDisruptionBudget", PodDisruptionBudget.class,
+            "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class, "Ingress", Ingress.class);
+
+    @Test
+    void lintsCleanInStrictMode() {
+        LintResult result = new Helm(CHART).lint().strict().call();
+
+        assertThat(result.isFailed()).as("%s", result.getMessages()).isFalse();
+        assertThat(result.getMessages()).noneMatch(message -> message.contains("[WARNING]") || message.contains("[ERROR]"));
+    }
+
+    @Test
+    void defaultValuesRenderEveryServiceWithFieldsKubernetesKnows() throws Exception {
+        List<HasMetadata> objects = render(UnaryOperator.identity());
+
+        assertThat(names(objects, Deployment.class)).containsExactlyInAnyOrderElementsOf(
+                SERVICES.stream().map(service -> "portage-" + service).toList());
+        assertThat(names(objects, Service.class)).hasSize(SERVICES.size());
+        assertThat(names(objects, PodDisruptionBudget.class)).hasSize(SERVICES.size());
+        assertThat(names(objects, NetworkPolicy.class)).containsExactlyInAnyOrder("portage-domain-services",
+                "portage-doors");
+        assertThat(names(objects, ServiceAccount.class)).containsExactly("portage");
+        assertThat(names(objects, StatefulSet.class)).isEmpty();
+        assertThat(names(objects, HorizontalPodAutoscaler.class)).isEmpty();
+        assertThat(names(objects, Ingress.class)).isEmpty();
+        for (HasMetadata object : objects) {
+            assertThat(KubernetesManifestsTest.unknownFields(object, object.getKind() + " " + object.getMetadata().getName()))
+                    .isEmpty();
+            assertThat(object.getMetadata().getLabels()).containsEntry("app.kubernetes.io/part-of", "portage")
+                    .containsEntry("app.kubernetes.io/instance", "portage");
+        }
+        for (Deployment deployment : of(objects, Deployment.class)) {
+            PodTemplateSpec pod = deployment.getSpec().getTemplate();
+            Container container = pod.getSpec().getContainers().get(0);
+            assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+            assertThat(pod.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+            assertThat(pod.getSpec().getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+            assertThat(pod.getSpec().getAutomountServiceAccountToken()).isFalse();
+            assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+            assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+            assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+            assertThat(container.getImage()).isEqualTo("ghcr.io/portage/" + container.getName() + ":0.1.0-SNAPSHOT");
+        }
+    }
+
+    @Test
+    void everyServiceAndBudgetSelectsExactlyItsOwnPods() throws Exception {
+        List<HasMetadata> objects = render(template -> template.set("edgeAgent.enabled", "true"));
+        List<PodTemplateSpec> pods = new ArrayList<>();
+        of(objects, Deployment.class).forEach(deployment -> {
+            assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
+                    .containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
+            assertThat(deployment.getSpec().getSelector().getMatchLabels()).doesNotContainKey("app.kubernetes.io/version");
+            pods.add(deployment.getSpec().getTemplate());
+        });
+        of(objects, StatefulSet.class).forEach(set -> pods.add(set.getSpec().getTemplate()));
+
+        for (Service service : of(objects, Service.class)) {
+            List<String> selected = pods.stream()
+                    .filter(pod -> pod.getMetadata()
+                            .getLabels()
+                            .entrySet()
+                            .containsAll(service.getSpec().getSelector().entrySet()))
+                    .map(pod -> pod.getSpec().getContainers().get(0).getName())
+                    .toList();
+            assertThat(selected).as("pods behind Service %s", service.getMetadata().getName())
+                    .containsExactly(service.getMetadata().getName().substring("portage-".length()));
+        }
+        for (PodDisruptionBudget budget : of(objects, PodDisruptionBudget.class)) {
+            assertThat(pods.stream()
+                    .filter(pod -> pod.getMetadata()
+                            .getLabels()
+                            .entrySet()
+                            .containsAll(budget.getSpec().getSelector().getMatchLabels().entrySet())))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void theGatewayReachesEachServiceItRoutesToThroughARenderedService() throws Exception {
+        List<HasMetadata> objects = render(UnaryOperator.identity());
+        Map<String, Integer> servicePorts = new java.util.HashMap<>();
+        of(objects, Service.class).forEach(service -> servicePorts.put(service.getMetadata().getName(),
+                service.getSpec().getPorts().get(0).getPort()));
+        Map<String, EnvVar> env = env(deployment(objects, "gateway"));
+
+        for (String upstream : List.of("order-service", "yard-service", "shipment-service")) {
+            EnvVar url = env.get("QUARKUS_REST_CLIENT_" + upstream.toUpperCase().replace('-', '_') + "_URL");
+            assertThat(url).as("rest client URL for %s", upstream).isNotNull();
+            URI uri = URI.create(url.getValue());
+            assertThat(servicePorts).containsEntry(uri.getHost(), uri.getPort());
+            assertThat(uri.getHost()).isEqualTo("portage-" + upstream);
+        }
+        assertThat(env.get("PORTAGE_GATEWAY_OPS_SERVICES").getValue()).isEqualTo("order-service,yard-service,shipment-service");
+        assertThat(env.get("QUARKUS_OIDC_AUTH_SERVER_URL").getValue()).isEqualTo("http://keycloak/realms/portage");
+        assertThat(env).doesNotContainKeys("QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS");
+
+        List<HasMetadata> withoutYard = render(template -> template.set("yardService.enabled", "false"));
+        assertThat(env(deployment(withoutYard, "gateway")).get("PORTAGE_GATEWAY_OPS_SERVICES").getValue())
+                .isEqualTo("order-service,shipment-service");
+        assertThat(names(withoutYard, Deployment.class)).doesNotContain("portage-yard-service");
+    }
+
+    @Test
+    void eachServiceUsesItsOwnDatabaseWithCredentialsOnlyFromTheSecret() throws Exception {
+        List<HasMetadata> objects = render(template -> template.set("database.host", "pg.internal")
+                .set("database.existingSecret", "pg-credentials")
+                .set("kafka.bootstrapServers", "broker-0.kafka:9093,broker-1.kafka:9093"));
+        Map<String, String> databases = Map.of("order-service", "orders", "yard-service", "yard", "shipment-service",
+                "shipments", "finance-service", "finance");
+
+        databases.forEach((service, database) -> {
+            Map<String, EnvVar> env = env(deployment(objects, service));
+            assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL").getValue())
+                    .isEqualTo("jdbc:postgresql://pg.internal:5432/" + database);
+            assertThat(env.get("QUARKUS_DATASOURCE_REACTIVE_URL").getValue())
+                    .isEqualTo("postgresql://pg.internal:5432/" + database);
+            for (String credential : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+                assertThat(env.get(credential).getValue()).isNull();
+                assertThat(env.get(credential).getValueFrom().getSecretKeyRef().getName()).isEqualTo("pg-credentials");
+            }
+        });
+        for (String service : List.of("order-service", "yard-service", "shipment-service")) {
+            assertThat(env(deployment(objects, service)).get("KAFKA_BOOTSTRAP_SERVERS").getValue())
+                    .isEqualTo("broker-0.kafka:9093,broker-1.kafka:9093");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gateway", "order-service", "yard-service", "shipment-service", "finance-service"})
+    void agreesWithTheManifestsTheServiceBuildGenerates(String service) throws Exception {
+        Deployment generated = YAML.readValues(YAML.createParser(Files.readString(CHECKOUT.resolve("k8s/base/" + service
+                + ".yml"))), JsonNode.class)
+                .readAll()
+                .stream()
+                .filter(document -> "Deployment".equals(document.path("kind").asText()))
+                .map(document -> YAML.convertValue(document, Deployment.class))
+                .findFirst()
+                .orElseThrow();
+        Container expected = generated.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container actual = deployment(render(UnaryOperator.identity()), service).getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
+
+        assertThat(actual.getImage()).isEqualTo(expected.getImage());
+        assertThat(actual.getPorts().get(0).getContainerPort()).isEqualTo(expected.getPorts().get(0).getContainerPort());
+        assertThat(actual.getResources()).isEqualTo(expected.getResources());
+        assertThat(actual.getReadinessProbe().getHttpGet().getPath())
+                .isEqualTo(expected.getReadinessProbe().getHttpGet().getPath());
+        assertThat(actual.getLivenessProbe().getHttpGet().getPath())
+                .isEqualTo(expected.getLivenessProbe().getHttpGet().getPath());
+        assertThat(actual.getStartupProbe().getHttpGet().getPath())
+                .isEqualTo(expected.getStartupProbe().getHttpGet().getPath());
+        assertThat(actual.getVolumeMounts()).extracting("mountPath")
+                .containsExactlyElementsOf(expected.getVolumeMounts().stream().map(m -> m.getMountPath()).toList());
+    }
+
+    @Test
+    void theEdgeAgentRunsAsOnePodWithItsJournalOnAVolume() throws Exception {
+        List<HasMetadata> objects = render(template -> template.set("edgeAgent.enabled", "true")
+                .set("edgeAgent.storage.size", "20Gi")
+                .set("edgeAgent.storage.storageClassName", "local-ssd"));
+
+        StatefulSet agent = of(objects, StatefulSet.class).get(0);
+        assertThat(KubernetesManifestsTest.unknownFields(agent, "StatefulSet")).isEmpty();
+        assertThat(agent.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(agent.getSpec().getVolumeClaimTemplates()).singleElement().satisfies(claim -> {
+            assertThat(claim.getMetadata().getName()).isEqualTo("journal");
+            assertThat(claim.getSpec().getStorageClassName()).isEqualTo("local-ssd");
+            assertThat(claim.getSpec().getResources().getRequests().get("storage").toString()).isEqualTo("20Gi");
+        });
+        Container container = agent.getSpec().getTemplate().getSpec().getContainers().get(0);
+        String journal = container.getVolumeMounts()
+                .stream()
+                .filter(mount -> mount.getName().equals("journal"))
+                .findFirst()
+                .orElseThrow()
+                .getMountPath();
+        String storePath = container.getEnv()
+                .stream()
+                .filter(variable -> variable.getName().equals("PORTAGE_EDGE_STORE_PATH"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
+        assertThat(storePath).startsWith(journal + "/");
+    }
+
+    @Test
+    void autoscalingIngressAndTracingAreRenderedWhenAskedFor() throws Exception {
+        List<HasMetadata> objects = render(template -> template.set("orderService.autoscaling.enabled", "true")
+                .set("orderService.autoscaling.maxReplicas", "8")
+                .set("ingress.enabled", "true")
+                .set("ingress.host", "api.logistics.example")
+                .set("ingress.tlsSecretName", "api-tls")
+                .set("tracing.otlpEndpoint", "http://otel-collector:4317"));
+
+        HorizontalPodAutoscaler autoscaler = of(objects, HorizontalPodAutoscaler.class).get(0);
+        assertThat(autoscaler.getSpec().getScaleTargetRef().getName()).isEqualTo("portage-order-service");
+        assertThat(autoscaler.getSpec().getMaxReplicas()).isEqualTo(8);
+        assertThat(deployment(objects, "order-service").getSpec().getReplicas()).as("the autoscaler owns the count").isNull();
+
+        Ingress ingress = of(objects, Ingress.class).get(0);
+        assertThat(ingress.getSpec().getTls().get(0).getSecretName()).isEqualTo("api-tls");
+        assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("api.logistics.example");
+        assertThat(ingress.getSpec().getRules().get(0).getHttp().getPaths())
+                .allSatisfy(path -> assertThat(path.getBackend().getService().getName()).isEqualTo("portage-gateway"))
+                .extracting("path")
+                .containsExactly("/api", "/q/openapi");
+
+        for (String service : SERVICES) {
+            Map<String, EnvVar> env = env(deployment(objects, service));
+            assertThat(env.get("PORTAGE_OTEL_TRACES_EXPORTER").getValue()).isEqualTo("otlp");
+            assertThat(env.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").getValue()).isEqualTo("http://otel-collector:4317");
+        }
+    }
+
+    @Test
+    void badValuesAreRefusedNamingTheField() {
+        assertThatThrownBy(() -> render(template -> template.set("orderService.replicas", "two")))
+                .hasMessageContaining("'/orderService/replicas': got string, want integer");
+        assertThatThrownBy(() -> render(template -> template.set("kafka.bootstrapServers", "kafka")))
+                .hasMessageContaining("'/kafka/bootstrapServers'");
+        assertThatThrownBy(() -> render(template -> template.set("orderService.databse", "orders2")))
+                .hasMessageContaining("'/orderService/databse'");
+        assertThatThrownBy(() -> render(template -> template.set("image.pullPolicy", "Sometimes")))
+                .hasMessageContaining("'/image/pullPolicy'");
+        assertThatThrownBy(() -> render(template -> template.set("database.port", "70000")))
+                .hasMessageContaining("'/database/port'");
+        assertThatThrownBy(() -> render(template -> template.withKubeVersion("v1.25.0")))
+                .hasMessageContaining("kubeVersion");
+    }
+
+    private static List<HasMetadata> render(UnaryOperator<TemplateCommand> values) throws IOException {
+        String rendered = values.apply(new Helm(CHART).template()
+                .withName("portage")
+                .withNamespace("logistics")
+                .withKubeVersion(KUBE_VERSION)).call();
+        List<HasMetadata> objects = new ArrayList<>();
+        for (JsonNode document : YAML.readValues(YAML.createParser(rendered), JsonNode.class).readAll()) {
+            if (document == null || document.isEmpty()) {
+                continue;
+            }
+            Class<? extends HasMetadata> type = KINDS.get(document.path("kind").asText());
+            assertThat(type).as("a kind the chart should not render: %s", document.path("kind").asText()).isNotNull();
+            objects.add(YAML.treeToValue(document, type));
+        }
+        return objects;
+    }
+
+    private static <T extends HasMetadata> List<T> of(List<HasMetadata> objects, Class<T> type) {
+        return objects.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static List<String> names(List<HasMetadata> objects, Class<? extends HasMetadata> type) {
+        return of(objects, type).stream().map(object -> object.getMetadata().getName()).toList();
+    }
+
+    private static Deployment deployment(List<HasMetadata> objects, String service) {
+        return of(objects, Deployment.class).stream()
+                .filter(deployment -> deployment.getMetadata().getName().equals("portage-" + service))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Deployment portage-" + service));
+    }
+
+    private static Map<String, EnvVar> env(Deployment deployment) {
+        Map<String, EnvVar> env = new java.util.LinkedHashMap<>();
+        deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().forEach(v -> env.put(v.getName(), v));
+        return env;
+    }
+}
