@@ -128,11 +128,14 @@ readinessProbe:
   failureThreshold: 3
 {{- end -}}
 
-{{/* Tracing: OTLP export when an endpoint is configured. */}}
+{{/*
+Tracing: spans are exported over OTLP when an endpoint is configured, for the given share of traces (the services
+sample by trace id, so all of them keep the same traces); without an endpoint nothing is sampled or exported.
+*/}}
 {{- define "portage.tracingEnv" -}}
 {{- if .Values.tracing.otlpEndpoint }}
-- name: PORTAGE_OTEL_TRACES_EXPORTER
-  value: otlp
+- name: QUARKUS_OTEL_TRACES_SAMPLER_ARG
+  value: {{ .Values.tracing.sampleRatio | toString | quote }}
 - name: QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ .Values.tracing.otlpEndpoint | quote }}
 {{- end }}

@@ -250,7 +250,8 @@ class HelmChartTest {
                 .set("ingress.enabled", "true")
                 .set("ingress.host", "api.logistics.example")
                 .set("ingress.tlsSecretName", "api-tls")
-                .set("tracing.otlpEndpoint", "http://otel-collector:4317"));
+                .set("tracing.otlpEndpoint", "http://otel-collector:4317")
+                .set("tracing.sampleRatio", "0.25"));
 
         HorizontalPodAutoscaler autoscaler = of(objects, HorizontalPodAutoscaler.class).get(0);
         assertThat(autoscaler.getSpec().getScaleTargetRef().getName()).isEqualTo("portage-order-service");
@@ -267,7 +268,7 @@ class HelmChartTest {
 
         for (String service : SERVICES) {
             Map<String, EnvVar> env = env(deployment(objects, service));
-            assertThat(env.get("PORTAGE_OTEL_TRACES_EXPORTER").getValue()).isEqualTo("otlp");
+            assertThat(env.get("QUARKUS_OTEL_TRACES_SAMPLER_ARG").getValue()).isEqualTo("0.25");
             assertThat(env.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").getValue()).isEqualTo("http://otel-collector:4317");
         }
     }
@@ -282,6 +283,8 @@ class HelmChartTest {
                 .hasMessageContaining("'/orderService/databse'");
         assertThatThrownBy(() -> render(template -> template.set("image.pullPolicy", "Sometimes")))
                 .hasMessageContaining("'/image/pullPolicy'");
+        assertThatThrownBy(() -> render(template -> template.set("tracing.sampleRatio", "1.5")))
+                .hasMessageContaining("'/tracing/sampleRatio'");
         assertThatThrownBy(() -> render(template -> template.set("database.port", "70000")))
                 .hasMessageContaining("'/database/port'");
         assertThatThrownBy(() -> render(template -> template.withKubeVersion("v1.25.0")))

@@ -15,12 +15,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.portage.contracts.Topics;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
@@ -35,6 +41,9 @@ import io.restassured.response.Response;
 class OrderResourceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    InMemorySpanExporter spans;
 
     static Map<String, Object> order(String externalId) {
         return Map.of(
@@ -85,6 +94,57 @@ class OrderResourceTest {
         JsonNode data = JSON.readTree(event.value());
         assertThat(data.path("externalId").asText()).isEqualTo(externalId);
         assertThat(data.path("lines")).hasSize(2);
+    }
+
+    @Test
+    void theEventContinuesTheTraceOfTheRequestThatStoredIt() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String externalId = "NW-" + UUID.randomUUID();
+        String orderId = given().contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .header("X-Correlation-Id", "corr-" + externalId)
+                .body(order(externalId))
+                .when()
+                .post("/api/v1/orders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        ConsumerRecord<String, String> event = TestKafka.awaitRecord(Topics.ORDERS, r -> orderId.equals(r.key()));
+        assertThat(TestKafka.header(event, "traceparent")).as("W3C traceparent header").isNotNull();
+        String[] traceparent = TestKafka.header(event, "traceparent").split("-");
+        assertThat(traceparent[1]).as("the record carries the request's trace").isEqualTo(traceId);
+
+        // The relay's publish span is the record's parent, under the span of the request that staged the event.
+        SpanData publish = awaitSpan(span -> span.getKind() == SpanKind.PRODUCER && span.getTraceId().equals(traceId));
+        assertThat(publish.getSpanId()).isEqualTo(traceparent[2]);
+        assertThat(publish.getName()).isEqualTo("send " + Topics.ORDERS);
+        assertThat(publish.getAttributes().get(AttributeKey.stringKey("messaging.message.id")))
+                .isEqualTo(TestKafka.header(event, "ce_id"));
+        assertThat(publish.getAttributes().get(AttributeKey.stringKey("portage.correlation_id")))
+                .isEqualTo("corr-" + externalId);
+        SpanData request = awaitSpan(span -> span.getKind() == SpanKind.SERVER && span.getTraceId().equals(traceId));
+        assertThat(request.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+        assertThat(ancestors(publish)).contains(request.getSpanId());
+    }
+
+    private SpanData awaitSpan(java.util.function.Predicate<SpanData> wanted) {
+        return org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> spans.getFinishedSpanItems().stream().filter(wanted).findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private List<String> ancestors(SpanData span) {
+        Map<String, String> parents = new java.util.HashMap<>();
+        spans.getFinishedSpanItems().forEach(s -> parents.put(s.getSpanId(), s.getParentSpanId()));
+        List<String> chain = new java.util.ArrayList<>();
+        for (String id = span.getParentSpanId(); id != null && !chain.contains(id); id = parents.get(id)) {
+            chain.add(id);
+        }
+        return chain;
     }
 
     @Test

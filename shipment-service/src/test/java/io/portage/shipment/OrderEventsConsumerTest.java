@@ -6,13 +6,21 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.Topics;
 import io.portage.testsupport.CloudEventRecords;
@@ -26,6 +34,9 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 @QuarkusTest
 @QuarkusTestResource(value = PortageStackResource.class, initArgs = @ResourceArg(name = "database", value = "shipments"))
 class OrderEventsConsumerTest {
+
+    @Inject
+    InMemorySpanExporter spans;
 
     static String orderReceivedJson(String orderId) {
         return """
@@ -80,6 +91,32 @@ class OrderEventsConsumerTest {
                 .extract()
                 .path("[0].id");
         given().when().get("/api/v1/shipments/" + shipmentId).then().statusCode(200).body("orderId", equalTo(orderId));
+    }
+
+    @Test
+    void processingAnEventContinuesTheTraceThatPublishedIt() {
+        String orderId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        ProducerRecord<String, String> record = orderReceived(orderId, eventId);
+        record.headers().add("traceparent", ("00-" + traceId + "-b7ad6b7169203331-01").getBytes(StandardCharsets.UTF_8));
+        produce(record);
+
+        awaitShipments(orderId, 1);
+        SpanData processed = await().atMost(Duration.ofSeconds(15))
+                .until(() -> spans.getFinishedSpanItems()
+                        .stream()
+                        .filter(span -> span.getName().equals("process " + EventCatalog.ORDER_RECEIVED_V1.type())
+                                && span.getTraceId().equals(traceId))
+                        .findFirst(), Optional::isPresent)
+                .orElseThrow();
+        assertThat(processed.getKind()).isEqualTo(SpanKind.CONSUMER);
+        assertThat(processed.getParentSpanId()).as("the publisher's span").isEqualTo("b7ad6b7169203331");
+        assertThat(processed.getAttributes().get(AttributeKey.stringKey("messaging.message.id"))).isEqualTo(eventId);
+        assertThat(processed.getAttributes().get(AttributeKey.stringKey("portage.correlation_id")))
+                .isEqualTo("corr-" + orderId);
+        assertThat(processed.getAttributes().get(AttributeKey.stringKey("portage.consumer")))
+                .isEqualTo("shipment-service.orders");
     }
 
     @Test

@@ -44,7 +44,7 @@ public class Outbox {
         UUID eventId = UUID.randomUUID();
         OutboxEvent event = new OutboxEvent(eventId, type.type(), type.topic(), envelope.source().toString(),
                 envelope.subject(), envelope.sequence(), envelope.correlationId(), envelope.partnerId(), envelope.time(),
-                payload, clock.instant());
+                payload, clock.instant(), EventTracing.currentContext());
         return outbox.persist(event).replaceWith(eventId);
     }
 }

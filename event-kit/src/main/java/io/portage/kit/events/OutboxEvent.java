@@ -1,6 +1,7 @@
 package io.portage.kit.events;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -37,12 +38,16 @@ public class OutboxEvent {
     @Column(name = "published_at")
     private Instant publishedAt;
     private int attempts;
+    @Column(name = "trace_parent")
+    private String traceParent;
+    @Column(name = "trace_state")
+    private String traceState;
 
     protected OutboxEvent() {
     }
 
     OutboxEvent(UUID eventId, String type, String topic, String source, String subject, long sequence, String correlationId,
-            String partnerId, Instant occurredAt, String payload, Instant createdAt) {
+            String partnerId, Instant occurredAt, String payload, Instant createdAt, Map<String, String> traceContext) {
         this.eventId = eventId;
         this.type = type;
         this.topic = topic;
@@ -54,6 +59,8 @@ public class OutboxEvent {
         this.occurredAt = occurredAt;
         this.payload = payload;
         this.createdAt = createdAt;
+        this.traceParent = traceContext.get(EventTracing.TRACEPARENT);
+        this.traceState = traceContext.get(EventTracing.TRACESTATE);
     }
 
     public Long id() {

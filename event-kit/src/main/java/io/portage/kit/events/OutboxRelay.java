@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +55,7 @@ public class OutboxRelay {
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
+    private final EventTracing tracing;
     private final String bootstrapServers;
     private final String schema;
     private final Counter published;
@@ -64,10 +66,11 @@ public class OutboxRelay {
     private volatile Thread worker;
     private KafkaProducer<String, byte[]> producer;
 
-    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry metrics,
+    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry metrics, EventTracing tracing,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
         this.dataSource = dataSource;
+        this.tracing = tracing;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.schema = schema;
@@ -181,14 +184,16 @@ public class OutboxRelay {
     private Batch relayBatch(Connection connection) throws SQLException, InterruptedException {
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                select id, event_id, type, topic, source, subject, sequence, correlation_id, partner_id, occurred_at, payload
+                select id, event_id, type, topic, source, subject, sequence, correlation_id, partner_id, occurred_at, payload,
+                       trace_parent, trace_state
                 from outbox_event where published_at is null order by id limit ?""")) {
             select.setInt(1, config.batchSize());
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(new OutboxRow(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
                             result.getString(5), result.getString(6), result.getLong(7), result.getString(8),
-                            result.getString(9), result.getTimestamp(10).toInstant(), result.getString(11)));
+                            result.getString(9), result.getTimestamp(10).toInstant(), result.getString(11),
+                            traceContext(result.getString(12), result.getString(13))));
                 }
             }
         }
@@ -197,9 +202,13 @@ public class OutboxRelay {
             return new Batch(0, 0, null);
         }
         List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        List<EventTracing.Publishing> spans = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
+            EventTracing.Publishing span = tracing.publishing(row.topic(), row.eventId(), row.type(), row.subject(),
+                    row.correlationId(), row.stagedIn());
+            spans.add(span);
             try {
-                sends.add(producer.send(record(row)));
+                sends.add(producer.send(record(row, span.headers())));
             } catch (RuntimeException e) {
                 sends.add(CompletableFuture.failedFuture(e));
             }
@@ -209,11 +218,15 @@ public class OutboxRelay {
         for (Future<RecordMetadata> send : sends) {
             try {
                 send.get();
+                spans.get(acknowledged).sent();
                 acknowledged++;
             } catch (ExecutionException e) {
                 failure = e.getCause() instanceof Exception cause ? cause : e;
                 break;
             }
+        }
+        for (EventTracing.Publishing unsent : spans.subList(acknowledged, spans.size())) {
+            unsent.failed(failure);
         }
         Long[] done = rows.subList(0, acknowledged).stream().map(OutboxRow::id).toArray(Long[]::new);
         Long[] retry = rows.subList(acknowledged, rows.size()).stream().map(OutboxRow::id).toArray(Long[]::new);
@@ -232,10 +245,21 @@ public class OutboxRelay {
 
     /** One unpublished row, as the relay reads it. */
     private record OutboxRow(long id, String eventId, String type, String topic, String source, String subject, long sequence,
-            String correlationId, String partnerId, Instant occurredAt, String payload) {
+            String correlationId, String partnerId, Instant occurredAt, String payload, Map<String, String> stagedIn) {
     }
 
-    private ProducerRecord<String, byte[]> record(OutboxRow event) {
+    private static Map<String, String> traceContext(String traceParent, String traceState) {
+        Map<String, String> context = new HashMap<>();
+        if (traceParent != null) {
+            context.put(EventTracing.TRACEPARENT, traceParent);
+        }
+        if (traceState != null) {
+            context.put(EventTracing.TRACESTATE, traceState);
+        }
+        return context;
+    }
+
+    private ProducerRecord<String, byte[]> record(OutboxRow event, Map<String, String> traceHeaders) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.subject(),
                 event.payload().getBytes(StandardCharsets.UTF_8));
         header(record, "ce_specversion", "1.0");
@@ -251,6 +275,7 @@ public class OutboxRelay {
         header(record, "ce_" + CloudEventAttributes.CORRELATION_ID, event.correlationId());
         header(record, "ce_" + CloudEventAttributes.PARTNER_ID, event.partnerId());
         header(record, "content-type", "application/json");
+        traceHeaders.forEach((name, value) -> header(record, name, value));
         return record;
     }
 

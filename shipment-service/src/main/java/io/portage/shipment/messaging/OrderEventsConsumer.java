@@ -14,6 +14,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portage.contracts.CloudEventAttributes;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.order.OrderReceived;
+import io.portage.kit.events.EventTracing;
 import io.portage.kit.events.SequencedEvent;
 import io.portage.kit.ops.DeadLetter;
 import io.portage.kit.ops.DeadLetters;
@@ -50,9 +52,11 @@ public class OrderEventsConsumer {
     private final DeadLetters deadLetters;
     private final MutinyEmitter<String> deadLetterTopic;
     private final ObjectMapper json;
+    private final EventTracing tracing;
 
     public OrderEventsConsumer(ShipmentService shipments, DeadLetters deadLetters,
-            @Channel("orders-dlq") MutinyEmitter<String> deadLetterTopic, ObjectMapper json) {
+            @Channel("orders-dlq") MutinyEmitter<String> deadLetterTopic, ObjectMapper json, EventTracing tracing) {
+        this.tracing = tracing;
         this.shipments = shipments;
         this.deadLetters = deadLetters;
         this.deadLetterTopic = deadLetterTopic;
@@ -88,6 +92,7 @@ public class OrderEventsConsumer {
                     }
                     return Uni.join().all(sent).andFailFast().replaceWithVoid();
                 });
+        EventTracing.Processing processing = tracing.processing(ShipmentService.CONSUMER, events);
         return deadLettered
                 .chain(() -> events.isEmpty()
                         ? Uni.createFrom().voidItem()
@@ -102,6 +107,14 @@ public class OrderEventsConsumer {
                                 .withJitter(0.5)
                                 .atMost(8)
                                 .replaceWithVoid())
+                .onItemOrFailure()
+                .invoke((applied, failure) -> {
+                    if (failure == null) {
+                        processing.applied();
+                    } else {
+                        processing.failed(failure);
+                    }
+                })
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
@@ -154,7 +167,14 @@ public class OrderEventsConsumer {
 
     private Uni<Void> publishDeadLetter(KafkaRecord<String, String> record, DeadLetter letter) {
         DeadLetter.KafkaCoordinates at = letter.coordinates();
-        Log.warnf("Dead-lettering %s-%d@%d as %s: %s", at.topic(), at.partition(), at.offset(), letter.id(), letter.reason());
+        Header correlation = record.getHeaders().lastHeader("ce_" + CloudEventAttributes.CORRELATION_ID);
+        MDC.put("correlationId", correlation == null ? "" : new String(correlation.value(), StandardCharsets.UTF_8));
+        try {
+            Log.warnf("Dead-lettering %s-%d@%d as %s: %s", at.topic(), at.partition(), at.offset(), letter.id(),
+                    letter.reason());
+        } finally {
+            MDC.remove("correlationId");
+        }
         Headers headers = new RecordHeaders();
         for (Header header : record.getHeaders()) {
             headers.add(header);
