@@ -1,6 +1,7 @@
 package io.portage.kit.ops;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,23 @@ public class ExceptionQueue implements PanacheRepositoryBase<ExceptionItem, UUID
         }
         query.append(" order by createdAt, id");
         return Panache.withSession(() -> find(query.toString(), parameters).page(0, limit).list());
+    }
+
+    /** Open items of one type: how many, and since when the oldest has waited. */
+    public record OpenCount(String type, long count, Instant oldest) {
+    }
+
+    /** Open items per type (for the gauges and the console's overview). */
+    public Uni<List<OpenCount>> openByType() {
+        return Panache.withSession(() -> Panache.getSession()
+                .chain(session -> session.createSelectionQuery("""
+                        select e.type, count(e), min(e.createdAt) from ExceptionItem e
+                        where e.status = :status group by e.type""", Object[].class)
+                        .setParameter("status", ExceptionItem.Status.OPEN)
+                        .getResultList()))
+                .map(rows -> rows.stream()
+                        .map(row -> new OpenCount((String) row[0], ((Number) row[1]).longValue(), (Instant) row[2]))
+                        .toList());
     }
 
     public Uni<ExceptionItem> get(UUID id) {

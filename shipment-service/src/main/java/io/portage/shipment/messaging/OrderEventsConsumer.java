@@ -19,6 +19,8 @@ import org.jboss.logging.MDC;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.portage.contracts.CloudEventAttributes;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.order.OrderReceived;
@@ -53,10 +55,13 @@ public class OrderEventsConsumer {
     private final MutinyEmitter<String> deadLetterTopic;
     private final ObjectMapper json;
     private final EventTracing tracing;
+    private final Counter retries;
 
     public OrderEventsConsumer(ShipmentService shipments, DeadLetters deadLetters,
-            @Channel("orders-dlq") MutinyEmitter<String> deadLetterTopic, ObjectMapper json, EventTracing tracing) {
+            @Channel("orders-dlq") MutinyEmitter<String> deadLetterTopic, ObjectMapper json, EventTracing tracing,
+            MeterRegistry metrics) {
         this.tracing = tracing;
+        this.retries = metrics.counter("portage.consumer.retries", "consumer", ShipmentService.CONSUMER);
         this.shipments = shipments;
         this.deadLetters = deadLetters;
         this.deadLetterTopic = deadLetterTopic;
@@ -99,8 +104,11 @@ public class OrderEventsConsumer {
                         : shipments.apply(events.size(), events, this::readable)
                                 .invoke(outcomes -> Log.debugf("Applied %d order events: %s", events.size(), outcomes))
                                 .onFailure()
-                                .invoke(failure -> Log.warnf("Applying %d order events failed (%s); retrying",
-                                        events.size(), failure.getMessage()))
+                                .invoke(failure -> {
+                                    retries.increment();
+                                    Log.warnf("Applying %d order events failed (%s); retrying", events.size(),
+                                            failure.getMessage());
+                                })
                                 .onFailure()
                                 .retry()
                                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
