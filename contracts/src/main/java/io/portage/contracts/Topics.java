@@ -11,11 +11,13 @@ public final class Topics {
     public static final String YARD = "portage.yard";
     /** Shipment events, keyed by shipment id. */
     public static final String SHIPMENTS = "portage.shipments";
-    /** Freight finance events, keyed by charge or invoice id. */
+    /** Freight finance events, keyed by charge, invoice, carrier invoice or refund id. */
     public static final String FINANCE = "portage.finance";
+    /** Warehouse floor events from scanners and the WMS, keyed by the inbound receipt id or the picked order's id. */
+    public static final String WAREHOUSE = "portage.warehouse";
 
     /** Every domain topic, as a deployment provisions them (the local stack creates them when Kafka starts). */
-    public static final List<String> ALL = List.of(ORDERS, YARD, SHIPMENTS, FINANCE);
+    public static final List<String> ALL = List.of(ORDERS, YARD, SHIPMENTS, FINANCE, WAREHOUSE);
 
     /** Partitions per domain topic: order per aggregate holds within one partition, keyed by the subject. */
     public static final int PARTITIONS = 3;
