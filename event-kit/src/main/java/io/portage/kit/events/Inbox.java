@@ -1,14 +1,13 @@
 package io.portage.kit.events;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,6 +32,17 @@ public class Inbox implements PanacheRepositoryBase<InboxEntry, InboxEntry.Key> 
         this.metrics = metrics;
     }
 
+    /**
+     * Records the first deliveries of a batch and answers which they are, in one statement: rows that exist already
+     * (applied before, or by a concurrent delivery that committed first) are skipped by the primary key.
+     */
+    private static final String RECORD_FIRST_DELIVERIES = """
+            insert into {h-schema}inbox_event (consumer, event_id, type, applied_at)
+            select :consumer, delivered.event_id, delivered.type, :now
+            from unnest(cast(:ids as varchar[]), cast(:types as varchar[])) as delivered(event_id, type)
+            on conflict do nothing
+            returning event_id""";
+
     /** The events of {@code batch} that {@code consumer} has not applied before, in batch order, now recorded. */
     public <E> Uni<List<E>> firstDeliveries(String consumer, List<E> batch, Function<E, String> eventId,
             Function<E, String> type) {
@@ -41,24 +51,27 @@ public class Inbox implements PanacheRepositoryBase<InboxEntry, InboxEntry.Key> 
         if (distinct.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return find("consumer = ?1 and eventId in ?2", consumer, List.copyOf(distinct.keySet())).list().chain(seen -> {
-            Set<String> applied = seen.stream().map(InboxEntry::eventId).collect(Collectors.toSet());
-            List<E> fresh = new ArrayList<>();
-            List<InboxEntry> entries = new ArrayList<>();
-            Instant now = clock.instant();
-            distinct.forEach((id, event) -> {
-                if (!applied.contains(id)) {
-                    fresh.add(event);
-                    entries.add(new InboxEntry(consumer, id, type.apply(event), now));
-                }
-            });
-            int duplicates = batch.size() - fresh.size();
-            if (duplicates > 0) {
-                metrics.counter("portage.inbox.duplicates", "consumer", consumer).increment(duplicates);
-            }
-            metrics.counter("portage.inbox.applied", "consumer", consumer).increment(fresh.size());
-            // persist() of an empty list fails ("The Uni set is empty"): a batch of duplicates only writes nothing.
-            return entries.isEmpty() ? Uni.createFrom().item(fresh) : persist(entries).replaceWith(fresh);
-        });
+        String[] ids = distinct.keySet().toArray(String[]::new);
+        String[] types = distinct.values().stream().map(type).toArray(String[]::new);
+        return getSession().chain(session -> session.createNativeQuery(RECORD_FIRST_DELIVERIES, String.class)
+                .setParameter("consumer", consumer)
+                .setParameter("ids", ids)
+                .setParameter("types", types)
+                .setParameter("now", clock.instant())
+                .getResultList()).map(recorded -> {
+                    Set<String> first = new HashSet<>(recorded);
+                    List<E> fresh = new ArrayList<>(first.size());
+                    distinct.forEach((id, event) -> {
+                        if (first.contains(id)) {
+                            fresh.add(event);
+                        }
+                    });
+                    int duplicates = batch.size() - fresh.size();
+                    if (duplicates > 0) {
+                        metrics.counter("portage.inbox.duplicates", "consumer", consumer).increment(duplicates);
+                    }
+                    metrics.counter("portage.inbox.applied", "consumer", consumer).increment(fresh.size());
+                    return fresh;
+                });
     }
 }

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,13 +29,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Sequencer {
 
-    private final InboxPositions positions;
     private final ParkedEvents parked;
     private final MeterRegistry metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public Sequencer(InboxPositions positions, ParkedEvents parked, MeterRegistry metrics) {
-        this.positions = positions;
+    public Sequencer(ParkedEvents parked, MeterRegistry metrics) {
         this.parked = parked;
         this.metrics = metrics;
     }
@@ -49,6 +46,28 @@ public class Sequencer {
     private record Candidate(SequencedEvent event, boolean wasParked) {
     }
 
+    /*
+     * The hot path is set-based: one statement reads the batch's positions, one its parked events, one writes every
+     * position that moved, whatever the batch size (arrays, not IN lists, so each statement is prepared once).
+     */
+    private static final String POSITIONS = """
+            select subject, last_sequence from {h-schema}inbox_position
+            where consumer = :consumer and subject = any(cast(:subjects as varchar[]))""";
+    private static final String PARKED = """
+            select * from {h-schema}inbox_parked
+            where consumer = :consumer and subject = any(cast(:subjects as varchar[]))""";
+    private static final String ADVANCE = """
+            insert into {h-schema}inbox_position (consumer, subject, last_sequence, updated_at)
+            select :consumer, moved.subject, moved.last_sequence, :now
+            from unnest(cast(:subjects as varchar[]), cast(:sequences as bigint[])) as moved(subject, last_sequence)
+            on conflict (consumer, subject) do update
+            set last_sequence = greatest({h-schema}inbox_position.last_sequence, excluded.last_sequence),
+                updated_at = excluded.updated_at""";
+    private static final String RELEASE = """
+            delete from {h-schema}inbox_parked parked
+            using unnest(cast(:subjects as varchar[]), cast(:sequences as bigint[])) as released(subject, up_to)
+            where parked.consumer = :consumer and parked.subject = released.subject and parked.sequence <= released.up_to""";
+
     /** The events of {@code batch} (and parked ones) that {@code consumer} may apply now, in order per aggregate. */
     public Uni<Admission> admit(String consumer, List<SequencedEvent> batch) {
         if (batch.isEmpty()) {
@@ -56,19 +75,31 @@ public class Sequencer {
         }
         Map<String, TreeMap<Long, Candidate>> bySubject = new LinkedHashMap<>();
         batch.forEach(event -> bySubject.computeIfAbsent(event.subject(), subject -> new TreeMap<>()));
-        List<String> subjects = List.copyOf(bySubject.keySet());
-        return positions.find("consumer = ?1 and subject in ?2", consumer, subjects)
-                .list()
-                .chain(known -> parked.find("consumer = ?1 and subject in ?2", consumer, subjects)
-                        .list()
-                        .chain(waiting -> decide(consumer, batch, bySubject, known, waiting)));
+        String[] subjects = bySubject.keySet().toArray(String[]::new);
+        return lastSequences(consumer, subjects).chain(known -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(PARKED, ParkedEvent.class)
+                        .setParameter("consumer", consumer)
+                        .setParameter("subjects", subjects)
+                        .getResultList())
+                .chain(waiting -> decide(consumer, batch, bySubject, known, waiting)));
+    }
+
+    private Uni<Map<String, Long>> lastSequences(String consumer, String[] subjects) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(POSITIONS, Object[].class)
+                        .setParameter("consumer", consumer)
+                        .setParameter("subjects", subjects)
+                        .getResultList())
+                .map(rows -> {
+                    Map<String, Long> last = new HashMap<>();
+                    rows.forEach(row -> last.put((String) row[0], ((Number) row[1]).longValue()));
+                    return last;
+                });
     }
 
     private Uni<Admission> decide(String consumer, List<SequencedEvent> batch,
-            Map<String, TreeMap<Long, Candidate>> bySubject, List<InboxPosition> known, List<ParkedEvent> waiting) {
+            Map<String, TreeMap<Long, Candidate>> bySubject, Map<String, Long> known, List<ParkedEvent> waiting) {
         Instant now = clock.instant();
-        Map<String, InboxPosition> positionOf = new HashMap<>();
-        known.forEach(position -> positionOf.put(position.subject(), position));
         waiting.forEach(event -> bySubject.get(event.subject()).put(event.sequence(), new Candidate(event.event(), true)));
         int late = 0;
         for (SequencedEvent event : batch) {
@@ -80,13 +111,12 @@ public class Sequencer {
 
         List<SequencedEvent> ready = new ArrayList<>();
         List<ParkedEvent> toPark = new ArrayList<>();
-        List<InboxPosition> created = new ArrayList<>();
+        Map<String, Long> moved = new LinkedHashMap<>();
         Map<String, Long> released = new LinkedHashMap<>();
         for (Map.Entry<String, TreeMap<Long, Candidate>> entry : bySubject.entrySet()) {
             String subject = entry.getKey();
-            InboxPosition position = positionOf.get(subject);
-            long last = position == null ? 0 : position.lastSequence();
-            long start = last;
+            long start = known.getOrDefault(subject, 0L);
+            long last = start;
             boolean releasesParked = false;
             for (Candidate candidate : entry.getValue().values()) {
                 long sequence = candidate.event().sequence();
@@ -102,11 +132,7 @@ public class Sequencer {
                 }
             }
             if (last != start) {
-                if (position == null) {
-                    created.add(new InboxPosition(consumer, subject, last, now));
-                } else {
-                    position.advanceTo(last, now);
-                }
+                moved.put(subject, last);
             }
             if (releasesParked) {
                 released.put(subject, last);
@@ -117,24 +143,35 @@ public class Sequencer {
         metrics.counter("portage.inbox.parked", "consumer", consumer).increment(toPark.size());
         metrics.counter("portage.inbox.late", "consumer", consumer).increment(lateCount);
         Uni<Void> stored = Uni.createFrom().voidItem();
-        if (!created.isEmpty()) {
-            stored = stored.chain(() -> positions.persist(created));
+        if (!moved.isEmpty()) {
+            stored = stored.chain(() -> update(ADVANCE, consumer, moved, now));
         }
         if (!toPark.isEmpty()) {
             stored = stored.chain(() -> parked.persist(toPark));
         }
         if (!released.isEmpty()) {
-            stored = stored.chain(() -> Multi.createFrom()
-                    .iterable(released.entrySet())
-                    .onItem()
-                    .transformToUniAndConcatenate(subject -> parked.delete(
-                            "consumer = ?1 and subject = ?2 and sequence <= ?3", consumer, subject.getKey(),
-                            subject.getValue()))
-                    .collect()
-                    .last()
-                    .replaceWithVoid());
+            // The released events were loaded into this session: detach them so the session does not track rows
+            // this statement deletes.
+            stored = stored.chain(() -> Panache.getSession().invoke(session -> waiting.forEach(session::detach)))
+                    .chain(() -> update(RELEASE, consumer, released, null));
         }
         return stored.replaceWith(new Admission(List.copyOf(ready), toPark.size(), lateCount));
+    }
+
+    /** Runs {@link #ADVANCE} or {@link #RELEASE} for a map of subject to sequence. */
+    private Uni<Void> update(String statement, String consumer, Map<String, Long> sequences, Instant now) {
+        String[] subjects = sequences.keySet().toArray(String[]::new);
+        Long[] values = sequences.values().toArray(Long[]::new);
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(statement)
+                    .setParameter("consumer", consumer)
+                    .setParameter("subjects", subjects)
+                    .setParameter("sequences", values);
+            if (now != null) {
+                query.setParameter("now", now);
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
     }
 
     /**
@@ -147,17 +184,12 @@ public class Sequencer {
                 return Uni.createFrom().item(List.<SequencedEvent>of());
             }
             long before = waiting.get(0).sequence() - 1;
-            return positions.findById(new InboxPosition.Key(consumer, subject)).chain(found -> {
-                Instant now = clock.instant();
-                InboxPosition position = found == null ? new InboxPosition(consumer, subject, before, now) : found;
-                position.advanceTo(Math.max(position.lastSequence(), before), now);
-                Uni<Void> stored = found == null
-                        ? positions.persist(position).replaceWithVoid()
-                        : Uni.createFrom().voidItem();
+            return lastSequences(consumer, new String[]{subject}).chain(known -> {
+                Map<String, Long> from = new HashMap<>();
+                from.put(subject, Math.max(known.getOrDefault(subject, 0L), before));
                 Map<String, TreeMap<Long, Candidate>> bySubject = new LinkedHashMap<>();
                 bySubject.put(subject, new TreeMap<>());
-                return stored.chain(() -> decide(consumer, List.of(), bySubject, List.of(position), waiting))
-                        .map(Admission::ready);
+                return decide(consumer, List.of(), bySubject, from, waiting).map(Admission::ready);
             });
         });
     }
@@ -168,7 +200,7 @@ public class Sequencer {
 
     /** The aggregates whose oldest parked event has waited since before {@code cutoff}. */
     public Uni<List<Overdue>> overdue(Instant cutoff) {
-        return parked.getSession()
+        return Panache.getSession()
                 .chain(session -> session.createSelectionQuery("""
                         select consumer, subject, min(parkedAt), min(sequence), count(*) from ParkedEvent
                         group by consumer, subject having min(parkedAt) < :cutoff""", Object[].class)

@@ -3,7 +3,9 @@ package io.portage.shipment.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +73,9 @@ public class OrderEventsConsumer {
     @Incoming("orders-in")
     public Uni<Void> onOrderEvents(KafkaRecordBatch<String, String> batch) {
         List<SequencedEvent> events = new ArrayList<>();
+        // Each OrderReceived is read once, at arrival (so a letter keeps its Kafka coordinates); the sequencer may
+        // release it in this batch (looked up here) or a later one (read again from the parked copy).
+        Map<SequencedEvent, ReceivedOrder> received = new IdentityHashMap<>();
         List<KafkaRecord<String, String>> unreadable = new ArrayList<>();
         List<DeadLetter> letters = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
@@ -78,7 +83,7 @@ public class OrderEventsConsumer {
                 SequencedEvent event = SequencedEvent.of(record);
                 events.add(event);
                 if (ORDER_RECEIVED.equals(event.type())) {
-                    read(event); // fails now, at arrival, so the letter keeps its Kafka coordinates
+                    received.put(event, read(event));
                 }
             } catch (IllegalArgumentException e) {
                 unreadable.add(record);
@@ -101,7 +106,9 @@ public class OrderEventsConsumer {
         return deadLettered
                 .chain(() -> events.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : shipments.apply(events.size(), events, this::readable)
+                        : shipments.apply(events.size(), events, event -> received.containsKey(event)
+                                ? Optional.of(received.get(event))
+                                : readable(event))
                                 .invoke(outcomes -> Log.debugf("Applied %d order events: %s", events.size(), outcomes))
                                 .onFailure()
                                 .invoke(failure -> {
