@@ -19,6 +19,20 @@ public final class QuarkusService {
     private final Path checkout;
     private final int port;
     private final Map<String, String> config = new TreeMap<>();
+    private List<String> jvmOptions = STARTUP_TUNED;
+
+    /**
+     * JVM options for the launcher and the tests: a small heap and the C1 compiler only, so eight processes start fast
+     * on two cores. Not for measuring throughput: C1-only code is several times slower under sustained load.
+     */
+    public static final List<String> STARTUP_TUNED = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+
+    /**
+     * JVM options for benchmarks: full tiered compilation (C2), as a deployed service's JVM runs, with the same 256 MB
+     * heap ceiling as {@link #STARTUP_TUNED}.
+     */
+    public static final List<String> AS_DEPLOYED = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto");
 
     public QuarkusService(String name, Path checkout, int port) {
         this.name = name;
@@ -56,6 +70,12 @@ public final class QuarkusService {
         return this;
     }
 
+    /** Replaces the JVM options ({@link #STARTUP_TUNED} unless set). */
+    public QuarkusService withJvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
+        return this;
+    }
+
     public Path runner() {
         return checkout.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
     }
@@ -65,8 +85,9 @@ public final class QuarkusService {
             throw new IllegalStateException(
                     name + " is not built (" + runner() + " is missing); run ./mvnw install -DskipTests");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", runner().toString()));
         ManagedProcess process = ManagedProcess.start(name, command, Map.of(), checkout.resolve(name),
