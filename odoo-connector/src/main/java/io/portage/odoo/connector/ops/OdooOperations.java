@@ -1,0 +1,249 @@
+package io.portage.odoo.connector.ops;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.portage.odoo.connector.OdooCalls;
+import io.portage.odoo.connector.OdooClient;
+import io.portage.odoo.connector.error.OdooMissingException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The typed, idempotent Odoo operations the services call; each looks up by a unique reference before it creates, so
+ * the whole operation is retried after a timeout or a concurrency error without making a second record.
+ */
+@Singleton
+public class OdooOperations {
+
+    private static final List<String> ORDER_FIELDS = List.of("id", "name", "state", "picking_ids");
+    private static final List<String> PICKING_FIELDS = List.of("id", "name", "state", "origin", "carrier_tracking_ref",
+            "scheduled_date", "move_ids");
+    private static final Set<String> UNCONFIRMED = Set.of("draft", "sent");
+
+    private final OdooClient client;
+
+    @Inject
+    public OdooOperations(OdooClient client) {
+        this.client = client;
+    }
+
+    /** The partner whose {@code ref} is {@code partner.ref()}; created only when no partner has that ref. */
+    public Uni<Long> findOrCreatePartner(PartnerRef partner) {
+        requireText(partner.ref(), "partner ref");
+        return client.retrying(() -> once().search("res.partner", List.of(List.of("ref", "=", partner.ref())), 1)
+                .chain(found -> {
+                    if (!found.isEmpty()) {
+                        return Uni.createFrom().item(found.get(0));
+                    }
+                    Map<String, Object> vals = new LinkedHashMap<>();
+                    vals.put("ref", partner.ref());
+                    vals.put("name", partner.name());
+                    vals.put("is_company", partner.company());
+                    if (partner.email() != null) {
+                        vals.put("email", partner.email());
+                    }
+                    return once().create("res.partner", vals);
+                }));
+    }
+
+    /** The product whose {@code default_code} is {@code product.defaultCode()}; created with the version's type fields. */
+    public Uni<Long> findOrCreateProduct(ProductRef product) {
+        requireText(product.defaultCode(), "product default code");
+        return client.retrying(() -> once()
+                .search("product.product", List.of(List.of("default_code", "=", product.defaultCode())), 1)
+                .chain(found -> {
+                    if (!found.isEmpty()) {
+                        return Uni.createFrom().item(found.get(0));
+                    }
+                    return client.version().chain(version -> {
+                        Map<String, Object> vals = new LinkedHashMap<>();
+                        vals.put("default_code", product.defaultCode());
+                        vals.put("name", product.name());
+                        vals.putAll(ProductTypes.typeValues(version, product.storable()));
+                        return once().create("product.product", vals);
+                    });
+                }));
+    }
+
+    /**
+     * Creates and confirms the sale order keyed by {@code client_order_ref}: an existing order with that ref is
+     * confirmed if still a quotation and returned as it is otherwise, so repeating never makes a second order.
+     */
+    public Uni<OrderResult> createAndConfirmOrder(OrderRequest order) {
+        requireText(order.clientOrderRef(), "client_order_ref");
+        return client.retrying(() -> once()
+                .search("sale.order", List.of(List.of("client_order_ref", "=", order.clientOrderRef())), 1)
+                .chain(found -> found.isEmpty()
+                        ? once().create("sale.order", orderVals(order))
+                        : Uni.createFrom().item(found.get(0)))
+                .chain(id -> readOrder(id).chain(current -> UNCONFIRMED.contains(current.state())
+                        ? once().callOnRecords("sale.order", "action_confirm", List.of(id), Map.of())
+                                .chain(ignored -> readOrder(id))
+                        : Uni.createFrom().item(current))));
+    }
+
+    /** The order with this {@code client_order_ref}, if Odoo has one. */
+    public Uni<OrderResult> findOrder(String clientOrderRef) {
+        return client.calls()
+                .searchRead("sale.order", List.of(List.of("client_order_ref", "=", clientOrderRef)),
+                        ORDER_FIELDS, 0, 1, "id")
+                .map(rows -> rows.isEmpty() ? null : order(rows.get(0)));
+    }
+
+    /** The pickings of a sale order. */
+    public Uni<List<Picking>> orderPickings(long orderId) {
+        return client.retrying(() -> readOrder(orderId).chain(order -> readPickings(order.pickingIds())));
+    }
+
+    /** Sets a picking's carrier tracking reference and scheduled date (absolute values, so safe to repeat). */
+    public Uni<Picking> updatePicking(long pickingId, String carrierTrackingRef, Instant scheduledDate) {
+        Map<String, Object> vals = new LinkedHashMap<>();
+        if (carrierTrackingRef != null) {
+            vals.put("carrier_tracking_ref", carrierTrackingRef);
+        }
+        if (scheduledDate != null) {
+            vals.put("scheduled_date", OdooDates.format(scheduledDate));
+        }
+        return client.retrying(() -> once().write("stock.picking", List.of(pickingId), vals)
+                .chain(ignored -> readPicking(pickingId)));
+    }
+
+    /**
+     * Sets the done quantity of each move (by product id; moves of other products keep their demand) and validates the
+     * picking, answering Odoo's immediate-transfer or backorder wizard; a picking already done is returned as it is.
+     */
+    public Uni<Picking> validatePicking(long pickingId, Map<Long, BigDecimal> doneByProduct, boolean createBackorder) {
+        return client.retrying(() -> readPicking(pickingId).chain(picking -> {
+            if ("done".equals(picking.state()) || "cancel".equals(picking.state())) {
+                return Uni.createFrom().item(picking);
+            }
+            return once().read("stock.move", picking.moveIds(), List.of("id", "product_id", "product_uom_qty"))
+                    .chain(moves -> setQuantities(moves, doneByProduct))
+                    .chain(() -> once().callOnRecords("stock.picking", "button_validate", List.of(pickingId), Map.of()))
+                    .chain(result -> answerWizard(pickingId, result, createBackorder))
+                    .chain(() -> readPicking(pickingId));
+        }));
+    }
+
+    private Uni<Void> setQuantities(List<JsonNode> moves, Map<Long, BigDecimal> doneByProduct) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (JsonNode move : moves) {
+            long productId = move.path("product_id").isArray()
+                    ? move.path("product_id").path(0).asLong()
+                    : move.path("product_id").asLong();
+            BigDecimal quantity = doneByProduct == null || !doneByProduct.containsKey(productId)
+                    ? move.path("product_uom_qty").decimalValue()
+                    : doneByProduct.get(productId);
+            Map<String, Object> vals = Map.of("quantity", quantity.doubleValue());
+            long moveId = move.path("id").asLong();
+            chain = chain.chain(() -> once().write("stock.move", List.of(moveId), vals)).replaceWithVoid();
+        }
+        return chain;
+    }
+
+    /** {@code button_validate} answers true, or an action opening a wizard to confirm (create it, then {@code process}). */
+    private Uni<Void> answerWizard(long pickingId, JsonNode result, boolean createBackorder) {
+        if (!result.isObject() || !result.hasNonNull("res_model")) {
+            return Uni.createFrom().voidItem();
+        }
+        String wizard = result.get("res_model").asText();
+        Map<String, Object> context = new LinkedHashMap<>();
+        result.path("context").fields().forEachRemaining(e -> context.put(e.getKey(), e.getValue()));
+        Map<String, Object> kwargs = Map.of("context", context);
+        String method = "stock.backorder.confirmation".equals(wizard) && !createBackorder
+                ? "process_cancel_backorder"
+                : "process";
+        Map<String, Object> vals = Map.of("pick_ids", List.of(List.of(4, pickingId)));
+        return once().execute(wizard, "create", List.of(vals), kwargs)
+                .chain(id -> once().execute(wizard, method, List.of(List.of(id.isArray()
+                        ? id.get(0).asLong()
+                        : id.asLong())), kwargs))
+                .replaceWithVoid();
+    }
+
+    private Uni<OrderResult> readOrder(long id) {
+        return once().read("sale.order", List.of(id), ORDER_FIELDS).map(rows -> {
+            if (rows.isEmpty()) {
+                throw new OdooMissingException("odoo.exceptions.MissingError", "sale.order " + id + " not found");
+            }
+            return order(rows.get(0));
+        });
+    }
+
+    private Uni<Picking> readPicking(long id) {
+        return readPickings(List.of(id)).map(rows -> {
+            if (rows.isEmpty()) {
+                throw new OdooMissingException("odoo.exceptions.MissingError", "stock.picking " + id + " not found");
+            }
+            return rows.get(0);
+        });
+    }
+
+    private Uni<List<Picking>> readPickings(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return once().read("stock.picking", ids, PICKING_FIELDS)
+                .map(rows -> rows.stream()
+                        .map(row -> new Picking(
+                                row.path("id").asLong(), row.path("name").asText(), row.path("state").asText(),
+                                text(row.path("origin")), text(row.path("carrier_tracking_ref")),
+                                OdooDates.parse(text(row.path("scheduled_date"))), ids(row.path("move_ids"))))
+                        .toList());
+    }
+
+    private static Map<String, Object> orderVals(OrderRequest order) {
+        List<Object> lines = new ArrayList<>();
+        for (OrderLine line : order.lines()) {
+            Map<String, Object> vals = new LinkedHashMap<>();
+            vals.put("product_id", line.productId());
+            vals.put("product_uom_qty", line.quantity().doubleValue());
+            if (line.priceUnit() != null) {
+                vals.put("price_unit", line.priceUnit().doubleValue());
+            }
+            lines.add(List.of(0, 0, vals));
+        }
+        Map<String, Object> vals = new LinkedHashMap<>();
+        if (order.partnerId() > 0) {
+            vals.put("partner_id", order.partnerId());
+        }
+        vals.put("client_order_ref", order.clientOrderRef());
+        vals.put("order_line", lines);
+        return vals;
+    }
+
+    private static OrderResult order(JsonNode row) {
+        return new OrderResult(row.path("id").asLong(), row.path("name").asText(), row.path("state").asText(),
+                ids(row.path("picking_ids")));
+    }
+
+    private static List<Long> ids(JsonNode array) {
+        List<Long> ids = new ArrayList<>();
+        array.forEach(id -> ids.add(id.asLong()));
+        return ids;
+    }
+
+    private static String text(JsonNode value) {
+        return value.isNull() || value.isMissingNode() || value.isBoolean() ? null : value.asText();
+    }
+
+    private static void requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " is required");
+        }
+    }
+
+    private OdooCalls once() {
+        return client.once();
+    }
+}
