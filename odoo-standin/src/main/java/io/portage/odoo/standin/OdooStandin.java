@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -32,6 +33,8 @@ public final class OdooStandin implements AutoCloseable {
     private final int requestedPort;
     private final Faults faults;
     private final Orm orm;
+    private final int workerCount;
+    private final Semaphore workers;
     private volatile String apiKey;
     private HttpServer server;
     private ExecutorService executor;
@@ -44,7 +47,9 @@ public final class OdooStandin implements AutoCloseable {
         this.apiKey = builder.apiKey;
         this.host = builder.host;
         this.requestedPort = builder.port;
-        this.faults = new Faults(builder.latency);
+        this.faults = new Faults(builder.latency, builder.costs);
+        this.workerCount = builder.workers;
+        this.workers = new Semaphore(builder.workers > 0 ? builder.workers : Integer.MAX_VALUE, true);
         this.orm = new Orm(major(), Clock.systemUTC(), builder.login);
     }
 
@@ -105,6 +110,15 @@ public final class OdooStandin implements AutoCloseable {
         return version;
     }
 
+    /** How many calls it works on at once; 0 means no limit. */
+    public int workerCount() {
+        return workerCount;
+    }
+
+    Semaphore workers() {
+        return workers;
+    }
+
     @Override
     public synchronized void close() {
         if (server != null) {
@@ -143,7 +157,7 @@ public final class OdooStandin implements AutoCloseable {
         return info;
     }
 
-    /** Starts a stand-in as its own process: {@code --port --version --database --login --password --api-key --latency-ms --host}. */
+    /** Starts a stand-in as its own process: {@code --port --version --database --login --password --api-key --latency-ms --host --workers}. */
     public static void main(String[] args) throws InterruptedException {
         Builder builder = builder().port(8069);
         String user = "bot";
@@ -153,7 +167,7 @@ public final class OdooStandin implements AutoCloseable {
             if (arg.equals("--help") || arg.equals("-h")) {
                 System.out.println("usage: odoo-standin [--port 8069] [--version 17.0|18.0|19.0] [--database portage]"
                         + " [--login bot] [--password bot-password] [--api-key bot-api-key] [--latency-ms 0]"
-                        + " [--host 127.0.0.1]");
+                        + " [--host 127.0.0.1] [--workers 0]");
                 return;
             }
             if (i + 1 >= args.length) {
@@ -169,6 +183,7 @@ public final class OdooStandin implements AutoCloseable {
                 case "--api-key" -> builder.apiKey(value);
                 case "--latency-ms" -> builder.latency(Duration.ofMillis(Long.parseLong(value)));
                 case "--host" -> builder.host(value);
+                case "--workers" -> builder.workers(Integer.parseInt(value));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -188,6 +203,8 @@ public final class OdooStandin implements AutoCloseable {
         private String password = "bot-password";
         private String apiKey = "bot-api-key";
         private Duration latency = Duration.ZERO;
+        private final Map<String, Faults.Cost> costs = new LinkedHashMap<>();
+        private int workers;
         private String host = "127.0.0.1";
         private int port;
 
@@ -223,6 +240,27 @@ public final class OdooStandin implements AutoCloseable {
         /** Time added to every call. */
         public Builder latency(Duration latency) {
             this.latency = Objects.requireNonNull(latency);
+            return this;
+        }
+
+        /**
+         * Time added to every call of {@code model.method}: {@code perCall} plus {@code perRecord} per record it creates
+         * or runs on, spent after the model answered (see {@link Faults#cost}).
+         */
+        public Builder cost(String model, String method, Duration perCall, Duration perRecord) {
+            costs.put(model + "/" + method, new Faults.Cost(perCall, perRecord));
+            return this;
+        }
+
+        /**
+         * How many calls it works on at once, latency and costs included (0, the default: no limit). 1 models an Odoo
+         * run with {@code workers=0}: one Python process whose requests take turns.
+         */
+        public Builder workers(int workers) {
+            if (workers < 0) {
+                throw new IllegalArgumentException("workers must be 0 (no limit) or more");
+            }
+            this.workers = workers;
             return this;
         }
 

@@ -49,6 +49,8 @@ final class Orm {
     private final Map<String, Integer> nextIds = new HashMap<>();
     private final Map<String, Integer> sequences = new HashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    /** Records the current thread's last call created or ran on, for the per-record cost. */
+    private final ThreadLocal<Integer> records = new ThreadLocal<>();
     private final Map<String, Method> generic = new HashMap<>();
     private final Map<String, Map<String, Method>> specific = new HashMap<>();
     private Map<String, Map<Integer, Map<String, Object>>> undo;
@@ -89,6 +91,7 @@ final class Orm {
             ids = toIds(positional.remove(0));
         }
         Map<String, Object> params = bind(method, spec, positional, kwargs);
+        records.set(recordCount(spec, method, ids, params));
         List<Integer> recordIds = ids;
         Object result = transaction(() -> spec.handler.run(model, recordIds, params));
         if (method.equals("create") && params.get("vals_list") instanceof Map) {
@@ -116,11 +119,26 @@ final class Orm {
         } catch (OdooError e) {
             throw OdooError.unprocessable(e.getMessage());
         }
+        records.set(recordCount(spec, method, ids, params));
         return transaction(() -> spec.handler.run(model, ids, params));
     }
 
     synchronized void countCall(String modelName, String method) {
         calls.computeIfAbsent(modelName + "/" + method, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** Records the current thread's last call created ({@code create}) or ran on (record methods), then forgets it. */
+    int takeRecords() {
+        Integer count = records.get();
+        records.remove();
+        return count == null ? 0 : count;
+    }
+
+    private static int recordCount(Method spec, String method, List<Integer> ids, Map<String, Object> params) {
+        if (method.equals("create")) {
+            return params.get("vals_list") instanceof List<?> list ? list.size() : 1;
+        }
+        return spec.apiModel ? 0 : ids.size();
     }
 
     int calls(String modelName, String method) {

@@ -61,43 +61,52 @@ final class StandinHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            sleep(standin.faults().latency());
-            String path = exchange.getRequestURI().getPath();
-            boolean post = exchange.getRequestMethod().equals("POST");
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            Answer answer;
-            if (path.equals("/web/webclient/version_info")) {
-                answer = post ? versionInfo(body) : methodNotAllowed();
-            } else if (path.equals("/jsonrpc") || path.startsWith("/xmlrpc/2/") || path.startsWith("/json/2/")
-                    && standin.major() >= 19) {
-                if (!post) {
-                    answer = methodNotAllowed();
-                } else {
-                    Call call = parse(path, exchange, body);
-                    if (call == null) {
-                        answer = Answer.html(404, "Not Found", "The requested URL was not found on the server.");
-                    } else {
-                        answer = withFault(call);
-                        if (answer == null) {
-                            return;
-                        }
-                    }
-                }
-            } else {
-                answer = Answer.html(404, "Not Found", "The requested URL was not found on the server.");
+            standin.workers().acquire();
+            try {
+                answer(exchange);
+            } finally {
+                standin.workers().release();
             }
-            exchange.getResponseHeaders().set("Content-Type", answer.contentType);
-            exchange.sendResponseHeaders(answer.status, answer.body.length);
-            exchange.getResponseBody().write(answer.body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    private void answer(HttpExchange exchange) throws IOException, InterruptedException {
+        sleep(standin.faults().latency());
+        String path = exchange.getRequestURI().getPath();
+        boolean post = exchange.getRequestMethod().equals("POST");
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Answer answer;
+        if (path.equals("/web/webclient/version_info")) {
+            answer = post ? versionInfo(body) : methodNotAllowed();
+        } else if (path.equals("/jsonrpc") || path.startsWith("/xmlrpc/2/") || path.startsWith("/json/2/")
+                && standin.major() >= 19) {
+            if (!post) {
+                answer = methodNotAllowed();
+            } else {
+                Call call = parse(path, exchange, body);
+                if (call == null) {
+                    answer = Answer.html(404, "Not Found", "The requested URL was not found on the server.");
+                } else {
+                    answer = withFault(call);
+                    if (answer == null) {
+                        return;
+                    }
+                }
+            }
+        } else {
+            answer = Answer.html(404, "Not Found", "The requested URL was not found on the server.");
+        }
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType);
+        exchange.sendResponseHeaders(answer.status, answer.body.length);
+        exchange.getResponseBody().write(answer.body);
+    }
+
     private Answer withFault(Call call) throws InterruptedException {
         Fault fault = standin.faults().take();
         if (fault == null) {
-            return perform(call);
+            return performAndCost(call);
         }
         return switch (fault) {
             case UNAVAILABLE_503 -> Answer.html(503, "Service Unavailable",
@@ -110,11 +119,22 @@ final class StandinHandler implements HttpHandler {
                 yield call.failure.apply(OdooError.serializationFailure());
             }
             case TIMEOUT_AFTER_COMMIT -> {
-                Answer answer = perform(call);
+                Answer answer = performAndCost(call);
                 sleep(STALL);
                 yield answer;
             }
         };
+    }
+
+    /** Performs the call, then spends the method's cost for the records it created or ran on (even if it failed). */
+    private Answer performAndCost(Call call) throws InterruptedException {
+        orm.takeRecords();
+        Answer answer = perform(call);
+        int records = orm.takeRecords();
+        if (call.model != null) {
+            sleep(standin.faults().cost(call.model, call.method, records));
+        }
+        return answer;
     }
 
     private static Answer perform(Call call) {
@@ -127,7 +147,7 @@ final class StandinHandler implements HttpHandler {
 
     private static void sleep(Duration duration) throws InterruptedException {
         if (!duration.isZero() && !duration.isNegative()) {
-            Thread.sleep(duration.toMillis());
+            Thread.sleep(duration);
         }
     }
 

@@ -102,4 +102,37 @@ class FaultsTest {
         assertThat(standin.faults().pending()).isZero();
         assertThat(client.post("/jsonrpc", "application/json", SEARCH).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void aMethodCostsPerCallAndPerRecordItCreatesOrRunsOn() {
+        standin.faults().cost("res.partner", "create", Duration.ofMillis(100), Duration.ofMillis(50));
+        standin.faults().cost("res.partner", "write", Duration.ZERO, Duration.ofMillis(100));
+
+        long start = System.nanoTime();
+        Object ids = client.call("res.partner", "create", List.of(List.of(Map.of("name", "A"), Map.of("name", "B"),
+                Map.of("name", "C"))), Map.of());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+
+        start = System.nanoTime();
+        client.call("res.partner", "write", List.of(ids, Map.of("city", "Lyon")), Map.of());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+
+        standin.faults().clear();
+        start = System.nanoTime();
+        client.call("res.partner", "write", List.of(ids, Map.of("city", "Nice")), Map.of());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(300));
+    }
+
+    @Test
+    void oneWorkerMakesCallsTakeTurns() throws Exception {
+        try (OdooStandin single = OdooStandin.builder().workers(1).latency(Duration.ofMillis(200)).build().start()) {
+            TestClient other = new TestClient(single);
+            long start = System.nanoTime();
+            Thread second = Thread.ofVirtual().start(() -> other.post("/jsonrpc", "application/json", SEARCH));
+            other.post("/jsonrpc", "application/json", SEARCH);
+            second.join();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+            assertThat(single.workerCount()).isEqualTo(1);
+        }
+    }
 }
