@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.util.TypeLiteral;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,7 +27,6 @@ import io.portage.odoo.connector.transport.JsonRpcTransport;
 import io.portage.odoo.connector.transport.OdooTransport;
 import io.portage.odoo.connector.transport.OdooVersion;
 import io.portage.odoo.connector.transport.XmlRpcTransport;
-import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -39,6 +40,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * breaker and bulkhead, the per-call timeout, and retries with exponential backoff and jitter where repeating is safe.
  */
 public final class OdooClient implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(OdooClient.class);
 
     /** Methods that change nothing, so a call that failed as unavailable can simply be sent again. */
     private static final Set<String> READS = Set.of("search", "search_read", "search_count", "read", "fields_get",
@@ -79,7 +82,7 @@ public final class OdooClient implements AutoCloseable {
                 .delay(cb.delay().toMillis(), ChronoUnit.MILLIS)
                 .successThreshold(cb.successThreshold())
                 .when(failure -> failure instanceof OdooUnavailableException)
-                .onStateChange(state -> Log.infof("Odoo circuit breaker for %s is now %s", config.url(), state))
+                .onStateChange(state -> LOG.infof("Odoo circuit breaker for %s is now %s", config.url(), state))
                 .done()
                 .withBulkhead()
                 .limit(config.bulkhead().limit())
@@ -109,7 +112,7 @@ public final class OdooClient implements AutoCloseable {
                 .factor(2)
                 .maxDelay(retry.maxDelay().toMillis(), ChronoUnit.MILLIS)
                 .done()
-                .beforeRetry(failure -> Log.debugf("Retrying an Odoo call after %s", failure.toString()))
+                .beforeRetry(failure -> LOG.debugf("Retrying an Odoo call after %s", failure.toString()))
                 .done()
                 .build();
     }
@@ -138,6 +141,11 @@ public final class OdooClient implements AutoCloseable {
         return ((Uni<T>) retryGuard.get((Supplier<Uni<Object>>) (Supplier<?>) operation, UNI))
                 .onFailure()
                 .transform(OdooErrors::fromThrowable);
+    }
+
+    /** How the typed operations batch their writes ({@code portage.odoo.batch.*}). */
+    public OdooConfig.Batch batching() {
+        return config.batch();
     }
 
     /** The server's version, asked once at {@code POST /web/webclient/version_info}. */
@@ -197,7 +205,7 @@ public final class OdooClient implements AutoCloseable {
                 default -> new JsonRpcTransport(http, mapper, credentials, config.database());
             };
             if (transport.compareAndSet(null, made)) {
-                Log.infof("Odoo at %s: speaking %s", config.url(), protocol);
+                LOG.infof("Odoo at %s: speaking %s", config.url(), protocol);
             }
             return transport.get();
         });
@@ -210,7 +218,7 @@ public final class OdooClient implements AutoCloseable {
 
     private Uni<JsonNode> executeOnce(String model, String method, List<?> args, Map<String, ?> kwargs) {
         return transport().chain(t -> guarded(() -> {
-            Log.debugf("Odoo call %s.%s", model, method);
+            LOG.debugf("Odoo call %s.%s", model, method);
             return t.executeKw(model, method, args, kwargs);
         }));
     }

@@ -52,6 +52,8 @@ public interface OdooConfig {
 
     Bulkhead bulkhead();
 
+    Batch batch();
+
     /** The external API of Odoo the connector speaks. */
     enum Protocol {
         AUTO, JSON_RPC, XML_RPC, JSON_2
@@ -101,5 +103,21 @@ public interface OdooConfig {
 
         @WithDefault("64")
         int queueSize();
+    }
+
+    /** Batching of the typed operations' writes: callers within {@code max-delay} share one call per step. */
+    interface Batch {
+
+        /** Whether {@code createAndConfirmOrder} and {@code updatePicking} are batched. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Callers served by one batch at most; a full batch is sent at once. */
+        @WithDefault("100")
+        int maxSize();
+
+        /** How long the first caller of a batch waits for others before the batch is sent. */
+        @WithDefault("50ms")
+        Duration maxDelay();
     }
 }

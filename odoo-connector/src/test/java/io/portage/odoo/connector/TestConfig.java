@@ -14,11 +14,34 @@ final class TestConfig implements OdooConfig {
     private Optional<String> apiKey = Optional.empty();
     private Optional<Path> apiKeyFile = Optional.empty();
     private Duration timeout;
+    private Batch batch;
 
     TestConfig(OdooConfig base, String url) {
         this.base = base;
         this.url = url;
         this.timeout = base.timeout();
+        this.batch = base.batch();
+    }
+
+    TestConfig batch(boolean enabled, int maxSize, Duration maxDelay) {
+        batch = new Batch() {
+
+            @Override
+            public boolean enabled() {
+                return enabled;
+            }
+
+            @Override
+            public int maxSize() {
+                return maxSize;
+            }
+
+            @Override
+            public Duration maxDelay() {
+                return maxDelay;
+            }
+        };
+        return this;
     }
 
     TestConfig protocol(Protocol value) {
@@ -109,5 +132,10 @@ final class TestConfig implements OdooConfig {
     @Override
     public Bulkhead bulkhead() {
         return base.bulkhead();
+    }
+
+    @Override
+    public Batch batch() {
+        return batch;
     }
 }

@@ -3,10 +3,12 @@ package io.portage.odoo.connector.ops;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -15,12 +17,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.portage.odoo.connector.OdooCalls;
 import io.portage.odoo.connector.OdooClient;
+import io.portage.odoo.connector.OdooConfig;
+import io.portage.odoo.connector.error.OdooAuthException;
+import io.portage.odoo.connector.error.OdooException;
 import io.portage.odoo.connector.error.OdooMissingException;
+import io.portage.odoo.connector.ops.OdooBatcher.Outcome;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The typed, idempotent Odoo operations the services call; each looks up by a unique reference before it creates, so
- * the whole operation is retried after a timeout or a concurrency error without making a second record.
+ * the whole operation is retried after a timeout or a concurrency error without making a second record. With
+ * {@code portage.odoo.batch.enabled}, concurrent order creations and picking updates share their Odoo calls.
  */
 @Singleton
 public class OdooOperations {
@@ -31,10 +38,26 @@ public class OdooOperations {
     private static final Set<String> UNCONFIRMED = Set.of("draft", "sent");
 
     private final OdooClient client;
+    private final OdooBatcher<OrderRequest, OrderResult> orders;
+    private final OdooBatcher<PickingUpdate, Picking> pickings;
+
+    /** One caller's update of a picking: the absolute values to write. */
+    private record PickingUpdate(long pickingId, Map<String, Object> vals) {
+    }
 
     @Inject
     public OdooOperations(OdooClient client) {
         this.client = client;
+        OdooConfig.Batch batch = client.batching();
+        if (batch != null && batch.enabled()) {
+            this.orders = new OdooBatcher<>("sale.order create+confirm", batch.maxSize(), batch.maxDelay(),
+                    this::createAndConfirmOrders);
+            this.pickings = new OdooBatcher<>("stock.picking write", batch.maxSize(), batch.maxDelay(),
+                    this::updatePickings);
+        } else {
+            this.orders = null;
+            this.pickings = null;
+        }
     }
 
     /** The partner whose {@code ref} is {@code partner.ref()}; created only when no partner has that ref. */
@@ -78,9 +101,13 @@ public class OdooOperations {
     /**
      * Creates and confirms the sale order keyed by {@code client_order_ref}: an existing order with that ref is
      * confirmed if still a quotation and returned as it is otherwise, so repeating never makes a second order.
+     * Batched, the orders of one window share one search, one create, one confirm and one read.
      */
     public Uni<OrderResult> createAndConfirmOrder(OrderRequest order) {
         requireText(order.clientOrderRef(), "client_order_ref");
+        if (orders != null) {
+            return orders.submit(order);
+        }
         return client.retrying(() -> once()
                 .search("sale.order", List.of(List.of("client_order_ref", "=", order.clientOrderRef())), 1)
                 .chain(found -> found.isEmpty()
@@ -105,7 +132,11 @@ public class OdooOperations {
         return client.retrying(() -> readOrder(orderId).chain(order -> readPickings(order.pickingIds())));
     }
 
-    /** Sets a picking's carrier tracking reference and scheduled date (absolute values, so safe to repeat). */
+    /**
+     * Sets a picking's carrier tracking reference and scheduled date (absolute values, so safe to repeat). Batched,
+     * updates of the same picking within the window are merged (the newest value of each field wins) and every caller
+     * gets the picking as written.
+     */
     public Uni<Picking> updatePicking(long pickingId, String carrierTrackingRef, Instant scheduledDate) {
         Map<String, Object> vals = new LinkedHashMap<>();
         if (carrierTrackingRef != null) {
@@ -113,6 +144,9 @@ public class OdooOperations {
         }
         if (scheduledDate != null) {
             vals.put("scheduled_date", OdooDates.format(scheduledDate));
+        }
+        if (pickings != null) {
+            return pickings.submit(new PickingUpdate(pickingId, vals));
         }
         return client.retrying(() -> once().write("stock.picking", List.of(pickingId), vals)
                 .chain(ignored -> readPicking(pickingId)));
@@ -133,6 +167,172 @@ public class OdooOperations {
                     .chain(result -> answerWizard(pickingId, result, createBackorder))
                     .chain(() -> readPicking(pickingId));
         }));
+    }
+
+    /**
+     * One batch of orders: one {@code search_read} of all refs, one {@code create} of the missing ones, one
+     * {@code action_confirm} of those not confirmed yet, one {@code read}; a ref asked twice is made once. The whole
+     * batch is retried like a single order (it looks up before it creates); an error of Odoo's that one order causes
+     * fails only that order (the call is split in halves until it is found).
+     */
+    private Uni<List<Outcome<OrderResult>>> createAndConfirmOrders(List<OrderRequest> requests) {
+        Map<String, OrderRequest> byRef = new LinkedHashMap<>();
+        requests.forEach(request -> byRef.putIfAbsent(request.clientOrderRef(), request));
+        return client.retrying(() -> createAndConfirmOnce(byRef))
+                .map(outcomes -> requests.stream().map(request -> outcomes.get(request.clientOrderRef())).toList());
+    }
+
+    private Uni<Map<String, Outcome<OrderResult>>> createAndConfirmOnce(Map<String, OrderRequest> byRef) {
+        List<String> refs = new ArrayList<>(byRef.keySet());
+        Map<String, Outcome<OrderResult>> outcomes = new HashMap<>();
+        Map<String, Long> ids = new LinkedHashMap<>();
+        Map<String, String> states = new HashMap<>();
+        return once().searchRead("sale.order", List.of(List.of("client_order_ref", "in", refs)),
+                List.of("id", "client_order_ref", "state"), 0, 0, "id")
+                .chain(rows -> {
+                    for (JsonNode row : rows) {
+                        String ref = row.path("client_order_ref").asText();
+                        if (!ids.containsKey(ref)) {
+                            ids.put(ref, row.path("id").asLong());
+                            states.put(ref, row.path("state").asText());
+                        }
+                    }
+                    List<String> missing = refs.stream().filter(ref -> !ids.containsKey(ref)).toList();
+                    return splitOnRecordError(missing, part -> createOrders(part, byRef), outcomes);
+                })
+                .chain(created -> {
+                    created.forEach(results -> ids.putAll(results));
+                    List<String> unconfirmed = refs.stream()
+                            .filter(ref -> ids.containsKey(ref)
+                                    && (!states.containsKey(ref) || UNCONFIRMED.contains(states.get(ref))))
+                            .toList();
+                    return splitOnRecordError(unconfirmed, part -> once()
+                            .callOnRecords("sale.order", "action_confirm", part.stream().map(ids::get).toList(),
+                                    Map.of())
+                            .replaceWith(Map.<String, Long>of()), outcomes);
+                })
+                .chain(() -> {
+                    List<Long> done = refs.stream()
+                            .filter(ref -> ids.containsKey(ref) && !outcomes.containsKey(ref))
+                            .map(ids::get)
+                            .toList();
+                    return done.isEmpty()
+                            ? Uni.createFrom().item(List.<JsonNode>of())
+                            : once().read("sale.order", done, ORDER_FIELDS);
+                })
+                .map(rows -> {
+                    Map<Long, OrderResult> read = new HashMap<>();
+                    rows.forEach(row -> read.put(row.path("id").asLong(), order(row)));
+                    for (String ref : refs) {
+                        if (outcomes.containsKey(ref)) {
+                            continue;
+                        }
+                        OrderResult result = ids.containsKey(ref) ? read.get(ids.get(ref)) : null;
+                        outcomes.put(ref, result != null
+                                ? Outcome.of(result)
+                                : Outcome.failed(new OdooMissingException("odoo.exceptions.MissingError",
+                                        "sale.order " + ref + " not found")));
+                    }
+                    return outcomes;
+                });
+    }
+
+    /** {@code create} of the orders of these refs in one call: their ids by ref, in order. */
+    private Uni<Map<String, Long>> createOrders(List<String> refs, Map<String, OrderRequest> byRef) {
+        List<Map<String, Object>> vals = refs.stream().map(ref -> orderVals(byRef.get(ref))).toList();
+        return once().execute("sale.order", "create", List.of(vals), Map.of()).map(result -> {
+            List<Long> created = ids(result);
+            if (result.isNumber()) {
+                created = List.of(result.asLong());
+            }
+            if (created.size() != refs.size()) {
+                throw new IllegalStateException("Odoo created " + created.size() + " orders for " + refs.size());
+            }
+            Map<String, Long> byId = new LinkedHashMap<>();
+            for (int i = 0; i < refs.size(); i++) {
+                byId.put(refs.get(i), created.get(i));
+            }
+            return byId;
+        });
+    }
+
+    /**
+     * One batch of picking updates: updates of the same picking merged (newest value per field), one {@code write} per
+     * distinct set of values over all pickings that end with it, one {@code read} of them all.
+     */
+    private Uni<List<Outcome<Picking>>> updatePickings(List<PickingUpdate> updates) {
+        Map<Long, Map<String, Object>> merged = new LinkedHashMap<>();
+        updates.forEach(update -> merged.computeIfAbsent(update.pickingId(), id -> new LinkedHashMap<>())
+                .putAll(update.vals()));
+        Map<Map<String, Object>, List<Long>> byVals = new LinkedHashMap<>();
+        merged.forEach((id, vals) -> byVals.computeIfAbsent(vals, v -> new ArrayList<>()).add(id));
+        return client.retrying(() -> updatePickingsOnce(new ArrayList<>(merged.keySet()), byVals))
+                .map(outcomes -> updates.stream().map(update -> outcomes.get(update.pickingId())).toList());
+    }
+
+    private Uni<Map<Long, Outcome<Picking>>> updatePickingsOnce(List<Long> ids,
+            Map<Map<String, Object>, List<Long>> byVals) {
+        Map<Long, Outcome<Picking>> outcomes = new HashMap<>();
+        Uni<Void> writes = Uni.createFrom().voidItem();
+        for (Map.Entry<Map<String, Object>, List<Long>> group : byVals.entrySet()) {
+            if (group.getKey().isEmpty()) {
+                continue;
+            }
+            writes = writes.chain(() -> splitOnRecordError(group.getValue(), part -> once()
+                    .write("stock.picking", part, group.getKey())
+                    .replaceWith(Map.<Long, Long>of()), outcomes)).replaceWithVoid();
+        }
+        return writes.chain(() -> {
+            List<Long> written = ids.stream().filter(id -> !outcomes.containsKey(id)).toList();
+            return readPickings(written);
+        }).map(read -> {
+            Map<Long, Picking> byId = new HashMap<>();
+            read.forEach(picking -> byId.put(picking.id(), picking));
+            for (long id : ids) {
+                if (!outcomes.containsKey(id)) {
+                    Picking picking = byId.get(id);
+                    outcomes.put(id, picking != null
+                            ? Outcome.of(picking)
+                            : Outcome.failed(new OdooMissingException("odoo.exceptions.MissingError",
+                                    "stock.picking " + id + " not found")));
+                }
+            }
+            return outcomes;
+        });
+    }
+
+    /**
+     * Runs {@code call} over all keys; when Odoo refuses the call for something a record causes (validation, missing
+     * record, access, server error: the whole call was rolled back), runs it again over each half until every key has
+     * its own answer, recording the failure of each key that fails alone in {@code failures}. Failures worth
+     * repeating (unavailable, concurrency) and authentication failures end the whole batch.
+     */
+    private <K, V, R> Uni<List<Map<K, V>>> splitOnRecordError(List<K> keys, Function<List<K>, Uni<Map<K, V>>> call,
+            Map<K, Outcome<R>> failures) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return call.apply(keys)
+                .map(result -> List.of(result))
+                .onFailure(OdooOperations::causedByRecord)
+                .recoverWithUni(failure -> {
+                    if (keys.size() == 1) {
+                        failures.put(keys.get(0), Outcome.failed(failure));
+                        return Uni.createFrom().item(List.of());
+                    }
+                    List<K> left = keys.subList(0, keys.size() / 2);
+                    List<K> right = keys.subList(keys.size() / 2, keys.size());
+                    return splitOnRecordError(left, call, failures)
+                            .chain(first -> splitOnRecordError(right, call, failures).map(second -> {
+                                List<Map<K, V>> all = new ArrayList<>(first);
+                                all.addAll(second);
+                                return all;
+                            }));
+                });
+    }
+
+    private static boolean causedByRecord(Throwable failure) {
+        return failure instanceof OdooException odoo && !odoo.retryable() && !(odoo instanceof OdooAuthException);
     }
 
     private Uni<Void> setQuantities(List<JsonNode> moves, Map<Long, BigDecimal> doneByProduct) {

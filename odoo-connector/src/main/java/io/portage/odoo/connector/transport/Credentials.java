@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 
+import org.jboss.logging.Logger;
+
 import io.portage.odoo.connector.OdooConfig;
 import io.portage.odoo.connector.error.OdooAuthException;
-import io.quarkus.logging.Log;
 
 /** The current credential for Odoo: configured password or API key, or an API key file re-read when it changes. */
 public final class Credentials {
+
+    private static final Logger LOG = Logger.getLogger(Credentials.class);
 
     private final String login;
     private final Optional<String> password;
@@ -47,7 +50,7 @@ public final class Credentials {
                 if (current == null) {
                     throw new OdooAuthException("api-key-file", "cannot read the Odoo API key file " + file);
                 }
-                Log.warnf("Cannot check the Odoo API key file %s, keeping the key read before", file);
+                LOG.warnf("Cannot check the Odoo API key file %s, keeping the key read before", file);
             }
             return current;
         }
@@ -86,7 +89,7 @@ public final class Credentials {
         fileTime = time;
         fileSize = size;
         if (changed) {
-            Log.infof("Odoo API key file %s changed; using the new key", file);
+            LOG.infof("Odoo API key file %s changed; using the new key", file);
         }
     }
 }
