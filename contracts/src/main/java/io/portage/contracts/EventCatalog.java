@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.portage.contracts.erp.ErpInvoicePosted;
+import io.portage.contracts.erp.ErpOrderCancelled;
+import io.portage.contracts.erp.ErpOrderConfirmed;
+import io.portage.contracts.erp.ErpPickingDone;
 import io.portage.contracts.finance.CarrierInvoiceDisputed;
 import io.portage.contracts.finance.CarrierInvoiceMatched;
 import io.portage.contracts.finance.CarrierInvoiceReceived;
@@ -162,6 +166,20 @@ public final class EventCatalog {
     public static final EventType REFUND_RELEASED_V1 = new EventType("io.portage.finance.refund-released.v1",
             RefundReleased.class, Topics.FINANCE);
 
+    // Changes captured from the ERP, on portage.erp, subject = <model>/<id> of the ERP record.
+
+    public static final EventType ERP_ORDER_CONFIRMED_V1 = new EventType("io.portage.erp.order-confirmed.v1",
+            ErpOrderConfirmed.class, Topics.ERP);
+
+    public static final EventType ERP_ORDER_CANCELLED_V1 = new EventType("io.portage.erp.order-cancelled.v1",
+            ErpOrderCancelled.class, Topics.ERP);
+
+    public static final EventType ERP_PICKING_DONE_V1 = new EventType("io.portage.erp.picking-done.v1",
+            ErpPickingDone.class, Topics.ERP);
+
+    public static final EventType ERP_INVOICE_POSTED_V1 = new EventType("io.portage.erp.invoice-posted.v1",
+            ErpInvoicePosted.class, Topics.ERP);
+
     private static final List<EventType> ALL = Stream
             .of(ORDER_RECEIVED_V1, ORDER_ACCEPTED_V1, ORDER_REJECTED_V1, ORDER_RELEASED_V1, ORDER_CANCELLED_V1,
                     APPOINTMENT_BOOKED_V1, APPOINTMENT_RESCHEDULED_V1, APPOINTMENT_MISSED_V1, TRAILER_CHECKED_IN_V1,
@@ -170,7 +188,8 @@ public final class EventCatalog {
                     PICK_CONFIRMED_V1, PACK_CONFIRMED_V1, SHIPMENT_CREATED_V1, LABEL_GENERATED_V1, SHIPMENT_DISPATCHED_V1,
                     TRACKING_UPDATED_V1, DELIVERY_EXCEPTION_REPORTED_V1, PROOF_OF_DELIVERY_RECEIVED_V1, RETURN_INITIATED_V1,
                     RETURN_RECEIVED_V1, FREIGHT_CHARGE_CONFIRMED_V1, FREIGHT_ACCRUED_V1, INVOICE_RELEASED_V1,
-                    CARRIER_INVOICE_RECEIVED_V1, CARRIER_INVOICE_MATCHED_V1, CARRIER_INVOICE_DISPUTED_V1, REFUND_RELEASED_V1)
+                    CARRIER_INVOICE_RECEIVED_V1, CARRIER_INVOICE_MATCHED_V1, CARRIER_INVOICE_DISPUTED_V1, REFUND_RELEASED_V1,
+                    ERP_ORDER_CONFIRMED_V1, ERP_ORDER_CANCELLED_V1, ERP_PICKING_DONE_V1, ERP_INVOICE_POSTED_V1)
             .sorted(Comparator.comparingInt((EventType type) -> Topics.ALL.indexOf(type.topic()))
                     .thenComparing(EventType::type))
             .toList();

@@ -15,9 +15,11 @@ public final class Topics {
     public static final String FINANCE = "portage.finance";
     /** Warehouse floor events from scanners and the WMS, keyed by the inbound receipt id or the picked order's id. */
     public static final String WAREHOUSE = "portage.warehouse";
+    /** Changes captured from the ERP (Odoo), keyed by the ERP record ({@code <model>/<id>}). */
+    public static final String ERP = "portage.erp";
 
     /** Every domain topic, as a deployment provisions them (the local stack creates them when Kafka starts). */
-    public static final List<String> ALL = List.of(ORDERS, YARD, SHIPMENTS, FINANCE, WAREHOUSE);
+    public static final List<String> ALL = List.of(ORDERS, YARD, SHIPMENTS, FINANCE, WAREHOUSE, ERP);
 
     /** Partitions per domain topic: order per aggregate holds within one partition, keyed by the subject. */
     public static final int PARTITIONS = 3;

@@ -39,7 +39,8 @@ class AsyncApiDocumentTest {
             Topics.YARD, "yard-service",
             Topics.SHIPMENTS, "shipment-service",
             Topics.FINANCE, "finance-service",
-            Topics.WAREHOUSE, "edge-agent");
+            Topics.WAREHOUSE, "edge-agent",
+            Topics.ERP, "order-service");
 
     @Test
     void isAnAsyncApi3DocumentWithAKafkaServer() {

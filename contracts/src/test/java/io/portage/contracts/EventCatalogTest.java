@@ -27,7 +27,7 @@ class EventCatalogTest {
     @Test
     void theCatalogueListsEachTypeOnceByTopicThenName() {
         List<EventType> all = EventCatalog.all();
-        assertThat(all).hasSize(35);
+        assertThat(all).hasSize(39);
         assertThat(all.stream().map(EventType::type)).doesNotHaveDuplicates();
         assertThat(all.stream().map(EventType::dataClass)).doesNotHaveDuplicates();
         assertThat(all).isSortedAccordingTo(Comparator.comparingInt((EventType type) -> Topics.ALL.indexOf(type.topic()))
@@ -38,7 +38,7 @@ class EventCatalogTest {
     @Test
     void theAggregateInTheNameMatchesThePackageAndTheTopic() {
         Map<String, String> topicOfAggregate = Map.of("order", Topics.ORDERS, "yard", Topics.YARD, "warehouse",
-                Topics.WAREHOUSE, "shipment", Topics.SHIPMENTS, "finance", Topics.FINANCE);
+                Topics.WAREHOUSE, "shipment", Topics.SHIPMENTS, "finance", Topics.FINANCE, "erp", Topics.ERP);
         for (EventType type : EventCatalog.all()) {
             String aggregate = type.type().split("\\.")[2];
             assertThat(type.dataClass().getPackageName()).as(type.type()).isEqualTo("io.portage.contracts." + aggregate);

@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.portage.contracts.erp.ErpInvoicePosted;
+import io.portage.contracts.erp.ErpOrderCancelled;
+import io.portage.contracts.erp.ErpOrderConfirmed;
+import io.portage.contracts.erp.ErpPickingDone;
 import io.portage.contracts.finance.CarrierInvoiceDisputed;
 import io.portage.contracts.finance.CarrierInvoiceMatched;
 import io.portage.contracts.finance.CarrierInvoiceReceived;
@@ -154,6 +158,16 @@ public final class EventSamples {
                 Money.of("1.50", "EUR"), Instant.parse("2026-12-03T08:00:02Z")));
         ALL.put(REFUND_RELEASED_V1, new RefundReleased(REFUND, ORDER, "northwind", Money.of("89.00", "EUR"),
                 RefundReleased.ReasonCode.DAMAGED, Instant.parse("2026-12-01T10:00:00Z")));
+        ALL.put(ERP_ORDER_CONFIRMED_V1, new ErpOrderConfirmed("sale.order/25", "main", 25, "S00025",
+                ORDER, 10, "Northwind Traders", List.of(17L), Instant.parse("2026-11-23T08:14:05Z")));
+        ALL.put(ERP_ORDER_CANCELLED_V1, new ErpOrderCancelled("sale.order/26", "main", 26, "S00026",
+                "NW-PO-7731", Instant.parse("2026-11-23T09:02:41Z")));
+        ALL.put(ERP_PICKING_DONE_V1, new ErpPickingDone("stock.picking/17", "main", 17, "WH/OUT/00012",
+                "S00025", "YourCompany: Delivery Orders", 25L, "JVGL0612345678901234",
+                Instant.parse("2026-11-23T11:40:12Z"), Instant.parse("2026-11-23T11:40:12Z")));
+        ALL.put(ERP_INVOICE_POSTED_V1, new ErpInvoicePosted("account.move/42", "main", 42, "INV/2026/00042",
+                "out_invoice", "PORTAGE-INV-2026-0042", "S00025", 10L, "Northwind Traders", new BigDecimal("1249.30"),
+                LocalDate.parse("2026-11-23"), Instant.parse("2026-11-23T16:00:00Z")));
     }
 
     private EventSamples() {

@@ -42,7 +42,8 @@ class RecordSchemaConsistencyTest {
             Topics.YARD, Set.of("appointmentId"),
             Topics.WAREHOUSE, Set.of("receiptId", "orderId"),
             Topics.SHIPMENTS, Set.of("shipmentId"),
-            Topics.FINANCE, Set.of("chargeId", "invoiceId", "carrierInvoiceId", "refundId"));
+            Topics.FINANCE, Set.of("chargeId", "invoiceId", "carrierInvoiceId", "refundId"),
+            Topics.ERP, Set.of("erpRef"));
 
     @Test
     void everyRecordMatchesItsSchemaRecursively() {

@@ -266,4 +266,22 @@ class OrderResourceTest {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
     }
+
+    @Test
+    void theOdooSyncIsInstalledAndIdleUntilAnOdooIsConfigured() {
+        given().when()
+                .get("/ops/odoo-sync")
+                .then()
+                .statusCode(200)
+                .body("model", org.hamcrest.Matchers.hasItems("product.product", "res.partner", "stock.warehouse",
+                        "stock.location", "delivery.carrier", "sale.order", "stock.picking", "account.move"))
+                .body("lastAttemptAt", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
+        given().contentType("application/json")
+                .body("{\"_model\":\"sale.order\",\"_id\":1}")
+                .when()
+                .post("/odoo/webhook")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+    }
 }

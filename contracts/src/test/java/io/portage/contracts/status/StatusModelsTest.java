@@ -19,6 +19,10 @@ class StatusModelsTest {
 
     /** Catalogued types that change no status: overlays (detention), lines, and finance documents with no model yet. */
     private static final Set<EventType> NO_STATUS = Set.of(
+            EventCatalog.ERP_ORDER_CONFIRMED_V1,
+            EventCatalog.ERP_ORDER_CANCELLED_V1,
+            EventCatalog.ERP_PICKING_DONE_V1,
+            EventCatalog.ERP_INVOICE_POSTED_V1,
             EventCatalog.DETENTION_STARTED_V1,
             EventCatalog.DETENTION_CHARGED_V1,
             EventCatalog.RECEIPT_LINE_CONFIRMED_V1,

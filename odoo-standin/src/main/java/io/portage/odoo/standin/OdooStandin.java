@@ -101,6 +101,15 @@ public final class OdooStandin implements AutoCloseable {
         return orm.records(model);
     }
 
+    /**
+     * Sets a record's {@code write_date} as a transaction that started at {@code writeDate} and committed now would leave
+     * it. Odoo stamps write_date with its transaction's start, so a slow transaction's changes appear after newer-looking
+     * ones: a change-capture test uses this to show its overlap window catches them. Test support, not an Odoo API.
+     */
+    public void stampWriteDate(String model, int id, java.time.Instant writeDate) {
+        orm.stampWriteDate(model, id, writeDate);
+    }
+
     /** How many times {@code model.method} was executed, successful or not (faults that never reached it excluded). */
     public int calls(String model, String method) {
         return orm.calls(model, method);

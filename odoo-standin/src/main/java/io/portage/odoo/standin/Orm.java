@@ -146,6 +146,16 @@ final class Orm {
         return count == null ? 0 : count.get();
     }
 
+    synchronized void stampWriteDate(String modelName, int id, java.time.Instant writeDate) {
+        Map<String, Object> row = tables.get(model(modelName).name).get(id);
+        if (row == null) {
+            throw new IllegalArgumentException(modelName + " " + id + " does not exist");
+        }
+        row.put("write_date", LocalDateTime.ofInstant(writeDate, java.time.ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .format(DATETIME));
+    }
+
     synchronized List<Map<String, Object>> records(String modelName) {
         Model model = model(modelName);
         now = timestamp();

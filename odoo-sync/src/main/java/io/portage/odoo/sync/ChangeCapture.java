@@ -1,0 +1,309 @@
+package io.portage.odoo.sync;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.portage.kit.events.EventEnvelope;
+import io.portage.kit.events.Outbox;
+import io.portage.odoo.connector.OdooClient;
+import io.portage.odoo.connector.ops.OdooDates;
+import io.portage.odoo.connector.transport.OdooVersion;
+import io.portage.odoo.sync.SyncStore.Known;
+import io.portage.odoo.sync.SyncStore.MasterRow;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Change capture out of Odoo and the master-data cache, one mechanism for both: per model, a poll reads every record
+ * whose {@code write_date} is at or after the watermark minus the overlap, page by page in (write_date, id) order (keyset
+ * paging, so records written during the poll are neither skipped nor looped over), and applies each page in one
+ * transaction that also advances the watermark. A record is news only when its write_date is newer than the version
+ * held, so the overlap and the webhook fast path never apply a version twice; a restart resumes from the committed
+ * watermark, so nothing is missed.
+ */
+@ApplicationScoped
+public class ChangeCapture {
+
+    private static final Logger LOG = Logger.getLogger(ChangeCapture.class);
+    static final URI SOURCE = URI.create("urn:portage:odoo-sync");
+
+    private final OdooClient odoo;
+    private final SyncStore store;
+    private final Outbox outbox;
+    private final OdooSyncConfig config;
+    private final ObjectMapper json;
+    private final MeterRegistry metrics;
+    private final Clock clock = Clock.systemUTC();
+
+    public ChangeCapture(OdooClient odoo, SyncStore store, Outbox outbox, OdooSyncConfig config, ObjectMapper json,
+            MeterRegistry metrics) {
+        this.odoo = odoo;
+        this.store = store;
+        this.outbox = outbox;
+        this.config = config;
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    /** What one poll of one model did. */
+    public record PollResult(SyncedModel model, int read, int applied, int events) {
+    }
+
+    /** The models this instance follows, by configuration. */
+    public List<SyncedModel> followed() {
+        List<SyncedModel> models = new ArrayList<>();
+        for (SyncedModel model : SyncedModel.values()) {
+            if (model.kind() == SyncedModel.Kind.MASTER ? config.masterData() : config.changes()) {
+                models.add(model);
+            }
+        }
+        return models;
+    }
+
+    /** Polls every followed model in turn; one model's failure is recorded and does not stop the others. */
+    public Uni<List<PollResult>> pollAll() {
+        return Multi.createFrom()
+                .iterable(followed())
+                .onItem()
+                .transformToUniAndConcatenate(model -> poll(model).onFailure().recoverWithNull())
+                .select()
+                .where(result -> result != null)
+                .collect()
+                .asList();
+    }
+
+    /** Reads one model's changes since its watermark (minus the overlap) and applies them page by page. */
+    public Uni<PollResult> poll(SyncedModel model) {
+        Instant started = clock.instant();
+        return onThisContext(odoo.version())
+                .chain(version -> Panache
+                        .withSession(() -> Panache.getSession().chain(session -> store.watermark(session, model)))
+                        .chain(watermark -> readFrom(model, version, start(model, watermark, started))))
+                .call(result -> store.polled(model, clock.instant(), null))
+                .invoke(result -> {
+                    if (result.read() > 0) {
+                        LOG.debugf("Polled %s: %d read, %d applied, %d events", model.odooModel(), result.read(),
+                                result.applied(), result.events());
+                    }
+                })
+                .onFailure()
+                .call(failure -> {
+                    LOG.warnf("Polling Odoo %s failed: %s", model.odooModel(), failure.toString());
+                    metrics.counter("portage.odoo.sync.failures", "model", model.odooModel()).increment();
+                    return store.polled(model, clock.instant(), failure.toString()).onFailure().recoverWithNull();
+                });
+    }
+
+    private LocalDateTime start(SyncedModel model, LocalDateTime watermark, Instant now) {
+        if (watermark != null) {
+            return watermark.minus(config.overlap());
+        }
+        return model.kind() == SyncedModel.Kind.MASTER
+                ? null
+                : LocalDateTime.ofInstant(now.minus(config.initialLookback()), ZoneOffset.UTC);
+    }
+
+    /** Keyset paging from {@code since}: the first page by write_date, then strictly after the last (write_date, id). */
+    private Uni<PollResult> readFrom(SyncedModel model, OdooVersion version, LocalDateTime since) {
+        AtomicInteger read = new AtomicInteger();
+        AtomicInteger applied = new AtomicInteger();
+        AtomicInteger events = new AtomicInteger();
+        Cursor first = new Cursor(since, 0);
+        return Multi.createBy()
+                .repeating()
+                .uni(() -> new Cursor[]{first}, cursor -> page(model, version, cursor[0]).call(rows -> {
+                    read.addAndGet(rows.size());
+                    if (!rows.isEmpty()) {
+                        OdooRow last = rows.get(rows.size() - 1);
+                        cursor[0] = new Cursor(last.writeDate(), last.id());
+                    }
+                    return apply(model, rows, true).invoke(outcome -> {
+                        applied.addAndGet(outcome[0]);
+                        events.addAndGet(outcome[1]);
+                    });
+                }))
+                .whilst(rows -> rows.size() == config.pageSize())
+                .collect()
+                .last()
+                .map(ignored -> new PollResult(model, read.get(), applied.get(), events.get()));
+    }
+
+    private record Cursor(LocalDateTime writeDate, long id) {
+    }
+
+    private Uni<List<OdooRow>> page(SyncedModel model, OdooVersion version, Cursor cursor) {
+        List<Object> domain = new ArrayList<>();
+        if (cursor.writeDate() != null) {
+            String date = OdooDates.format(cursor.writeDate().toInstant(ZoneOffset.UTC));
+            if (cursor.id() == 0) {
+                domain.add(List.of("write_date", ">=", date));
+            } else {
+                domain.add("|");
+                domain.add(List.of("write_date", ">", date));
+                domain.add("&");
+                domain.add(List.of("write_date", "=", date));
+                domain.add(List.of("id", ">", cursor.id()));
+            }
+        }
+        if (model.archivable()) {
+            domain.add(List.of("active", "in", List.of(true, false)));
+        }
+        return onThisContext(odoo.calls()
+                .searchRead(model.odooModel(), domain, model.fields(version), 0, config.pageSize(), "write_date, id")
+                .map(nodes -> nodes.stream().map(OdooRow::new).toList()));
+    }
+
+    /**
+     * The webhook's fast path: reads the named records back from Odoo and applies what is news, without touching the
+     * watermark (the poller still reads them; it will find them applied).
+     */
+    public Uni<PollResult> refresh(SyncedModel model, List<Long> ids) {
+        if (!followed().contains(model) || ids.isEmpty()) {
+            return Uni.createFrom().item(new PollResult(model, 0, 0, 0));
+        }
+        return onThisContext(odoo.version()
+                .chain(version -> odoo.calls().read(model.odooModel(), ids, model.fields(version)))
+                .map(nodes -> nodes.stream().map(OdooRow::new).toList()))
+                .chain(rows -> apply(model, rows, false)
+                        .map(outcome -> new PollResult(model, rows.size(), outcome[0], outcome[1])));
+    }
+
+    /** Applies one page in one transaction: {applied, events}. */
+    private Uni<int[]> apply(SyncedModel model, List<OdooRow> rows, boolean advance) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(new int[]{0, 0});
+        }
+        LocalDateTime newest = rows.stream().map(OdooRow::writeDate).max(LocalDateTime::compareTo).orElseThrow();
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> store.lock(session, model)
+                        .chain(() -> model.kind() == SyncedModel.Kind.MASTER
+                                ? cache(session, model, rows).map(count -> new int[]{count, 0})
+                                : changes(session, model, rows))
+                        .call(outcome -> advance
+                                ? store.advance(session, model, newest, rows.size(), outcome[1])
+                                : Uni.createFrom().voidItem())))
+                .invoke(outcome -> {
+                    metrics.counter("portage.odoo.sync.records", "model", model.odooModel()).increment(outcome[0]);
+                    metrics.counter("portage.odoo.sync.events", "model", model.odooModel()).increment(outcome[1]);
+                });
+    }
+
+    private Uni<Integer> cache(Mutiny.Session session, SyncedModel model, List<OdooRow> rows) {
+        List<MasterRow> cached = new ArrayList<>(rows.size());
+        for (OdooRow row : rows) {
+            String data;
+            try {
+                data = json.writeValueAsString(row.node());
+            } catch (JsonProcessingException e) {
+                return Uni.createFrom().failure(e);
+            }
+            String name = row.string("name");
+            cached.add(new MasterRow(row.id(), model.codeField() == null ? null : row.string(model.codeField()),
+                    model.barcodeField() == null ? null : row.string(model.barcodeField()),
+                    name == null ? "" : name, !model.archivable() || row.bool("active"), data, row.writeDate()));
+        }
+        return store.cache(session, model, cached, clock.instant());
+    }
+
+    /** Keeps the newest version of each record; stages an event for each move into a state that is news. */
+    private Uni<int[]> changes(Mutiny.Session session, SyncedModel model, List<OdooRow> rows) {
+        Long[] ids = rows.stream().map(OdooRow::id).distinct().toArray(Long[]::new);
+        return store.known(session, model, ids).chain(known -> {
+            List<Long> changedIds = new ArrayList<>();
+            List<LocalDateTime> dates = new ArrayList<>();
+            List<String> states = new ArrayList<>();
+            List<Long> sequences = new ArrayList<>();
+            List<Uni<UUID>> staged = new ArrayList<>();
+            for (OdooRow row : newestPerId(rows)) {
+                Known held = known.get(row.id());
+                if (held != null && !isNews(model, row, held)) {
+                    continue;
+                }
+                long sequence = held == null ? 0 : held.sequence();
+                Optional<ChangeEvents.Change> change = ChangeEvents.of(model, held == null ? null : held.state(), row,
+                        config.instance());
+                if (change.isPresent()) {
+                    sequence++;
+                    staged.add(stage(model, row, change.get(), sequence));
+                }
+                changedIds.add(row.id());
+                dates.add(row.writeDate());
+                states.add(ChangeEvents.state(model, row));
+                sequences.add(sequence);
+            }
+            Uni<Void> recorded = store.recordChanges(session, model, changedIds.toArray(Long[]::new),
+                    dates.toArray(LocalDateTime[]::new), states.toArray(String[]::new), sequences.toArray(Long[]::new));
+            int events = staged.size();
+            int applied = changedIds.size();
+            Uni<Void> all = staged.isEmpty()
+                    ? recorded
+                    : recorded.chain(() -> Multi.createFrom()
+                            .iterable(staged)
+                            .onItem()
+                            .transformToUniAndConcatenate(uni -> uni)
+                            .collect()
+                            .last()
+                            .replaceWithVoid());
+            return all.map(ignored -> new int[]{applied, events});
+        });
+    }
+
+    /**
+     * Whether a read version is newer than the one held. Odoo's write_date has second precision, so two writes within
+     * one second carry the same stamp: a version with the same write_date but another state is news too (a cancel right
+     * after the confirmation), the same write_date and state is the version held, read again.
+     */
+    private static boolean isNews(SyncedModel model, OdooRow row, Known held) {
+        int order = row.writeDate().compareTo(held.writeDate());
+        return order > 0 || order == 0 && !java.util.Objects.equals(ChangeEvents.state(model, row), held.state());
+    }
+
+    /**
+     * Brings an Odoo call's result back to the caller's Vert.x context: the client's retries and timers may complete
+     * elsewhere, and the reactive session that follows must run where it was opened.
+     */
+    private static <T> Uni<T> onThisContext(Uni<T> uni) {
+        Context context = Vertx.currentContext();
+        return context == null ? uni : uni.emitOn(command -> context.runOnContext(ignored -> command.run()));
+    }
+
+    private static List<OdooRow> newestPerId(List<OdooRow> rows) {
+        Map<Long, OdooRow> newest = new java.util.LinkedHashMap<>();
+        for (OdooRow row : rows) {
+            newest.merge(row.id(), row, (a, b) -> b.writeDate().isAfter(a.writeDate()) ? b : a);
+        }
+        return new ArrayList<>(newest.values());
+    }
+
+    private Uni<UUID> stage(SyncedModel model, OdooRow row, ChangeEvents.Change change, long sequence) {
+        String subject = model.odooModel() + "/" + row.id();
+        // One flow per ERP record: every event about it carries the same correlation id.
+        String correlationId = UUID.nameUUIDFromBytes((config.instance() + ":" + subject)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        EventEnvelope envelope = new EventEnvelope(SOURCE, subject, row.writeDate().toInstant(ZoneOffset.UTC),
+                correlationId, null, sequence);
+        return outbox.stage(change.type(), change.data(), envelope);
+    }
+}
