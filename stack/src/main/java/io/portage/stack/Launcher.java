@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -70,6 +71,21 @@ public final class Launcher {
             new Service("edge-agent", 86, null),
             new Service("gateway", 80, null));
 
+    /** The Odoo stand-in's login and API key in the local stack (dev values, loopback only). */
+    static final String ODOO_DATABASE = "portage";
+    static final String ODOO_LOGIN = "bot";
+    static final String ODOO_API_KEY = "portage-dev-odoo-key";
+    static final String ODOO_WEBHOOK_TOKEN = "portage-dev-webhook-token";
+
+    /** A real Odoo given in {@code PORTAGE_ODOO_URL}, or none: then the launcher runs the Odoo stand-in. */
+    Optional<String> realOdoo() {
+        return Optional.ofNullable(System.getenv("PORTAGE_ODOO_URL")).filter(url -> !url.isBlank());
+    }
+
+    String odooUrl() {
+        return realOdoo().orElse("http://" + Ports.LOOPBACK + ":" + (base + 69));
+    }
+
     int port(Service service) {
         return base + service.offset();
     }
@@ -121,6 +137,12 @@ public final class Launcher {
         }
         kafka.createTopics(Topics.ALL, Topics.PARTITIONS, Duration.ofSeconds(30));
 
+        if (realOdoo().isEmpty() && running("odoo-standin", run.resolve("odoo/odoo-standin.pid"),
+                run.resolve("odoo/odoo-standin.log")).isEmpty()) {
+            requireFree(base + 69, "The Odoo stand-in");
+            timed("odoo-standin", this::startOdooStandin);
+        }
+
         KeycloakServer keycloak = keycloak();
         CompletableFuture<Void> keycloakReady = CompletableFuture.completedFuture(null);
         if (running("keycloak", run.resolve("keycloak/keycloak.pid"), run.resolve("keycloak/keycloak.log")).isEmpty()) {
@@ -139,6 +161,19 @@ public final class Launcher {
         keycloakReady.join();
         System.out.printf("All up in %.1f s.%n%n", (System.nanoTime() - started) / 1e9);
         status();
+    }
+
+    /** The Odoo stand-in (odoo-standin, Odoo 18.0) as its own process, from the launcher's own classpath. */
+    private ManagedProcess startOdooStandin() {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx96m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "io.portage.odoo.standin.OdooStandin", "--port", Integer.toString(base + 69), "--version", "18.0",
+                "--database", ODOO_DATABASE, "--login", ODOO_LOGIN, "--api-key", ODOO_API_KEY);
+        Path dir = run.resolve("odoo");
+        ManagedProcess process = ManagedProcess.start("odoo-standin", command, Map.of(), home.checkout(),
+                dir.resolve("odoo-standin.log"), dir.resolve("odoo-standin.pid"), true);
+        process.awaitReady("listening", () -> process.logContains("listening on"), Duration.ofSeconds(30));
+        return process;
     }
 
     private void startService(Service service, KafkaBroker kafka, PostgresServer postgres, KeycloakServer keycloak) {
@@ -161,6 +196,20 @@ public final class Launcher {
                     .with("quarkus.rest-client.yard-service.url", url("yard-service"))
                     .with("quarkus.rest-client.shipment-service.url", url("shipment-service"));
             case "edge-agent" -> quarkus.with("portage.edge.store-path", run.resolve("edge/edge-events.db").toString());
+            case "order-service" -> {
+                // Change capture and the master-data cache follow the Odoo: the stand-in, or PORTAGE_ODOO_URL with
+                // PORTAGE_ODOO_DATABASE, PORTAGE_ODOO_LOGIN and PORTAGE_ODOO_API_KEY (or _API_KEY_FILE) from the
+                // environment, which the service inherits.
+                quarkus.with("portage.odoo.sync.enabled", "true")
+                        .with("portage.odoo.sync.interval", "10s")
+                        .with("portage.odoo.sync.webhook-token", ODOO_WEBHOOK_TOKEN);
+                if (realOdoo().isEmpty()) {
+                    quarkus.with("portage.odoo.url", odooUrl())
+                            .with("portage.odoo.database", ODOO_DATABASE)
+                            .with("portage.odoo.login", ODOO_LOGIN)
+                            .with("portage.odoo.api-key", ODOO_API_KEY);
+                }
+            }
             default -> {
             }
         }
@@ -175,6 +224,8 @@ public final class Launcher {
             running(service.name(), run.resolve("services/" + service.name() + ".pid"),
                     run.resolve("services/" + service.name() + ".log")).ifPresent(all::add);
         }
+        running("odoo-standin", run.resolve("odoo/odoo-standin.pid"), run.resolve("odoo/odoo-standin.log"))
+                .ifPresent(all::add);
         running("keycloak", run.resolve("keycloak/keycloak.pid"), run.resolve("keycloak/keycloak.log")).ifPresent(all::add);
         running("kafka", run.resolve("kafka/kafka.pid"), run.resolve("kafka/kafka.log")).ifPresent(all::add);
         running("postgres", run.resolve("postgres/postgres.pid"), run.resolve("postgres/postgres.log")).ifPresent(all::add);
@@ -196,6 +247,9 @@ public final class Launcher {
         row("kafka", run.resolve("kafka/kafka.pid"), run.resolve("kafka/kafka.log"), "127.0.0.1:" + (base + 92));
         row("keycloak", run.resolve("keycloak/keycloak.pid"), run.resolve("keycloak/keycloak.log"),
                 "http://127.0.0.1:" + (base + 90));
+        if (realOdoo().isEmpty()) {
+            row("odoo-standin", run.resolve("odoo/odoo-standin.pid"), run.resolve("odoo/odoo-standin.log"), odooUrl());
+        }
         for (Service service : builtServices()) {
             row(service.name(), run.resolve("services/" + service.name() + ".pid"),
                     run.resolve("services/" + service.name() + ".log"), url(service.name()));
@@ -211,7 +265,7 @@ public final class Launcher {
 
     void logs(String name, int lines) {
         List<Path> logs = new ArrayList<>(List.of(run.resolve("postgres/postgres.log"), run.resolve("kafka/kafka.log"),
-                run.resolve("keycloak/keycloak.log")));
+                run.resolve("keycloak/keycloak.log"), run.resolve("odoo/odoo-standin.log")));
         SERVICES.forEach(s -> logs.add(run.resolve("services/" + s.name() + ".log")));
         if (name == null) {
             logs.stream().filter(Files::exists).forEach(log -> System.out.println(log));
