@@ -182,6 +182,26 @@ class HelmChartTest {
         }
     }
 
+    @Test
+    void orderServiceFollowsTheConfiguredOdooWithItsKeyOnlyFromTheSecret() throws Exception {
+        assertThat(env(deployment(render(template -> template), "order-service"))).doesNotContainKey("PORTAGE_ODOO_URL");
+
+        List<HasMetadata> objects = render(template -> template.set("odoo.url", "https://odoo.internal")
+                .set("odoo.database", "logistics")
+                .set("odoo.existingSecret", "odoo-bot"));
+        Map<String, EnvVar> env = env(deployment(objects, "order-service"));
+        assertThat(env.get("PORTAGE_ODOO_URL").getValue()).isEqualTo("https://odoo.internal");
+        assertThat(env.get("PORTAGE_ODOO_DATABASE").getValue()).isEqualTo("logistics");
+        assertThat(env.get("PORTAGE_ODOO_SYNC_ENABLED").getValue()).isEqualTo("true");
+        for (String credential : List.of("PORTAGE_ODOO_API_KEY", "PORTAGE_ODOO_SYNC_WEBHOOK_TOKEN")) {
+            assertThat(env.get(credential).getValue()).isNull();
+            assertThat(env.get(credential).getValueFrom().getSecretKeyRef().getName()).isEqualTo("odoo-bot");
+        }
+        assertThat(env(deployment(objects, "shipment-service"))).doesNotContainKey("PORTAGE_ODOO_URL");
+        assertThatThrownBy(() -> render(template -> template.set("odoo.url", "https://odoo.internal")))
+                .hasMessageContaining("database");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gateway", "order-service", "yard-service", "shipment-service", "finance-service"})
     void agreesWithTheManifestsTheServiceBuildGenerates(String service) throws Exception {
