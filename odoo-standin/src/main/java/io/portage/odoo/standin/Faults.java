@@ -25,6 +25,7 @@ public final class Faults {
     }
 
     private final Deque<Fault> pending = new ArrayDeque<>();
+    private final Map<String, Deque<Fault>> pendingByMethod = new ConcurrentHashMap<>();
     private final Map<String, Cost> costs = new ConcurrentHashMap<>();
     private volatile Duration latency;
 
@@ -38,6 +39,19 @@ public final class Faults {
         Objects.requireNonNull(fault);
         for (int i = 0; i < count; i++) {
             pending.addLast(fault);
+        }
+        return this;
+    }
+
+    /**
+     * Makes the next {@code count} calls of {@code model.method} answer {@code fault}, e.g. a {@code create} that commits
+     * and then times out. Faults queued by {@link #failNext(int, Fault)} come first.
+     */
+    public synchronized Faults failNext(String model, String method, int count, Fault fault) {
+        Objects.requireNonNull(fault);
+        Deque<Fault> queue = pendingByMethod.computeIfAbsent(model + "/" + method, k -> new ArrayDeque<>());
+        for (int i = 0; i < count; i++) {
+            queue.addLast(fault);
         }
         return this;
     }
@@ -61,14 +75,15 @@ public final class Faults {
     /** Drops every queued fault, the added latency and the per-method costs. */
     public synchronized Faults clear() {
         pending.clear();
+        pendingByMethod.clear();
         latency = Duration.ZERO;
         costs.clear();
         return this;
     }
 
-    /** How many injected faults are still queued. */
+    /** How many injected faults are still queued, for any call or for a model and method. */
     public synchronized int pending() {
-        return pending.size();
+        return pending.size() + pendingByMethod.values().stream().mapToInt(Deque::size).sum();
     }
 
     Duration latency() {
@@ -81,7 +96,13 @@ public final class Faults {
         return cost == null ? Duration.ZERO : cost.of(records);
     }
 
-    synchronized Fault take() {
-        return pending.pollFirst();
+    /** The fault for this call: the next of any call, else the next of this model and method (null: none). */
+    synchronized Fault take(String model, String method) {
+        Fault next = pending.pollFirst();
+        if (next != null || model == null) {
+            return next;
+        }
+        Deque<Fault> queue = pendingByMethod.get(model + "/" + method);
+        return queue == null ? null : queue.pollFirst();
     }
 }

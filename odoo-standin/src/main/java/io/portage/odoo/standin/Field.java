@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** One field of a stand-in model: its Odoo type, label, relation and default, or how it is computed. */
 final class Field {
@@ -34,6 +35,8 @@ final class Field {
     List<String> selection = List.of();
     Function<Orm, Object> defaultValue;
     BiFunction<Orm, Map<String, Object>, Object> compute;
+    /** For a one2many with a {@code domain}: which of the comodel's rows pointing here it holds. */
+    Predicate<Map<String, Object>> domain = row -> true;
 
     Field(String name, Type type, String string) {
         this.name = name;
@@ -58,6 +61,11 @@ final class Field {
 
     Field computed(BiFunction<Orm, Map<String, Object>, Object> compute) {
         this.compute = compute;
+        return this;
+    }
+
+    Field domain(Predicate<Map<String, Object>> domain) {
+        this.domain = domain;
         return this;
     }
 

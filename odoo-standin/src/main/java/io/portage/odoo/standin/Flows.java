@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The business methods Portage calls (order confirmation, picking validation and its backorder wizard, invoice
- * posting) and the create/unlink rules of those models, after Odoo 17/18's {@code sale_stock}, {@code stock} and
- * {@code account}.
+ * The business methods Portage calls (order confirmation, picking validation and its backorder wizard) and the
+ * create/unlink rules of those models, after Odoo 17/18's {@code sale_stock}, {@code stock} and {@code account}
+ * (journal entries themselves: {@link Accounting}).
  */
 final class Flows {
 
@@ -28,7 +28,8 @@ final class Flows {
                     row.put("name", orm.nextSequence("sale.order", "S"));
                 }
             }
-            case "sale.order.line", "account.move.line" -> {
+            case "account.move", "account.move.line" -> Accounting.beforeCreate(orm, model, row);
+            case "sale.order.line" -> {
                 Map<String, Object> product = orm.row("product.product", (Integer) row.get("product_id"));
                 if (row.get("name") == null && product != null) {
                     row.put("name", orm.displayName("product.product", (Integer) row.get("product_id")));
@@ -186,49 +187,6 @@ final class Flows {
             }
         }
         return true;
-    }
-
-    static boolean post(Orm orm, List<Integer> ids) {
-        Model move = orm.model("account.move");
-        orm.ensureExist(move, ids);
-        for (Integer id : ids) {
-            Map<String, Object> row = orm.row(move.name, id);
-            String type = String.valueOf(row.get("move_type"));
-            if ("posted".equals(row.get("state"))) {
-                throw OdooError.userError("The entry " + row.get("name") + " (id " + id + ") is already posted.");
-            }
-            if (!type.equals("entry") && row.get("partner_id") == null) {
-                throw OdooError.userError(type.startsWith("out_")
-                        ? "The field 'Customer' is required, please complete it to validate the Customer Invoice."
-                        : "The field 'Vendor' is required, please complete it to validate the Vendor Bill.");
-            }
-            if (orm.children("account.move.line", "move_id", id).isEmpty()) {
-                throw OdooError.userError("You need to add a line before posting.");
-            }
-        }
-        for (Integer id : ids) {
-            Map<String, Object> row = orm.row(move.name, id);
-            String type = String.valueOf(row.get("move_type"));
-            Map<String, Object> vals = new LinkedHashMap<>();
-            if (!type.equals("entry") && row.get("invoice_date") == null) {
-                vals.put("invoice_date", orm.today());
-            }
-            String prefix = switch (type) {
-                case "out_invoice", "out_receipt" -> "INV";
-                case "out_refund" -> "RINV";
-                case "in_invoice", "in_receipt" -> "BILL";
-                case "in_refund" -> "RBILL";
-                default -> "MISC";
-            };
-            String year = String.valueOf(vals.getOrDefault("invoice_date", row.get("date"))).substring(0, 4);
-            if ("/".equals(row.get("name"))) {
-                String key = prefix + "/" + year + "/";
-                vals.put("name", orm.nextSequence(key, key));
-            }
-            vals.put("state", "posted");
-            orm.write(move, List.of(id), vals);
-        }
-        return false;
     }
 
     private static Map<String, Object> backorderWizard(List<Integer> pickingIds) {

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -168,7 +169,9 @@ final class Orm {
         savedSequences = new HashMap<>(sequences);
         now = timestamp();
         try {
-            return work.get();
+            T result = work.get();
+            Accounting.beforeCommit(this, touchedMoves());
+            return result;
         } catch (RuntimeException e) {
             undo.forEach((modelName, rows) -> rows.forEach((id, original) -> {
                 if (original == ABSENT) {
@@ -185,6 +188,20 @@ final class Orm {
         } finally {
             undo = null;
         }
+    }
+
+    /** The journal entries this transaction created or changed, directly or through their lines (deleted ones included). */
+    private Set<Integer> touchedMoves() {
+        Set<Integer> moves = new LinkedHashSet<>(undo.getOrDefault("account.move", Map.of()).keySet());
+        undo.getOrDefault("account.move.line", Map.of()).forEach((id, original) -> {
+            Map<String, Object> current = row("account.move.line", id);
+            for (Map<String, Object> line : Arrays.asList(current, original)) {
+                if (line != null && line.get("move_id") != null) {
+                    moves.add((Integer) line.get("move_id"));
+                }
+            }
+        });
+        return moves;
     }
 
     private void touch(String modelName, Integer id) {
@@ -279,6 +296,7 @@ final class Orm {
         }
         if (field.type == Field.Type.ONE2MANY) {
             return children(field.comodel, field.inverse, row.get("id")).stream()
+                    .filter(field.domain)
                     .map(r -> (Integer) r.get("id"))
                     .toList();
         }
@@ -674,7 +692,7 @@ final class Orm {
         Field inverse = comodel.fields.get(field.inverse);
         for (Map<String, Object> child : children(comodel.name, field.inverse, id)) {
             Integer childId = (Integer) child.get("id");
-            if (!linked.contains(childId)) {
+            if (field.domain.test(child) && !linked.contains(childId)) {
                 if (inverse.required) {
                     unlink(comodel, List.of(childId));
                 } else {
@@ -770,7 +788,7 @@ final class Orm {
         register("stock.backorder.confirmation", "process", (m, ids, p) -> Flows.processBackorder(this, ids, true));
         register("stock.backorder.confirmation", "process_cancel_backorder",
                 (m, ids, p) -> Flows.processBackorder(this, ids, false));
-        register("account.move", "action_post", (m, ids, p) -> Flows.post(this, ids));
+        register("account.move", "action_post", (m, ids, p) -> Accounting.post(this, ids));
     }
 
     private List<List<Object>> nameSearch(Model model, Map<String, Object> params) {

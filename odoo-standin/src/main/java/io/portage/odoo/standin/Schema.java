@@ -61,6 +61,7 @@ final class Schema {
             product.selection("type", "Product Type", List.of("consu", "service", "product")).defaultTo("consu");
         }
         product.decimal("list_price", "Sales Price").defaultTo(1.0);
+        product.decimal("standard_price", "Cost");
         product.bool("active", "Active").defaultTo(true);
         product.add("qty_available", Type.FLOAT, "Quantity On Hand")
                 .computed((orm, row) -> orm.onHand((Integer) row.get("id")));
@@ -177,6 +178,34 @@ final class Schema {
         Model backorder = put(models, new Model("stock.backorder.confirmation", "Backorder Confirmation"));
         backorder.many2many("pick_ids", "Pick", "stock.picking");
 
+        Model currency = put(models, new Model("res.currency", "Currency"));
+        currency.order = "active desc, name, id";
+        currency.chars("name", "Currency").required();
+        currency.chars("symbol", "Symbol").required();
+        currency.decimal("rounding", "Rounding Factor").defaultTo(0.01);
+        currency.bool("active", "Active").defaultTo(true);
+
+        Model account = put(models, new Model("account.account", "Account"));
+        account.order = "code, id";
+        account.chars("code", "Code").required();
+        account.chars("name", "Account Name").required();
+        account.selection("account_type", "Type", List.of("asset_receivable", "asset_cash", "asset_current",
+                "asset_non_current", "asset_prepayments", "asset_fixed", "liability_payable", "liability_credit_card",
+                "liability_current", "liability_non_current", "equity", "equity_unaffected", "income",
+                "income_other", "expense", "expense_depreciation", "expense_direct_cost", "off_balance"))
+                .required();
+        account.bool("reconcile", "Allow Reconciliation");
+        account.displayName = (orm, row) -> row.get("code") + " " + row.get("name");
+
+        Model journal = put(models, new Model("account.journal", "Journal"));
+        journal.order = "type, code, id";
+        journal.chars("name", "Journal Name").required();
+        journal.chars("code", "Short Code").required();
+        journal.selection("type", "Type", List.of("sale", "purchase", "cash", "bank", "general")).required();
+        journal.many2one("default_account_id", "Default Account", "account.account");
+        journal.bool("refund_sequence", "Dedicated Credit Note Sequence");
+        journal.bool("active", "Active").defaultTo(true);
+
         Model invoice = put(models, new Model("account.move", "Journal Entry"));
         invoice.order = "date desc, name desc, id desc";
         invoice.chars("name", "Number").defaultTo("/");
@@ -185,24 +214,39 @@ final class Schema {
                 .required()
                 .defaultTo("entry");
         invoice.selection("state", "Status", List.of("draft", "posted", "cancel")).required().defaultTo("draft");
+        invoice.many2one("journal_id", "Journal", "account.journal").required();
+        invoice.many2one("currency_id", "Currency", "res.currency").required();
         invoice.many2one("partner_id", "Partner", "res.partner");
         invoice.chars("ref", "Reference");
         invoice.chars("invoice_origin", "Origin");
         invoice.add("invoice_date", Type.DATE, "Invoice/Bill Date");
+        invoice.add("invoice_date_due", Type.DATE, "Due Date");
         invoice.add("date", Type.DATE, "Date").required().defaultTo(Orm::today);
-        invoice.one2many("invoice_line_ids", "Invoice lines", "account.move.line", "move_id");
+        invoice.many2one("reversed_entry_id", "Reversal of", "account.move");
+        invoice.one2many("invoice_line_ids", "Invoice lines", "account.move.line", "move_id")
+                .domain(row -> Accounting.INVOICE_LINE_TYPES.contains(row.get("display_type")));
         invoice.one2many("line_ids", "Journal Items", "account.move.line", "move_id");
-        invoice.add("amount_total", Type.FLOAT, "Total")
-                .computed((orm, row) -> orm.sum("account.move.line", "move_id", row.get("id"), "price_subtotal"));
+        invoice.add("amount_total", Type.FLOAT, "Total").computed(Accounting::amountTotal);
         invoice.displayName = Schema::moveName;
 
         Model moveLine = put(models, new Model("account.move.line", "Journal Item"));
+        moveLine.order = "move_id, id";
         moveLine.many2one("move_id", "Journal Entry", "account.move").required();
+        moveLine.selection("display_type", "Display Type", List.of("product", "cogs", "tax", "discount", "rounding",
+                "payment_term", "line_section", "line_note", "epd"));
+        moveLine.many2one("account_id", "Account", "account.account");
+        moveLine.many2one("partner_id", "Partner", "res.partner");
         moveLine.many2one("product_id", "Product", "product.product");
         moveLine.chars("name", "Label");
         moveLine.decimal("quantity", "Quantity").defaultTo(1.0);
         moveLine.add("price_unit", Type.FLOAT, "Unit Price");
-        moveLine.add("price_subtotal", Type.FLOAT, "Subtotal").computed((orm, row) -> subtotal(row, "quantity"));
+        moveLine.add("price_subtotal", Type.FLOAT, "Subtotal")
+                .computed((orm, row) -> "product".equals(row.get("display_type")) ? subtotal(row, "quantity") : 0.0);
+        moveLine.decimal("debit", "Debit");
+        moveLine.decimal("credit", "Credit");
+        moveLine.add("balance", Type.FLOAT, "Balance")
+                .computed((orm, row) -> Accounting.amount(row, "debit") - Accounting.amount(row, "credit"));
+        moveLine.add("date_maturity", Type.DATE, "Due Date");
 
         Model data = put(models, new Model("ir.model.data", "Model Data"));
         data.chars("name", "External Identifier").required();

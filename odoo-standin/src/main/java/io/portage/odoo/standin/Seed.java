@@ -64,6 +64,25 @@ final class Seed {
         put(orm, "delivery.carrier", 2, "name", "Express Courier", "delivery_type", "fixed", "fixed_price", 15.0,
                 "active", true);
 
+        put(orm, "res.currency", 1, "name", "EUR", "symbol", "\u20ac", "active", true);
+        put(orm, "res.currency", 2, "name", "USD", "symbol", "$", "active", true);
+        put(orm, "res.currency", 3, "name", "GBP", "symbol", "\u00a3", "active", false);
+
+        put(orm, "account.account", 1, "code", "121000", "name", "Account Receivable", "account_type",
+                "asset_receivable", "reconcile", true);
+        put(orm, "account.account", 2, "code", "211000", "name", "Account Payable", "account_type",
+                "liability_payable", "reconcile", true);
+        put(orm, "account.account", 3, "code", "400000", "name", "Product Sales", "account_type", "income");
+        put(orm, "account.account", 4, "code", "600000", "name", "Expenses", "account_type", "expense");
+        put(orm, "account.account", 5, "code", "212000", "name", "Accrued Expenses", "account_type",
+                "liability_current");
+
+        put(orm, "account.journal", 1, "name", "Customer Invoices", "code", "INV", "type", "sale",
+                "default_account_id", 3, "refund_sequence", true);
+        put(orm, "account.journal", 2, "name", "Vendor Bills", "code", "BILL", "type", "purchase",
+                "default_account_id", 4, "refund_sequence", true);
+        put(orm, "account.journal", 3, "name", "Miscellaneous Operations", "code", "MISC", "type", "general");
+
         put(orm, "ir.model.data", 1, "module", "base", "name", "main_partner", "model", "res.partner", "res_id", 1,
                 "noupdate", true);
         put(orm, "ir.model.data", 2, "module", "stock", "name", "warehouse0", "model", "stock.warehouse", "res_id", 1,

@@ -104,7 +104,7 @@ final class StandinHandler implements HttpHandler {
     }
 
     private Answer withFault(Call call) throws InterruptedException {
-        Fault fault = standin.faults().take();
+        Fault fault = standin.faults().take(call.model, call.method);
         if (fault == null) {
             return performAndCost(call);
         }

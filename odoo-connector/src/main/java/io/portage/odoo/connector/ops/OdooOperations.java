@@ -36,6 +36,8 @@ public class OdooOperations {
     private static final List<String> PICKING_FIELDS = List.of("id", "name", "state", "origin", "carrier_tracking_ref",
             "scheduled_date", "move_ids");
     private static final Set<String> UNCONFIRMED = Set.of("draft", "sent");
+    private static final List<String> MOVE_FIELDS = List.of("id", "name", "state", "move_type", "ref", "amount_total",
+            "currency_id", "reversed_entry_id");
 
     private final OdooClient client;
     private final OdooBatcher<OrderRequest, OrderResult> orders;
@@ -167,6 +169,42 @@ public class OdooOperations {
                     .chain(result -> answerWizard(pickingId, result, createBackorder))
                     .chain(() -> readPicking(pickingId));
         }));
+    }
+
+    /**
+     * Creates and posts the {@code account.move} keyed by ({@code move_type}, {@code ref}): a move already there with
+     * that type and ref (a first attempt that timed out after Odoo committed it, or an earlier call) is posted if still a
+     * draft and returned as it is otherwise (posted, or cancelled by someone in Odoo), so repeating never makes a second
+     * move or posts one twice. The whole operation is retried after unavailable or concurrency failures; Odoo's refusals
+     * (validation, missing records, access) are not. The fields used have the same names in Odoo 17, 18 and 19 (as Odoo's
+     * source shows), so nothing here depends on the version. What Portage can check itself (an entry that does not balance, an invoice without a
+     * partner, ...) {@link MoveRequest} refuses when it is built, before any call.
+     */
+    public Uni<MoveResult> createAndPostMove(MoveRequest move) {
+        if (move == null) {
+            throw new IllegalArgumentException("move is required");
+        }
+        String type = move.kind().moveType();
+        return client.retrying(() -> once().search("account.move", moveDomain(type, move.ref()), 1)
+                .chain(found -> found.isEmpty()
+                        ? currencyId(move.currency()).chain(currency -> once().create("account.move",
+                                moveVals(move, currency)))
+                        : Uni.createFrom().item(found.get(0)))
+                .chain(id -> readMove(id).chain(current -> "draft".equals(current.state())
+                        ? once().callOnRecords("account.move", "action_post", List.of(id), Map.of())
+                                .chain(ignored -> readMove(id))
+                        : Uni.createFrom().item(current))));
+    }
+
+    /** The move of this kind with this {@code ref} (the one with the lowest id if people made several), if Odoo has one. */
+    public Uni<MoveResult> findMove(MoveKind kind, String ref) {
+        if (kind == null) {
+            throw new IllegalArgumentException("move kind is required");
+        }
+        requireText(ref, "ref");
+        return client.calls()
+                .searchRead("account.move", moveDomain(kind.moveType(), ref), MOVE_FIELDS, 0, 1, "id")
+                .map(rows -> rows.isEmpty() ? null : move(rows.get(0)));
     }
 
     /**
@@ -378,6 +416,101 @@ public class OdooOperations {
             }
             return order(rows.get(0));
         });
+    }
+
+    private Uni<MoveResult> readMove(long id) {
+        return once().read("account.move", List.of(id), MOVE_FIELDS).map(rows -> {
+            if (rows.isEmpty()) {
+                throw new OdooMissingException("odoo.exceptions.MissingError", "account.move " + id + " not found");
+            }
+            return move(rows.get(0));
+        });
+    }
+
+    /** {@code account.move} has no {@code active} field: this finds moves in every state, cancelled ones included. */
+    private static List<?> moveDomain(String moveType, String ref) {
+        return List.of(List.of("move_type", "=", moveType), List.of("ref", "=", ref));
+    }
+
+    /** The {@code res.currency} id of an ISO code, archived currencies included (Odoo then refuses to post, saying so). */
+    private Uni<Long> currencyId(String isoCode) {
+        if (isoCode == null) {
+            return Uni.createFrom().nullItem();
+        }
+        List<?> domain = List.of(List.of("name", "=", isoCode), List.of("active", "in", List.of(true, false)));
+        return once().search("res.currency", domain, 1).map(found -> {
+            if (found.isEmpty()) {
+                throw new OdooMissingException("odoo.exceptions.MissingError", "res.currency " + isoCode + " not found");
+            }
+            return found.get(0);
+        });
+    }
+
+    private static Map<String, Object> moveVals(MoveRequest move, Long currencyId) {
+        Map<String, Object> vals = new LinkedHashMap<>();
+        vals.put("move_type", move.kind().moveType());
+        vals.put("ref", move.ref());
+        if (move.partnerId() > 0) {
+            vals.put("partner_id", move.partnerId());
+        }
+        if (currencyId != null) {
+            vals.put("currency_id", currencyId);
+        }
+        if (move.reversedEntryId() != null) {
+            vals.put("reversed_entry_id", move.reversedEntryId());
+        }
+        List<Object> lines = new ArrayList<>();
+        if (move.kind().invoice()) {
+            if (move.date() != null) {
+                vals.put("invoice_date", move.date().toString());
+            }
+            if (move.dueDate() != null) {
+                vals.put("invoice_date_due", move.dueDate().toString());
+            }
+            for (MoveLine line : move.lines()) {
+                Map<String, Object> lineVals = new LinkedHashMap<>();
+                if (line.productId() != null) {
+                    lineVals.put("product_id", line.productId());
+                }
+                if (line.label() != null) {
+                    lineVals.put("name", line.label());
+                }
+                lineVals.put("quantity", line.quantity().doubleValue());
+                if (line.priceUnit() != null) {
+                    lineVals.put("price_unit", line.priceUnit().doubleValue());
+                }
+                if (line.accountId() != null) {
+                    lineVals.put("account_id", line.accountId());
+                }
+                lines.add(List.of(0, 0, lineVals));
+            }
+            vals.put("invoice_line_ids", lines);
+        } else {
+            if (move.date() != null) {
+                vals.put("date", move.date().toString());
+            }
+            for (MoveLine line : move.lines()) {
+                Map<String, Object> lineVals = new LinkedHashMap<>();
+                lineVals.put("account_id", line.accountId());
+                if (line.label() != null) {
+                    lineVals.put("name", line.label());
+                }
+                lineVals.put("debit", line.debit() == null ? 0.0 : line.debit().doubleValue());
+                lineVals.put("credit", line.credit() == null ? 0.0 : line.credit().doubleValue());
+                lines.add(List.of(0, 0, lineVals));
+            }
+            vals.put("line_ids", lines);
+        }
+        return vals;
+    }
+
+    private static MoveResult move(JsonNode row) {
+        JsonNode currency = row.path("currency_id");
+        JsonNode reversed = row.path("reversed_entry_id");
+        return new MoveResult(row.path("id").asLong(), row.path("name").asText(), row.path("state").asText(),
+                row.path("move_type").asText(), text(row.path("ref")), row.path("amount_total").decimalValue(),
+                currency.isArray() ? currency.path(1).asText() : null,
+                reversed.isArray() ? reversed.path(0).asLong() : null);
     }
 
     private Uni<Picking> readPicking(long id) {
