@@ -211,8 +211,10 @@ class ChangeCaptureTest {
                                 350.0))))));
         long entry = await(odoo.calls()
                 .create("account.move", Map.of("move_type", "entry", "ref", "ACCRUAL-" + order,
-                        "line_ids", List.of(List.of(0, 0, Map.of("name", "Freight accrual", "quantity", 1, "price_unit",
-                                0.0))))));
+                        "line_ids", List.of(
+                                List.of(0, 0, Map.of("name", "Freight accrual", "account_id", 4, "debit", 16.4, "credit", 0.0)),
+                                List.of(0, 0,
+                                        Map.of("name", "Freight accrual", "account_id", 5, "debit", 0.0, "credit", 16.4))))));
         long draft = await(odoo.calls()
                 .create("account.move", Map.of("move_type", "out_invoice", "partner_id", 3,
                         "invoice_line_ids",
