@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -238,7 +240,7 @@ public class ChangeCapture {
             List<Uni<UUID>> staged = new ArrayList<>();
             for (OdooRow row : newestPerId(rows)) {
                 Known held = known.get(row.id());
-                if (held != null && !isNews(model, row, held)) {
+                if (held != null && !isNews(row, held)) {
                     continue;
                 }
                 long sequence = held == null ? 0 : held.sequence();
@@ -250,7 +252,7 @@ public class ChangeCapture {
                 }
                 changedIds.add(row.id());
                 dates.add(row.writeDate());
-                states.add(ChangeEvents.state(model, row));
+                states.add(ChangeEvents.state(row));
                 sequences.add(sequence);
             }
             Uni<Void> recorded = store.recordChanges(session, model, changedIds.toArray(Long[]::new),
@@ -275,9 +277,9 @@ public class ChangeCapture {
      * one second carry the same stamp: a version with the same write_date but another state is news too (a cancel right
      * after the confirmation), the same write_date and state is the version held, read again.
      */
-    private static boolean isNews(SyncedModel model, OdooRow row, Known held) {
+    private static boolean isNews(OdooRow row, Known held) {
         int order = row.writeDate().compareTo(held.writeDate());
-        return order > 0 || order == 0 && !java.util.Objects.equals(ChangeEvents.state(model, row), held.state());
+        return order > 0 || order == 0 && !Objects.equals(ChangeEvents.state(row), held.state());
     }
 
     /**
@@ -290,7 +292,7 @@ public class ChangeCapture {
     }
 
     private static List<OdooRow> newestPerId(List<OdooRow> rows) {
-        Map<Long, OdooRow> newest = new java.util.LinkedHashMap<>();
+        Map<Long, OdooRow> newest = new LinkedHashMap<>();
         for (OdooRow row : rows) {
             newest.merge(row.id(), row, (a, b) -> b.writeDate().isAfter(a.writeDate()) ? b : a);
         }

@@ -28,8 +28,8 @@ final class ChangeEvents {
     private ChangeEvents() {
     }
 
-    /** The state a record of {@code model} is in, as change capture records it. */
-    static String state(SyncedModel model, OdooRow row) {
+    /** The state a followed record is in, as change capture records it. */
+    static String state(OdooRow row) {
         return row.string("state");
     }
 
@@ -38,7 +38,7 @@ final class ChangeEvents {
      * {@code row}, or nothing when that move is not news.
      */
     static Optional<Change> of(SyncedModel model, String previous, OdooRow row, String instance) {
-        String state = state(model, row);
+        String state = state(row);
         if (state == null || state.equals(previous)) {
             return Optional.empty();
         }
