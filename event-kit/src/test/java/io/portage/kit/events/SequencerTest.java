@@ -23,12 +23,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.portage.testsupport.OnVertx;
 import io.portage.testsupport.PortageStackResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
 
@@ -54,15 +54,8 @@ class SequencerTest {
                 .chain(admission -> JournalApplier.apply(inbox, consumer, admission.ready()).replaceWith(admission))));
     }
 
-    /** Hibernate Reactive runs on a Vert.x context; tests call from their own thread and wait. */
     private static <T> T onVertx(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> work.get().ifNoItem().after(TIMEOUT).fail());
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return OnVertx.await(work, TIMEOUT);
     }
 
     private static Map<String, String> journals(List<String> subjects) {

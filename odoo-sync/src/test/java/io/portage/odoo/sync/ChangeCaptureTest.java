@@ -30,13 +30,13 @@ import io.portage.odoo.connector.OdooCalls;
 import io.portage.odoo.connector.OdooClient;
 import io.portage.odoo.connector.ops.OdooDates;
 import io.portage.odoo.standin.Fault;
+import io.portage.testsupport.OnVertx;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
 
@@ -356,13 +356,7 @@ class ChangeCaptureTest {
     }
 
     private static <T> T db(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> work.get().ifNoItem().after(WAIT).fail());
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return OnVertx.await(work, WAIT);
     }
 
 }

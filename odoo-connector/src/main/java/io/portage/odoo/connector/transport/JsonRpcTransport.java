@@ -34,15 +34,14 @@ public final class JsonRpcTransport extends SessionTransport {
 
     @Override
     protected Uni<Integer> login(Credential credential) {
-        return rpc("common", "login", List.of(database, credential.login(), credential.secret()))
+        return rpc("common", "login", loginArgs(credential))
                 .map(SessionTransport::uidOrFail);
     }
 
     @Override
     protected Uni<JsonNode> call(int uid, Credential credential, String model, String method, List<?> args,
             Map<String, ?> kwargs) {
-        return rpc("object", "execute_kw",
-                List.of(database, uid, credential.secret(), model, method, args, kwargs == null ? Map.of() : kwargs));
+        return rpc("object", "execute_kw", executeKwArgs(uid, credential, model, method, args, kwargs));
     }
 
     private Uni<JsonNode> rpc(String service, String method, List<?> args) {

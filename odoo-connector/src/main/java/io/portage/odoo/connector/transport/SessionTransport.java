@@ -53,6 +53,17 @@ abstract sealed class SessionTransport implements OdooTransport permits JsonRpcT
     protected abstract Uni<JsonNode> call(int uid, Credential credential, String model, String method, List<?> args,
             Map<String, ?> kwargs);
 
+    /** {@code common.login}'s arguments: database, login, password or API key. */
+    protected final List<Object> loginArgs(Credential credential) {
+        return List.of(database, credential.login(), credential.secret());
+    }
+
+    /** {@code object.execute_kw}'s arguments: database, uid, secret, model, method, positional and keyword arguments. */
+    protected final List<Object> executeKwArgs(int uid, Credential credential, String model, String method,
+            List<?> args, Map<String, ?> kwargs) {
+        return List.of(database, uid, credential.secret(), model, method, args, kwargs == null ? Map.of() : kwargs);
+    }
+
     protected static int uidOrFail(JsonNode result) {
         if (result == null || !result.canConvertToInt() || !result.isNumber()) {
             throw new OdooAuthException("odoo.exceptions.AccessDenied", "Access Denied (login refused)");

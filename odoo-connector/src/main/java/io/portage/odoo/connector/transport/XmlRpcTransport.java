@@ -28,15 +28,14 @@ public final class XmlRpcTransport extends SessionTransport {
 
     @Override
     protected Uni<Integer> login(Credential credential) {
-        return rpc("/xmlrpc/2/common", "login", List.of(database, credential.login(), credential.secret()))
+        return rpc("/xmlrpc/2/common", "login", loginArgs(credential))
                 .map(SessionTransport::uidOrFail);
     }
 
     @Override
     protected Uni<JsonNode> call(int uid, Credential credential, String model, String method, List<?> args,
             Map<String, ?> kwargs) {
-        return rpc("/xmlrpc/2/object", "execute_kw",
-                List.of(database, uid, credential.secret(), model, method, args, kwargs == null ? Map.of() : kwargs));
+        return rpc("/xmlrpc/2/object", "execute_kw", executeKwArgs(uid, credential, model, method, args, kwargs));
     }
 
     private Uni<JsonNode> rpc(String path, String method, List<?> params) {
