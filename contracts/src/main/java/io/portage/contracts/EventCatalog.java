@@ -21,6 +21,7 @@ import io.portage.contracts.order.OrderCancelled;
 import io.portage.contracts.order.OrderReceived;
 import io.portage.contracts.order.OrderRejected;
 import io.portage.contracts.order.OrderReleased;
+import io.portage.contracts.order.OrderReleasedV2;
 import io.portage.contracts.shipment.DeliveryExceptionReported;
 import io.portage.contracts.shipment.LabelGenerated;
 import io.portage.contracts.shipment.ProofOfDeliveryReceived;
@@ -63,6 +64,9 @@ public final class EventCatalog {
             Topics.ORDERS);
 
     public static final EventType ORDER_RELEASED_V1 = new EventType("io.portage.order.released.v1", OrderReleased.class,
+            Topics.ORDERS);
+
+    public static final EventType ORDER_RELEASED_V2 = new EventType("io.portage.order.released.v2", OrderReleasedV2.class,
             Topics.ORDERS);
 
     public static final EventType ORDER_CANCELLED_V1 = new EventType("io.portage.order.cancelled.v1", OrderCancelled.class,
@@ -181,7 +185,8 @@ public final class EventCatalog {
             ErpInvoicePosted.class, Topics.ERP);
 
     private static final List<EventType> ALL = Stream
-            .of(ORDER_RECEIVED_V1, ORDER_ACCEPTED_V1, ORDER_REJECTED_V1, ORDER_RELEASED_V1, ORDER_CANCELLED_V1,
+            .of(ORDER_RECEIVED_V1, ORDER_ACCEPTED_V1, ORDER_REJECTED_V1, ORDER_RELEASED_V1, ORDER_RELEASED_V2,
+                    ORDER_CANCELLED_V1,
                     APPOINTMENT_BOOKED_V1, APPOINTMENT_RESCHEDULED_V1, APPOINTMENT_MISSED_V1, TRAILER_CHECKED_IN_V1,
                     DOCK_ASSIGNED_V1, UNLOADING_STARTED_V1, UNLOADING_COMPLETED_V1, LOADING_STARTED_V1, LOADING_COMPLETED_V1,
                     TRAILER_CHECKED_OUT_V1, DETENTION_STARTED_V1, DETENTION_CHARGED_V1, RECEIPT_LINE_CONFIRMED_V1,

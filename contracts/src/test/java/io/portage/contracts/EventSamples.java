@@ -25,6 +25,7 @@ import io.portage.contracts.order.OrderCancelled;
 import io.portage.contracts.order.OrderReceived;
 import io.portage.contracts.order.OrderRejected;
 import io.portage.contracts.order.OrderReleased;
+import io.portage.contracts.order.OrderReleasedV2;
 import io.portage.contracts.shipment.DeliveryExceptionReported;
 import io.portage.contracts.shipment.LabelGenerated;
 import io.portage.contracts.shipment.ProofOfDeliveryReceived;
@@ -83,6 +84,13 @@ public final class EventSamples {
                 List.of(new OrderReleased.Line(1, "SKU-CHAIR-01", new BigDecimal("2")),
                         new OrderReleased.Line(2, "SKU-DESK-07", new BigDecimal("1.5"))),
                 at("16:00:00"), at("09:00:00")));
+        ALL.put(ORDER_RELEASED_V2, new OrderReleasedV2(ORDER, "northwind-shop", "NW-10042", "northwind", "WH1",
+                new OrderReleasedV2.Fulfiller(OrderReleasedV2.FulfillerType.THIRD_PARTY, "acme-3pl"),
+                new OrderReceived.Customer("Ada Lovelace", "ada@example.com",
+                        new OrderReceived.Address("12 Dock Road", "Rotterdam", "3011 AA", "NL")),
+                List.of(new OrderReleasedV2.Line(1, "PT-CHAIR-01", "SKU-CHAIR-01", new BigDecimal("2")),
+                        new OrderReleasedV2.Line(2, "PT-DESK-01", "SKU-DESK-07", new BigDecimal("1.5"))),
+                new OrderReleasedV2.Erp("sale.order/42", "S00042", List.of(97L)), at("16:00:00"), at("09:00:00")));
         ALL.put(ORDER_CANCELLED_V1, new OrderCancelled(ORDER, "northwind", OrderCancelled.ReasonCode.CUSTOMER_REQUEST,
                 "Customer ordered the wrong colour.",
                 new OrderCancelled.Actor(OrderCancelled.ActorType.PARTNER, "northwind-shop"), at("09:30:00")));

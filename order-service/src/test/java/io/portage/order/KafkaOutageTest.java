@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.portage.contracts.Topics;
+import io.portage.testsupport.OdooStandinResource;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,6 +25,7 @@ import io.restassured.http.ContentType;
 /** Orders taken while Kafka is down are accepted, and every one of their events reaches Kafka when it returns. */
 @QuarkusTest
 @QuarkusTestResource(value = PortageStackResource.class, initArgs = @ResourceArg(name = "database", value = "orders"))
+@QuarkusTestResource(OdooStandinResource.class)
 class KafkaOutageTest {
 
     @AfterEach

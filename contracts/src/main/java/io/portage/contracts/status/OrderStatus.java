@@ -20,6 +20,7 @@ public enum OrderStatus implements Status<OrderStatus> {
             EventCatalog.ORDER_ACCEPTED_V1, ACCEPTED,
             EventCatalog.ORDER_REJECTED_V1, REJECTED,
             EventCatalog.ORDER_RELEASED_V1, RELEASED,
+            EventCatalog.ORDER_RELEASED_V2, RELEASED,
             EventCatalog.PICK_CONFIRMED_V1, PICKED,
             EventCatalog.PACK_CONFIRMED_V1, PACKED,
             EventCatalog.ORDER_CANCELLED_V1, CANCELLED);

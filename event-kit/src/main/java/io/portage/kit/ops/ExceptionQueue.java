@@ -58,6 +58,25 @@ public class ExceptionQueue implements PanacheRepositoryBase<ExceptionItem, UUID
                 });
     }
 
+    /**
+     * The automation itself settled what an open item of this type and key was about (its cause went away, e.g. a
+     * missing mapping was added): closes it as RESOLVED by {@code actor}, in the caller's transaction, with an audit
+     * record. Answers whether an open item was there.
+     */
+    public Uni<Boolean> settle(String type, String businessKey, String actor, String how, String correlationId) {
+        return find("type = ?1 and businessKey = ?2 and status = ?3", type, businessKey, ExceptionItem.Status.OPEN)
+                .firstResult()
+                .chain(open -> {
+                    if (open == null) {
+                        return Uni.createFrom().item(false);
+                    }
+                    open.close(ExceptionItem.Status.RESOLVED, actor, how, clock.instant());
+                    metrics.counter("portage.exceptions.closed", "type", type, "status", "RESOLVED").increment();
+                    return audit.record(actor, "exception.settle", "exception:" + open.id(), "done", how, correlationId)
+                            .replaceWith(true);
+                });
+    }
+
     public Uni<List<ExceptionItem>> list(Filter filter, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();

@@ -1,7 +1,11 @@
 package io.portage.odoo.sync;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +33,13 @@ public class MasterData {
             where r.model = :model and r.%s = :key
             order by r.active desc, r.odoo_id
             limit 1""";
+
+    private static final String BY_CODES = """
+            select r.odoo_id, r.code, r.barcode, r.name, r.active, cast(r.data as varchar), r.write_date, r.synced_at,
+                   s.last_success_at
+            from {h-schema}odoo_master_record r left join {h-schema}odoo_sync_state s on s.model = r.model
+            where r.model = :model and r.code in (:keys)
+            order by r.active, r.odoo_id desc""";
 
     private final ObjectMapper json;
 
@@ -64,6 +75,44 @@ public class MasterData {
 
     public Uni<Optional<Entry>> carrierByName(String name) {
         return find(SyncedModel.CARRIER, "code", name);
+    }
+
+    /**
+     * Products for many SKUs in one query: each SKU the cache knows maps to its product (an active one before an
+     * archived one); SKUs it does not know are absent.
+     */
+    public Uni<Map<String, Entry>> productsBySku(Collection<String> skus) {
+        List<String> keys = skus.stream().filter(key -> key != null && !key.isBlank()).distinct().toList();
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache
+                .withSession(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(BY_CODES, Object[].class)
+                                .setParameter("model", SyncedModel.PRODUCT.odooModel())
+                                .setParameter("keys", keys)
+                                .getResultList()))
+                .map(rows -> {
+                    // Archived first and active last, so an active product wins over an archived one of the same SKU.
+                    Map<String, Entry> found = new HashMap<>();
+                    rows.forEach(row -> {
+                        Entry entry = entry(SyncedModel.PRODUCT, row);
+                        found.put(entry.code(), entry);
+                    });
+                    return found;
+                });
+    }
+
+    /** When the cache last heard from Odoo about this model; empty before its first successful poll. */
+    public Uni<Optional<Instant>> lastSynced(SyncedModel model) {
+        return Panache
+                .withSession(() -> Panache.getSession()
+                        .chain(session -> session
+                                .createNativeQuery("select last_success_at from {h-schema}odoo_sync_state where model = :model",
+                                        Object.class)
+                                .setParameter("model", model.odooModel())
+                                .getResultList()))
+                .map(rows -> rows.stream().filter(Objects::nonNull).findFirst().map(SyncValues::instant));
     }
 
     /** Looks a record of a master-data model up by its code ({@code code}) or barcode ({@code barcode}). */

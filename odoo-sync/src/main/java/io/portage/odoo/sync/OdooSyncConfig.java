@@ -22,6 +22,10 @@ public interface OdooSyncConfig {
     @WithDefault("30s")
     Duration interval();
 
+    /** Wait after start before the first poll (the scheduler reads it as {@code portage.odoo.sync.start-delay}). */
+    @WithDefault("1s")
+    Duration startDelay();
+
     /**
      * How far back each poll reads before the watermark. Odoo stamps write_date with its transaction's start, so a
      * transaction that commits late carries an older write_date than changes already read: the overlap must cover

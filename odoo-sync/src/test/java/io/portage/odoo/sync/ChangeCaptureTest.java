@@ -30,6 +30,7 @@ import io.portage.odoo.connector.OdooCalls;
 import io.portage.odoo.connector.OdooClient;
 import io.portage.odoo.connector.ops.OdooDates;
 import io.portage.odoo.standin.Fault;
+import io.portage.testsupport.OdooStandinResource;
 import io.portage.testsupport.OnVertx;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
@@ -47,7 +48,7 @@ import io.smallrye.mutiny.Uni;
  */
 @QuarkusTest
 @QuarkusTestResource(value = PortageStackResource.class, initArgs = @ResourceArg(name = "database", value = "odoosync"))
-@QuarkusTestResource(StandinResource.class)
+@QuarkusTestResource(OdooStandinResource.class)
 class ChangeCaptureTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
@@ -62,7 +63,7 @@ class ChangeCaptureTest {
 
     @AfterEach
     void healOdoo() {
-        StandinResource.standin.faults().clear();
+        OdooStandinResource.standin().faults().clear();
     }
 
     @Test
@@ -164,7 +165,7 @@ class ChangeCaptureTest {
         Instant watermark = writeDate("sale.order", first);
         // A transaction that started 3 s before the newest change read, and committed only now (overlap is 5 s).
         long late = confirmedOrder("PO-" + UUID.randomUUID());
-        StandinResource.standin.stampWriteDate("sale.order", (int) late, watermark.minusSeconds(3));
+        OdooStandinResource.standin().stampWriteDate("sale.order", (int) late, watermark.minusSeconds(3));
         poll();
         assertThat(staged(EventCatalog.ERP_ORDER_CONFIRMED_V1.type(), "sale.order/" + late)).isEqualTo(1);
         assertThat(staged(EventCatalog.ERP_ORDER_CONFIRMED_V1.type(), "sale.order/" + first)).isEqualTo(1);
@@ -177,7 +178,7 @@ class ChangeCaptureTest {
         Instant confirmedAt = writeDate("sale.order", order);
         await(odoo.calls().callOnRecords("sale.order", "action_cancel", List.of(order), Map.of()));
         // Odoo's write_date has second precision: the cancel may carry the very stamp of the confirmation.
-        StandinResource.standin.stampWriteDate("sale.order", (int) order, confirmedAt);
+        OdooStandinResource.standin().stampWriteDate("sale.order", (int) order, confirmedAt);
         poll();
         poll();
         assertThat(staged(EventCatalog.ERP_ORDER_CONFIRMED_V1.type(), "sale.order/" + order)).isEqualTo(1);
@@ -293,7 +294,7 @@ class ChangeCaptureTest {
     void anOdooOutageIsVisibleInTheStatusAndTheNextPollCatchesUp() {
         long order = confirmedOrder("PO-" + UUID.randomUUID());
         String subject = "sale.order/" + order;
-        StandinResource.standin.faults().failNext(10_000, Fault.UNAVAILABLE_503);
+        OdooStandinResource.standin().faults().failNext(10_000, Fault.UNAVAILABLE_503);
         given().header(OPS, "ops.alice").when().post("/ops/odoo-sync/poll").then().statusCode(200);
         given().when()
                 .get("/ops/odoo-sync")
@@ -302,7 +303,7 @@ class ChangeCaptureTest {
                 .body("find { it.model == 'sale.order' }.lastError", notNullValue());
         assertThat(staged(EventCatalog.ERP_ORDER_CONFIRMED_V1.type(), subject)).isZero();
 
-        StandinResource.standin.faults().clear();
+        OdooStandinResource.standin().faults().clear();
         poll();
         given().when()
                 .get("/ops/odoo-sync")

@@ -1,23 +1,35 @@
 package io.portage.order.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A customer order as received from a channel; (channel, externalId) is unique, so a resubmission finds it. */
+/**
+ * A customer order from intake to delivery; (channel, externalId) is unique, so a resubmission finds it. Its state
+ * machine: RECEIVED, then ACCEPTED (or ON_HOLD while a person fixes what automation could not), RELEASED once Odoo has
+ * confirmed it, then the fulfilment milestones; CANCELLED only before release. Every change is in its history.
+ */
 @Entity
 @Table(name = "customer_order")
 public class Order {
@@ -45,11 +57,50 @@ public class Order {
     private String correlationId;
     @Column(name = "received_at")
     private Instant receivedAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Column(name = "event_sequence")
+    private long eventSequence;
+    @Column(name = "hold_reason")
+    private String holdReason;
+    @Column(name = "ship_by")
+    private Instant shipBy;
+    @Column(name = "odoo_order_id")
+    private Long odooOrderId;
+    @Column(name = "odoo_name")
+    private String odooName;
+    @Column(name = "odoo_picking_ids")
+    private String odooPickingIds;
+    @Column(name = "odoo_synced_at")
+    private Instant odooSyncedAt;
+    @Column(name = "sync_attempts")
+    private int syncAttempts;
+    @Column(name = "sync_due_at")
+    private Instant syncDueAt;
+    @Column(name = "sync_claimed_until")
+    private Instant syncClaimedUntil;
+    @Column(name = "sync_error")
+    private String syncError;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "fulfiller_type")
+    private Fulfiller.Type fulfillerType;
+    @Column(name = "fulfiller_id")
+    private String fulfillerId;
+    @Column(name = "released_at")
+    private Instant releasedAt;
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+    @Column(name = "cancel_reason")
+    private String cancelReason;
     @Version
     private long version;
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("lineNo")
     private List<OrderLine> lines = new ArrayList<>();
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "order_history", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "seq")
+    private List<HistoryEntry> history = new ArrayList<>();
 
     protected Order() {
     }
@@ -72,17 +123,140 @@ public class Order {
         order.city = customer.city();
         order.postalCode = customer.postalCode();
         order.country = customer.country();
-        order.status = OrderStatus.RECEIVED;
         order.correlationId = correlationId;
         order.receivedAt = receivedAt;
+        order.eventSequence = 1;
         for (int i = 0; i < items.size(); i++) {
             order.lines.add(new OrderLine(order, i + 1, items.get(i)));
         }
+        order.moveTo(OrderStatus.RECEIVED, receivedAt, "intake:" + channel, null);
         return order;
     }
 
     /** The ship-to party. */
     public record Customer(String name, String email, String street, String city, String postalCode, String country) {
+    }
+
+    /**
+     * Maps each line's channel SKU to the product's SKU in Odoo ({@code mapping} holds the channel's mapped SKUs; an
+     * unmapped SKU is taken as Odoo's).
+     */
+    public void mapSkus(Map<String, String> mapping) {
+        lines.forEach(line -> line.mapTo(mapping.getOrDefault(line.sku(), line.sku())));
+    }
+
+    /** The checks passed: the order waits for Odoo, due now, and must ship within {@code shipWithin} of receipt. */
+    public void accept(Instant now, Duration shipWithin, String source) {
+        require(status == OrderStatus.RECEIVED || status == OrderStatus.ON_HOLD, "accept");
+        holdReason = null;
+        if (shipBy == null) {
+            shipBy = receivedAt.plus(shipWithin);
+        }
+        syncDueAt = now;
+        syncClaimedUntil = null;
+        syncError = null;
+        moveTo(OrderStatus.ACCEPTED, now, source, null);
+    }
+
+    /** Automation cannot go on without a person: the order waits, {@code reason} says for what. */
+    public void hold(String reason, Instant now, String source) {
+        require(status == OrderStatus.RECEIVED || status == OrderStatus.ON_HOLD || status == OrderStatus.ACCEPTED,
+                "hold");
+        if (status == OrderStatus.ON_HOLD && reason.equals(holdReason)) {
+            return;
+        }
+        holdReason = reason;
+        syncClaimedUntil = null;
+        syncDueAt = null;
+        moveTo(OrderStatus.ON_HOLD, now, source, reason);
+    }
+
+    /** Handing the order to Odoo failed for a reason that passes (Odoo away): it is due again at {@code retryAt}. */
+    public void handOverFailed(String error, Instant retryAt) {
+        require(status == OrderStatus.ACCEPTED, "retry the hand-over to Odoo of");
+        syncError = error == null || error.length() <= 1000 ? error : error.substring(0, 997) + "...";
+        syncDueAt = retryAt;
+        syncClaimedUntil = null;
+    }
+
+    /** Odoo confirmed the order: it is released to {@code fulfiller}. */
+    public void release(OdooOrder odoo, Fulfiller fulfiller, Instant now) {
+        require(status == OrderStatus.ACCEPTED, "release");
+        odooOrderId = odoo.id();
+        odooName = odoo.name();
+        odooPickingIds = odoo.pickingIds().stream().map(String::valueOf).collect(Collectors.joining(","));
+        odooSyncedAt = now;
+        syncDueAt = null;
+        syncClaimedUntil = null;
+        syncError = null;
+        fulfillerType = fulfiller.type();
+        fulfillerId = fulfiller.id();
+        releasedAt = now;
+        moveTo(OrderStatus.RELEASED, now, "odoo",
+                odoo.name() + " released to " + fulfiller.type() + " " + fulfiller.id());
+    }
+
+    /**
+     * Cancels the order before release. Not while a worker is handing it to Odoo ({@code now} before the claim runs
+     * out): that ends in release or in a retry within seconds, and the caller is told to try again.
+     */
+    public void cancel(String reason, Instant now, String source) {
+        require(status.beforeRelease(), "cancel");
+        if (inHandOver(now)) {
+            throw new OrderStateException(id, status,
+                    "Order " + id + " is being confirmed in Odoo right now; ask again in a few seconds");
+        }
+        cancelReason = reason;
+        cancelledAt = now;
+        holdReason = null;
+        syncDueAt = null;
+        moveTo(OrderStatus.CANCELLED, now, source, reason);
+    }
+
+    /**
+     * A fulfilment milestone reported by another service. Applied when it moves the order forward; a late one (the
+     * order is already further) is kept in the history only. Answers whether the status changed.
+     */
+    public boolean reach(OrderStatus milestone, Instant at, String source) {
+        if (!milestone.milestone()) {
+            throw new IllegalArgumentException(milestone + " is not a fulfilment milestone");
+        }
+        if (status.next().contains(milestone)) {
+            moveTo(milestone, at, source, null);
+            return true;
+        }
+        history.add(new HistoryEntry(milestone, at, source, "late: the order was already " + status));
+        return false;
+    }
+
+    /** The per-order sequence number of the next event about this order. */
+    public long nextSequence() {
+        return ++eventSequence;
+    }
+
+    /** Whether the order was accepted at some point (its OrderAccepted was published then). */
+    public boolean wasAccepted() {
+        return history.stream().anyMatch(entry -> entry.status() == OrderStatus.ACCEPTED);
+    }
+
+    /** A worker holds the order while it talks to Odoo. */
+    public boolean inHandOver(Instant now) {
+        return syncClaimedUntil != null && syncClaimedUntil.isAfter(now);
+    }
+
+    private void require(boolean allowed, String action) {
+        if (!allowed) {
+            throw new OrderStateException(id, status, "Cannot " + action + " order " + id + ": it is " + status);
+        }
+    }
+
+    private void moveTo(OrderStatus next, Instant at, String source, String detail) {
+        if (status != null && !status.next().contains(next)) {
+            throw new OrderStateException(id, status, "Order " + id + " cannot go from " + status + " to " + next);
+        }
+        status = next;
+        updatedAt = at;
+        history.add(new HistoryEntry(next, at, source, detail));
     }
 
     public UUID id() {
@@ -121,7 +295,67 @@ public class Order {
         return receivedAt;
     }
 
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public String holdReason() {
+        return holdReason;
+    }
+
+    public Instant shipBy() {
+        return shipBy;
+    }
+
+    /** The Odoo sale order, once confirmed there; null before. */
+    public OdooOrder odoo() {
+        if (odooOrderId == null) {
+            return null;
+        }
+        List<Long> pickings = odooPickingIds == null || odooPickingIds.isEmpty()
+                ? List.of()
+                : Arrays.stream(odooPickingIds.split(",")).map(Long::valueOf).toList();
+        return new OdooOrder(odooOrderId, odooName, pickings);
+    }
+
+    public Instant odooSyncedAt() {
+        return odooSyncedAt;
+    }
+
+    public int syncAttempts() {
+        return syncAttempts;
+    }
+
+    public Instant syncDueAt() {
+        return syncDueAt;
+    }
+
+    public String syncError() {
+        return syncError;
+    }
+
+    /** Who fulfils the order, once released; null before. */
+    public Fulfiller fulfiller() {
+        return fulfillerType == null ? null : new Fulfiller(fulfillerType, fulfillerId);
+    }
+
+    public Instant releasedAt() {
+        return releasedAt;
+    }
+
+    public Instant cancelledAt() {
+        return cancelledAt;
+    }
+
+    public String cancelReason() {
+        return cancelReason;
+    }
+
     public List<OrderLine> lines() {
         return List.copyOf(lines);
+    }
+
+    public List<HistoryEntry> history() {
+        return List.copyOf(history);
     }
 }

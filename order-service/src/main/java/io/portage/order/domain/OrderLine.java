@@ -10,7 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** One line of an order: a channel SKU and a positive quantity. */
+/** One line of an order: the channel's SKU, the product's SKU in Odoo it maps to, and a positive quantity. */
 @Entity
 @Table(name = "order_line")
 public class OrderLine {
@@ -23,6 +23,8 @@ public class OrderLine {
     @Column(name = "line_no")
     private int lineNo;
     private String sku;
+    @Column(name = "product_sku")
+    private String productSku;
     private BigDecimal quantity;
 
     protected OrderLine() {
@@ -49,6 +51,15 @@ public class OrderLine {
 
     public String sku() {
         return sku;
+    }
+
+    /** The product's SKU in Odoo (its default_code): the channel's SKU through the channel's mapping; null until mapped. */
+    public String productSku() {
+        return productSku;
+    }
+
+    void mapTo(String productSku) {
+        this.productSku = productSku;
     }
 
     public BigDecimal quantity() {

@@ -1,11 +1,13 @@
 package io.portage.order.messaging;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.portage.contracts.EventCatalog;
+import io.portage.contracts.order.OrderCancelled;
 import io.portage.kit.events.EventEnvelope;
 import io.portage.kit.events.Outbox;
 import io.portage.order.domain.Order;
@@ -13,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Order events for {@code portage.orders}, staged in the transactional outbox inside the caller's transaction; the
- * outbox relay publishes them as CloudEvents keyed by order id.
+ * outbox relay publishes them as CloudEvents keyed by order id, numbered per order (OrderReceived is 1).
  */
 @ApplicationScoped
 public class OrderEventPublisher {
@@ -28,7 +30,26 @@ public class OrderEventPublisher {
 
     public Uni<UUID> orderReceived(Order order) {
         return outbox.stage(EventCatalog.ORDER_RECEIVED_V1, OrderEventMapper.toOrderReceived(order),
-                new EventEnvelope(SOURCE, order.id().toString(), order.receivedAt(), order.correlationId(),
-                        order.partnerId(), 1L));
+                envelope(order, order.receivedAt(), 1L));
+    }
+
+    public Uni<UUID> orderAccepted(Order order, Instant acceptedAt) {
+        return outbox.stage(EventCatalog.ORDER_ACCEPTED_V1, OrderEventMapper.toOrderAccepted(order, acceptedAt),
+                envelope(order, acceptedAt, order.nextSequence()));
+    }
+
+    public Uni<UUID> orderReleased(Order order) {
+        return outbox.stage(EventCatalog.ORDER_RELEASED_V2, OrderEventMapper.toOrderReleased(order),
+                envelope(order, order.releasedAt(), order.nextSequence()));
+    }
+
+    public Uni<UUID> orderCancelled(Order order, OrderCancelled.ReasonCode code, OrderCancelled.Actor actor) {
+        return outbox.stage(EventCatalog.ORDER_CANCELLED_V1, OrderEventMapper.toOrderCancelled(order, code, actor),
+                envelope(order, order.cancelledAt(), order.nextSequence()));
+    }
+
+    private static EventEnvelope envelope(Order order, Instant time, long sequence) {
+        return new EventEnvelope(SOURCE, order.id().toString(), time, order.correlationId(), order.partnerId(),
+                sequence);
     }
 }

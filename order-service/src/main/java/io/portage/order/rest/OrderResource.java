@@ -1,28 +1,39 @@
 package io.portage.order.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.portage.contracts.order.OrderCancelled;
+import io.portage.kit.ops.OpsActor;
 import io.portage.kit.rest.CorrelationContext;
 import io.portage.kit.rest.Partners;
+import io.portage.kit.rest.ProblemException;
 import io.portage.order.config.OrderConfig;
 import io.portage.order.domain.Order;
 import io.portage.order.domain.OrderLine;
+import io.portage.order.domain.OrderStatus;
 import io.portage.order.service.OrderService;
 import io.portage.order.service.ReceiveOrder;
 import io.smallrye.mutiny.Uni;
@@ -45,9 +56,9 @@ public class OrderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit an order", description = "Idempotent by (channel, externalId): a resubmission returns the first order with 200.")
-    @APIResponse(responseCode = "201", description = "Order received")
     @APIResponse(responseCode = "200", description = "Order already received earlier; returned unchanged")
     @APIResponse(responseCode = "400", description = "Invalid order (application/problem+json, with field paths)")
+    @APIResponse(responseCode = "201", description = "Order received: ACCEPTED and queued for Odoo, or ON_HOLD (holdReason says why) while a person fixes it")
     public Uni<Response> receive(@NotNull @Valid OrderRequest body, @HeaderParam(Partners.HEADER) String partnerHeader) {
         // Internal calls without the gateway's header act for the channel itself.
         String partnerId = Partners.fromHeader(partnerHeader, body.channel());
@@ -68,8 +79,47 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read an order")
-    public Uni<OrderView> get(@PathParam("id") UUID id) {
-        return orders.find(id).map(OrderView::of);
+    @Operation(summary = "Read an order", description = "Status, hold reason, the Odoo order, who fulfils it and the history. A partner sees only its own orders.")
+    @APIResponse(responseCode = "200", description = "The order")
+    @APIResponse(responseCode = "404", description = "No such order (or not the caller's)")
+    public Uni<OrderView> get(@PathParam("id") UUID id, @HeaderParam(Partners.HEADER) String partnerHeader) {
+        return orders.find(id, partnerHeader).map(OrderView::of);
+    }
+
+    @GET
+    @Operation(summary = "Find or list orders", description = "With channel and externalId: that order. Otherwise the partner's orders, newest first (a partner from the gateway, or partnerId for internal callers).")
+    @APIResponse(responseCode = "200", description = "The orders")
+    @APIResponse(responseCode = "400", description = "Neither a partner nor channel and externalId")
+    public Uni<List<OrderView>> list(@QueryParam("channel") String channel, @QueryParam("externalId") String externalId,
+            @QueryParam("partnerId") String partnerId, @QueryParam("status") OrderStatus status,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            @HeaderParam(Partners.HEADER) String partnerHeader) {
+        if (channel != null && externalId != null) {
+            return orders.findByExternalId(channel, externalId, partnerHeader).map(order -> List.of(OrderView.of(order)));
+        }
+        String partner = partnerHeader != null ? partnerHeader : partnerId;
+        if (partner == null) {
+            throw ProblemException.invalid("partnerId", "name a partner, or channel and externalId");
+        }
+        return orders.list(partner, status, limit).map(list -> list.stream().map(OrderView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel an order before its release", description = "Allowed while RECEIVED, ON_HOLD or ACCEPTED; a cancelled order answers unchanged.")
+    @APIResponse(responseCode = "200", description = "The cancelled order")
+    @APIResponse(responseCode = "404", description = "No such order (or not the caller's)")
+    @APIResponse(responseCode = "409", description = "Already released, or being confirmed in Odoo this moment (try again)")
+    public Uni<OrderView> cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest body,
+            @HeaderParam(Partners.HEADER) String partnerHeader, @HeaderParam(OpsActor.HEADER) String operator) {
+        OrderCancelled.Actor actor = partnerHeader != null
+                ? new OrderCancelled.Actor(OrderCancelled.ActorType.PARTNER, partnerHeader)
+                : new OrderCancelled.Actor(OrderCancelled.ActorType.OPERATOR, operator == null ? "internal" : operator);
+        return orders.cancel(id, partnerHeader, body.reason(), actor).map(OrderView::of);
+    }
+
+    /** The body of a cancellation. */
+    public record CancelRequest(@NotBlank @Size(max = 500) String reason) {
     }
 }

@@ -5,27 +5,73 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.portage.order.domain.Fulfiller;
+import io.portage.order.domain.OdooOrder;
 import io.portage.order.domain.Order;
+import io.portage.order.domain.OrderStatus;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** An order as the API shows it. */
+/**
+ * An order as the API shows it: what was ordered, where it is (status, hold reason, Odoo's order, who fulfils it) and
+ * how it got there (history).
+ */
+@RegisterForReflection
 public record OrderView(UUID id, String channel, String externalId, String partnerId, String warehouse, String status,
-        Customer customer, List<Line> lines, Instant receivedAt) {
+        String holdReason, Customer customer, List<Line> lines, Odoo odoo, HandOver handOver, Fulfilment fulfiller,
+        Instant receivedAt, Instant shipBy, Instant releasedAt, Instant cancelledAt, String cancelReason,
+        List<Step> history) {
 
     /** Ship-to party. */
+    @RegisterForReflection
     public record Customer(String name, String email, String street, String city, String postalCode, String country) {
     }
 
-    /** One line. */
-    public record Line(int lineNo, String sku, BigDecimal quantity) {
+    /** One line: the channel's SKU, Odoo's SKU it maps to, the quantity. */
+    @RegisterForReflection
+    public record Line(int lineNo, String sku, String productSku, BigDecimal quantity) {
+    }
+
+    /** The sale order in Odoo. */
+    @RegisterForReflection
+    public record Odoo(long id, String name, String erpRef, List<Long> pickingIds, Instant confirmedAt) {
+    }
+
+    /** An accepted order waiting for Odoo: attempts so far, next attempt, last error. */
+    @RegisterForReflection
+    public record HandOver(int attempts, Instant nextAttemptAt, String lastError) {
+    }
+
+    /** Who picks and ships it. */
+    @RegisterForReflection
+    public record Fulfilment(String type, String id) {
+    }
+
+    /** One step of the history. */
+    @RegisterForReflection
+    public record Step(String status, Instant at, String source, String detail) {
     }
 
     static OrderView of(Order order) {
         Order.Customer customer = order.customer();
+        OdooOrder odoo = order.odoo();
+        Fulfiller fulfiller = order.fulfiller();
         return new OrderView(order.id(), order.channel(), order.externalId(), order.partnerId(), order.warehouse(),
-                order.status().name(),
+                order.status().name(), order.holdReason(),
                 new Customer(customer.name(), customer.email(), customer.street(), customer.city(), customer.postalCode(),
                         customer.country()),
-                order.lines().stream().map(line -> new Line(line.lineNo(), line.sku(), line.quantity())).toList(),
-                order.receivedAt());
+                order.lines()
+                        .stream()
+                        .map(line -> new Line(line.lineNo(), line.sku(), line.productSku(), line.quantity()))
+                        .toList(),
+                odoo == null ? null : new Odoo(odoo.id(), odoo.name(), odoo.erpRef(), odoo.pickingIds(), order.odooSyncedAt()),
+                order.status() == OrderStatus.ACCEPTED
+                        ? new HandOver(order.syncAttempts(), order.syncDueAt(), order.syncError())
+                        : null,
+                fulfiller == null ? null : new Fulfilment(fulfiller.type().name(), fulfiller.id()),
+                order.receivedAt(), order.shipBy(), order.releasedAt(), order.cancelledAt(), order.cancelReason(),
+                order.history()
+                        .stream()
+                        .map(step -> new Step(step.status().name(), step.at(), step.source(), step.detail()))
+                        .toList());
     }
 }

@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Gathers the requests of one typed operation that arrive within {@code portage.odoo.batch.max-delay} (at most
@@ -50,12 +52,17 @@ final class OdooBatcher<T, R> {
         this.run = run;
     }
 
-    /** Adds the request to the open batch; the answer is this request's own outcome once the batch has run. */
+    /**
+     * Adds the request to the open batch; the answer is this request's own outcome once the batch has run, delivered on
+     * the caller's Vert.x context when it has one (a Hibernate Reactive session must not see another thread).
+     */
     Uni<R> submit(T request) {
         return Uni.createFrom().deferred(() -> {
+            Context caller = Vertx.currentContext();
             CompletableFuture<R> result = new CompletableFuture<>();
             enqueue(new Pending<>(request, result));
-            return Uni.createFrom().completionStage(result);
+            Uni<R> answer = Uni.createFrom().completionStage(result);
+            return caller == null ? answer : answer.emitOn(command -> caller.runOnContext(ignored -> command.run()));
         });
     }
 

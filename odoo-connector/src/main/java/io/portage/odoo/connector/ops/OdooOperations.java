@@ -3,11 +3,13 @@ package io.portage.odoo.connector.ops;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
@@ -40,6 +42,7 @@ public class OdooOperations {
             "currency_id", "reversed_entry_id");
 
     private final OdooClient client;
+    private final Map<String, Long> countries = new ConcurrentHashMap<>();
     private final OdooBatcher<OrderRequest, OrderResult> orders;
     private final OdooBatcher<PickingUpdate, Picking> pickings;
 
@@ -77,8 +80,37 @@ public class OdooOperations {
                     if (partner.email() != null) {
                         vals.put("email", partner.email());
                     }
-                    return once().create("res.partner", vals);
+                    if (partner.address() == null) {
+                        return once().create("res.partner", vals);
+                    }
+                    vals.put("street", partner.address().street());
+                    vals.put("city", partner.address().city());
+                    vals.put("zip", partner.address().zip());
+                    return countryId(partner.address().countryCode()).chain(country -> {
+                        if (country != null) {
+                            vals.put("country_id", country);
+                        }
+                        return once().create("res.partner", vals);
+                    });
                 }));
+    }
+
+    /** Odoo's id of the country with this ISO code (null when Odoo has none), remembered once found. */
+    private Uni<Long> countryId(String code) {
+        if (code == null || code.isBlank()) {
+            return Uni.createFrom().nullItem();
+        }
+        Long known = countries.get(code);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return once().search("res.country", List.of(List.of("code", "=", code)), 1).map(found -> {
+            if (found.isEmpty()) {
+                return null;
+            }
+            countries.put(code, found.get(0));
+            return found.get(0);
+        });
     }
 
     /** The product whose {@code default_code} is {@code product.defaultCode()}; created with the version's type fields. */
@@ -97,6 +129,25 @@ public class OdooOperations {
                         vals.putAll(ProductTypes.typeValues(version, product.storable()));
                         return once().create("product.product", vals);
                     });
+                }));
+    }
+
+    /**
+     * The ids of the active products with these {@code default_code}s, by code; codes Odoo does not know are absent.
+     * Reads only: an unknown product is for a person to create, never for an order to invent.
+     */
+    public Uni<Map<String, Long>> findProducts(Collection<String> defaultCodes) {
+        List<String> codes = defaultCodes.stream().distinct().toList();
+        if (codes.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.retrying(() -> once().searchRead("product.product", List.of(List.of("default_code", "in", codes)),
+                List.of("id", "default_code"), 0, 0, "id").map(rows -> {
+                    Map<String, Long> ids = new LinkedHashMap<>();
+                    for (JsonNode row : rows) {
+                        ids.putIfAbsent(row.path("default_code").asText(), row.path("id").asLong());
+                    }
+                    return ids;
                 }));
     }
 

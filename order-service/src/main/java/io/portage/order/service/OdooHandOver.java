@@ -1,0 +1,241 @@
+package io.portage.order.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.portage.odoo.connector.error.OdooAccessException;
+import io.portage.odoo.connector.error.OdooMissingException;
+import io.portage.odoo.connector.error.OdooServerException;
+import io.portage.odoo.connector.error.OdooValidationException;
+import io.portage.odoo.sync.MasterData;
+import io.portage.order.client.OdooOrderClient;
+import io.portage.order.config.OrderConfig;
+import io.portage.order.domain.OdooOrder;
+import io.portage.order.domain.Order;
+import io.portage.order.domain.OrderLine;
+import io.portage.order.domain.OrderStatus;
+import io.portage.order.domain.RoutingRules;
+import io.portage.order.messaging.OrderEventPublisher;
+import io.portage.order.repository.OrderRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Hands accepted orders to Odoo and releases them: a durable queue on the order rows (due time, claim, attempts), so
+ * an order accepted while Odoo is away waits and goes when Odoo is back, with exponential backoff and jitter between
+ * attempts, and nothing is lost on a restart (a claim runs out and the order is due again). Each pass claims up to
+ * {@code batch-size} due orders and sends them together (the connector batches concurrent orders). Odoo's answer
+ * decides: confirmed, the order is released to its fulfiller (OrderReleased v2); refused (validation, access, unknown
+ * product), it waits on hold with an exception for a person; anything else is retried.
+ */
+@ApplicationScoped
+public class OdooHandOver {
+
+    /** After this many server errors (Odoo answered 500 each time) a person looks at the order. */
+    private static final int SERVER_ERROR_LIMIT = 5;
+
+    private final OrderRepository orders;
+    private final OrderChecks checks;
+    private final OdooOrderClient odoo;
+    private final MasterData masterData;
+    private final OrderEventPublisher events;
+    private final OrderConfig config;
+    private final RoutingRules routing;
+    private final MeterRegistry metrics;
+    private final Vertx vertx;
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    public OdooHandOver(OrderRepository orders, OrderChecks checks, OdooOrderClient odoo, MasterData masterData,
+            OrderEventPublisher events, OrderConfig config, RoutingRules routing, MeterRegistry metrics, Vertx vertx) {
+        this.orders = orders;
+        this.checks = checks;
+        this.odoo = odoo;
+        this.masterData = masterData;
+        this.events = events;
+        this.config = config;
+        this.routing = routing;
+        this.metrics = metrics;
+        this.vertx = vertx;
+    }
+
+    /** What one order's hand-over ended with. */
+    public enum Outcome {
+        RELEASED, HELD, RETRY, SKIPPED
+    }
+
+    /** Starts a pass now (after an order was accepted), or right after the one running. */
+    public void wake() {
+        if (!config.handOver().enabled()) {
+            return;
+        }
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> drain().subscribe()
+                .with(handed -> Log.debugf("Hand-over pass: %d orders", handed),
+                        failure -> Log.warnf("Hand-over pass failed: %s", failure.toString())));
+    }
+
+    @Scheduled(identity = "order-hand-over", every = "${portage.orders.hand-over.interval:1s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return config.handOver().enabled() ? drain().replaceWithVoid() : Uni.createFrom().voidItem();
+    }
+
+    /** Passes until the queue has nothing due (one pass at a time; a wake-up during a pass runs another). */
+    public Uni<Integer> drain() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return Uni.createFrom().item(0);
+        }
+        again.set(false);
+        return pass().onTermination().invoke(() -> running.set(false)).chain(handed -> {
+            boolean more = handed >= config.handOver().batchSize() || again.getAndSet(false);
+            return more ? drain().map(next -> handed + next) : Uni.createFrom().item(handed);
+        });
+    }
+
+    /** One pass: claims the due orders and hands them over together. */
+    @WithSpan("OdooHandOver.pass")
+    Uni<Integer> pass() {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> orders.claimDue(now, now.plus(config.handOver().claim()),
+                config.handOver().batchSize()))
+                .chain(ids -> ids.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : Uni.join()
+                                .all(ids.stream().map(this::onOwnContext).toList())
+                                .andCollectFailures()
+                                .map(outcomes -> ids.size()));
+    }
+
+    /** Each hand-over on a Vert.x context of its own: a reactive session belongs to one context and one flow. */
+    private Uni<Outcome> onOwnContext(UUID id) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return Uni.createFrom()
+                .emitter(emitter -> context.runOnContext(ignored -> handOver(id).subscribe()
+                        .with(emitter::complete, emitter::fail)));
+    }
+
+    /** Hands one claimed order to Odoo and records the outcome. */
+    Uni<Outcome> handOver(UUID id) {
+        return Panache.withSession(() -> orders.findById(id)).chain(order -> {
+            if (order == null || order.status() != OrderStatus.ACCEPTED) {
+                return Uni.createFrom().item(Outcome.SKIPPED);
+            }
+            return productIds(order)
+                    .chain(products -> {
+                        Set<String> missing = new TreeSet<>();
+                        order.lines().forEach(line -> {
+                            if (!products.containsKey(line.productSku())) {
+                                missing.add(line.productSku());
+                            }
+                        });
+                        return missing.isEmpty()
+                                ? odoo.createAndConfirm(order, products).chain(confirmed -> release(id, confirmed))
+                                : hold(id, missing, null);
+                    })
+                    .onFailure()
+                    .recoverWithUni(failure -> failed(id, order.syncAttempts(), failure));
+        }).invoke(outcome -> metrics.counter("portage.orders.hand-over", "outcome", outcome.name()).increment());
+    }
+
+    /** Odoo's product ids for the order's SKUs: from the master-data cache, and from Odoo for what it lacks. */
+    private Uni<Map<String, Long>> productIds(Order order) {
+        Set<String> skus = new TreeSet<>();
+        order.lines().stream().map(OrderLine::productSku).forEach(skus::add);
+        return Panache.withSession(() -> masterData.productsBySku(skus)).chain(cached -> {
+            Map<String, Long> ids = new HashMap<>();
+            cached.forEach((sku, entry) -> {
+                if (entry.active()) {
+                    ids.put(sku, entry.odooId());
+                }
+            });
+            Set<String> rest = new TreeSet<>(skus);
+            rest.removeAll(ids.keySet());
+            return rest.isEmpty()
+                    ? Uni.createFrom().item(ids)
+                    : odoo.findProducts(rest).map(found -> {
+                        ids.putAll(found);
+                        return ids;
+                    });
+        });
+    }
+
+    private Uni<Outcome> release(UUID id, OdooOrder confirmed) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> orders.findById(id).chain(order -> {
+            if (order == null || order.status() != OrderStatus.ACCEPTED) {
+                // Only a claim that ran out lets this happen; Odoo's order stays, keyed by client_order_ref.
+                Log.warnf("Order %s was %s when Odoo confirmed it as %s", id, order == null ? "gone" : order.status(),
+                        confirmed.name());
+                return Uni.createFrom().item(Outcome.SKIPPED);
+            }
+            order.release(confirmed, routing.route(order.warehouse(), order.channel(), order.partnerId()), now);
+            Log.infof("Order %s/%s confirmed in Odoo as %s, released to %s %s", order.channel(), order.externalId(),
+                    confirmed.name(), order.fulfiller().type(), order.fulfiller().id());
+            return events.orderReleased(order).replaceWith(Outcome.RELEASED);
+        }));
+    }
+
+    private Uni<Outcome> hold(UUID id, Set<String> unknownSkus, String odooMessage) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> orders.findById(id).chain(order -> {
+            if (order == null || order.status() != OrderStatus.ACCEPTED) {
+                return Uni.createFrom().item(Outcome.SKIPPED);
+            }
+            if (unknownSkus != null) {
+                order.hold(OrderChecks.holdReason(order, unknownSkus), now, "odoo");
+                return checks.raiseUnknownSkus(order, unknownSkus).replaceWith(Outcome.HELD);
+            }
+            order.hold("Odoo refused the order: " + odooMessage, now, "odoo");
+            return checks.raiseOdooRefused(order, odooMessage).replaceWith(Outcome.HELD);
+        }));
+    }
+
+    private Uni<Outcome> failed(UUID id, int attempts, Throwable failure) {
+        if (failure instanceof OdooValidationException || failure instanceof OdooAccessException
+                || failure instanceof OdooMissingException
+                || (failure instanceof OdooServerException && attempts >= SERVER_ERROR_LIMIT)) {
+            Log.warnf("Odoo refused order %s: %s", id, failure.getMessage());
+            return hold(id, null, failure.getMessage());
+        }
+        Duration delay = backoff(attempts);
+        Log.infof("Order %s not handed to Odoo (attempt %d: %s); next attempt in %s", id, attempts, failure.toString(),
+                delay);
+        return Panache.withTransaction(() -> orders.findById(id).chain(order -> {
+            if (order != null && order.status() == OrderStatus.ACCEPTED) {
+                order.handOverFailed(failure.toString(), clock.instant().plus(delay));
+            }
+            return Uni.createFrom().item(Outcome.RETRY);
+        }));
+    }
+
+    /** {@code backoff} doubled per attempt up to {@code max-backoff}, with 20 % jitter either way. */
+    Duration backoff(int attempts) {
+        long base = config.handOver().backoff().toMillis();
+        long max = config.handOver().maxBackoff().toMillis();
+        long delay = Math.min(max, base << Math.min(20, Math.max(0, attempts - 1)));
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Duration.ofMillis(Math.max(1, (long) (delay * jitter)));
+    }
+}

@@ -1,0 +1,63 @@
+package io.portage.order.service;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.portage.kit.ops.ExceptionItem;
+import io.portage.kit.ops.ExceptionRetrier;
+import io.portage.kit.rest.ProblemException;
+import io.portage.order.config.OrderConfig;
+import io.portage.order.domain.OrderStatus;
+import io.portage.order.messaging.OrderEventPublisher;
+import io.portage.order.repository.OrderRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Retries an order held for unknown SKUs ({@value OrderChecks#UNKNOWN_SKU}) once a person has mapped them or created
+ * the products in Odoo: the SKUs are mapped and checked again (the cache, then Odoo itself), and the order is accepted
+ * and queued for Odoo; while a SKU is still unknown the retry fails and says which.
+ */
+@ApplicationScoped
+public class UnknownSkuRetrier implements ExceptionRetrier {
+
+    private final OrderRepository orders;
+    private final OrderChecks checks;
+    private final OrderEventPublisher events;
+    private final OrderConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    public UnknownSkuRetrier(OrderRepository orders, OrderChecks checks, OrderEventPublisher events,
+            OrderConfig config) {
+        this.orders = orders;
+        this.checks = checks;
+        this.events = events;
+        this.config = config;
+    }
+
+    @Override
+    public String type() {
+        return OrderChecks.UNKNOWN_SKU;
+    }
+
+    @Override
+    public Uni<Void> retry(ExceptionItem item) {
+        return orders.findById(UUID.fromString(item.businessKey())).chain(order -> {
+            if (order == null || order.status() != OrderStatus.ON_HOLD) {
+                return Uni.createFrom()
+                        .failure(new ProblemException(409, "order-not-held", "Order is not on hold",
+                                "Order " + item.businessKey() + " is " + (order == null ? "gone" : order.status())
+                                        + "; resolve or discard this exception"));
+            }
+            return checks.mapAndCheckWithOdoo(order).chain(unknown -> {
+                if (!unknown.isEmpty()) {
+                    return Uni.createFrom().failure(new IllegalStateException(OrderChecks.holdReason(order, unknown)));
+                }
+                boolean first = !order.wasAccepted();
+                order.accept(clock.instant(), config.shipWithin(), "exception-retry");
+                return first ? events.orderAccepted(order, clock.instant()).replaceWithVoid() : Uni.createFrom().voidItem();
+            });
+        });
+    }
+}
