@@ -76,6 +76,9 @@ final class Demo {
         System.out.printf("   NW-%s-1001 sent again (a retry) -> %d, same order %s: nothing duplicated%n", run, retry.status(),
                 retry.body().path("id").asText());
 
+        shopifyOrder(run);
+        released(orderIds);
+
         System.out
                 .println("\n3. OrderReceived events travel through Kafka (portage.orders); shipment-service plans shipments:");
         for (String orderId : orderIds) {
@@ -165,8 +168,68 @@ final class Demo {
                 end.substring(11, 16), reply.status(), outcome);
     }
 
+    /** A second channel: a Shopify shop posts an order as a signed webhook, straight to order-service. */
+    private void shopifyOrder(String run) {
+        long shopifyId = 5_000_000_000L + Math.abs(run.hashCode() % 1_000_000);
+        String body = """
+                {"id": %d, "name": "#%s", "email": "linus@example.com",
+                 "shipping_address": {"first_name": "Linus", "last_name": "Torvalds", "address1": "Kaivokatu 1",
+                   "city": "Helsinki", "zip": "00100", "country_code": "FI"},
+                 "line_items": [{"sku": "PT-LAMP-01", "quantity": 2, "title": "Desk Lamp"}]}"""
+                .formatted(shopifyId, run);
+        String signature;
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(Launcher.SHOP_WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            signature = java.util.Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpRequest request = HttpRequest
+                .newBuilder(URI.create(launcher.url("order-service") + "/webhooks/shopify/corner-shop"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("X-Shopify-Hmac-Sha256", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        Reply reply = send(request);
+        System.out.printf("   corner-shop (Shopify webhook, HMAC-signed) order %d -> %d, order %s%n", shopifyId,
+                reply.status(), reply.body().path("id").asText());
+        shopifyOrderId = reply.body().path("id").asText();
+    }
+
+    private String shopifyOrderId;
+
+    /** Each order confirmed in Odoo and released: its Odoo reference and who fulfils it. */
+    private void released(List<String> orderIds) {
+        System.out.println(
+                "\n   order-service confirms each order in Odoo (customer, sale order, confirmation) and releases it:");
+        List<String> all = new ArrayList<>(orderIds);
+        if (shopifyOrderId != null && !shopifyOrderId.isEmpty()) {
+            all.add(shopifyOrderId);
+        }
+        for (String orderId : all) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            JsonNode order;
+            do {
+                order = get(launcher.url("order-service") + "/api/v1/orders/" + orderId, null).body();
+                String status = order.path("status").asText();
+                if (!status.equals("RECEIVED") && !status.equals("ACCEPTED")) {
+                    break;
+                }
+                sleep(100);
+            } while (System.nanoTime() < deadline);
+            System.out.printf("   %-14s %-34s -> %-9s Odoo %-8s to %s %s%s%n", order.path("channel").asText(),
+                    order.path("externalId").asText(), order.path("status").asText(),
+                    order.path("odoo").path("name").asText("-"), order.path("fulfiller").path("type").asText("-"),
+                    order.path("fulfiller").path("id").asText(""),
+                    order.path("holdReason").isTextual() ? " (" + order.path("holdReason").asText() + ")" : "");
+        }
+    }
+
     private static String order(String externalId, String[] customer, int variant) {
-        String[][] lines = {{"SKU-CHAIR-01", "2"}, {"SKU-DESK-07", "1"}, {"SKU-LAMP-03", "4"}, {"SKU-SHELF-11", "1"}};
+        String[][] lines = {{"PT-CHAIR-01", "2"}, {"PT-DESK-01", "1"}, {"PT-LAMP-01", "4"}, {"PT-CABLE-01", "1"}};
         StringBuilder items = new StringBuilder();
         for (int i = 0; i <= variant % lines.length; i++) {
             items.append(i == 0 ? "" : ",")

@@ -75,6 +75,8 @@ public final class Launcher {
     static final String ODOO_DATABASE = "portage";
     static final String ODOO_LOGIN = "bot";
     static final String ODOO_API_KEY = "portage-dev-odoo-key";
+    /** The secret the demo's Shopify shop signs its order webhooks with (portage.orders.channels.corner-shop). */
+    static final String SHOP_WEBHOOK_SECRET = "portage-dev-shop-secret";
     static final String ODOO_WEBHOOK_TOKEN = "portage-dev-webhook-token";
 
     /** A real Odoo given in {@code PORTAGE_ODOO_URL}, or none: then the launcher runs the Odoo stand-in. */
@@ -202,7 +204,10 @@ public final class Launcher {
                 // environment, which the service inherits.
                 quarkus.with("portage.odoo.sync.enabled", "true")
                         .with("portage.odoo.sync.interval", "10s")
-                        .with("portage.odoo.sync.webhook-token", ODOO_WEBHOOK_TOKEN);
+                        .with("portage.odoo.sync.webhook-token", ODOO_WEBHOOK_TOKEN)
+                        // The demo's Shopify shop posts its orders as signed webhooks.
+                        .with("portage.orders.channels.corner-shop.webhook-secret", SHOP_WEBHOOK_SECRET)
+                        .with("portage.orders.channels.corner-shop.partner", "corner-shop");
                 if (realOdoo().isEmpty()) {
                     quarkus.with("portage.odoo.url", odooUrl())
                             .with("portage.odoo.database", ODOO_DATABASE)
