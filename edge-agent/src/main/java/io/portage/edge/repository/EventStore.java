@@ -15,7 +15,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -267,6 +269,8 @@ public final class EventStore implements AutoCloseable {
                         select max(seq) from edge_event
                         where business_key = ? and forwarded_at is null and seq < ?""")) {
             TreeMap<Long, EdgeEvent> selected = new TreeMap<>();
+            Map<Long, long[]> blocked = new LinkedHashMap<>();
+            Map<Long, EdgeEvent> blockedEvents = new HashMap<>();
             page.setInt(1, size);
             try (ResultSet rows = page.executeQuery()) {
                 while (rows.next()) {
@@ -279,7 +283,23 @@ public final class EventStore implements AutoCloseable {
                         long previous = before.getLong(1);
                         if (before.wasNull() || selected.containsKey(previous)) {
                             selected.put(seq, event);
+                        } else {
+                            blocked.put(seq, new long[]{previous});
+                            blockedEvents.put(seq, event);
                         }
+                    }
+                }
+            }
+            // A candidate behind a less important event of its key goes along once that event is in the batch.
+            boolean progress = true;
+            while (progress && !blocked.isEmpty()) {
+                progress = false;
+                for (var it = blocked.entrySet().iterator(); it.hasNext();) {
+                    var candidate = it.next();
+                    if (selected.containsKey(candidate.getValue()[0])) {
+                        selected.put(candidate.getKey(), blockedEvents.get(candidate.getKey()));
+                        it.remove();
+                        progress = true;
                     }
                 }
             }
