@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,6 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.sqlite.SQLiteConfig;
@@ -54,6 +58,7 @@ public final class EventStore implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private final ConcurrentLinkedQueue<Write> queue = new ConcurrentLinkedQueue<>();
     private final long[] pendingByRank = new long[Priority.values().length];
     private long retainedForwarded;
     private long deadLetters;
@@ -77,6 +82,8 @@ public final class EventStore implements AutoCloseable {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
             config.setBusyTimeout(5000);
+            // 16 MB of page cache (default 2 MB): the id and key indexes of a large backlog stay in memory.
+            config.setCacheSize(-16_000);
             SQLiteDataSource dataSource = new SQLiteDataSource(config);
             dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
             // Not DriverManager: it hands out drivers by class loader, which breaks under Quarkus' test class loaders.
@@ -167,59 +174,134 @@ public final class EventStore implements AutoCloseable {
      * Stores the events in one transaction. When the store would exceed the quota, forwarded events kept for
      * deduplication go first, then pending events of the priorities {@link Quota#victimsFor} allows, oldest first;
      * when that is not enough nothing is stored and {@link StorageFullException} is thrown.
+     * <p>
+     * Group commit: calls that arrive while another call writes wait for it and are then written together, each
+     * under its own savepoint (stored whole or not at all, failing alone), with one commit and one sync for all.
      */
     public StoreOutcome store(List<EdgeEvent> events, Quota quota) {
+        Write mine = new Write(events, quota, new CompletableFuture<>());
+        queue.add(mine);
         lock.lock();
-        long[] added = new long[pendingByRank.length];
-        Map<Priority, Long> shed = new EnumMap<>(Priority.class);
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into edge_event (id, type, business_key, priority, rank, occurred_at, received_at, payload)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""")) {
-            long lastSeqBefore = longValue("select coalesce(max(seq), 0) from edge_event");
-            List<Boolean> stored = new ArrayList<>(events.size());
-            Priority leastImportant = null;
-            for (EdgeEvent event : events) {
-                insert.setString(1, event.id().toString());
-                insert.setString(2, event.type());
-                insert.setString(3, event.key());
-                insert.setString(4, event.priority().name());
-                insert.setInt(5, event.priority().rank());
-                insert.setString(6, INSTANT.format(event.occurredAt()));
-                insert.setString(7, INSTANT.format(event.receivedAt()));
-                insert.setString(8, event.payload());
-                boolean isNew = insert.executeUpdate() == 1;
-                stored.add(isNew);
-                if (isNew) {
-                    added[event.priority().rank()]++;
-                    if (leastImportant == null || event.priority().rank() > leastImportant.rank()) {
-                        leastImportant = event.priority();
-                    }
-                }
+        try {
+            if (!mine.result().isDone()) {
+                writeGroup();
             }
-            long compacted = 0;
-            if (leastImportant != null && quota != Quota.UNLIMITED) {
-                long rows = pendingTotal() + sum(added) + retainedForwarded;
-                if (quota.exceeded(rows, usedBytes())) {
-                    compacted = update("delete from edge_event where forwarded_at is not null");
-                    makeRoom(quota, leastImportant, lastSeqBefore, pendingTotal() + sum(added), shed);
-                }
-            }
-            connection.commit();
-            for (int rank = 0; rank < added.length; rank++) {
-                pendingByRank[rank] += added[rank];
-            }
-            shed.forEach((priority, count) -> pendingByRank[priority.rank()] -= count);
-            retainedForwarded -= compacted;
-            return new StoreOutcome(stored, shed);
-        } catch (SQLException e) {
-            rollback();
-            throw new IllegalStateException("Could not store " + events.size() + " events: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            rollback();
-            throw e;
         } finally {
             lock.unlock();
         }
+        try {
+            return mine.result().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private record Write(List<EdgeEvent> events, Quota quota, CompletableFuture<StoreOutcome> result) {
+    }
+
+    /** Counts as they will be once the group commits. */
+    private final class Tentative {
+
+        final long[] pending = pendingByRank.clone();
+        long retained = retainedForwarded;
+
+        long total() {
+            return sum(pending) + retained;
+        }
+    }
+
+    private void writeGroup() {
+        List<Write> group = new ArrayList<>();
+        List<StoreOutcome> outcomes = new ArrayList<>();
+        List<RuntimeException> failures = new ArrayList<>();
+        Tentative tentative = new Tentative();
+        int events = 0;
+        Write next;
+        while (events < 20_000 && (next = queue.poll()) != null) {
+            group.add(next);
+            events += next.events().size();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into edge_event (id, type, business_key, priority, rank, occurred_at, received_at, payload)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""")) {
+            for (Write write : group) {
+                Savepoint savepoint = connection.setSavepoint();
+                try {
+                    outcomes.add(write(insert, write, tentative));
+                    failures.add(null);
+                    connection.releaseSavepoint(savepoint);
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback(savepoint);
+                    connection.releaseSavepoint(savepoint);
+                    outcomes.add(null);
+                    failures.add(e instanceof RuntimeException runtime
+                            ? runtime
+                            : new IllegalStateException("Could not store " + write.events().size() + " events: "
+                                    + e.getMessage(), e));
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            IllegalStateException failure = new IllegalStateException("Could not commit " + events + " events: "
+                    + e.getMessage(), e);
+            group.forEach(write -> write.result().completeExceptionally(failure));
+            return;
+        }
+        System.arraycopy(tentative.pending, 0, pendingByRank, 0, pendingByRank.length);
+        retainedForwarded = tentative.retained;
+        for (int i = 0; i < group.size(); i++) {
+            if (failures.get(i) == null) {
+                group.get(i).result().complete(outcomes.get(i));
+            } else {
+                group.get(i).result().completeExceptionally(failures.get(i));
+            }
+        }
+    }
+
+    /** One caller's events, inside its savepoint; {@code tentative} changes only when all of them are written. */
+    private StoreOutcome write(PreparedStatement insert, Write write, Tentative tentative) throws SQLException {
+        long[] added = new long[pendingByRank.length];
+        Map<Priority, Long> shed = new EnumMap<>(Priority.class);
+        long lastSeqBefore = longValue("select coalesce(max(seq), 0) from edge_event");
+        List<Boolean> stored = new ArrayList<>(write.events().size());
+        Priority leastImportant = null;
+        for (EdgeEvent event : write.events()) {
+            insert.setString(1, event.id().toString());
+            insert.setString(2, event.type());
+            insert.setString(3, event.key());
+            insert.setString(4, event.priority().name());
+            insert.setInt(5, event.priority().rank());
+            insert.setString(6, INSTANT.format(event.occurredAt()));
+            insert.setString(7, INSTANT.format(event.receivedAt()));
+            insert.setString(8, event.payload());
+            boolean isNew = insert.executeUpdate() == 1;
+            stored.add(isNew);
+            if (isNew) {
+                added[event.priority().rank()]++;
+                if (leastImportant == null || event.priority().rank() > leastImportant.rank()) {
+                    leastImportant = event.priority();
+                }
+            }
+        }
+        long compacted = 0;
+        Quota quota = write.quota();
+        if (leastImportant != null && quota != Quota.UNLIMITED) {
+            long rows = tentative.total() + sum(added);
+            if (quota.exceeded(rows, usedBytes())) {
+                compacted = update("delete from edge_event where forwarded_at is not null");
+                makeRoom(quota, leastImportant, lastSeqBefore, sum(tentative.pending) + sum(added), shed);
+            }
+        }
+        for (int rank = 0; rank < added.length; rank++) {
+            tentative.pending[rank] += added[rank];
+        }
+        shed.forEach((priority, count) -> tentative.pending[priority.rank()] -= count);
+        tentative.retained -= compacted;
+        return new StoreOutcome(stored, shed);
     }
 
     private void makeRoom(Quota quota, Priority incoming, long lastSeqBefore, long rows, Map<Priority, Long> shed)
