@@ -114,8 +114,8 @@ public final class EventStore implements AutoCloseable {
                             + " when 'DISPATCH' then 1 when 'NORMAL' then 2 else 3 end");
                 }
                 statement.execute("drop index if exists ix_edge_event_pending");
-                statement.execute("create index if not exists ix_edge_event_queue on edge_event (seq)"
-                        + " where forwarded_at is null");
+                // Three indexes besides the id's, each partial: the fewer b-trees an insert touches, the faster intake.
+                statement.execute("drop index if exists ix_edge_event_queue");
                 statement.execute("create index if not exists ix_edge_event_rank on edge_event (rank, seq)"
                         + " where forwarded_at is null");
                 statement.execute("create index if not exists ix_edge_event_key on edge_event (business_key, seq)"
@@ -556,8 +556,10 @@ public final class EventStore implements AutoCloseable {
                 }
             }
             Instant oldest = null;
-            try (ResultSet row = statement.executeQuery(
-                    "select received_at from edge_event where forwarded_at is null order by seq limit 1")) {
+            // The oldest pending event is the first of one priority: four short walks of the (rank, seq) index.
+            try (ResultSet row = statement.executeQuery("select received_at from edge_event where seq = (select min(m)"
+                    + " from (select (select min(seq) from edge_event where forwarded_at is null and rank = r.rank) m"
+                    + " from (select 0 rank union all select 1 union all select 2 union all select 3) r))")) {
                 if (row.next()) {
                     oldest = Instant.parse(row.getString(1));
                 }
