@@ -23,6 +23,7 @@ public final class Forwarder {
     private final Uplink uplink;
     private final int batchSize;
     private final Clock clock;
+    private List<EdgeEvent> unsent;
 
     /** What one step did: events sent, and how the receiver answered for them. */
     public record Round(int sent, int accepted, int duplicates, int rejected) {
@@ -43,17 +44,21 @@ public final class Forwarder {
      * @throws io.portage.edge.domain.UplinkUnavailableException when the receiver did not take the batch
      */
     public Round forwardOnce() {
-        List<EdgeEvent> batch = store.nextBatch(batchSize);
+        // After a failure the same batch goes again: an uplink that is down costs no read of the backlog per attempt.
+        List<EdgeEvent> batch = unsent != null ? unsent : store.nextBatch(batchSize);
         if (batch.isEmpty()) {
             return Round.NOTHING;
         }
+        unsent = batch;
         Set<UUID> sent = new HashSet<>();
         batch.forEach(event -> sent.add(event.id()));
         List<ForwardResult> answered = new ArrayList<>();
         int accepted = 0;
         int duplicates = 0;
         int rejected = 0;
-        for (ForwardResult result : uplink.send(batch)) {
+        List<ForwardResult> results = uplink.send(batch);
+        unsent = null;
+        for (ForwardResult result : results) {
             if (sent.remove(result.id())) {
                 answered.add(result);
                 switch (result.status()) {
