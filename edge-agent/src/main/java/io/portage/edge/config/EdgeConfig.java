@@ -1,5 +1,7 @@
 package io.portage.edge.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,4 +16,93 @@ public interface EdgeConfig {
     /** Largest accepted payload of one event, in bytes of JSON. */
     @WithDefault("65536")
     int maxPayloadBytes();
+
+    Forward forward();
+
+    StoreQuota quota();
+
+    Drop drop();
+
+    Line line();
+
+    /** Forwarding to the gateway. */
+    interface Forward {
+
+        /** Whether the agent forwards at all (off: it only stores). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The receiver: the gateway's edge route. */
+        @WithDefault("http://localhost:8080/api/v1/edge/events")
+        String url();
+
+        /** This warehouse's id, sent with every batch. */
+        @WithDefault("default")
+        String site();
+
+        /** Most events in one request. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** First wait after a failed send; doubles per failure (with jitter) up to {@link #backoffMax()}. */
+        @WithDefault("1s")
+        Duration backoffInitial();
+
+        @WithDefault("5m")
+        Duration backoffMax();
+
+        /** How often an idle forwarder looks for new events (new input wakes it at once). */
+        @WithDefault("1s")
+        Duration idleInterval();
+
+        /** How long forwarded events stay in the store (to answer a scanner's late retry as a duplicate). */
+        @WithDefault("1h")
+        Duration retention();
+
+        /** A token is fetched again when it expires within this time. */
+        @WithDefault("30s")
+        Duration tokenRefreshSkew();
+    }
+
+    /** The disk quota and what is shed when it is reached. */
+    interface StoreQuota {
+
+        /** Most events the store holds (pending plus forwarded ones kept for deduplication). */
+        @WithDefault("5000000")
+        long maxEvents();
+
+        /** Most bytes of database pages in use (the WAL comes on top, a few MB). */
+        @WithDefault("2147483648")
+        long maxBytes();
+    }
+
+    /** The drop folder for legacy WMS CSV files. */
+    interface Drop {
+
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("data/drop")
+        String folder();
+
+        /** {@code marker}: a file is complete once {@code <name>.done} exists; {@code rename}: any {@code *.csv}. */
+        @WithDefault("marker")
+        String completeWhen();
+
+        @WithDefault("2s")
+        Duration pollInterval();
+    }
+
+    /** The TCP line protocol for fixed scanners. */
+    interface Line {
+
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("0.0.0.0")
+        String host();
+
+        @WithDefault("8087")
+        int port();
+    }
 }

@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * What waits at the edge to be forwarded: how many events, when the next one in arrival order was received, how many
- * per priority, and the bytes the store takes on disk.
+ * per priority, the bytes the store takes on disk and uses for rows, and how many events wait as dead letters.
  */
-public record Backlog(long pending, Instant oldestPendingReceivedAt, Map<Priority, Long> byPriority, long storeBytes) {
+public record Backlog(long pending, Instant oldestPendingReceivedAt, Map<Priority, Long> byPriority, long storeBytes,
+        long usedBytes, long deadLetters) {
 
     /** How long the oldest pending event has waited, in whole seconds; 0 when nothing is pending. */
     public long oldestPendingAgeSeconds(Instant now) {

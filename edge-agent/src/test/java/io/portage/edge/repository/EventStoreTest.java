@@ -123,4 +123,43 @@ class EventStoreTest {
         }
         assertThat(Files.exists(nested)).isTrue();
     }
+
+    @Test
+    void concurrentWritersAreCommittedTogetherAndABrokenBatchFailsAlone() throws Exception {
+        try (EventStore store = EventStore.open(dir.resolve("group.db"))) {
+            int threads = 8;
+            int rounds = 50;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        if (thread == 0 && r % 5 == 0) {
+                            EdgeEvent broken = new EdgeEvent(UUID.randomUUID(), null, "K", Priority.NORMAL,
+                                    Instant.now(), Instant.now(), "{}");
+                            try {
+                                store.store(List.of(event(r, Priority.NORMAL), broken));
+                            } catch (IllegalStateException expected) {
+                                failures.incrementAndGet();
+                            }
+                        } else {
+                            assertThat(store.store(List.of(event(r, Priority.NORMAL), event(r, Priority.GATE))))
+                                    .containsExactly(true, true);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : futures) {
+                future.get();
+            }
+            pool.shutdown();
+            assertThat(failures.get()).isEqualTo(rounds / 5);
+            long expected = (threads * rounds - rounds / 5) * 2L;
+            assertThat(store.backlog().pending()).isEqualTo(expected);
+            assertThat(store.ids()).hasSize((int) expected);
+        }
+    }
 }

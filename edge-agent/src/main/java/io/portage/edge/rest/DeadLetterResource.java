@@ -1,0 +1,47 @@
+package io.portage.edge.rest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.portage.edge.service.ForwardingService;
+
+/** Events the gateway rejected as invalid, at {@code /api/v1/dead-letters}, and their replay into the queue. */
+@Path("/api/v1/dead-letters")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeadLetterResource {
+
+    private final ForwardingService forwarding;
+
+    public DeadLetterResource(ForwardingService forwarding) {
+        this.forwarding = forwarding;
+    }
+
+    @GET
+    @Operation(summary = "Dead letters, oldest rejection first")
+    public List<DeadLetterView> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(10_000) int limit) {
+        return forwarding.deadLetters(limit).stream().map(DeadLetterView::of).toList();
+    }
+
+    @POST
+    @Path("/replay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Put dead letters back at the end of the queue", description = "All of them without ids.")
+    public Map<String, Integer> replay(ReplayRequest request) {
+        List<UUID> ids = request == null || request.ids() == null ? List.of() : request.ids();
+        return Map.of("replayed", forwarding.replay(ids));
+    }
+}
