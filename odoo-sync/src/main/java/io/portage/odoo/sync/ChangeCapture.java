@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.portage.kit.events.EventEnvelope;
 import io.portage.kit.events.Outbox;
+import io.portage.odoo.connector.CallerContext;
 import io.portage.odoo.connector.OdooClient;
 import io.portage.odoo.connector.ops.OdooDates;
 import io.portage.odoo.connector.transport.OdooVersion;
@@ -34,8 +35,6 @@ import io.portage.odoo.sync.SyncStore.MasterRow;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Change capture out of Odoo and the master-data cache, one mechanism for both: per model, a poll reads every record
@@ -99,7 +98,7 @@ public class ChangeCapture {
     /** Reads one model's changes since its watermark (minus the overlap) and applies them page by page. */
     public Uni<PollResult> poll(SyncedModel model) {
         Instant started = clock.instant();
-        return onThisContext(odoo.version())
+        return CallerContext.emitOnCaller(odoo.version())
                 .chain(version -> Panache
                         .withSession(() -> Panache.getSession().chain(session -> store.watermark(session, model)))
                         .chain(watermark -> readFrom(model, version, start(model, watermark, started))))
@@ -172,7 +171,7 @@ public class ChangeCapture {
         if (model.archivable()) {
             domain.add(List.of("active", "in", List.of(true, false)));
         }
-        return onThisContext(odoo.calls()
+        return CallerContext.emitOnCaller(odoo.calls()
                 .searchRead(model.odooModel(), domain, model.fields(version), 0, config.pageSize(), "write_date, id")
                 .map(nodes -> nodes.stream().map(OdooRow::new).toList()));
     }
@@ -185,7 +184,7 @@ public class ChangeCapture {
         if (!followed().contains(model) || ids.isEmpty()) {
             return Uni.createFrom().item(new PollResult(model, 0, 0, 0));
         }
-        return onThisContext(odoo.version()
+        return CallerContext.emitOnCaller(odoo.version()
                 .chain(version -> odoo.calls().read(model.odooModel(), ids, model.fields(version)))
                 .map(nodes -> nodes.stream().map(OdooRow::new).toList()))
                 .chain(rows -> apply(model, rows, false)
@@ -280,15 +279,6 @@ public class ChangeCapture {
     private static boolean isNews(OdooRow row, Known held) {
         int order = row.writeDate().compareTo(held.writeDate());
         return order > 0 || order == 0 && !Objects.equals(ChangeEvents.state(row), held.state());
-    }
-
-    /**
-     * Brings an Odoo call's result back to the caller's Vert.x context: the client's retries and timers may complete
-     * elsewhere, and the reactive session that follows must run where it was opened.
-     */
-    private static <T> Uni<T> onThisContext(Uni<T> uni) {
-        Context context = Vertx.currentContext();
-        return context == null ? uni : uni.emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
     private static List<OdooRow> newestPerId(List<OdooRow> rows) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.portage.odoo.connector.CallerContext;
 import io.portage.odoo.connector.ops.OdooOperations;
 import io.portage.odoo.connector.ops.OrderLine;
 import io.portage.odoo.connector.ops.OrderRequest;
@@ -13,8 +14,6 @@ import io.portage.odoo.connector.ops.PartnerRef;
 import io.portage.order.domain.OdooOrder;
 import io.portage.order.domain.Order;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * order-service's calls to Odoo, through the connector's idempotent operations (timeouts, retries, circuit breaker and
@@ -32,7 +31,7 @@ public class OdooOrderClient {
 
     /** The ids of Odoo's active products with these SKUs; SKUs Odoo does not know are absent. */
     public Uni<Map<String, Long>> findProducts(Collection<String> skus) {
-        return onCallersContext(odoo.findProducts(skus));
+        return CallerContext.emitOnCaller(odoo.findProducts(skus));
     }
 
     /**
@@ -47,7 +46,7 @@ public class OdooOrderClient {
                 .stream()
                 .map(line -> new OrderLine(productIds.get(line.productSku()), line.quantity(), null))
                 .toList();
-        return onCallersContext(odoo.findOrCreatePartner(partner)
+        return CallerContext.emitOnCaller(odoo.findOrCreatePartner(partner)
                 .chain(partnerId -> odoo.createAndConfirmOrder(new OrderRequest(clientOrderRef(order), partnerId, lines)))
                 .map(result -> new OdooOrder(result.id(), result.name(), result.pickingIds())));
     }
@@ -68,10 +67,5 @@ public class OdooOrderClient {
                 : customer.name().trim() + "/" + customer.postalCode().trim();
         String ref = order.channel() + ":" + who;
         return ref.length() <= 200 ? ref : ref.substring(0, 200);
-    }
-
-    private static <T> Uni<T> onCallersContext(Uni<T> uni) {
-        Context context = Vertx.currentContext();
-        return context == null ? uni : uni.emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 }

@@ -1,6 +1,5 @@
 package io.portage.order.rest;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,12 +68,7 @@ public class OrderResource {
                         address.postalCode(), address.country()),
                 body.lines().stream().map(line -> new OrderLine.Item(line.sku(), line.quantity())).toList(),
                 correlation.id());
-        return orders.receive(body.channel(), command).map(received -> {
-            OrderView view = OrderView.of(received.order());
-            return received.created()
-                    ? Response.created(URI.create("/api/v1/orders/" + view.id())).entity(view).build()
-                    : Response.ok(view).build();
-        });
+        return orders.receive(body.channel(), command).map(OrderView::response);
     }
 
     @GET

@@ -1,14 +1,18 @@
 package io.portage.order.rest;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.ws.rs.core.Response;
 
 import io.portage.order.domain.Fulfiller;
 import io.portage.order.domain.OdooOrder;
 import io.portage.order.domain.Order;
 import io.portage.order.domain.OrderStatus;
+import io.portage.order.service.OrderService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -49,6 +53,14 @@ public record OrderView(UUID id, String channel, String externalId, String partn
     /** One step of the history. */
     @RegisterForReflection
     public record Step(String status, Instant at, String source, String detail) {
+    }
+
+    /** The answer to a submission: 201 with its Location for a new order, 200 for one received before. */
+    static Response response(OrderService.Received received) {
+        OrderView view = of(received.order());
+        return received.created()
+                ? Response.created(URI.create("/api/v1/orders/" + view.id())).entity(view).build()
+                : Response.ok(view).build();
     }
 
     static OrderView of(Order order) {

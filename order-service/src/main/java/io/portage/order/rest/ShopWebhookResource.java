@@ -1,6 +1,5 @@
 package io.portage.order.rest;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -120,12 +119,7 @@ public class ShopWebhookResource {
             Order.Customer customer, java.util.List<OrderLine.Item> items) {
         ReceiveOrder command = new ReceiveOrder(channel, externalId, settings.partner().orElse(channel),
                 settings.warehouse().orElse(config.defaultWarehouse()), customer, items, correlation.id());
-        return orders.receive(channel, command).map(received -> {
-            OrderView view = OrderView.of(received.order());
-            return received.created()
-                    ? Response.created(URI.create("/api/v1/orders/" + view.id())).entity(view).build()
-                    : Response.ok(view).build();
-        });
+        return orders.receive(channel, command).map(OrderView::response);
     }
 
     private OrderConfig.Channel channel(String channel) {

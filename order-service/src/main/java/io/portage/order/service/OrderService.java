@@ -91,20 +91,13 @@ public class OrderService {
 
     @WithSpan("OrderService.find")
     public Uni<Order> find(@SpanAttribute("portage.order_id") UUID id, String partnerId) {
-        return Panache.withSession(() -> orders.findById(id))
-                .map(order -> order == null || !visibleTo(order, partnerId) ? null : order)
-                .onItem()
-                .ifNull()
-                .failWith(() -> ProblemException.notFound("Order", id));
+        return visibleTo(Panache.withSession(() -> orders.findById(id)), partnerId, id);
     }
 
     /** An order by its channel's id, for the partner that owns it. */
     public Uni<Order> findByExternalId(String channel, String externalId, String partnerId) {
-        return Panache.withSession(() -> orders.findByChannelAndExternalId(channel, externalId))
-                .map(order -> order == null || !visibleTo(order, partnerId) ? null : order)
-                .onItem()
-                .ifNull()
-                .failWith(() -> ProblemException.notFound("Order", channel + "/" + externalId));
+        return visibleTo(Panache.withSession(() -> orders.findByChannelAndExternalId(channel, externalId)), partnerId,
+                channel + "/" + externalId);
     }
 
     /** A partner's orders, newest first, optionally in one status. */
@@ -120,42 +113,43 @@ public class OrderService {
     public Uni<Order> cancel(@SpanAttribute("portage.order_id") UUID id, String partnerId, String reason,
             OrderCancelled.Actor actor) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> orders.findById(id)
-                .map(order -> order == null || !visibleTo(order, partnerId) ? null : order)
+        return Panache.withTransaction(() -> visibleTo(orders.findById(id), partnerId, id).chain(order -> {
+            if (order.status() == OrderStatus.CANCELLED) {
+                return Uni.createFrom().item(order);
+            }
+            try {
+                order.cancel(reason, now, actor.type().name().toLowerCase(java.util.Locale.ROOT) + ":" + actor.id());
+            } catch (OrderStateException e) {
+                return Uni.createFrom().failure(conflict(e));
+            }
+            OrderCancelled.ReasonCode code = actor.type() == OrderCancelled.ActorType.OPERATOR
+                    ? OrderCancelled.ReasonCode.OTHER
+                    : OrderCancelled.ReasonCode.PARTNER_REQUEST;
+            return events.orderCancelled(order, code, actor)
+                    .call(() -> exceptions.settle(OrderChecks.UNKNOWN_SKU, id.toString(), actor.id(),
+                            "order cancelled", order.correlationId()))
+                    .call(() -> exceptions.settle(OrderChecks.ODOO_REFUSED, id.toString(), actor.id(),
+                            "order cancelled", order.correlationId()))
+                    .replaceWith(order);
+        }));
+    }
+
+    /** A refused cancellation: while accepted, only a hand-over in progress refuses it (try again); else too late. */
+    private static ProblemException conflict(OrderStateException e) {
+        boolean busy = e.status() == OrderStatus.ACCEPTED;
+        return new ProblemException(409, busy ? "order-in-hand-over" : "order-state",
+                busy ? "Order is being confirmed in Odoo" : "Order cannot do that now", e.getMessage());
+    }
+
+    /**
+     * The order found, if the caller may see it: internal callers (no partner) see every order, a partner only its
+     * own; another partner's order is answered as not found, like one that does not exist.
+     */
+    private static Uni<Order> visibleTo(Uni<Order> found, String partnerId, Object key) {
+        return found.map(order -> order == null || partnerId != null && !partnerId.equals(order.partnerId()) ? null : order)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ProblemException.notFound("Order", id))
-                .chain(order -> {
-                    if (order.status() == OrderStatus.CANCELLED) {
-                        return Uni.createFrom().item(order);
-                    }
-                    try {
-                        order.cancel(reason, now, actor.type().name().toLowerCase(java.util.Locale.ROOT) + ":" + actor.id());
-                    } catch (OrderStateException e) {
-                        return Uni.createFrom().failure(conflict(e));
-                    }
-                    OrderCancelled.ReasonCode code = actor.type() == OrderCancelled.ActorType.OPERATOR
-                            ? OrderCancelled.ReasonCode.OTHER
-                            : OrderCancelled.ReasonCode.PARTNER_REQUEST;
-                    return events.orderCancelled(order, code, actor)
-                            .call(() -> exceptions.settle(OrderChecks.UNKNOWN_SKU, id.toString(), actor.id(),
-                                    "order cancelled", order.correlationId()))
-                            .call(() -> exceptions.settle(OrderChecks.ODOO_REFUSED, id.toString(), actor.id(),
-                                    "order cancelled", order.correlationId()))
-                            .replaceWith(order);
-                }));
-    }
-
-    static ProblemException conflict(OrderStateException e) {
-        boolean busy = e.status() == OrderStatus.ACCEPTED;
-        ProblemException problem = new ProblemException(409, busy ? "order-in-hand-over" : "order-state",
-                busy ? "Order is being confirmed in Odoo" : "Order cannot do that now", e.getMessage());
-        return problem;
-    }
-
-    /** Internal callers (no partner) see every order; a partner only its own. */
-    private static boolean visibleTo(Order order, String partnerId) {
-        return partnerId == null || partnerId.equals(order.partnerId());
+                .failWith(() -> ProblemException.notFound("Order", key));
     }
 
     /** A concurrent submission of the same (channel, external id) won the race on the unique constraint. */

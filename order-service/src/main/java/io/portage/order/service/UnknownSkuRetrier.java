@@ -1,15 +1,11 @@
 package io.portage.order.service;
 
 import java.time.Clock;
-import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-import io.portage.kit.ops.ExceptionItem;
-import io.portage.kit.ops.ExceptionRetrier;
-import io.portage.kit.rest.ProblemException;
 import io.portage.order.config.OrderConfig;
-import io.portage.order.domain.OrderStatus;
+import io.portage.order.domain.Order;
 import io.portage.order.messaging.OrderEventPublisher;
 import io.portage.order.repository.OrderRepository;
 import io.smallrye.mutiny.Uni;
@@ -19,10 +15,9 @@ import io.smallrye.mutiny.Uni;
  * the products in Odoo: the SKUs are mapped and checked again (the cache, then Odoo itself), and the order is accepted
  * and queued for Odoo; while a SKU is still unknown the retry fails and says which.
  */
-@ApplicationScoped
-public class UnknownSkuRetrier implements ExceptionRetrier {
+@Singleton
+public class UnknownSkuRetrier extends HeldOrderRetrier {
 
-    private final OrderRepository orders;
     private final OrderChecks checks;
     private final OrderEventPublisher events;
     private final OrderConfig config;
@@ -30,7 +25,7 @@ public class UnknownSkuRetrier implements ExceptionRetrier {
 
     public UnknownSkuRetrier(OrderRepository orders, OrderChecks checks, OrderEventPublisher events,
             OrderConfig config) {
-        this.orders = orders;
+        super(orders);
         this.checks = checks;
         this.events = events;
         this.config = config;
@@ -42,22 +37,14 @@ public class UnknownSkuRetrier implements ExceptionRetrier {
     }
 
     @Override
-    public Uni<Void> retry(ExceptionItem item) {
-        return orders.findById(UUID.fromString(item.businessKey())).chain(order -> {
-            if (order == null || order.status() != OrderStatus.ON_HOLD) {
-                return Uni.createFrom()
-                        .failure(new ProblemException(409, "order-not-held", "Order is not on hold",
-                                "Order " + item.businessKey() + " is " + (order == null ? "gone" : order.status())
-                                        + "; resolve or discard this exception"));
+    Uni<Void> retryHeld(Order order) {
+        return checks.mapAndCheckWithOdoo(order).chain(unknown -> {
+            if (!unknown.isEmpty()) {
+                return Uni.createFrom().failure(new IllegalStateException(OrderChecks.holdReason(order, unknown)));
             }
-            return checks.mapAndCheckWithOdoo(order).chain(unknown -> {
-                if (!unknown.isEmpty()) {
-                    return Uni.createFrom().failure(new IllegalStateException(OrderChecks.holdReason(order, unknown)));
-                }
-                boolean first = !order.wasAccepted();
-                order.accept(clock.instant(), config.shipWithin(), "exception-retry");
-                return first ? events.orderAccepted(order, clock.instant()).replaceWithVoid() : Uni.createFrom().voidItem();
-            });
+            boolean first = !order.wasAccepted();
+            order.accept(clock.instant(), config.shipWithin(), "exception-retry");
+            return first ? events.orderAccepted(order, clock.instant()).replaceWithVoid() : Uni.createFrom().voidItem();
         });
     }
 }

@@ -9,10 +9,9 @@ import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
+import io.portage.odoo.connector.CallerContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Gathers the requests of one typed operation that arrive within {@code portage.odoo.batch.max-delay} (at most
@@ -58,11 +57,9 @@ final class OdooBatcher<T, R> {
      */
     Uni<R> submit(T request) {
         return Uni.createFrom().deferred(() -> {
-            Context caller = Vertx.currentContext();
             CompletableFuture<R> result = new CompletableFuture<>();
             enqueue(new Pending<>(request, result));
-            Uni<R> answer = Uni.createFrom().completionStage(result);
-            return caller == null ? answer : answer.emitOn(command -> caller.runOnContext(ignored -> command.run()));
+            return CallerContext.emitOnCaller(Uni.createFrom().completionStage(result));
         });
     }
 
