@@ -6,8 +6,8 @@ app.kubernetes.io/component label, and whether it uses PostgreSQL and Kafka.
 gateway:
   key: gateway
   component: gateway
-  database: false
-  kafka: false
+  database: true
+  kafka: true
 order-service:
   key: orderService
   component: order-intake

@@ -39,7 +39,7 @@ class AsyncApiDocumentTest {
             Topics.YARD, "yard-service",
             Topics.SHIPMENTS, "shipment-service",
             Topics.FINANCE, "finance-service",
-            Topics.WAREHOUSE, "edge-agent",
+            Topics.WAREHOUSE, "gateway",
             Topics.ERP, "order-service");
 
     @Test

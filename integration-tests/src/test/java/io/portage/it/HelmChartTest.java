@@ -149,7 +149,9 @@ class HelmChartTest {
         }
         assertThat(env.get("PORTAGE_GATEWAY_OPS_SERVICES").getValue()).isEqualTo("order-service,yard-service,shipment-service");
         assertThat(env.get("QUARKUS_OIDC_AUTH_SERVER_URL").getValue()).isEqualTo("http://keycloak/realms/portage");
-        assertThat(env).doesNotContainKeys("QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS");
+        // Its own database (edge events, outbox, idempotency keys, audit) and Kafka for the outbox relay.
+        assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL").getValue()).endsWith("/gateway");
+        assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS").getValue()).isEqualTo("kafka:9092");
 
         List<HasMetadata> withoutYard = render(template -> template.set("yardService.enabled", "false"));
         assertThat(env(deployment(withoutYard, "gateway")).get("PORTAGE_GATEWAY_OPS_SERVICES").getValue())
@@ -163,7 +165,7 @@ class HelmChartTest {
                 .set("database.existingSecret", "pg-credentials")
                 .set("kafka.bootstrapServers", "broker-0.kafka:9093,broker-1.kafka:9093"));
         Map<String, String> databases = Map.of("order-service", "orders", "yard-service", "yard", "shipment-service",
-                "shipments", "finance-service", "finance");
+                "shipments", "finance-service", "finance", "gateway", "gateway");
 
         databases.forEach((service, database) -> {
             Map<String, EnvVar> env = env(deployment(objects, service));

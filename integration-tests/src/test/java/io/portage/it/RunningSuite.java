@@ -13,8 +13,8 @@ import io.portage.stack.Ports;
 import io.portage.stack.QuarkusService;
 
 /**
- * Keycloak, Kafka, PostgreSQL, order-service, shipment-service and the gateway, each its own process on free loopback
- * ports, started once for the test JVM and stopped when it exits.
+ * Keycloak, Kafka, PostgreSQL, order-service, shipment-service, the gateway and warehouse WH1's edge agent, each its
+ * own process on free loopback ports, started once for the test JVM and stopped when it exits.
  */
 final class RunningSuite {
 
@@ -24,25 +24,38 @@ final class RunningSuite {
     final QuarkusService orders;
     final QuarkusService shipments;
     final QuarkusService gateway;
+    final QuarkusService edge;
     private final List<ManagedProcess> services = new ArrayList<>();
+    private final Path logs;
 
     private RunningSuite() {
         Path work = Path.of("target", "e2e").toAbsolutePath();
         Path checkout = PortageHome.locate().checkout();
-        stack = LocalStack.forTests(work.resolve("stack"), true).start(List.of("orders", "shipments"));
+        stack = LocalStack.forTests(work.resolve("stack"), true).start(List.of("orders", "shipments", "gateway"));
         KeycloakServer keycloak = stack.keycloak().orElseThrow();
         orders = new QuarkusService("order-service", checkout, Ports.free()).withStack(stack, "orders");
         shipments = new QuarkusService("shipment-service", checkout, Ports.free()).withStack(stack, "shipments");
-        gateway = new QuarkusService("gateway", checkout, Ports.free())
+        gateway = new QuarkusService("gateway", checkout, Ports.free()).withStack(stack, "gateway")
                 .with("quarkus.oidc.auth-server-url", keycloak.issuer())
                 .with("quarkus.rest-client.order-service.url", orders.baseUrl())
                 .with("quarkus.rest-client.shipment-service.url", shipments.baseUrl())
                 .with("portage.gateway.ops-services", "order-service,shipment-service");
-        Path logs = work.resolve("services");
+        // Warehouse WH1's edge agent forwards to the gateway as the realm's client edge-wh1 (partner wh1).
+        edge = new QuarkusService("edge-agent", checkout, Ports.free())
+                .with("portage.edge.store-path", work.resolve("stack/edge/edge-events.db").toString())
+                .with("portage.edge.forward.url", gateway.baseUrl() + "/api/v1/edge/events")
+                .with("portage.edge.forward.site", "WH1")
+                .with("portage.edge.forward.backoff-initial", "200ms")
+                .with("portage.edge.forward.backoff-max", "1s")
+                .with("quarkus.oidc-client.auth-server-url", keycloak.issuer())
+                .with("quarkus.oidc-client.client-id", "edge-wh1")
+                .with("quarkus.oidc-client.credentials.secret", "edge-wh1-dev-secret");
+        logs = work.resolve("services");
         try {
             services.add(orders.start(logs, false, Duration.ofSeconds(90)));
             services.add(shipments.start(logs, false, Duration.ofSeconds(90)));
             services.add(gateway.start(logs, false, Duration.ofSeconds(90)));
+            services.add(edge.start(logs, false, Duration.ofSeconds(90)));
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -55,6 +68,19 @@ final class RunningSuite {
             instance = new RunningSuite();
         }
         return instance;
+    }
+
+    /** Takes the gateway away, as a warehouse's uplink or the data centre's door would go. */
+    synchronized void stopGateway() {
+        services.stream().filter(p -> p.name().equals("gateway")).findFirst().ifPresent(process -> {
+            process.stop(Duration.ofSeconds(15));
+            services.remove(process);
+        });
+    }
+
+    /** Starts the gateway again on its port. */
+    synchronized void startGateway() {
+        services.add(gateway.start(logs, false, Duration.ofSeconds(90)));
     }
 
     String tokenUrl() {

@@ -106,6 +106,8 @@ final class Demo {
                     shipment.path("totalQuantity").asText(), travelled);
         }
 
+        edgeScans(orderIds);
+
         System.out.println("\n4. Carriers book dock doors for tomorrow at yard-service (no door is ever double-booked):");
         String dockPrefix = "D" + (Math.abs(run.hashCode()) % 900 + 100);
         book(dockPrefix + "A", "INBOUND", "Swift Freight", "PO-" + run + "-77", tomorrow + "T06:00:00Z",
@@ -142,6 +144,7 @@ final class Demo {
         count(postgres, "yard", "yard.dock_appointment");
         count(postgres, "finance", "finance.rate_card");
         count(postgres, "orders", "orders.odoo_master_record");
+        count(postgres, "gateway", "gateway.outbox_event");
 
         System.out.printf(
                 """
@@ -153,6 +156,64 @@ final class Demo {
                           ./portage status     ./portage logs shipment-service     ./portage down
                         """,
                 launcher.keycloak().issuer(), launcher.url("gateway"));
+    }
+
+    /**
+     * Pickers scan the released orders' lines at warehouse WH1; the edge agent stores each scan on its disk, then
+     * forwards them to the gateway (client edge-wh1), which publishes them on portage.warehouse.
+     */
+    private void edgeScans(List<String> orderIds) {
+        System.out.println(
+                "\n   Pickers at WH1 scan the lines; the edge agent keeps each scan on disk and forwards it to the gateway:");
+        String edge = launcher.url("edge-agent");
+        long before = get(edge + "/", null).body().path("forwarding").path("forwardedSinceStart").asLong();
+        List<Map<String, Object>> scans = new ArrayList<>();
+        for (String orderId : orderIds) {
+            JsonNode order = get(launcher.url("order-service") + "/api/v1/orders/" + orderId, null).body();
+            if (!"RELEASED".equals(order.path("status").asText())) {
+                continue;
+            }
+            int line = 0;
+            for (JsonNode orderLine : order.path("lines")) {
+                line++;
+                scans.add(Map.of("type", "scan.pick.confirmed", "key", orderId, "priority", "DISPATCH",
+                        "occurredAt", java.time.Instant.now().toString(),
+                        "payload",
+                        Map.of("lineNumber", line, "sku", orderLine.path("productSku").asText(orderLine.path("sku").asText()),
+                                "quantity", orderLine.path("quantity").decimalValue(), "location", "A-0" + line + "-01",
+                                "pickerId", "badge-17")));
+            }
+        }
+        if (scans.isEmpty()) {
+            System.out.println("   (no released order to pick)");
+            return;
+        }
+        long started = System.nanoTime();
+        Reply stored;
+        try {
+            stored = send(HttpRequest.newBuilder(URI.create(edge + "/api/v1/events/batch"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(scans)))
+                    .build());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode status;
+        do {
+            status = get(edge + "/", null).body();
+            if (status.path("backlog").path("pending").asLong() == 0
+                    && status.path("forwarding").path("forwardedSinceStart").asLong() - before >= scans.size()) {
+                break;
+            }
+            sleep(100);
+        } while (System.nanoTime() < deadline);
+        System.out.printf(
+                "   %d pick scans -> %d stored at the edge; forwarded %d in %d ms (uplink %s, %d waiting, %d dead letters)%n",
+                scans.size(), stored.status(), status.path("forwarding").path("forwardedSinceStart").asLong() - before,
+                (System.nanoTime() - started) / 1_000_000,
+                status.path("forwarding").path("uplinkUp").asBoolean() ? "up" : "down",
+                status.path("backlog").path("pending").asLong(), status.path("deadLetters").asLong());
     }
 
     private void book(String dock, String direction, String carrier, String reference, String start, String end) {

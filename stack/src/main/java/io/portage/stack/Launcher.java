@@ -69,7 +69,7 @@ public final class Launcher {
             new Service("shipment-service", 83, "shipments"),
             new Service("finance-service", 84, "finance"),
             new Service("edge-agent", 86, null),
-            new Service("gateway", 80, null));
+            new Service("gateway", 80, "gateway"));
 
     /** The Odoo stand-in's login and API key in the local stack (dev values, loopback only). */
     static final String ODOO_DATABASE = "portage";
@@ -78,6 +78,8 @@ public final class Launcher {
     /** The secret the demo's Shopify shop signs its order webhooks with (portage.orders.channels.corner-shop). */
     static final String SHOP_WEBHOOK_SECRET = "portage-dev-shop-secret";
     static final String ODOO_WEBHOOK_TOKEN = "portage-dev-webhook-token";
+    /** The warehouse whose edge agent the launcher runs: the realm's client edge-wh1 has partner wh1. */
+    static final String EDGE_SITE = "WH1";
 
     /** A real Odoo given in {@code PORTAGE_ODOO_URL}, or none: then the launcher runs the Odoo stand-in. */
     Optional<String> realOdoo() {
@@ -197,7 +199,13 @@ public final class Launcher {
                     .with("quarkus.rest-client.order-service.url", url("order-service"))
                     .with("quarkus.rest-client.yard-service.url", url("yard-service"))
                     .with("quarkus.rest-client.shipment-service.url", url("shipment-service"));
-            case "edge-agent" -> quarkus.with("portage.edge.store-path", run.resolve("edge/edge-events.db").toString());
+            // The edge agent of warehouse WH1 forwards to the gateway as the realm's client edge-wh1 (partner wh1).
+            case "edge-agent" -> quarkus.with("portage.edge.store-path", run.resolve("edge/edge-events.db").toString())
+                    .with("portage.edge.forward.url", url("gateway") + "/api/v1/edge/events")
+                    .with("portage.edge.forward.site", EDGE_SITE)
+                    .with("quarkus.oidc-client.auth-server-url", keycloak.issuer())
+                    .with("quarkus.oidc-client.client-id", "edge-wh1")
+                    .with("quarkus.oidc-client.credentials.secret", "edge-wh1-dev-secret");
             case "order-service" -> {
                 // Change capture and the master-data cache follow the Odoo: the stand-in, or PORTAGE_ODOO_URL with
                 // PORTAGE_ODOO_DATABASE, PORTAGE_ODOO_LOGIN and PORTAGE_ODOO_API_KEY (or _API_KEY_FILE) from the

@@ -64,6 +64,7 @@ public class OutboxRelay {
     private final AtomicLong lagMillis = new AtomicLong();
     private volatile boolean running;
     private volatile Thread worker;
+    private final Object wakeUp = new Object();
     private KafkaProducer<String, byte[]> producer;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry metrics, EventTracing tracing,
@@ -99,13 +100,23 @@ public class OutboxRelay {
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
     }
 
+    /**
+     * Lets the batch in hand finish (Kafka's acknowledgements and the commit that stamps them), so a clean shutdown
+     * does not send it again after the restart; only a worker still busy after 5 s is interrupted.
+     */
     void stop(@Observes ShutdownEvent shutdown) {
         running = false;
         Thread thread = worker;
         if (thread != null) {
-            thread.interrupt();
+            synchronized (wakeUp) {
+                wakeUp.notifyAll();
+            }
             try {
-                thread.join(Duration.ofSeconds(10));
+                thread.join(Duration.ofSeconds(5));
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    thread.join(Duration.ofSeconds(5));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -306,7 +317,14 @@ public class OutboxRelay {
         return backoff.toMillis() / 2 + ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1);
     }
 
-    private static void sleep(Duration duration) throws InterruptedException {
-        Thread.sleep(duration);
+    /** Waits between polls and after failures; a shutdown cuts the wait short. */
+    private void sleep(Duration duration) throws InterruptedException {
+        long until = System.nanoTime() + duration.toNanos();
+        synchronized (wakeUp) {
+            long left;
+            while (running && (left = until - System.nanoTime()) > 0) {
+                wakeUp.wait(Math.max(1, left / 1_000_000));
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.portage.gateway.config;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
@@ -19,4 +20,21 @@ public interface GatewayConfig {
      */
     @WithDefault("order-service,yard-service,shipment-service")
     List<String> opsServices();
+
+    /** The edge intake ({@code /api/v1/edge/events}). */
+    Edge edge();
+
+    interface Edge {
+
+        /** Most events in one batch. */
+        @WithDefault("500")
+        int maxBatch();
+
+        /**
+         * How long an edge event's id is remembered, so a resend answers {@code duplicate}; an edge resends within
+         * its own retention (an hour by default).
+         */
+        @WithDefault("7d")
+        Duration retention();
+    }
 }
