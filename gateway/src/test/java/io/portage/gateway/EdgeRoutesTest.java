@@ -173,5 +173,7 @@ class EdgeRoutesTest {
                 .mapToObj(i -> pick(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "A", 1))
                 .toList();
         post(Map.of("events", tooMany)).then().statusCode(400).body("violations[0].field", equalTo("events"));
+        // Above the 1 MB body limit the request is refused before it is read.
+        post("{\"events\":[\"" + "x".repeat(1_100_000) + "\"]}").then().statusCode(413);
     }
 }

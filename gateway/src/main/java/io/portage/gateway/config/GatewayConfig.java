@@ -2,6 +2,7 @@ package io.portage.gateway.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -36,5 +37,36 @@ public interface GatewayConfig {
          */
         @WithDefault("7d")
         Duration retention();
+    }
+
+    /**
+     * Per-partner rate limits: a token bucket per partner and route group ({@code orders}, {@code edge}, {@code ops},
+     * {@code me}, ...), refilled at {@code rate} requests a second up to {@code burst}. Overrides are keyed
+     * {@code <partner>/<group>}, {@code <partner>}, or {@code * /<group>} (without the space), the most specific winning.
+     */
+    RateLimits rateLimits();
+
+    interface RateLimits {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests a second, sustained, for a partner on one route group. */
+        @WithDefault("20")
+        double rate();
+
+        /** Requests at once after a quiet spell. */
+        @WithDefault("40")
+        int burst();
+
+        /** Limits for a partner, a route group or both. */
+        Map<String, Limit> overrides();
+    }
+
+    interface Limit {
+
+        double rate();
+
+        int burst();
     }
 }
