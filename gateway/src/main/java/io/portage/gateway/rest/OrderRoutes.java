@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,8 +13,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.portage.gateway.idempotency.IdempotencyKeys;
+import io.portage.gateway.service.Caller;
 import io.portage.gateway.service.CallerResolver;
 import io.portage.gateway.service.OrderRouting;
 import io.portage.kit.rest.CorrelationContext;
@@ -29,11 +33,14 @@ public class OrderRoutes {
     private final OrderRouting routing;
     private final CallerResolver callers;
     private final CorrelationContext correlation;
+    private final IdempotencyKeys idempotency;
 
-    public OrderRoutes(OrderRouting routing, CallerResolver callers, CorrelationContext correlation) {
+    public OrderRoutes(OrderRouting routing, CallerResolver callers, CorrelationContext correlation,
+            IdempotencyKeys idempotency) {
         this.routing = routing;
         this.callers = callers;
         this.correlation = correlation;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -43,8 +50,14 @@ public class OrderRoutes {
     @APIResponse(responseCode = "200", description = "Order received earlier; returned unchanged")
     @APIResponse(responseCode = "401", description = "No valid access token")
     @APIResponse(responseCode = "403", description = "The token lacks the orders:write scope")
-    public Uni<Response> submit(@NotBlank String body) {
-        return routing.submit(callers.caller(), body, correlation.id());
+    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for another request")
+    public Uni<Response> submit(@NotBlank String body,
+            @Parameter(description = "Optional: the first answer for this key is returned again for 24 h") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Caller caller = callers.caller();
+        caller.require("orders:write");
+        return idempotency.once(caller.partnerId(), idempotencyKey, "POST /api/v1/orders", body,
+                () -> routing.submit(caller, body, correlation.id()));
     }
 
     @GET
