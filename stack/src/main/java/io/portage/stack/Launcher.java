@@ -195,7 +195,9 @@ public final class Launcher {
                     .with("quarkus.datasource.username", PostgresServer.USER);
         }
         switch (service.name()) {
+            // Local webhook receivers may be plain http:// on this machine.
             case "gateway" -> quarkus.with("quarkus.oidc.auth-server-url", keycloak.issuer())
+                    .with("portage.gateway.webhooks.allow-http", "true")
                     .with("quarkus.rest-client.order-service.url", url("order-service"))
                     .with("quarkus.rest-client.yard-service.url", url("yard-service"))
                     .with("quarkus.rest-client.shipment-service.url", url("shipment-service"));

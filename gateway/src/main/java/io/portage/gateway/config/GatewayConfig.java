@@ -69,4 +69,37 @@ public interface GatewayConfig {
 
         int burst();
     }
+
+    /** Webhook deliveries to partners' subscriptions. */
+    Webhooks webhooks();
+
+    interface Webhooks {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The pause before each retry of a failed delivery; after the last one the delivery is given up. */
+        @WithDefault("5s,5m,30m,2h,5h,10h")
+        List<Duration> retrySchedule();
+
+        /** A subscription whose deliveries have all failed for this long is disabled. */
+        @WithDefault("5d")
+        Duration disableAfter();
+
+        /** How often due deliveries are looked for. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Deliveries sent at once. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** Per delivery: a subscriber answering later counts as failed. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Whether endpoints may be plain http:// (local development and tests only); https:// otherwise. */
+        @WithDefault("false")
+        boolean allowHttp();
+    }
 }
