@@ -39,7 +39,9 @@ final class RunningSuite {
                 .with("quarkus.oidc.auth-server-url", keycloak.issuer())
                 .with("quarkus.rest-client.order-service.url", orders.baseUrl())
                 .with("quarkus.rest-client.shipment-service.url", shipments.baseUrl())
-                .with("portage.gateway.ops-services", "order-service,shipment-service");
+                .with("portage.gateway.ops-services", "order-service,shipment-service")
+                .with("portage.gateway.onboarding.client-secret", "portage-onboarding-dev-secret")
+                .with("portage.gateway.webhooks.allow-http", "true");
         // Warehouse WH1's edge agent forwards to the gateway as the realm's client edge-wh1 (partner wh1).
         edge = new QuarkusService("edge-agent", checkout, Ports.free())
                 .with("portage.edge.store-path", work.resolve("stack/edge/edge-events.db").toString())
@@ -81,6 +83,20 @@ final class RunningSuite {
     /** Starts the gateway again on its port. */
     synchronized void startGateway() {
         services.add(gateway.start(logs, false, Duration.ofSeconds(90)));
+    }
+
+    /** An access token of a realm client (client credentials). */
+    String token(String clientId, String secret) {
+        return io.restassured.RestAssured.given()
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId)
+                .formParam("client_secret", secret)
+                .when()
+                .post(tokenUrl())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     String tokenUrl() {

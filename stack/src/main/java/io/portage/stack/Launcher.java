@@ -198,6 +198,8 @@ public final class Launcher {
             // Local webhook receivers may be plain http:// on this machine.
             case "gateway" -> quarkus.with("quarkus.oidc.auth-server-url", keycloak.issuer())
                     .with("portage.gateway.webhooks.allow-http", "true")
+                    // The realm's portage-onboarding client: operators onboard partners at /api/v1/ops/partners.
+                    .with("portage.gateway.onboarding.client-secret", "portage-onboarding-dev-secret")
                     .with("quarkus.rest-client.order-service.url", url("order-service"))
                     .with("quarkus.rest-client.yard-service.url", url("yard-service"))
                     .with("quarkus.rest-client.shipment-service.url", url("shipment-service"));

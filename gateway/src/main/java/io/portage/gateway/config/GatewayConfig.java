@@ -3,6 +3,7 @@ package io.portage.gateway.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -101,5 +102,28 @@ public interface GatewayConfig {
         /** Whether endpoints may be plain http:// (local development and tests only); https:// otherwise. */
         @WithDefault("false")
         boolean allowHttp();
+    }
+
+    /** Partner onboarding through the operations API: the Keycloak client it creates partners' clients with. */
+    Onboarding onboarding();
+
+    interface Onboarding {
+
+        /**
+         * Keycloak's admin API for the realm, e.g. {@code http://keycloak/admin/realms/portage}; empty: derived from
+         * {@code quarkus.oidc.auth-server-url} ({@code .../realms/portage} -> {@code .../admin/realms/portage}).
+         */
+        Optional<String> adminUrl();
+
+        /** The confidential client (service account with realm-management manage-clients) the gateway acts as. */
+        @WithDefault("portage-onboarding")
+        String clientId();
+
+        /** Its secret; without one, onboarding answers 503. */
+        Optional<String> clientSecret();
+
+        /** Scopes a partner may be given. */
+        @WithDefault("orders:write,orders:read,shipments:read,tracking:write,appointments:write,appointments:read,invoices:write,inventory:write,events:write,webhooks:manage")
+        List<String> grantableScopes();
     }
 }

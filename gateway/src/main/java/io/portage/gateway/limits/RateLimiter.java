@@ -18,11 +18,19 @@ public class RateLimiter {
 
     private final GatewayConfig.RateLimits config;
     private final MeterRegistry metrics;
+    private final PartnerLimits partners;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    public RateLimiter(GatewayConfig config, MeterRegistry metrics) {
+    public RateLimiter(GatewayConfig config, MeterRegistry metrics, PartnerLimits partners) {
         this.config = config.rateLimits();
         this.metrics = metrics;
+        this.partners = partners;
+    }
+
+    /** Limits given to partners at onboarding (stored in the gateway's database), if any. */
+    public interface PartnerLimits {
+
+        GatewayConfig.Limit limitOf(String partner);
     }
 
     public boolean enabled() {
@@ -40,9 +48,11 @@ public class RateLimiter {
     }
 
     private TokenBucket newBucket(String partner, String group) {
+        // The deployment's overrides for the partner first, then the limit given at onboarding, then per group.
         Map<String, GatewayConfig.Limit> overrides = config.overrides();
-        for (String key : new String[]{partner + "/" + group, partner, "*/" + group}) {
-            GatewayConfig.Limit limit = overrides.get(key);
+        GatewayConfig.Limit onboarded = partners.limitOf(partner);
+        for (GatewayConfig.Limit limit : java.util.Arrays.asList(overrides.get(partner + "/" + group),
+                overrides.get(partner), onboarded, overrides.get("*/" + group))) {
             if (limit != null) {
                 return new TokenBucket(limit.rate(), limit.burst(), System.nanoTime());
             }

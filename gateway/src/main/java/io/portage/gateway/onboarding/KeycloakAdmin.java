@@ -1,0 +1,147 @@
+package io.portage.gateway.onboarding;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.portage.gateway.config.GatewayConfig;
+import io.portage.kit.rest.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * The part of Keycloak's admin API onboarding needs: create a partner's confidential client (client credentials,
+ * the partner's scopes, the {@code partner_id} claim, the {@code portage-api} audience through its scope) and read its
+ * secret. The gateway acts as the {@code portage-onboarding} client, whose service account may manage clients.
+ */
+@ApplicationScoped
+public class KeycloakAdmin {
+
+    private final GatewayConfig.Onboarding config;
+    private final String issuer;
+    private final String partnerClaim;
+    private final Vertx vertx;
+    private WebClient client;
+
+    public KeycloakAdmin(GatewayConfig config, Vertx vertx,
+            @ConfigProperty(name = "quarkus.oidc.auth-server-url") java.util.Optional<String> issuer) {
+        this.config = config.onboarding();
+        this.partnerClaim = config.partnerClaim();
+        this.issuer = issuer.orElse("");
+        this.vertx = vertx;
+    }
+
+    @PostConstruct
+    void open() {
+        client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000).setUserAgent("Portage-Gateway"));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    /** Whether a secret for the onboarding client is configured. */
+    public boolean configured() {
+        return config.clientSecret().isPresent() && !issuer.isBlank();
+    }
+
+    String adminUrl() {
+        return config.adminUrl().orElse(issuer.replaceFirst("/realms/", "/admin/realms/"));
+    }
+
+    /** Creates the client; answers its Keycloak id. 409 problem if the client id exists. */
+    public Uni<String> createClient(String clientId, String partnerId, String name, List<String> scopes) {
+        JsonObject representation = new JsonObject()
+                .put("clientId", clientId)
+                .put("name", name)
+                .put("description", "Partner " + partnerId + ", onboarded through the Portage gateway")
+                .put("enabled", true)
+                .put("protocol", "openid-connect")
+                .put("publicClient", false)
+                .put("clientAuthenticatorType", "client-secret")
+                .put("serviceAccountsEnabled", true)
+                .put("standardFlowEnabled", false)
+                .put("implicitFlowEnabled", false)
+                .put("directAccessGrantsEnabled", false)
+                .put("attributes", new JsonObject().put("access.token.lifespan", "300")
+                        .put("client_credentials.use_refresh_token", "false"))
+                .put("defaultClientScopes", new JsonArray(new java.util.ArrayList<Object>(
+                        java.util.stream.Stream
+                                .concat(java.util.stream.Stream.of("basic", "roles", "portage-api"), scopes.stream())
+                                .toList())))
+                .put("optionalClientScopes", new JsonArray())
+                .put("protocolMappers", new JsonArray().add(new JsonObject()
+                        .put("name", partnerClaim)
+                        .put("protocol", "openid-connect")
+                        .put("protocolMapper", "oidc-hardcoded-claim-mapper")
+                        .put("config", new JsonObject(Map.of("claim.name", partnerClaim, "claim.value", partnerId,
+                                "jsonType.label", "String", "access.token.claim", "true", "id.token.claim", "false",
+                                "introspection.token.claim", "true", "userinfo.token.claim", "false")))));
+        return token().chain(token -> client.postAbs(adminUrl() + "/clients")
+                .timeout(10_000)
+                .bearerTokenAuthentication(token)
+                .sendJsonObject(representation))
+                .map(response -> {
+                    if (response.statusCode() == 409) {
+                        throw new ProblemException(409, "client-exists", "Client exists",
+                                "Keycloak already has a client '" + clientId + "'");
+                    }
+                    expect(response, 201, "create the client");
+                    String location = response.getHeader("Location");
+                    return location.substring(location.lastIndexOf('/') + 1);
+                });
+    }
+
+    /** The client's secret, generated by Keycloak. */
+    public Uni<String> secret(String id) {
+        return token().chain(token -> client.getAbs(adminUrl() + "/clients/" + id + "/client-secret")
+                .timeout(10_000)
+                .bearerTokenAuthentication(token)
+                .send())
+                .map(response -> {
+                    expect(response, 200, "read the client's secret");
+                    return response.bodyAsJsonObject().getString("value");
+                });
+    }
+
+    /** Removes a client created by an onboarding that could not finish. */
+    public Uni<Void> deleteClient(String id) {
+        return token().chain(token -> client.deleteAbs(adminUrl() + "/clients/" + id)
+                .timeout(10_000)
+                .bearerTokenAuthentication(token)
+                .send())
+                .replaceWithVoid();
+    }
+
+    private Uni<String> token() {
+        return client.postAbs(issuer + "/protocol/openid-connect/token")
+                .timeout(10_000)
+                .sendForm(io.vertx.mutiny.core.MultiMap.caseInsensitiveMultiMap()
+                        .add("grant_type", "client_credentials")
+                        .add("client_id", config.clientId())
+                        .add("client_secret", config.clientSecret().orElse("")))
+                .map(response -> {
+                    expect(response, 200, "sign in as " + config.clientId());
+                    return response.bodyAsJsonObject().getString("access_token");
+                });
+    }
+
+    private static void expect(HttpResponse<Buffer> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new ProblemException(502, "identity-provider-refused", "Identity provider refused",
+                    "Keycloak did not " + what + ": HTTP " + response.statusCode());
+        }
+    }
+}
