@@ -33,11 +33,11 @@ public class HistoryEntry {
     /**
      * What an entry that did not change the status records: a milestone reported too late, before release or after a
      * cancellation (its status is the milestone reported), or a fact about the order at its status (an invoice, an Odoo
-     * cancellation that came after dispatch, an Odoo transfer done before release).
+     * cancellation that came after dispatch, an Odoo transfer done before release, a change of ship-to or lines).
      */
     public enum Note {
 
-        LATE, NOT_RELEASED, AFTER_CANCELLATION, INVOICED, ERP_CANCELLED_AFTER_DISPATCH, EARLY_TRANSFER;
+        LATE, NOT_RELEASED, AFTER_CANCELLATION, INVOICED, ERP_CANCELLED_AFTER_DISPATCH, EARLY_TRANSFER, CHANGED;
 
         /** Whether the entry's status is a milestone someone reported reaching (when it happened, if not applied). */
         public boolean reportsMilestone() {

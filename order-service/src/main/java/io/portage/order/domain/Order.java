@@ -206,6 +206,46 @@ public class Order {
     }
 
     /**
+     * Changes the ship-to ({@code customer}, null: unchanged) and drops the lines ({@code items} non-null: they are
+     * replaced; add the new ones with {@link #replaceLines} once the removal is flushed, so the line numbers can be
+     * reused). Only before release and not while a worker is handing it to Odoo. The order's checks must run again:
+     * the SKUs are unmapped until then.
+     */
+    public void change(Customer customer, boolean dropLines, Instant now, String source, String detail) {
+        require(status.beforeRelease(), "change");
+        if (inHandOver(now)) {
+            throw new OrderStateException(id, status,
+                    "Order " + id + " is being confirmed in Odoo right now; ask again in a few seconds");
+        }
+        if (customer != null) {
+            customerName = customer.name();
+            customerEmail = customer.email();
+            street = customer.street();
+            city = customer.city();
+            postalCode = customer.postalCode();
+            country = customer.country();
+        }
+        if (dropLines) {
+            lines.clear();
+        }
+        updatedAt = now;
+        note(status, now, source, detail, HistoryEntry.Note.CHANGED);
+    }
+
+    /** The new lines of a change, numbered from 1 (after {@link #change} dropped the old ones). */
+    public void replaceLines(List<OrderLine.Item> items) {
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("An order needs at least one line");
+        }
+        if (!lines.isEmpty()) {
+            throw new IllegalStateException("The old lines of order " + id + " are still there");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            lines.add(new OrderLine(this, i + 1, items.get(i)));
+        }
+    }
+
+    /**
      * Cancels the order before release. Not while a worker is handing it to Odoo ({@code now} before the claim runs
      * out): that ends in release or in a retry within seconds, and the caller is told to try again.
      */
