@@ -2,6 +2,7 @@
 # Runs a benchmark against the real services and servers and prints its numbers (never a pass/fail test).
 # Benchmarks: outbox-inbox [events] [warm-up events, default = events]  (order-service's outbox relay -> Kafka -> shipment-service's inbox).
 #             odoo [orders, default 100] [picking updates per case, default 200]  (odoo-connector, single vs batched, against the Odoo stand-in).
+#             order-intake [orders, default 2000] [clients, default 16] [warm-up orders, default = orders]  (order-service: POST /api/v1/orders -> Odoo stand-in -> released).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 . scripts/lib/java-home.sh
@@ -9,8 +10,10 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 case "${1:-help}" in
   outbox-inbox) main=io.portage.bench.OutboxToInboxBenchmark ;;
   odoo) main=io.portage.bench.OdooConnectorBenchmark ;;
-  *) sed -n '2,4p' "$0" | sed 's/^# //'; echo "Usage: scripts/bench.sh outbox-inbox [events] [warm-up events]"
-     echo "       scripts/bench.sh odoo [orders] [picking updates]"; exit 0 ;;
+  order-intake) main=io.portage.bench.OrderIntakeBenchmark ;;
+  *) sed -n '2,5p' "$0" | sed 's/^# //'; echo "Usage: scripts/bench.sh outbox-inbox [events] [warm-up events]"
+     echo "       scripts/bench.sh odoo [orders] [picking updates]"
+     echo "       scripts/bench.sh order-intake [orders] [clients] [warm-up orders]"; exit 0 ;;
 esac
 shift
 if [ ! -f bench/target/classpath.txt ] || [ -n "$(find bench/src order-service/src shipment-service/src event-kit/src odoo-connector/src odoo-standin/src -newer bench/target/classpath.txt -type f -print -quit)" ]; then

@@ -18,6 +18,7 @@ import io.portage.contracts.finance.InvoiceReleased;
 import io.portage.contracts.finance.RefundReleased;
 import io.portage.contracts.order.OrderAccepted;
 import io.portage.contracts.order.OrderCancelled;
+import io.portage.contracts.order.OrderChanged;
 import io.portage.contracts.order.OrderReceived;
 import io.portage.contracts.order.OrderRejected;
 import io.portage.contracts.order.OrderReleased;
@@ -70,6 +71,9 @@ public final class EventCatalog {
             Topics.ORDERS);
 
     public static final EventType ORDER_CANCELLED_V1 = new EventType("io.portage.order.cancelled.v1", OrderCancelled.class,
+            Topics.ORDERS);
+
+    public static final EventType ORDER_CHANGED_V1 = new EventType("io.portage.order.changed.v1", OrderChanged.class,
             Topics.ORDERS);
 
     // Yard and dock, on portage.yard, subject = appointment id.
@@ -186,7 +190,7 @@ public final class EventCatalog {
 
     private static final List<EventType> ALL = Stream
             .of(ORDER_RECEIVED_V1, ORDER_ACCEPTED_V1, ORDER_REJECTED_V1, ORDER_RELEASED_V1, ORDER_RELEASED_V2,
-                    ORDER_CANCELLED_V1,
+                    ORDER_CANCELLED_V1, ORDER_CHANGED_V1,
                     APPOINTMENT_BOOKED_V1, APPOINTMENT_RESCHEDULED_V1, APPOINTMENT_MISSED_V1, TRAILER_CHECKED_IN_V1,
                     DOCK_ASSIGNED_V1, UNLOADING_STARTED_V1, UNLOADING_COMPLETED_V1, LOADING_STARTED_V1, LOADING_COMPLETED_V1,
                     TRAILER_CHECKED_OUT_V1, DETENTION_STARTED_V1, DETENTION_CHARGED_V1, RECEIPT_LINE_CONFIRMED_V1,

@@ -22,6 +22,7 @@ import io.portage.contracts.finance.InvoiceReleased;
 import io.portage.contracts.finance.RefundReleased;
 import io.portage.contracts.order.OrderAccepted;
 import io.portage.contracts.order.OrderCancelled;
+import io.portage.contracts.order.OrderChanged;
 import io.portage.contracts.order.OrderReceived;
 import io.portage.contracts.order.OrderRejected;
 import io.portage.contracts.order.OrderReleased;
@@ -94,6 +95,11 @@ public final class EventSamples {
         ALL.put(ORDER_CANCELLED_V1, new OrderCancelled(ORDER, "northwind", OrderCancelled.ReasonCode.CUSTOMER_REQUEST,
                 "Customer ordered the wrong colour.",
                 new OrderCancelled.Actor(OrderCancelled.ActorType.PARTNER, "northwind-shop"), at("09:30:00")));
+        ALL.put(ORDER_CHANGED_V1, new OrderChanged(ORDER, "northwind", "WH1",
+                new OrderChanged.Customer("Ada Lovelace", null,
+                        new OrderChanged.Address("14 Dock Road", "Rotterdam", "3011 AB", "NL")),
+                List.of(new OrderChanged.Line("SKU-CHAIR-01", new BigDecimal("3"))),
+                new OrderChanged.Actor(OrderChanged.ActorType.PARTNER, "northwind-shop"), at("08:40:00")));
         // yard
         ALL.put(APPOINTMENT_BOOKED_V1, new AppointmentBooked(INBOUND, "WH1", "D04", "INBOUND", "Swift Freight",
                 "PO-88121", "swift", at("07:00:00"), at("08:00:00"), Instant.parse("2026-11-23T09:12:00Z")));

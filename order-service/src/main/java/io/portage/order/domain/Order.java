@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -28,7 +30,8 @@ import jakarta.persistence.Version;
 /**
  * A customer order from intake to delivery; (channel, externalId) is unique, so a resubmission finds it. Its state
  * machine: RECEIVED, then ACCEPTED (or ON_HOLD while a person fixes what automation could not), RELEASED once Odoo has
- * confirmed it, then the fulfilment milestones; CANCELLED only before release. Every change is in its history.
+ * confirmed it, then the fulfilment milestones reported by the warehouse, shipments and Odoo (never backwards); cancelled
+ * by its channel before release, by Odoo until dispatch. Every change, and every late report, is in its history.
  */
 @Entity
 @Table(name = "customer_order")
@@ -92,6 +95,12 @@ public class Order {
     private Instant cancelledAt;
     @Column(name = "cancel_reason")
     private String cancelReason;
+    @Column(name = "odoo_pickings_done")
+    private String odooPickingsDone;
+    @Column(name = "invoiced_at")
+    private Instant invoicedAt;
+    @Column(name = "invoice_names")
+    private String invoiceNames;
     @Version
     private long version;
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
@@ -197,6 +206,46 @@ public class Order {
     }
 
     /**
+     * Changes the ship-to ({@code customer}, null: unchanged) and drops the lines ({@code items} non-null: they are
+     * replaced; add the new ones with {@link #replaceLines} once the removal is flushed, so the line numbers can be
+     * reused). Only before release and not while a worker is handing it to Odoo. The order's checks must run again:
+     * the SKUs are unmapped until then.
+     */
+    public void change(Customer customer, boolean dropLines, Instant now, String source, String detail) {
+        require(status.beforeRelease(), "change");
+        if (inHandOver(now)) {
+            throw new OrderStateException(id, status,
+                    "Order " + id + " is being confirmed in Odoo right now; ask again in a few seconds");
+        }
+        if (customer != null) {
+            customerName = customer.name();
+            customerEmail = customer.email();
+            street = customer.street();
+            city = customer.city();
+            postalCode = customer.postalCode();
+            country = customer.country();
+        }
+        if (dropLines) {
+            lines.clear();
+        }
+        updatedAt = now;
+        note(status, now, source, detail, HistoryEntry.Note.CHANGED);
+    }
+
+    /** The new lines of a change, numbered from 1 (after {@link #change} dropped the old ones). */
+    public void replaceLines(List<OrderLine.Item> items) {
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("An order needs at least one line");
+        }
+        if (!lines.isEmpty()) {
+            throw new IllegalStateException("The old lines of order " + id + " are still there");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            lines.add(new OrderLine(this, i + 1, items.get(i)));
+        }
+    }
+
+    /**
      * Cancels the order before release. Not while a worker is handing it to Odoo ({@code now} before the claim runs
      * out): that ends in release or in a retry within seconds, and the caller is told to try again.
      */
@@ -213,20 +262,153 @@ public class Order {
         moveTo(OrderStatus.CANCELLED, now, source, reason);
     }
 
+    /** What a fulfilment fact reported by another service or Odoo did to the order. */
+    public enum Outcome {
+        /** It moved the order forward (or, for an invoice, marked it invoiced). */
+        APPLIED,
+        /** The order is there already (a repeated report, another tracking scan): nothing recorded. */
+        SAME,
+        /** The order is already further: recorded in the history, not applied. */
+        LATE,
+        /** The order is not released yet (or was rejected): recorded in the history, not applied. */
+        NOT_RELEASED,
+        /** It contradicts the order (goods moving after a cancellation, a cancellation after picking): a person looks. */
+        CONFLICT
+    }
+
     /**
-     * A fulfilment milestone reported by another service. Applied when it moves the order forward; a late one (the
-     * order is already further) is kept in the history only. Answers whether the status changed.
+     * A fulfilment milestone (picked, packed, dispatched, delivered) reported by another service at {@code at}.
+     * Applied when it moves the order forward; one the order is past already is recorded in the history only (or not
+     * at all when {@code recordLate} is false, e.g. a tracking scan after delivery), so a late or out-of-order event
+     * never moves the order back. A milestone after a cancellation is recorded and answered {@link Outcome#CONFLICT}.
      */
-    public boolean reach(OrderStatus milestone, Instant at, String source) {
+    public Outcome reach(OrderStatus milestone, Instant at, String source, String detail, boolean recordLate) {
         if (!milestone.milestone()) {
             throw new IllegalArgumentException(milestone + " is not a fulfilment milestone");
         }
-        if (status.next().contains(milestone)) {
-            moveTo(milestone, at, source, null);
-            return true;
+        if (status == milestone) {
+            return Outcome.SAME;
         }
-        history.add(new HistoryEntry(milestone, at, source, "late: the order was already " + status));
-        return false;
+        if (status.next().contains(milestone)) {
+            moveTo(milestone, at, source, detail);
+            return Outcome.APPLIED;
+        }
+        if (status == OrderStatus.CANCELLED) {
+            note(milestone, at, source, "after the cancellation: " + describe(detail), HistoryEntry.Note.AFTER_CANCELLATION);
+            return Outcome.CONFLICT;
+        }
+        if (status.beforeRelease() || status == OrderStatus.REJECTED) {
+            note(milestone, at, source, "not applied: the order is " + status + "; " + describe(detail),
+                    HistoryEntry.Note.NOT_RELEASED);
+            return Outcome.NOT_RELEASED;
+        }
+        if (recordLate) {
+            note(milestone, at, source, "late: the order was already " + status + "; " + describe(detail),
+                    HistoryEntry.Note.LATE);
+        }
+        return Outcome.LATE;
+    }
+
+    /**
+     * Odoo cancelled the sale order. Released, picked or packed: the order is CANCELLED (the fulfiller learns it from
+     * OrderCancelled); picked or packed goods must go back to stock, so that answers {@link Outcome#CONFLICT} for a
+     * person. Dispatched or delivered: nothing can be undone here, the cancellation is recorded only and answers
+     * {@link Outcome#CONFLICT} (a return or a credit note is a person's decision). A cancelled order stays as it is.
+     */
+    public Outcome cancelInErp(String reason, Instant at, String source) {
+        return switch (status) {
+            case CANCELLED, REJECTED -> Outcome.SAME;
+            case DISPATCHED, DELIVERED -> {
+                note(status, at, source, "cancelled in Odoo after dispatch, not applied: " + reason,
+                        HistoryEntry.Note.ERP_CANCELLED_AFTER_DISPATCH);
+                yield Outcome.CONFLICT;
+            }
+            default -> {
+                boolean goodsPicked = status == OrderStatus.PICKED || status == OrderStatus.PACKED;
+                cancelReason = reason;
+                cancelledAt = at;
+                holdReason = null;
+                syncDueAt = null;
+                syncClaimedUntil = null;
+                moveTo(OrderStatus.CANCELLED, at, source, reason);
+                yield goodsPicked ? Outcome.CONFLICT : Outcome.APPLIED;
+            }
+        };
+    }
+
+    /**
+     * One of the order's transfers was validated in Odoo. When every transfer Odoo made for the order is done (in a
+     * multi-step route the delivery is the last), the goods have left: the order reaches DISPATCHED. A transfer not
+     * known from the confirmation (a backorder, a later step) joins the order's transfers.
+     */
+    public Outcome pickingDone(long pickingId, String pickingName, String trackingRef, Instant at, String source) {
+        if (odooOrderId == null) {
+            note(status, at, source, "Odoo transfer " + pickingName + " done before the order was released",
+                    HistoryEntry.Note.EARLY_TRANSFER);
+            return Outcome.NOT_RELEASED;
+        }
+        Set<Long> pickings = ids(odooPickingIds);
+        Set<Long> done = ids(odooPickingsDone);
+        if (!done.add(pickingId)) {
+            return Outcome.SAME;
+        }
+        if (pickings.add(pickingId)) {
+            odooPickingIds = join(pickings);
+        }
+        odooPickingsDone = join(done);
+        if (!done.containsAll(pickings)) {
+            return Outcome.SAME;
+        }
+        return reach(OrderStatus.DISPATCHED, at, source,
+                "Odoo transfer " + pickingName + " done" + (trackingRef == null ? "" : ", tracking " + trackingRef), true);
+    }
+
+    /**
+     * A customer invoice for the order was posted in Odoo. The first one marks the order invoiced (whatever its status:
+     * Odoo may invoice before delivery); later ones (partial invoicing) are added to the invoice names.
+     */
+    public Outcome invoiced(String invoiceName, Instant at, String source) {
+        String name = invoiceName == null ? "(unnamed)" : invoiceName;
+        if (invoiceNames != null && List.of(invoiceNames.split(", ")).contains(name)) {
+            return Outcome.SAME;
+        }
+        if (invoicedAt == null || at.isBefore(invoicedAt)) {
+            invoicedAt = at;
+        }
+        String names = invoiceNames == null ? name : invoiceNames + ", " + name;
+        invoiceNames = names.length() <= 200 ? names : names.substring(0, 197) + "...";
+        note(status, at, source, "invoiced in Odoo: " + name, HistoryEntry.Note.INVOICED);
+        return Outcome.APPLIED;
+    }
+
+    /** When the order first reached {@code milestone} or was reported there (late reports included); null if never. */
+    public Instant reachedAt(OrderStatus milestone) {
+        return history.stream()
+                .filter(entry -> entry.status() == milestone
+                        && (entry.note() == null || entry.note().reportsMilestone()))
+                .map(HistoryEntry::at)
+                .min(Instant::compareTo)
+                .orElse(null);
+    }
+
+    private void note(OrderStatus about, Instant at, String source, String detail, HistoryEntry.Note note) {
+        history.add(new HistoryEntry(about, at, source, detail, note));
+    }
+
+    private static String describe(String detail) {
+        return detail == null ? "reported" : detail;
+    }
+
+    private static Set<Long> ids(String joined) {
+        Set<Long> ids = new LinkedHashSet<>();
+        if (joined != null && !joined.isEmpty()) {
+            Arrays.stream(joined.split(",")).map(Long::valueOf).forEach(ids::add);
+        }
+        return ids;
+    }
+
+    private static String join(Set<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** The per-order sequence number of the next event about this order. */
@@ -349,6 +531,20 @@ public class Order {
 
     public String cancelReason() {
         return cancelReason;
+    }
+
+    /** When Odoo posted the order's first customer invoice; null before. */
+    public Instant invoicedAt() {
+        return invoicedAt;
+    }
+
+    /** The names of the order's posted customer invoices in Odoo, comma separated; null before the first. */
+    public String invoiceNames() {
+        return invoiceNames;
+    }
+
+    public long version() {
+        return version;
     }
 
     public List<OrderLine> lines() {

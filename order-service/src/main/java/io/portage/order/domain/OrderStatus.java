@@ -35,14 +35,17 @@ public enum OrderStatus {
             case ON_HOLD -> EnumSet.of(ON_HOLD, ACCEPTED, REJECTED, CANCELLED);
             case ACCEPTED -> EnumSet.of(ON_HOLD, RELEASED, CANCELLED);
             case RELEASED -> EnumSet.of(PICKED, PACKED, DISPATCHED, DELIVERED, CANCELLED);
-            case PICKED -> EnumSet.of(PACKED, DISPATCHED, DELIVERED);
-            case PACKED -> EnumSet.of(DISPATCHED, DELIVERED);
+            case PICKED -> EnumSet.of(PACKED, DISPATCHED, DELIVERED, CANCELLED);
+            case PACKED -> EnumSet.of(DISPATCHED, DELIVERED, CANCELLED);
             case DISPATCHED -> EnumSet.of(DELIVERED);
             case DELIVERED, CANCELLED, REJECTED -> EnumSet.noneOf(OrderStatus.class);
         };
     }
 
-    /** Before release: the order can still be cancelled or changed by its channel. */
+    /**
+     * Before release: the order can still be cancelled or changed by its channel. After it only Odoo cancels an order
+     * (picked or packed goods go back to stock); once dispatched nothing does.
+     */
     public boolean beforeRelease() {
         return this == RECEIVED || this == ON_HOLD || this == ACCEPTED;
     }

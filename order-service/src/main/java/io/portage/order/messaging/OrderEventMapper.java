@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.portage.contracts.order.OrderAccepted;
 import io.portage.contracts.order.OrderCancelled;
+import io.portage.contracts.order.OrderChanged;
 import io.portage.contracts.order.OrderReceived;
 import io.portage.contracts.order.OrderReleasedV2;
 import io.portage.order.domain.OdooOrder;
@@ -46,6 +47,16 @@ final class OrderEventMapper {
     static OrderCancelled toOrderCancelled(Order order, OrderCancelled.ReasonCode code, OrderCancelled.Actor actor) {
         return new OrderCancelled(order.id().toString(), order.partnerId(), code, order.cancelReason(), actor,
                 order.cancelledAt());
+    }
+
+    static OrderChanged toOrderChanged(Order order, OrderChanged.Actor actor, Instant changedAt) {
+        Order.Customer customer = order.customer();
+        return new OrderChanged(order.id().toString(), order.partnerId(), order.warehouse(),
+                new OrderChanged.Customer(customer.name(), customer.email(),
+                        new OrderChanged.Address(customer.street(), customer.city(), customer.postalCode(),
+                                customer.country())),
+                order.lines().stream().map(line -> new OrderChanged.Line(line.sku(), line.quantity())).toList(), actor,
+                changedAt);
     }
 
     private static OrderReceived.Customer customer(Order order) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.order.OrderCancelled;
+import io.portage.contracts.order.OrderChanged;
 import io.portage.kit.events.EventEnvelope;
 import io.portage.kit.events.Outbox;
 import io.portage.order.domain.Order;
@@ -46,6 +47,11 @@ public class OrderEventPublisher {
     public Uni<UUID> orderCancelled(Order order, OrderCancelled.ReasonCode code, OrderCancelled.Actor actor) {
         return outbox.stage(EventCatalog.ORDER_CANCELLED_V1, OrderEventMapper.toOrderCancelled(order, code, actor),
                 envelope(order, order.cancelledAt(), order.nextSequence()));
+    }
+
+    public Uni<UUID> orderChanged(Order order, OrderChanged.Actor actor, Instant changedAt) {
+        return outbox.stage(EventCatalog.ORDER_CHANGED_V1, OrderEventMapper.toOrderChanged(order, actor, changedAt),
+                envelope(order, changedAt, order.nextSequence()));
     }
 
     private static EventEnvelope envelope(Order order, Instant time, long sequence) {

@@ -1,7 +1,10 @@
 package io.portage.order.repository;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +15,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
-/** Orders in the {@code orders} schema, and the queue of accepted orders waiting for Odoo. */
+/**
+ * Orders in the {@code orders} schema, the queue of accepted orders waiting for Odoo, and the shipments planned for
+ * orders.
+ */
 @ApplicationScoped
 public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
 
@@ -28,6 +34,66 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
             update {h-schema}customer_order
             set sync_claimed_until = :until, sync_attempts = sync_attempts + 1, version = version + 1
             where id in (:ids)""";
+
+    private static final String LINK_SHIPMENTS = """
+            insert into {h-schema}order_shipment (shipment_id, order_id, linked_at)
+            select link.shipment_id, link.order_id, :at
+            from unnest(cast(:shipments as uuid[]), cast(:orders as uuid[])) as link(shipment_id, order_id)
+            on conflict do nothing""";
+
+    private static final String SHIPMENT_ORDERS = """
+            select cast(shipment_id as varchar) || ' ' || cast(order_id as varchar) from {h-schema}order_shipment
+            where shipment_id = any(cast(:shipments as uuid[]))""";
+
+    public Uni<List<Order>> findByIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
+    }
+
+    /** Orders by their sale order's id in Odoo (set at release). */
+    public Uni<List<Order>> findByOdooOrderIds(Collection<Long> odooIds) {
+        return odooIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("odooOrderId in ?1", odooIds);
+    }
+
+    /** Orders by their sale order's name in Odoo (S00042; set at release). */
+    public Uni<List<Order>> findByOdooNames(Collection<String> names) {
+        return names.isEmpty() ? Uni.createFrom().item(List.of()) : list("odooName in ?1", names);
+    }
+
+    /** Records which order each shipment was planned for (shipment id to order id); a known shipment keeps its order. */
+    public Uni<Void> linkShipments(Map<UUID, UUID> orderOfShipment, Instant at) {
+        if (orderOfShipment.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID[] shipments = orderOfShipment.keySet().toArray(UUID[]::new);
+        UUID[] orders = orderOfShipment.values().toArray(UUID[]::new);
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(LINK_SHIPMENTS)
+                        .setParameter("shipments", shipments)
+                        .setParameter("orders", orders)
+                        .setParameter("at", at)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** The orders of the shipments known here, by shipment id. */
+    public Uni<Map<UUID, UUID>> ordersOfShipments(Collection<UUID> shipmentIds) {
+        if (shipmentIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        UUID[] ids = shipmentIds.toArray(UUID[]::new);
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(SHIPMENT_ORDERS, String.class)
+                        .setParameter("shipments", ids)
+                        .getResultList())
+                .map(rows -> {
+                    Map<UUID, UUID> links = new HashMap<>();
+                    rows.forEach(row -> {
+                        String[] pair = row.split(" ");
+                        links.put(UUID.fromString(pair[0]), UUID.fromString(pair[1]));
+                    });
+                    return links;
+                });
+    }
 
     public Uni<Order> findByChannelAndExternalId(String channel, String externalId) {
         return find("channel = ?1 and externalId = ?2", channel, externalId).firstResult();

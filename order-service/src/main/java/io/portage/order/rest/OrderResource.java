@@ -13,18 +13,24 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.portage.contracts.order.OrderCancelled;
+import io.portage.contracts.order.OrderChanged;
 import io.portage.kit.ops.OpsActor;
 import io.portage.kit.rest.CorrelationContext;
 import io.portage.kit.rest.Partners;
@@ -33,6 +39,8 @@ import io.portage.order.config.OrderConfig;
 import io.portage.order.domain.Order;
 import io.portage.order.domain.OrderLine;
 import io.portage.order.domain.OrderStatus;
+import io.portage.order.rest.OrderRequest.CustomerRequest;
+import io.portage.order.rest.OrderRequest.LineRequest;
 import io.portage.order.service.OrderService;
 import io.portage.order.service.ReceiveOrder;
 import io.smallrye.mutiny.Uni;
@@ -74,10 +82,70 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read an order", description = "Status, hold reason, the Odoo order, who fulfils it and the history. A partner sees only its own orders.")
-    @APIResponse(responseCode = "200", description = "The order")
+    @APIResponse(responseCode = "200", description = "The order; its ETag is its version (If-Match of a change)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "404", description = "No such order (or not the caller's)")
-    public Uni<OrderView> get(@PathParam("id") UUID id, @HeaderParam(Partners.HEADER) String partnerHeader) {
-        return orders.find(id, partnerHeader).map(OrderView::of);
+    public Uni<Response> get(@PathParam("id") UUID id, @HeaderParam(Partners.HEADER) String partnerHeader) {
+        return orders.find(id, partnerHeader)
+                .map(OrderView::of)
+                .map(view -> Response.ok(view).tag(new EntityTag(Long.toString(view.version()))).build());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change an order before its release", description = "Replaces the ship-to (customer) and/or the lines (all of them) while the order is RECEIVED, ON_HOLD or ACCEPTED and not being handed to Odoo. If-Match must carry the ETag (version) of the order as read. The checks run again: an unknown SKU holds it, a held order whose SKUs are now known is accepted.")
+    @APIResponse(responseCode = "200", description = "The changed order, with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid change (problem+json with field paths)")
+    @APIResponse(responseCode = "404", description = "No such order (or not the caller's)")
+    @APIResponse(responseCode = "409", description = "Released or cancelled, or being confirmed in Odoo this moment (try again)")
+    @APIResponse(responseCode = "412", description = "The order changed since it was read (If-Match does not match)")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Uni<Response> change(@PathParam("id") UUID id, @NotNull @Valid ChangeRequest body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Partners.HEADER) String partnerHeader,
+            @HeaderParam(OpsActor.HEADER) String operator) {
+        long version = version(ifMatch);
+        if (body.customer() == null && body.lines() == null) {
+            throw ProblemException.invalid("customer", "name the new customer (ship-to), the new lines, or both");
+        }
+        OrderChanged.Actor actor = partnerHeader != null
+                ? new OrderChanged.Actor(OrderChanged.ActorType.PARTNER, partnerHeader)
+                : new OrderChanged.Actor(OrderChanged.ActorType.OPERATOR, operator == null ? "internal" : operator);
+        CustomerRequest customer = body.customer();
+        Order.Customer shipTo = customer == null
+                ? null
+                : new Order.Customer(customer.name(), customer.email(), customer.address().street(),
+                        customer.address().city(), customer.address().postalCode(), customer.address().country());
+        List<OrderLine.Item> items = body.lines() == null
+                ? null
+                : body.lines().stream().map(line -> new OrderLine.Item(line.sku(), line.quantity())).toList();
+        return orders.change(id, partnerHeader, version, shipTo, items, actor)
+                .map(OrderView::of)
+                .map(view -> Response.ok(view).tag(new EntityTag(Long.toString(view.version()))).build());
+    }
+
+    /** The version an If-Match names: {@code "3"} (or {@code W/"3"}); 428 without one, 400 for another value. */
+    static long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "precondition-required", "If-Match required",
+                    "Send If-Match with the ETag of the order as you read it, so a change never overwrites one you did not see");
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(HttpHeaders.IF_MATCH, "the ETag of the order, e.g. \"3\"");
+        }
+    }
+
+    /** The body of a change: the new ship-to, the new lines (all of them), or both; what is absent stays. */
+    public record ChangeRequest(@Valid CustomerRequest customer,
+            @Size(min = 1, max = 500) List<@NotNull @Valid LineRequest> lines) {
     }
 
     @GET

@@ -23,7 +23,21 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record OrderView(UUID id, String channel, String externalId, String partnerId, String warehouse, String status,
         String holdReason, Customer customer, List<Line> lines, Odoo odoo, HandOver handOver, Fulfilment fulfiller,
         Instant receivedAt, Instant shipBy, Instant releasedAt, Instant cancelledAt, String cancelReason,
-        List<Step> history) {
+        Milestones milestones, Invoice invoice, long version, List<Step> history) {
+
+    /**
+     * When the order reached (or was reported at) each fulfilment milestone, from its history: a milestone reported
+     * late still has its time here. Null for one not reached.
+     */
+    @RegisterForReflection
+    public record Milestones(Instant released, Instant picked, Instant packed, Instant dispatched, Instant delivered,
+            Instant invoiced, Instant cancelled) {
+    }
+
+    /** Odoo's customer invoices for the order: when the first was posted, and their names. */
+    @RegisterForReflection
+    public record Invoice(Instant invoicedAt, String names) {
+    }
 
     /** Ship-to party. */
     @RegisterForReflection
@@ -50,9 +64,12 @@ public record OrderView(UUID id, String channel, String externalId, String partn
     public record Fulfilment(String type, String id) {
     }
 
-    /** One step of the history. */
+    /**
+     * One step of the history: a change of status, or (with {@code note}) something recorded without one: LATE,
+     * NOT_RELEASED and AFTER_CANCELLATION milestones, INVOICED, ERP_CANCELLED_AFTER_DISPATCH, EARLY_TRANSFER.
+     */
     @RegisterForReflection
-    public record Step(String status, Instant at, String source, String detail) {
+    public record Step(String status, Instant at, String source, String detail, String note) {
     }
 
     /** The answer to a submission: 201 with its Location for a new order, 200 for one received before. */
@@ -81,9 +98,15 @@ public record OrderView(UUID id, String channel, String externalId, String partn
                         : null,
                 fulfiller == null ? null : new Fulfilment(fulfiller.type().name(), fulfiller.id()),
                 order.receivedAt(), order.shipBy(), order.releasedAt(), order.cancelledAt(), order.cancelReason(),
+                new Milestones(order.releasedAt(), order.reachedAt(OrderStatus.PICKED),
+                        order.reachedAt(OrderStatus.PACKED), order.reachedAt(OrderStatus.DISPATCHED),
+                        order.reachedAt(OrderStatus.DELIVERED), order.invoicedAt(), order.cancelledAt()),
+                order.invoicedAt() == null ? null : new Invoice(order.invoicedAt(), order.invoiceNames()),
+                order.version(),
                 order.history()
                         .stream()
-                        .map(step -> new Step(step.status().name(), step.at(), step.source(), step.detail()))
+                        .map(step -> new Step(step.status().name(), step.at(), step.source(), step.detail(),
+                                step.note() == null ? null : step.note().name()))
                         .toList());
     }
 }

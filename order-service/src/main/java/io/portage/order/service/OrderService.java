@@ -10,10 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.contracts.order.OrderCancelled;
+import io.portage.contracts.order.OrderChanged;
 import io.portage.kit.ops.ExceptionQueue;
 import io.portage.kit.rest.ProblemException;
 import io.portage.order.config.OrderConfig;
 import io.portage.order.domain.Order;
+import io.portage.order.domain.OrderLine;
 import io.portage.order.domain.OrderStateException;
 import io.portage.order.domain.OrderStatus;
 import io.portage.order.messaging.OrderEventPublisher;
@@ -25,8 +27,8 @@ import io.smallrye.mutiny.Uni;
  * Takes in orders and answers for them. The pair (channel, external id) is the idempotency key: a resubmission, even
  * one racing the first submission, returns the order stored first and publishes nothing new. An order is checked as it
  * arrives (SKUs mapped and known to Odoo): accepted, it joins the queue to Odoo; otherwise it waits on hold with an
- * exception for a person. The order, its events (outbox) and its exception commit in one transaction, whether or not
- * Kafka or Odoo are up.
+ * exception for a person. Before release it can be cancelled or changed (checked again). The order, its events (outbox)
+ * and its exception commit in one transaction, whether or not Kafka or Odoo are up.
  */
 @ApplicationScoped
 public class OrderService {
@@ -132,6 +134,86 @@ public class OrderService {
                             "order cancelled", order.correlationId()))
                     .replaceWith(order);
         }));
+    }
+
+    /**
+     * Changes an order before release (see the README's rules): the ship-to ({@code customer}, null to keep it) and
+     * the lines ({@code items}, null to keep them), if the caller saw the order at {@code expectedVersion} (412
+     * otherwise). The checks run again: an unknown SKU holds the order with its exception; all known, a held order is
+     * accepted and queued for Odoo and its exceptions close. OrderChanged is published (then OrderAccepted, the first
+     * time it is accepted).
+     */
+    @WithSpan("OrderService.change")
+    public Uni<Order> change(@SpanAttribute("portage.order_id") UUID id, String partnerId, long expectedVersion,
+            Order.Customer customer, List<OrderLine.Item> items, OrderChanged.Actor actor) {
+        Instant now = clock.instant();
+        String source = actor.type().name().toLowerCase(java.util.Locale.ROOT) + ":" + actor.id();
+        return Panache.withTransaction(() -> visibleTo(orders.findById(id), partnerId, id).chain(order -> {
+            if (order.version() != expectedVersion) {
+                return Uni.createFrom().failure(stale(id, expectedVersion, order.version()));
+            }
+            String what = customer != null && items != null
+                    ? "ship-to and lines changed"
+                    : customer != null ? "ship-to changed" : "lines changed";
+            try {
+                order.change(customer, items != null, now, source, what);
+            } catch (OrderStateException e) {
+                return Uni.createFrom().failure(conflict(e));
+            }
+            Uni<Void> lines = items == null
+                    ? Uni.createFrom().voidItem()
+                    : orders.flush().invoke(() -> order.replaceLines(items));
+            return lines.chain(() -> checks.mapAndCheck(order))
+                    .chain(unknown -> events.orderChanged(order, actor, now)
+                            .chain(() -> recheck(order, unknown, now,
+                                    source, actor.id())))
+                    .replaceWith(order);
+        }))
+                .onFailure(OrderService::isStale)
+                .transform(failure -> stale(id, expectedVersion, -1))
+                .invoke(order -> {
+                    if (order.status() == OrderStatus.ACCEPTED) {
+                        handOver.wake();
+                    }
+                });
+    }
+
+    /** After a change: held while a SKU is unknown, otherwise accepted (a held order) and its exceptions closed. */
+    private Uni<Void> recheck(Order order, java.util.Set<String> unknown, Instant now, String source, String actor) {
+        if (!unknown.isEmpty()) {
+            order.hold(OrderChecks.holdReason(order, unknown), now, source);
+            return checks.raiseUnknownSkus(order, unknown);
+        }
+        Uni<Void> accepted = Uni.createFrom().voidItem();
+        if (order.status() == OrderStatus.ON_HOLD) {
+            boolean first = !order.wasAccepted();
+            order.accept(now, config.shipWithin(), source);
+            if (first) {
+                accepted = events.orderAccepted(order, now).replaceWithVoid();
+            }
+        }
+        String id = order.id().toString();
+        return accepted.call(() -> exceptions.settle(OrderChecks.UNKNOWN_SKU, id, actor, "order changed",
+                order.correlationId()))
+                .call(() -> exceptions.settle(OrderChecks.ODOO_REFUSED, id, actor, "order changed",
+                        order.correlationId()))
+                .replaceWithVoid();
+    }
+
+    private static ProblemException stale(UUID id, long expected, long current) {
+        return new ProblemException(412, "version-mismatch", "The order has changed",
+                "Order " + id + " is no longer at version " + expected
+                        + (current >= 0 ? " (it is at " + current + ")" : "") + "; read it again and repeat the change");
+    }
+
+    private static boolean isStale(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String name = cause.getClass().getName();
+            if (name.endsWith("StaleObjectStateException") || name.endsWith("OptimisticLockException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A refused cancellation: while accepted, only a hand-over in progress refuses it (try again); else too late. */

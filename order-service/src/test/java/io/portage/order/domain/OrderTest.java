@@ -68,15 +68,91 @@ class OrderTest {
                 .hasMessageContaining("RELEASED");
     }
 
-    @Test
-    void aLateMilestoneDoesNotMoveTheOrderBack() {
+    static Order released() {
         Order order = received();
         order.accept(T0, Duration.ofHours(1), "intake");
-        order.release(new OdooOrder(1, "S1", List.of()), Fulfiller.warehouse("WH1"), T0);
-        assertThat(order.reach(OrderStatus.DISPATCHED, T0.plusSeconds(60), "shipment")).isTrue();
-        assertThat(order.reach(OrderStatus.PICKED, T0.plusSeconds(30), "warehouse")).isFalse();
-        assertThat(order.status()).isEqualTo(OrderStatus.DISPATCHED);
+        order.release(new OdooOrder(1, "S1", List.of(7L, 8L)), Fulfiller.warehouse("WH1"), T0);
+        return order;
+    }
+
+    @Test
+    void aLateMilestoneDoesNotMoveTheOrderBackAndKeepsItsTime() {
+        Order order = released();
+        assertThat(order.reach(OrderStatus.DELIVERED, T0.plusSeconds(90), "shipment", "proof", true))
+                .isEqualTo(Order.Outcome.APPLIED);
+        assertThat(order.reach(OrderStatus.DISPATCHED, T0.plusSeconds(60), "shipment", null, true))
+                .isEqualTo(Order.Outcome.LATE);
+        assertThat(order.reach(OrderStatus.PICKED, T0.plusSeconds(30), "warehouse", null, true))
+                .isEqualTo(Order.Outcome.LATE);
+        assertThat(order.reach(OrderStatus.DISPATCHED, T0.plusSeconds(95), "tracking", null, false))
+                .as("a tracking scan after delivery is not recorded")
+                .isEqualTo(Order.Outcome.LATE);
+        assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
         assertThat(order.history().getLast().detail()).contains("late");
+        assertThat(order.history()).hasSize(6);
+        assertThat(order.reachedAt(OrderStatus.PICKED)).isEqualTo(T0.plusSeconds(30));
+        assertThat(order.reachedAt(OrderStatus.DISPATCHED)).isEqualTo(T0.plusSeconds(60));
+        assertThat(order.reachedAt(OrderStatus.PACKED)).isNull();
+        assertThat(order.reach(OrderStatus.DELIVERED, T0.plusSeconds(99), "shipment", "again", true))
+                .isEqualTo(Order.Outcome.SAME);
+    }
+
+    @Test
+    void aMilestoneBeforeReleaseOrAfterCancellationIsRecordedNotApplied() {
+        Order accepted = received();
+        accepted.accept(T0, Duration.ofHours(1), "intake");
+        assertThat(accepted.reach(OrderStatus.PICKED, T0, "warehouse", null, true))
+                .isEqualTo(Order.Outcome.NOT_RELEASED);
+        assertThat(accepted.status()).isEqualTo(OrderStatus.ACCEPTED);
+
+        Order cancelled = released();
+        assertThat(cancelled.cancelInErp("Cancelled in Odoo (S1)", T0.plusSeconds(5), "odoo:test"))
+                .isEqualTo(Order.Outcome.APPLIED);
+        assertThat(cancelled.reach(OrderStatus.DISPATCHED, T0.plusSeconds(9), "shipment", null, true))
+                .isEqualTo(Order.Outcome.CONFLICT);
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.history().getLast().note()).isEqualTo(HistoryEntry.Note.AFTER_CANCELLATION);
+    }
+
+    @Test
+    void odooCancellingAfterPickingIsAConflictAndAfterDispatchChangesNothing() {
+        Order picked = released();
+        picked.reach(OrderStatus.PICKED, T0.plusSeconds(1), "warehouse", null, true);
+        assertThat(picked.cancelInErp("Cancelled in Odoo (S1)", T0.plusSeconds(2), "odoo:test"))
+                .isEqualTo(Order.Outcome.CONFLICT);
+        assertThat(picked.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(picked.cancelInErp("again", T0.plusSeconds(3), "odoo:test")).isEqualTo(Order.Outcome.SAME);
+
+        Order dispatched = released();
+        dispatched.reach(OrderStatus.DISPATCHED, T0.plusSeconds(1), "shipment", null, true);
+        assertThat(dispatched.cancelInErp("Cancelled in Odoo (S1)", T0.plusSeconds(2), "odoo:test"))
+                .isEqualTo(Order.Outcome.CONFLICT);
+        assertThat(dispatched.status()).isEqualTo(OrderStatus.DISPATCHED);
+        assertThat(dispatched.cancelledAt()).isNull();
+    }
+
+    @Test
+    void theOrderIsDispatchedWhenAllItsOdooTransfersAreDone() {
+        Order order = released();
+        assertThat(order.pickingDone(7, "WH/PICK/1", null, T0.plusSeconds(1), "odoo")).isEqualTo(Order.Outcome.SAME);
+        assertThat(order.status()).isEqualTo(OrderStatus.RELEASED);
+        assertThat(order.pickingDone(7, "WH/PICK/1", null, T0.plusSeconds(1), "odoo")).isEqualTo(Order.Outcome.SAME);
+        assertThat(order.pickingDone(8, "WH/OUT/1", "TRK-1", T0.plusSeconds(2), "odoo"))
+                .isEqualTo(Order.Outcome.APPLIED);
+        assertThat(order.status()).isEqualTo(OrderStatus.DISPATCHED);
+        assertThat(order.history().getLast().detail()).contains("WH/OUT/1").contains("TRK-1");
+    }
+
+    @Test
+    void theFirstInvoiceMarksTheOrderInvoicedAndARepeatChangesNothing() {
+        Order order = released();
+        assertThat(order.invoiced("INV/1", T0.plusSeconds(5), "odoo")).isEqualTo(Order.Outcome.APPLIED);
+        assertThat(order.invoiced("INV/1", T0.plusSeconds(6), "odoo")).isEqualTo(Order.Outcome.SAME);
+        assertThat(order.invoiced("INV/2", T0.plusSeconds(7), "odoo")).isEqualTo(Order.Outcome.APPLIED);
+        assertThat(order.invoicedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(order.invoiceNames()).isEqualTo("INV/1, INV/2");
+        assertThat(order.status()).isEqualTo(OrderStatus.RELEASED);
+        assertThat(order.reachedAt(OrderStatus.RELEASED)).isEqualTo(T0);
     }
 
     @Test
