@@ -97,4 +97,75 @@ class OrderRoutesTest {
                 .statusCode(400)
                 .body("violations[0].field", equalTo("id"));
     }
+
+    @Test
+    void changesAndCancellationsGoWithThePartnerAndTheVersion() {
+        String order = "3f0c2a4e-0000-4000-8000-000000000001";
+        String token = TestTokens.partner("northwind", "orders:read orders:write").sign();
+        String etag = given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/v1/orders/" + order)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        given().auth()
+                .oauth2(token)
+                .header("If-Match", etag)
+                .header("X-Correlation-Id", "corr-change")
+                .contentType("application/json")
+                .body("{\"lines\":[{\"sku\":\"A\",\"quantity\":3}]}")
+                .when()
+                .patch("/api/v1/orders/" + order)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"")
+                .body("status", equalTo("ACCEPTED"));
+        assertThat(recorded().stream().filter(r -> "corr-change".equals(r.get("correlation"))).findFirst().orElseThrow())
+                .containsEntry("partner", "northwind")
+                .containsEntry("method", "PATCH");
+        given().auth()
+                .oauth2(token)
+                .header("If-Match", "\"0\"")
+                .contentType("application/json")
+                .body("{\"lines\":[]}")
+                .when()
+                .patch("/api/v1/orders/" + order)
+                .then()
+                .statusCode(412);
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"lines\":[]}")
+                .when()
+                .patch("/api/v1/orders/" + order)
+                .then()
+                .statusCode(428);
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"reason\":\"customer called\"}")
+                .when()
+                .post("/api/v1/orders/00000000-0000-4000-8000-000000000001/cancel")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"reason\":\"customer called\"}")
+                .when()
+                .post("/api/v1/orders/" + order + "/cancel")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        given().auth()
+                .oauth2(TestTokens.partner("northwind", "orders:read").sign())
+                .contentType("application/json")
+                .body("{\"reason\":\"x\"}")
+                .when()
+                .post("/api/v1/orders/" + order + "/cancel")
+                .then()
+                .statusCode(403);
+    }
 }

@@ -46,6 +46,23 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
         String correlation = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
         requests.add("{\"method\":\"%s\",\"path\":\"%s\",\"partner\":%s,\"correlation\":%s}".formatted(
                 exchange.getRequestMethod(), exchange.getRequestURI().getPath(), quote(partner), quote(correlation)));
+        String path = exchange.getRequestURI().getPath();
+        if (path.endsWith("/cancel") || "PATCH".equals(exchange.getRequestMethod())) {
+            // Like order-service: another partner's order is not found; a change needs the version as read ("1").
+            String id = path.substring("/api/v1/orders/".length()).replace("/cancel", "");
+            String ifMatch = exchange.getRequestHeaders().getFirst("If-Match");
+            if (id.startsWith("00000000")) {
+                respond(exchange, 404, "application/problem+json", "{\"status\":404,\"title\":\"Not found\"}");
+            } else if ("PATCH".equals(exchange.getRequestMethod()) && !"\"1\"".equals(ifMatch)) {
+                respond(exchange, ifMatch == null ? 428 : 412, "application/problem+json",
+                        "{\"status\":" + (ifMatch == null ? 428 : 412) + "}");
+            } else {
+                exchange.getResponseHeaders().add("ETag", "\"2\"");
+                respond(exchange, 200, "application/json", "{\"id\":\"" + id + "\",\"partnerId\":" + quote(partner)
+                        + ",\"status\":\"" + (path.endsWith("/cancel") ? "CANCELLED" : "ACCEPTED") + "\"}");
+            }
+            return;
+        }
         if ("POST".equals(exchange.getRequestMethod())) {
             if (body.contains("\"BOOM\"")) {
                 respond(exchange, 500, "application/problem+json", "{\"status\":500}");
@@ -60,8 +77,9 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
             }
             return;
         }
-        String id = exchange.getRequestURI().getPath().substring("/api/v1/orders/".length());
+        String id = path.substring("/api/v1/orders/".length());
         String owner = id.startsWith("00000000") ? "other" : "northwind";
+        exchange.getResponseHeaders().add("ETag", "\"1\"");
         respond(exchange, 200, "application/json",
                 "{\"id\":\"" + id + "\",\"partnerId\":\"" + owner + "\",\"status\":\"RECEIVED\"}");
     }

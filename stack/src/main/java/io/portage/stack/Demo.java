@@ -214,6 +214,19 @@ final class Demo {
                 (System.nanoTime() - started) / 1_000_000,
                 status.path("forwarding").path("uplinkUp").asBoolean() ? "up" : "down",
                 status.path("backlog").path("pending").asLong(), status.path("deadLetters").asLong());
+        // The gateway publishes them as PickConfirmed on portage.warehouse; order-service moves each order to PICKED.
+        for (String orderId : orderIds) {
+            long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            JsonNode order;
+            do {
+                order = get(launcher.url("order-service") + "/api/v1/orders/" + orderId, null).body();
+                if (!"RELEASED".equals(order.path("status").asText())) {
+                    break;
+                }
+                sleep(100);
+            } while (System.nanoTime() < until);
+            System.out.printf("   order %s -> %s%n", orderId.substring(0, 8), order.path("status").asText());
+        }
     }
 
     private void book(String dock, String direction, String carrier, String reference, String start, String end) {

@@ -32,6 +32,19 @@ public class OrderServiceClient {
         return orders.receive(body, partnerId, correlationId).invoke(OrderServiceClient::failOnServerError);
     }
 
+    /** A change before release; like a submission, never repeated behind the partner's back. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+    public Uni<Response> change(String id, String body, String ifMatch, String partnerId, String correlationId) {
+        return orders.change(id, body, ifMatch, partnerId, correlationId).invoke(OrderServiceClient::failOnServerError);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+    public Uni<Response> cancel(String id, String body, String partnerId, String correlationId) {
+        return orders.cancel(id, body, partnerId, correlationId).invoke(OrderServiceClient::failOnServerError);
+    }
+
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)

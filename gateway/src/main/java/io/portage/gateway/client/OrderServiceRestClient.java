@@ -3,6 +3,7 @@ package io.portage.gateway.client;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +26,21 @@ interface OrderServiceRestClient {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> receive(String body, @HeaderParam(Partners.HEADER) String partnerId,
+            @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> change(@PathParam("id") String id, String body, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(Partners.HEADER) String partnerId,
+            @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> cancel(@PathParam("id") String id, String body, @HeaderParam(Partners.HEADER) String partnerId,
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 
     @GET

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -58,6 +59,26 @@ public class OrderRoutes {
         caller.require("orders:write");
         return idempotency.once(caller.partnerId(), idempotencyKey, "POST /api/v1/orders", body,
                 () -> routing.submit(caller, body, correlation.id()));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change one of your orders before its release (scope orders:write)", description = "Ship-to and/or all lines; If-Match must carry the ETag of the order as read (428 without, 412 if it changed).")
+    public Uni<Response> change(
+            @PathParam("id") @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an order id") String id,
+            @NotBlank String body, @HeaderParam("If-Match") String ifMatch) {
+        return routing.change(callers.caller(), id, body, ifMatch, correlation.id());
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel one of your orders before its release (scope orders:write)")
+    public Uni<Response> cancel(
+            @PathParam("id") @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an order id") String id,
+            @NotBlank String body) {
+        return routing.cancel(callers.caller(), id, body, correlation.id());
     }
 
     @GET

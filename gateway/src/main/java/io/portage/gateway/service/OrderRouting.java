@@ -39,6 +39,25 @@ public class OrderRouting {
                 .transform(OrderRouting::unavailable);
     }
 
+    /** A change before release: order-service checks the partner (404 for another's order) and the If-Match. */
+    @WithSpan("OrderRouting.change")
+    public Uni<Response> change(Caller caller, String id, String body, String ifMatch, String correlationId) {
+        caller.require("orders:write");
+        return orders.change(id, body, ifMatch, caller.partnerId(), correlationId)
+                .map(OrderRouting::relay)
+                .onFailure(failure -> !(failure instanceof ProblemException))
+                .transform(OrderRouting::unavailable);
+    }
+
+    @WithSpan("OrderRouting.cancel")
+    public Uni<Response> cancel(Caller caller, String id, String body, String correlationId) {
+        caller.require("orders:write");
+        return orders.cancel(id, body, caller.partnerId(), correlationId)
+                .map(OrderRouting::relay)
+                .onFailure(failure -> !(failure instanceof ProblemException))
+                .transform(OrderRouting::unavailable);
+    }
+
     @WithSpan("OrderRouting.read")
     public Uni<Response> read(Caller caller, String id, String correlationId) {
         caller.require("orders:read");
@@ -71,9 +90,11 @@ public class OrderRouting {
         if (contentType != null) {
             relayed.header(HttpHeaders.CONTENT_TYPE, contentType);
         }
-        String location = downstream.getHeaderString(HttpHeaders.LOCATION);
-        if (location != null) {
-            relayed.header(HttpHeaders.LOCATION, location);
+        for (String header : new String[]{HttpHeaders.LOCATION, HttpHeaders.ETAG}) {
+            String value = downstream.getHeaderString(header);
+            if (value != null) {
+                relayed.header(header, value);
+            }
         }
         return relayed.build();
     }
