@@ -29,6 +29,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.portage.contracts.Topics;
+import io.portage.testsupport.Fuzz;
 import io.portage.testsupport.OdooStandinResource;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;

@@ -126,4 +126,22 @@ public interface GatewayConfig {
         @WithDefault("orders:write,orders:read,shipments:read,tracking:write,appointments:write,appointments:read,invoices:write,inventory:write,events:write,webhooks:manage")
         List<String> grantableScopes();
     }
+
+    /**
+     * Deprecated API versions or routes, keyed by path prefix (e.g. {@code "/api/v1/orders"}): answered with
+     * {@code Deprecation} and {@code Sunset} headers and a {@code successor-version} link until the sunset, 410 after.
+     */
+    Map<String, Deprecation> deprecations();
+
+    interface Deprecation {
+
+        /** When it was deprecated (ISO date-time). */
+        java.time.Instant since();
+
+        /** When it stops answering (ISO date-time). */
+        java.time.Instant sunset();
+
+        /** Where to go instead, e.g. {@code /api/v2/orders}. */
+        Optional<String> successor();
+    }
 }

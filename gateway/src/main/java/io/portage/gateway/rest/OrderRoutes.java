@@ -14,7 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.portage.gateway.idempotency.IdempotencyKeys;
@@ -46,6 +49,11 @@ public class OrderRoutes {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "order", value = """
+            {"channel": "northwind-shop", "externalId": "NW-1001", "warehouse": "WH1",
+             "customer": {"name": "Ada Lovelace", "email": "ada@example.com",
+               "address": {"street": "12 Dock Road", "city": "Rotterdam", "postalCode": "3011 AA", "country": "NL"}},
+             "lines": [{"sku": "PT-CHAIR-01", "quantity": 2}]}""")))
     @Operation(summary = "Submit an order (scope orders:write)", description = "Idempotent by (channel, externalId).")
     @APIResponse(responseCode = "201", description = "Order received")
     @APIResponse(responseCode = "200", description = "Order received earlier; returned unchanged")

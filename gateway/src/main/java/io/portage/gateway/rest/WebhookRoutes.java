@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.portage.gateway.service.Caller;
@@ -59,6 +62,8 @@ public class WebhookRoutes {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "released orders", value = """
+            {"url": "https://hooks.northwind.example/portage", "eventTypes": ["io.portage.order.released.v2"]}""")))
     @Operation(summary = "Subscribe an endpoint to event types (scope webhooks:manage)", description = "The answer carries the signing secret, once; keep it to verify deliveries.")
     public Uni<Response> create(NewSubscription request) {
         if (request == null) {

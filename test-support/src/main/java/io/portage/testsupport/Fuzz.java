@@ -1,4 +1,4 @@
-package io.portage.order;
+package io.portage.testsupport;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,14 +11,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Mutates a valid JSON body the ways clients get it wrong: fields dropped, wrong types, odd values, broken text. */
-final class Fuzz {
+public final class Fuzz {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Fuzz() {
     }
 
-    static String mutate(JsonNode valid, Random random) {
+    /** One to three mutations of a copy of {@code valid}, sometimes cut short or with broken quotes. */
+    public static String mutate(JsonNode valid, Random random) {
         JsonNode copy = valid.deepCopy();
         int mutations = 1 + random.nextInt(3);
         for (int i = 0; i < mutations; i++) {
