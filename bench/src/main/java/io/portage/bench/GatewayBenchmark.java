@@ -117,9 +117,10 @@ public final class GatewayBenchmark {
                 row("POST /api/v1/orders", "direct", dw, requests);
                 row("POST /api/v1/orders", "gateway", gw, requests);
                 System.out.printf(Locale.ROOT, "%nAdded by the gateway: reads p50 +%.2f ms, p99 +%.2f ms; submissions p50 +%.2f"
-                        + " ms, p99 +%.2f ms%n", percentile(all(gr), 50) - percentile(all(dr), 50),
-                        percentile(all(gr), 99) - percentile(all(dr), 99), percentile(all(gw), 50) - percentile(all(dw), 50),
-                        percentile(all(gw), 99) - percentile(all(dw), 99));
+                        + " ms, p99 +%.2f ms%n", Percentiles.of(all(gr), 50) - Percentiles.of(all(dr), 50),
+                        Percentiles.of(all(gr), 99) - Percentiles.of(all(dr), 99),
+                        Percentiles.of(all(gw), 50) - Percentiles.of(all(dw), 50),
+                        Percentiles.of(all(gw), 99) - Percentiles.of(all(dw), 99));
                 System.out.printf(Locale.ROOT, "RSS after the run: gateway %d MB, order-service %d MB%n",
                         processes.get(1).residentKib() / 1024, processes.get(0).residentKib() / 1024);
             } finally {
@@ -199,17 +200,11 @@ public final class GatewayBenchmark {
         double seconds = samples.stream().mapToDouble(Sample::seconds).sum();
         double[] millis = all(samples);
         System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f |%n", call, path, samples.size() * requests / seconds,
-                percentile(millis, 50), percentile(millis, 99));
+                Percentiles.of(millis, 50), Percentiles.of(millis, 99));
     }
 
     private static double[] all(List<Sample> samples) {
         return samples.stream().flatMapToDouble(sample -> Arrays.stream(sample.millis())).toArray();
     }
 
-    private static double percentile(double[] values, int percentile) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
 }

@@ -122,9 +122,9 @@ public final class OrderIntakeBenchmark {
 
     private static void print(String label, Result result) {
         System.out.printf(Locale.ROOT, "| %s | %.0f orders/s | %.1f / %.1f ms | %.0f orders/s | %.0f / %.0f ms |%n",
-                label, result.orders() / result.acceptSeconds(), percentile(result.postMillis(), 50),
-                percentile(result.postMillis(), 99), result.orders() / result.releaseSeconds(),
-                percentile(result.syncMillis(), 50), percentile(result.syncMillis(), 99));
+                label, result.orders() / result.acceptSeconds(), Percentiles.of(result.postMillis(), 50),
+                Percentiles.of(result.postMillis(), 99), result.orders() / result.releaseSeconds(),
+                Percentiles.of(result.syncMillis(), 50), Percentiles.of(result.syncMillis(), 99));
     }
 
     private static Result run(HttpClient http, QuarkusService service, PostgresServer postgres, String label,
@@ -206,13 +206,6 @@ public final class OrderIntakeBenchmark {
             }
             return Arrays.copyOf(millis, i);
         }
-    }
-
-    private static double percentile(double[] values, int percentile) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
     private static void vacuumAnalyze(PostgresServer postgres) throws SQLException {
