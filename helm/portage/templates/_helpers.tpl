@@ -1,6 +1,7 @@
 {{/*
 The services this chart runs, with the facts about each that are not configuration: the values key, the
-app.kubernetes.io/component label, and whether it uses PostgreSQL and Kafka.
+app.kubernetes.io/component label, whether it uses PostgreSQL and Kafka, and whether it verifies access tokens
+(every service behind the gateway does: none trusts the network).
 */}}
 {{- define "portage.services" -}}
 gateway:
@@ -8,26 +9,31 @@ gateway:
   component: gateway
   database: true
   kafka: true
+  oidc: true
 order-service:
   key: orderService
   component: order-intake
   database: true
   kafka: true
+  oidc: true
 yard-service:
   key: yardService
   component: yard
   database: true
   kafka: true
+  oidc: true
 shipment-service:
   key: shipmentService
   component: shipments
   database: true
   kafka: true
+  oidc: true
 finance-service:
   key: financeService
   component: freight-finance
   database: true
   kafka: false
+  oidc: true
 {{- end -}}
 
 {{- define "portage.fullname" -}}

@@ -27,9 +27,9 @@ import io.portage.stack.Ports;
 import io.portage.stack.QuarkusService;
 
 /**
- * What the gateway costs: the same calls made directly to order-service (with the partner header the gateway would
- * set) and through the gateway (a Keycloak token verified, the partner taken from it, rate-limited, audited for
- * writes, relayed), side by side in one run, alternating rounds so both see the same machine. Prints requests/s and
+ * What the gateway costs: the same calls with the same partner token made directly to order-service (which verifies
+ * the token itself) and through the gateway (the token verified there too, the partner taken from it, rate-limited,
+ * audited for writes, relayed with the token), side by side in one run, alternating rounds so both see the same machine. Prints requests/s and
  * latency p50/p99 per path and the difference. Reads ({@code GET /api/v1/orders/{id}}) show the pure routing cost;
  * submissions ({@code POST /api/v1/orders}) include the gateway's audit record. Everything real: PostgreSQL, Kafka,
  * Keycloak, order-service and the gateway as their packaged JVMs with the deployed JVM options.
@@ -61,6 +61,7 @@ public final class GatewayBenchmark {
             QuarkusService orders = new QuarkusService("order-service", checkout, Ports.free()).withStack(stack, "orders")
                     .withJvmOptions(QuarkusService.AS_DEPLOYED)
                     .with("portage.orders.hand-over.enabled", "false")
+                    .with("quarkus.oidc.auth-server-url", keycloak.issuer())
                     .with("quarkus.log.level", "WARN");
             QuarkusService gateway = new QuarkusService("gateway", checkout, Ports.free()).withStack(stack, "gateway")
                     .withJvmOptions(QuarkusService.AS_DEPLOYED)
@@ -75,13 +76,12 @@ public final class GatewayBenchmark {
                 processes.add(orders.start(work.resolve("services"), false, Duration.ofSeconds(120)));
                 processes.add(gateway.start(work.resolve("services"), false, Duration.ofSeconds(120)));
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-                String token = token(http, keycloak.issuer());
-                String partner = "northwind";
-                String order = submit(http, orders.baseUrl(), partner, null, "BENCH-SEED-" + UUID.randomUUID());
+                String token = Tokens.clientCredentials(http, keycloak.issuer(), "northwind-shop", "northwind-dev-secret");
+                String order = submit(http, orders.baseUrl(), token, "BENCH-SEED-" + UUID.randomUUID());
 
                 IntFunction<HttpRequest> directRead = i -> HttpRequest
                         .newBuilder(URI.create(orders.baseUrl() + "/api/v1/orders/" + order))
-                        .header("X-Portage-Partner-Id", partner)
+                        .header("Authorization", "Bearer " + token)
                         .GET()
                         .build();
                 IntFunction<HttpRequest> gatewayRead = i -> HttpRequest
@@ -90,9 +90,9 @@ public final class GatewayBenchmark {
                         .GET()
                         .build();
                 String run = UUID.randomUUID().toString().substring(0, 8);
-                IntFunction<HttpRequest> directWrite = i -> post(orders.baseUrl(), partner, null,
+                IntFunction<HttpRequest> directWrite = i -> post(orders.baseUrl(), token,
                         "D-" + run + "-" + i + "-" + System.nanoTime());
-                IntFunction<HttpRequest> gatewayWrite = i -> post(gateway.baseUrl(), null, token,
+                IntFunction<HttpRequest> gatewayWrite = i -> post(gateway.baseUrl(), token,
                         "G-" + run + "-" + i + "-" + System.nanoTime());
 
                 // Warm-up: both paths, both kinds, not counted.
@@ -131,34 +131,16 @@ public final class GatewayBenchmark {
         }
     }
 
-    private static String token(HttpClient http, String issuer) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "grant_type=client_credentials&client_id=northwind-shop&client_secret=northwind-dev-secret"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("No token: " + response.statusCode() + " " + response.body());
-        }
-        return JSON.readTree(response.body()).path("access_token").asText();
-    }
-
-    private static HttpRequest post(String base, String partner, String token, String externalId) {
+    private static HttpRequest post(String base, String token, String externalId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/orders"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(BODY.formatted(externalId)));
-        if (partner != null) {
-            request.header("X-Portage-Partner-Id", partner);
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request.build();
+        return request.header("Authorization", "Bearer " + token).build();
     }
 
-    private static String submit(HttpClient http, String base, String partner, String token, String externalId)
+    private static String submit(HttpClient http, String base, String token, String externalId)
             throws Exception {
-        HttpResponse<String> response = http.send(post(base, partner, token, externalId), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(post(base, token, externalId), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("Seed order refused: " + response.statusCode() + " " + response.body());
         }

@@ -70,9 +70,11 @@ public final class OrderIntakeBenchmark {
                 .workers(1)
                 .build()
                 .start();
-                LocalStack stack = LocalStack.forTests(work.resolve("stack"), false).start(List.of("orders"))) {
+                LocalStack stack = LocalStack.forTests(work.resolve("stack"), true).start(List.of("orders"))) {
+            String issuer = stack.keycloak().orElseThrow().issuer();
             QuarkusService service = new QuarkusService("order-service", checkout, Ports.free()).withStack(stack, "orders")
                     .withJvmOptions(QuarkusService.AS_DEPLOYED)
+                    .with("quarkus.oidc.auth-server-url", issuer)
                     .with("portage.odoo.url", odoo.baseUrl())
                     .with("portage.odoo.database", ODOO_DATABASE)
                     .with("portage.odoo.login", ODOO_LOGIN)
@@ -83,22 +85,24 @@ public final class OrderIntakeBenchmark {
             ManagedProcess process = service.start(work.resolve("services"), false, Duration.ofSeconds(120));
             try {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                // An importer's token (the operations client): it submits for the orders' own channels.
+                String token = Tokens.clientCredentials(http, issuer, "portage-ops", "portage-ops-dev-secret");
                 // Load the product cache once, as change capture does when it starts polling.
                 http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/ops/odoo-sync/poll"))
-                        .header("X-Portage-Actor", "bench")
+                        .header("Authorization", "Bearer " + token)
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(), HttpResponse.BodyHandlers.discarding());
                 PostgresServer postgres = stack.postgres();
 
-                run(http, service, postgres, "warm-up", "bench-warm", warmup, clients);
+                run(http, issuer, service, postgres, "warm-up", "bench-warm", warmup, clients);
                 vacuumAnalyze(postgres);
-                Result free = run(http, service, postgres, "measured, stand-in without cost", "bench-free", orders,
+                Result free = run(http, issuer, service, postgres, "measured, stand-in without cost", "bench-free", orders,
                         clients);
 
                 odoo.faults().latency(Duration.ofNanos(12_500_000));
                 odoo.faults().cost("sale.order", "create", Duration.ofMillis(30), Duration.ofMillis(10));
                 odoo.faults().cost("sale.order", "action_confirm", Duration.ofMillis(78), Duration.ofMillis(32));
-                Result costed = run(http, service, postgres, "measured, stand-in costing as Odoo 18 (2 cores)",
+                Result costed = run(http, issuer, service, postgres, "measured, stand-in costing as Odoo 18 (2 cores)",
                         "bench-odoo18", orders, clients);
 
                 System.out.println();
@@ -127,9 +131,11 @@ public final class OrderIntakeBenchmark {
                 Percentiles.of(result.syncMillis(), 50), Percentiles.of(result.syncMillis(), 99));
     }
 
-    private static Result run(HttpClient http, QuarkusService service, PostgresServer postgres, String label,
-            String channel, int orders, int clients) throws Exception {
+    private static Result run(HttpClient http, String issuer, QuarkusService service, PostgresServer postgres,
+            String label, String channel, int orders, int clients) throws Exception {
         URI intake = URI.create(service.baseUrl() + "/api/v1/orders");
+        // A fresh token per run: Keycloak's last 5 minutes, a run with Odoo's cost can take longer.
+        String token = Tokens.clientCredentials(http, issuer, "portage-ops", "portage-ops-dev-secret");
         double[] latencies = new double[orders];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
@@ -142,6 +148,7 @@ public final class OrderIntakeBenchmark {
                     for (int i = next.getAndIncrement(); i < orders; i = next.getAndIncrement()) {
                         HttpRequest request = HttpRequest.newBuilder(intake)
                                 .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + token)
                                 .POST(HttpRequest.BodyPublishers.ofString(
                                         BODY.formatted(channel, run + "-" + i, i, i)))
                                 .build();

@@ -9,9 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.portage.testsupport.PortageStackResource;
+import io.portage.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +30,11 @@ class FreightQuoteResourceTest {
             card.put("validTo", to);
         }
         return card;
+    }
+
+    @BeforeEach
+    void actAsOperator() {
+        TestTokens.actAsOperator("test-operator");
     }
 
     @Test

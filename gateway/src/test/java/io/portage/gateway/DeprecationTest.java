@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
 
+import io.portage.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** %test deprecates /api/v1/me (sunset 2099) and retired /api/v0 (sunset 2026-01-01). */

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import io.portage.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -44,7 +45,11 @@ class OrderRoutesTest {
                 .filter(r -> "corr-gw-1".equals(r.get("correlation")))
                 .findFirst()
                 .orElseThrow();
-        assertThat(sent).containsEntry("partner", "northwind").containsEntry("method", "POST");
+        // The partner's own token is relayed (order-service verifies it and reads the partner from it); the caller's
+        // header is not passed on.
+        assertThat(sent).containsEntry("partner", "northwind")
+                .containsEntry("method", "POST")
+                .containsEntry("partnerHeader", null);
     }
 
     @Test

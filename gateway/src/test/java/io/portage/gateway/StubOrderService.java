@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -33,19 +36,24 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/v1/orders", this::orders);
         server.createContext("/ops", this::ops);
+        server.createContext("/api/v1/shipments", exchange -> partnerRecords(exchange, "shipments"));
+        server.createContext("/api/v1/appointments", exchange -> partnerRecords(exchange, "appointments"));
         server.createContext("/__requests", exchange -> respond(exchange, 200, "application/json",
                 "[" + String.join(",", requests) + "]"));
         server.start();
-        return Map.of("quarkus.rest-client.order-service.url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "stub.order-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("quarkus.rest-client.order-service.url", url, "quarkus.rest-client.shipment-service.url", url,
+                "quarkus.rest-client.yard-service.url", url, "stub.order-service.url", url);
     }
 
     private void orders(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String partner = exchange.getRequestHeaders().getFirst("X-Portage-Partner-Id");
+        // Like order-service: the partner is the relayed token's, whatever headers come with it.
+        String partner = claim(exchange, "partner_id");
         String correlation = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
-        requests.add("{\"method\":\"%s\",\"path\":\"%s\",\"partner\":%s,\"correlation\":%s}".formatted(
-                exchange.getRequestMethod(), exchange.getRequestURI().getPath(), quote(partner), quote(correlation)));
+        requests.add("{\"method\":\"%s\",\"path\":\"%s\",\"partner\":%s,\"partnerHeader\":%s,\"correlation\":%s}".formatted(
+                exchange.getRequestMethod(), exchange.getRequestURI().getPath(), quote(partner),
+                quote(exchange.getRequestHeaders().getFirst("X-Portage-Partner-Id")), quote(correlation)));
         String path = exchange.getRequestURI().getPath();
         if (path.endsWith("/cancel") || "PATCH".equals(exchange.getRequestMethod())) {
             // Like order-service: another partner's order is not found; a change needs the version as read ("1").
@@ -84,9 +92,41 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
                 "{\"id\":\"" + id + "\",\"partnerId\":\"" + owner + "\",\"status\":\"RECEIVED\"}");
     }
 
+    /**
+     * shipment-service's and yard-service's partner APIs: records the call; a record whose id starts with 00000000
+     * belongs to "other" (as if the service had let it through), ids starting with 5 fail with a 503, any other id
+     * belongs to the token's partner; a list answers one record of the token's partner; a POST books for it.
+     */
+    private void partnerRecords(HttpExchange exchange, String resource) throws IOException {
+        String partner = claim(exchange, "partner_id");
+        String path = exchange.getRequestURI().getPath();
+        requests.add("{\"method\":\"%s\",\"path\":\"%s\",\"query\":%s,\"partner\":%s,\"correlation\":%s}".formatted(
+                exchange.getRequestMethod(), path, quote(exchange.getRequestURI().getRawQuery()), quote(partner),
+                quote(exchange.getRequestHeaders().getFirst("X-Correlation-Id"))));
+        String base = "/api/v1/" + resource;
+        if ("POST".equals(exchange.getRequestMethod())) {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Location", base + "/3f0c2a4e-0000-4000-8000-0000000000a1");
+            respond(exchange, 201, "application/json",
+                    "{\"id\":\"3f0c2a4e-0000-4000-8000-0000000000a1\",\"partnerId\":" + quote(partner) + "}");
+        } else if (path.equals(base)) {
+            respond(exchange, 200, "application/json", "[{\"id\":\"3f0c2a4e-0000-4000-8000-0000000000b1\",\"partnerId\":"
+                    + quote(partner) + "}]");
+        } else {
+            String id = path.substring(base.length() + 1);
+            if (id.startsWith("5")) {
+                respond(exchange, 503, "application/problem+json", "{\"status\":503}");
+                return;
+            }
+            String owner = id.startsWith("00000000") ? "\"other\"" : quote(partner);
+            respond(exchange, 200, "application/json", "{\"id\":\"" + id + "\",\"partnerId\":" + owner + "}");
+        }
+    }
+
     /** The event kit's operations API: records the call, answers an empty list or the acted-on record. */
     private void ops(HttpExchange exchange) throws IOException {
-        String actor = exchange.getRequestHeaders().getFirst("X-Portage-Actor");
+        // Like the event kit: the operator is named by the relayed token.
+        String actor = claim(exchange, "preferred_username");
         String query = exchange.getRequestURI().getRawQuery();
         requests.add("{\"method\":\"%s\",\"path\":\"%s\",\"query\":%s,\"actor\":%s,\"correlation\":%s}".formatted(
                 exchange.getRequestMethod(), exchange.getRequestURI().getPath(), quote(query), quote(actor),
@@ -96,6 +136,17 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
         } else {
             respond(exchange, 200, "application/json", "{\"status\":\"REPLAYED\",\"resolvedBy\":" + quote(actor) + "}");
         }
+    }
+
+    /** A claim of the relayed bearer token (read, not verified: the services' own tests verify). */
+    private static String claim(HttpExchange exchange, String name) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+        JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+        return claims.path(name).asText(null);
     }
 
     private static String quote(String value) {

@@ -35,6 +35,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.portage.gateway.webhook.WebhookSignature;
 import io.portage.testsupport.PortageStackResource;
+import io.portage.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

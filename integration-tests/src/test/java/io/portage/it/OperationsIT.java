@@ -102,6 +102,8 @@ class OperationsIT {
                 .body("resolvedBy", equalTo("portage-ops"));
 
         given().baseUri(suite.shipments.baseUrl())
+                .auth()
+                .oauth2(ops)
                 .queryParam("orderId", orderId)
                 .when()
                 .get("/api/v1/shipments")

@@ -91,6 +91,8 @@ class OrderToShipmentIT {
                 .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> given()
                         .baseUri(suite.shipments.baseUrl())
+                        .auth()
+                        .oauth2(token)
                         .queryParam("orderId", orderId)
                         .when()
                         .get("/api/v1/shipments")
@@ -98,6 +100,8 @@ class OrderToShipmentIT {
                         .statusCode(200)
                         .body("$", hasSize(1)));
         given().baseUri(suite.shipments.baseUrl())
+                .auth()
+                .oauth2(token)
                 .queryParam("orderId", orderId)
                 .when()
                 .get("/api/v1/shipments")

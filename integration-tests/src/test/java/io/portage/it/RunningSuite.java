@@ -23,6 +23,7 @@ final class RunningSuite {
     final LocalStack stack;
     final QuarkusService orders;
     final QuarkusService shipments;
+    final QuarkusService yard;
     final QuarkusService gateway;
     final QuarkusService edge;
     private final List<ManagedProcess> services = new ArrayList<>();
@@ -31,15 +32,21 @@ final class RunningSuite {
     private RunningSuite() {
         Path work = Path.of("target", "e2e").toAbsolutePath();
         Path checkout = PortageHome.locate().checkout();
-        stack = LocalStack.forTests(work.resolve("stack"), true).start(List.of("orders", "shipments", "gateway"));
+        stack = LocalStack.forTests(work.resolve("stack"), true).start(List.of("orders", "shipments", "yard", "gateway"));
         KeycloakServer keycloak = stack.keycloak().orElseThrow();
-        orders = new QuarkusService("order-service", checkout, Ports.free()).withStack(stack, "orders");
-        shipments = new QuarkusService("shipment-service", checkout, Ports.free()).withStack(stack, "shipments");
+        // Every service verifies the access tokens itself, against the same realm as the gateway.
+        orders = new QuarkusService("order-service", checkout, Ports.free()).withStack(stack, "orders")
+                .with("quarkus.oidc.auth-server-url", keycloak.issuer());
+        shipments = new QuarkusService("shipment-service", checkout, Ports.free()).withStack(stack, "shipments")
+                .with("quarkus.oidc.auth-server-url", keycloak.issuer());
+        yard = new QuarkusService("yard-service", checkout, Ports.free()).withStack(stack, "yard")
+                .with("quarkus.oidc.auth-server-url", keycloak.issuer());
         gateway = new QuarkusService("gateway", checkout, Ports.free()).withStack(stack, "gateway")
                 .with("quarkus.oidc.auth-server-url", keycloak.issuer())
                 .with("quarkus.rest-client.order-service.url", orders.baseUrl())
                 .with("quarkus.rest-client.shipment-service.url", shipments.baseUrl())
-                .with("portage.gateway.ops-services", "order-service,shipment-service")
+                .with("quarkus.rest-client.yard-service.url", yard.baseUrl())
+                .with("portage.gateway.ops-services", "order-service,shipment-service,yard-service")
                 .with("portage.gateway.onboarding.client-secret", "portage-onboarding-dev-secret")
                 .with("portage.gateway.webhooks.allow-http", "true");
         // Warehouse WH1's edge agent forwards to the gateway as the realm's client edge-wh1 (partner wh1).
@@ -56,6 +63,7 @@ final class RunningSuite {
         try {
             services.add(orders.start(logs, false, Duration.ofSeconds(90)));
             services.add(shipments.start(logs, false, Duration.ofSeconds(90)));
+            services.add(yard.start(logs, false, Duration.ofSeconds(90)));
             services.add(gateway.start(logs, false, Duration.ofSeconds(90)));
             services.add(edge.start(logs, false, Duration.ofSeconds(90)));
         } catch (RuntimeException e) {

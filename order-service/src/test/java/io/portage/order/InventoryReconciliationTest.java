@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.portage.odoo.connector.OdooClient;
@@ -23,6 +24,7 @@ import io.portage.odoo.connector.ops.ProductRef;
 import io.portage.odoo.standin.Fault;
 import io.portage.testsupport.OdooStandinResource;
 import io.portage.testsupport.PortageStackResource;
+import io.portage.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +41,6 @@ import io.restassured.path.json.JsonPath;
 class InventoryReconciliationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final String OPS = "X-Portage-Actor";
     /** WH/Stock in the stand-in's seed. */
     static final long WH_STOCK = 6;
 
@@ -47,6 +48,11 @@ class InventoryReconciliationTest {
     OdooOperations odoo;
     @Inject
     OdooClient odooClient;
+
+    @BeforeEach
+    void actAsOperator() {
+        TestTokens.actAsOperator("test-operator");
+    }
 
     @AfterEach
     void healOdoo() {
@@ -103,7 +109,8 @@ class InventoryReconciliationTest {
                 WH,%s,Shelf-9,1
                 """.formatted(differs, changed, matches, suffix, matches);
 
-        JsonPath report = given().header(OPS, "alice")
+        JsonPath report = given().auth()
+                .oauth2(TestTokens.ops("alice"))
                 .contentType("text/csv")
                 .queryParam("source", "acme-wms")
                 .queryParam("takenAt", takenAt.toString())
@@ -165,7 +172,8 @@ class InventoryReconciliationTest {
                 WH,PT-CHAIR-01,,1
                 WH,PT-LAMP-01,,lots
                 """;
-        given().header(OPS, "alice")
+        given().auth()
+                .oauth2(TestTokens.ops("alice"))
                 .contentType("text/csv")
                 .queryParam("source", "acme-wms")
                 .queryParam("takenAt", Instant.now().minusSeconds(60).toString())
@@ -176,7 +184,8 @@ class InventoryReconciliationTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItems("row[3].quantity", "row[4].sku", "row[5]", "row[6].quantity"));
-        given().header(OPS, "alice")
+        given().auth()
+                .oauth2(TestTokens.ops("alice"))
                 .contentType(ContentType.JSON)
                 .body(Map.of("source", "acme-3pl", "takenAt", "yesterday", "lines",
                         List.of(Map.of("site", "WH", "sku", "PT-CHAIR-01", "quantity", "1"),
@@ -186,15 +195,27 @@ class InventoryReconciliationTest {
                 .then()
                 .statusCode(400)
                 .body("violations.field", hasItems("takenAt", "lines[1].site", "lines[1].quantity"));
-        given().contentType("text/csv")
+        // Nobody named (no token), or a partner instead of an operator: refused before anything happens.
+        given().auth()
+                .none()
+                .contentType("text/csv")
                 .queryParam("source", "acme-wms")
                 .queryParam("takenAt", Instant.now().toString())
                 .body("site,sku,quantity\nWH,PT-CHAIR-01,1\n")
                 .when()
                 .post("/ops/inventory/snapshots")
                 .then()
-                .statusCode(400)
-                .body("violations.field", hasItems("X-Portage-Actor"));
+                .statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.partner("acme"))
+                .contentType("text/csv")
+                .queryParam("source", "acme-wms")
+                .queryParam("takenAt", Instant.now().toString())
+                .body("site,sku,quantity\nWH,PT-CHAIR-01,1\n")
+                .when()
+                .post("/ops/inventory/snapshots")
+                .then()
+                .statusCode(403);
         assertThat(reconciliationIds()).containsExactlyInAnyOrderElementsOf(before);
     }
 
@@ -205,7 +226,8 @@ class InventoryReconciliationTest {
         productWithStock(sku, 2, takenAt.minus(1, ChronoUnit.DAYS));
         Map<String, Object> body = Map.of("source", "acme-3pl", "takenAt", takenAt.toString(), "lines",
                 List.of(Map.of("site", "WH", "sku", sku, "quantity", "2.000")));
-        String id = given().header(OPS, "bob")
+        String id = given().auth()
+                .oauth2(TestTokens.ops("bob"))
                 .contentType(ContentType.JSON)
                 .body(body)
                 .when()
@@ -225,7 +247,8 @@ class InventoryReconciliationTest {
 
         List<String> before = reconciliationIds();
         OdooStandinResource.standin().faults().failNext(100_000, Fault.UNAVAILABLE_503);
-        given().header(OPS, "bob")
+        given().auth()
+                .oauth2(TestTokens.ops("bob"))
                 .contentType(ContentType.JSON)
                 .body(body)
                 .when()

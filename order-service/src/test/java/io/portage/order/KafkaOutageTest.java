@@ -11,12 +11,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.portage.contracts.Topics;
 import io.portage.testsupport.OdooStandinResource;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
+import io.portage.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +29,11 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(value = PortageStackResource.class, initArgs = @ResourceArg(name = "database", value = "orders"))
 @QuarkusTestResource(OdooStandinResource.class)
 class KafkaOutageTest {
+
+    @BeforeEach
+    void actAsOperator() {
+        TestTokens.actAsOperator("test-operator");
+    }
 
     @AfterEach
     void kafkaIsBack() {

@@ -25,6 +25,7 @@ import io.portage.odoo.standin.Fault;
 import io.portage.testsupport.OdooStandinResource;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
+import io.portage.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,12 +43,15 @@ class OrderChangeTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String OPS = "X-Portage-Actor";
-    static final String PARTNER = "X-Portage-Partner-Id";
+
+    @BeforeEach
+    void actAsOperator() {
+        TestTokens.actAsOperator("test-operator");
+    }
 
     @BeforeEach
     void loadTheProductCache() {
-        given().header(OPS, "test-ops").when().post("/ops/odoo-sync/poll").then().statusCode(200);
+        given().auth().oauth2(TestTokens.ops("test-ops")).when().post("/ops/odoo-sync/poll").then().statusCode(200);
     }
 
     @AfterEach
@@ -56,7 +60,8 @@ class OrderChangeTest {
     }
 
     static String etag(String orderId, String partner) {
-        return given().header(PARTNER, partner)
+        return given().auth()
+                .oauth2(TestTokens.partner(partner))
                 .when()
                 .get("/api/v1/orders/" + orderId)
                 .then()
@@ -66,7 +71,7 @@ class OrderChangeTest {
     }
 
     static Response patch(String orderId, String partner, String ifMatch, Object body) {
-        var request = given().header(PARTNER, partner).contentType(ContentType.JSON).body(body);
+        var request = given().auth().oauth2(TestTokens.partner(partner)).contentType(ContentType.JSON).body(body);
         if (ifMatch != null) {
             request = request.header("If-Match", ifMatch);
         }

@@ -30,6 +30,7 @@ import io.portage.testsupport.CloudEventRecords;
 import io.portage.testsupport.OdooStandinResource;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
+import io.portage.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,15 +51,19 @@ class OrderLifecycleTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String OPS = "X-Portage-Actor";
     static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
 
     @Inject
     OdooClient odooClient;
 
     @BeforeEach
+    void actAsOperator() {
+        TestTokens.actAsOperator("test-operator");
+    }
+
+    @BeforeEach
     void loadTheProductCache() {
-        given().header(OPS, "test-ops").when().post("/ops/odoo-sync/poll").then().statusCode(200);
+        given().auth().oauth2(TestTokens.ops("test-ops")).when().post("/ops/odoo-sync/poll").then().statusCode(200);
     }
 
     /** A released order: its id, Odoo sale order id and name, picking ids. */
@@ -247,7 +252,8 @@ class OrderLifecycleTest {
         String dispatchId = new String(dispatch.headers().lastHeader("ce_id").value());
         produce(dispatch);
         String dispatchLetter = awaitLetter("order-service.shipments", dispatchId);
-        given().header(OPS, "test-ops")
+        given().auth()
+                .oauth2(TestTokens.ops("test-ops"))
                 .contentType(ContentType.JSON)
                 .body("{}")
                 .when()
@@ -260,7 +266,8 @@ class OrderLifecycleTest {
         produce(shipmentCreated(shipmentId, order.id(), T0.plusSeconds(700)));
         await().atMost(WAIT)
                 .pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> given().header(OPS, "test-ops")
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.ops("test-ops"))
                         .contentType(ContentType.JSON)
                         .body("{}")
                         .when()
@@ -364,7 +371,7 @@ class OrderLifecycleTest {
                 .callOnRecords("sale.order", "action_cancel", List.of(saleOrderId), Map.of())
                 .await()
                 .atMost(WAIT);
-        given().header(OPS, "test-ops").when().post("/ops/odoo-sync/poll").then().statusCode(200);
+        given().auth().oauth2(TestTokens.ops("test-ops")).when().post("/ops/odoo-sync/poll").then().statusCode(200);
     }
 
     static String awaitConflict(String orderId) {

@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +34,7 @@ import io.portage.testsupport.Fuzz;
 import io.portage.testsupport.OdooStandinResource;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
+import io.portage.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,12 +62,18 @@ class OrderResourceTest {
                 "lines", List.of(Map.of("sku", "PT-CHAIR-01", "quantity", 2), Map.of("sku", "PT-DESK-01", "quantity", 1.5)));
     }
 
+    @BeforeEach
+    void actAsOperator() {
+        TestTokens.actAsOperator("test-operator");
+    }
+
     @Test
     void receivesAnOrderStoresItAndPublishesOrderReceived() throws Exception {
         String externalId = "NW-" + UUID.randomUUID();
         String orderId = given().contentType(ContentType.JSON)
                 .header("X-Correlation-Id", "corr-" + externalId)
-                .header("X-Portage-Partner-Id", "northwind")
+                .auth()
+                .oauth2(TestTokens.partner("northwind"))
                 .body(order(externalId))
                 .when()
                 .post("/api/v1/orders")

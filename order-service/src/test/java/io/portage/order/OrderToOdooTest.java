@@ -39,6 +39,7 @@ import io.portage.odoo.standin.Fault;
 import io.portage.testsupport.OdooStandinResource;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
+import io.portage.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,14 +59,18 @@ class OrderToOdooTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String OPS = "X-Portage-Actor";
 
     @Inject
     OdooOperations odoo;
 
     @BeforeEach
+    void actAsOperator() {
+        TestTokens.actAsOperator("test-operator");
+    }
+
+    @BeforeEach
     void loadTheProductCache() {
-        given().header(OPS, "test-ops").when().post("/ops/odoo-sync/poll").then().statusCode(200);
+        given().auth().oauth2(TestTokens.ops("test-ops")).when().post("/ops/odoo-sync/poll").then().statusCode(200);
     }
 
     @AfterEach
@@ -196,7 +201,8 @@ class OrderToOdooTest {
         assertThat(exception.getString("ownerRole")).isEqualTo("ops");
         assertThat(exception.getString("payload")).contains(channelSku);
         // A retry before anything changed fails and says why; the order still waits.
-        given().header(OPS, "test-ops")
+        given().auth()
+                .oauth2(TestTokens.ops("test-ops"))
                 .when()
                 .post("/ops/exceptions/" + exception.getString("id") + "/retry")
                 .then()
@@ -204,7 +210,8 @@ class OrderToOdooTest {
         assertThat(odooOrders("corner-rest:" + externalId)).isEmpty();
 
         given().contentType(ContentType.JSON)
-                .header(OPS, "test-ops")
+                .auth()
+                .oauth2(TestTokens.ops("test-ops"))
                 .body(Map.of("sku", "PT-CHAIR-01"))
                 .when()
                 .put("/ops/channels/corner-rest/sku-mappings/" + channelSku)
@@ -228,7 +235,8 @@ class OrderToOdooTest {
 
         odoo.findOrCreateProduct(new ProductRef(sku, "New product", true)).await().atMost(WAIT);
 
-        given().header(OPS, "test-ops")
+        given().auth()
+                .oauth2(TestTokens.ops("test-ops"))
                 .when()
                 .post("/ops/exceptions/" + exception.getString("id") + "/retry")
                 .then()
@@ -268,7 +276,8 @@ class OrderToOdooTest {
         await().atMost(WAIT)
                 .pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> given().contentType(ContentType.JSON)
-                        .header("X-Portage-Partner-Id", "northwind-shop")
+                        .auth()
+                        .oauth2(TestTokens.partner("northwind-shop"))
                         .body(Map.of("reason", "Customer changed their mind"))
                         .when()
                         .post("/api/v1/orders/" + orderId + "/cancel")
@@ -293,7 +302,8 @@ class OrderToOdooTest {
                 .statusCode(409)
                 .contentType("application/problem+json");
         // Another partner does not see the order at all.
-        given().header("X-Portage-Partner-Id", "someone-else")
+        given().auth()
+                .oauth2(TestTokens.partner("someone-else"))
                 .when()
                 .get("/api/v1/orders/" + releasedId)
                 .then()

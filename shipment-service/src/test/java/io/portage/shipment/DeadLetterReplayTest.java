@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.portage.contracts.EventCatalog;
@@ -26,6 +27,7 @@ import io.portage.contracts.Topics;
 import io.portage.testsupport.CloudEventRecords;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
+import io.portage.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,6 +69,11 @@ class DeadLetterReplayTest {
                         .<String>path("find { it.eventId == '%s' }.id".formatted(eventId)), id -> id != null);
     }
 
+    @BeforeEach
+    void actAsOperator() {
+        TestTokens.actAsOperator("test-operator");
+    }
+
     @Test
     void aPoisonEventIsReplayedOnceAfterItsPayloadIsCorrected() {
         String orderId = UUID.randomUUID().toString();
@@ -91,18 +98,27 @@ class DeadLetterReplayTest {
         assertThat(TestKafka.header(published, "dead-letter-consumer")).isEqualTo(CONSUMER);
         assertThat(TestKafka.header(published, "ce_id")).isEqualTo(eventId);
 
-        // Nobody named: refused before anything happens.
-        given().contentType(ContentType.JSON)
+        // Nobody named (no token), or a partner's token even with every scope: refused before anything happens.
+        given().auth()
+                .none()
+                .contentType(ContentType.JSON)
                 .body("{}")
                 .when()
                 .post("/ops/dead-letters/" + id + "/replay")
                 .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("violations[0].field", equalTo("X-Portage-Actor"));
+                .statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.partner("acme"))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/ops/dead-letters/" + id + "/replay")
+                .then()
+                .statusCode(403);
 
         // Replayed as it is, it still fails: stays open, one more attempt, the new reason.
-        given().header("X-Portage-Actor", OPERATOR)
+        given().auth()
+                .oauth2(TestTokens.ops(OPERATOR))
                 .contentType(ContentType.JSON)
                 .body("{}")
                 .when()
@@ -114,7 +130,8 @@ class DeadLetterReplayTest {
         given().when().get("/ops/dead-letters/" + id).then().body("status", equalTo("OPEN")).body("attempts", equalTo(2));
 
         // Corrected, it is applied once.
-        given().header("X-Portage-Actor", OPERATOR)
+        given().auth()
+                .oauth2(TestTokens.ops(OPERATOR))
                 .contentType(ContentType.JSON)
                 .body(Map.of("payload", orderReceivedJson(orderId), "comment", "partner resent the lines by mail"))
                 .when()
@@ -129,7 +146,8 @@ class DeadLetterReplayTest {
         given().queryParam("orderId", orderId).when().get("/api/v1/shipments").then().body("[0].lineCount", equalTo(2));
 
         // A second replay is refused; the corrected event arriving through Kafka as well changes nothing.
-        given().header("X-Portage-Actor", OPERATOR)
+        given().auth()
+                .oauth2(TestTokens.ops(OPERATOR))
                 .contentType(ContentType.JSON)
                 .body("{}")
                 .when()
@@ -163,7 +181,8 @@ class DeadLetterReplayTest {
         poisonFor(orderId, eventId);
         String id = awaitDeadLetter(eventId);
 
-        given().header("X-Portage-Actor", OPERATOR)
+        given().auth()
+                .oauth2(TestTokens.ops(OPERATOR))
                 .contentType(ContentType.JSON)
                 .body("{}")
                 .when()
@@ -172,7 +191,8 @@ class DeadLetterReplayTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItem(containsString("reason")));
-        given().header("X-Portage-Actor", OPERATOR)
+        given().auth()
+                .oauth2(TestTokens.ops(OPERATOR))
                 .contentType(ContentType.JSON)
                 .body(Map.of("reason", "test order, cancelled by the shop"))
                 .when()
@@ -181,7 +201,8 @@ class DeadLetterReplayTest {
                 .statusCode(200)
                 .body("status", equalTo("DISCARDED"))
                 .body("resolvedBy", equalTo(OPERATOR));
-        given().header("X-Portage-Actor", OPERATOR)
+        given().auth()
+                .oauth2(TestTokens.ops(OPERATOR))
                 .contentType(ContentType.JSON)
                 .body(Map.of("reason", "again"))
                 .when()
@@ -212,7 +233,8 @@ class DeadLetterReplayTest {
         poisonFor(UUID.randomUUID().toString(), second);
         List<String> ids = List.of(awaitDeadLetter(first), awaitDeadLetter(second));
 
-        given().header("X-Portage-Actor", OPERATOR)
+        given().auth()
+                .oauth2(TestTokens.ops(OPERATOR))
                 .contentType(ContentType.JSON)
                 .body(Map.of("eventType", "io.portage.order.cancelled.v1"))
                 .when()
@@ -222,7 +244,8 @@ class DeadLetterReplayTest {
                 .body("replayed", equalTo(0))
                 .body("failed", hasSize(0));
 
-        given().header("X-Portage-Actor", OPERATOR)
+        given().auth()
+                .oauth2(TestTokens.ops(OPERATOR))
                 .contentType(ContentType.JSON)
                 .body(Map.of("consumer", CONSUMER, "eventType", EventCatalog.ORDER_RECEIVED_V1.type()))
                 .when()

@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -26,6 +27,7 @@ import io.portage.contracts.Topics;
 import io.portage.testsupport.CloudEventRecords;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
+import io.portage.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,6 +72,11 @@ class OrderEventsConsumerTest {
                         .then()
                         .statusCode(200)
                         .body("$", hasSize(count)));
+    }
+
+    @BeforeEach
+    void actAsOperator() {
+        TestTokens.actAsOperator("test-operator");
     }
 
     @Test

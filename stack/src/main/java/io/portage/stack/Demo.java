@@ -39,6 +39,8 @@ final class Demo {
     private final Launcher launcher;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private String opsToken;
+
     Demo(Launcher launcher) {
         this.launcher = launcher;
     }
@@ -49,6 +51,8 @@ final class Demo {
         System.out.println("\n=== A morning at warehouse WH1 (demo run " + run + ") ===\n");
 
         String shopToken = token("northwind-shop", "northwind-dev-secret");
+        // The demo looks behind the gateway as an operator would: every service verifies this token itself.
+        opsToken = token("portage-ops", "portage-ops-dev-secret");
         JsonNode me = get(launcher.url("gateway") + "/api/v1/me", shopToken).body();
         System.out.printf("1. Northwind's shop signs in at Keycloak (client credentials): partner %s, scopes %s%n",
                 me.path("partnerId").asText(), me.path("scopes"));
@@ -85,7 +89,7 @@ final class Demo {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             JsonNode shipments;
             do {
-                shipments = get(launcher.url("shipment-service") + "/api/v1/shipments?orderId=" + orderId, null).body();
+                shipments = get(launcher.url("gateway") + "/api/v1/shipments?orderId=" + orderId, shopToken).body();
                 if (shipments.size() > 0) {
                     break;
                 }
@@ -121,7 +125,7 @@ final class Demo {
 
         System.out.println("\n5. Finance prices the freight with the carrier's rate card:");
         String carrier = "Swift Freight " + run;
-        Reply card = post(launcher.url("finance-service") + "/api/v1/rate-cards", null,
+        Reply card = post(launcher.url("finance-service") + "/api/v1/rate-cards", opsToken,
                 """
                         {"carrier":"%s","originCountry":"NL","destinationCountry":"DE","currency":"EUR",
                          "minimumCharge":45.00,"pricePerKg":0.1850,"validFrom":"%s"}""".formatted(carrier,
@@ -130,7 +134,7 @@ final class Demo {
         System.out.printf("   rate card NL-DE for %s -> %d (EUR 0.185/kg, minimum EUR 45.00)%n", carrier, card.status());
         for (int kg : new int[]{120, 480, 2200}) {
             JsonNode quote = get(launcher.url("finance-service") + "/api/v1/freight-quotes?carrier="
-                    + URLEncoder.encode(carrier, StandardCharsets.UTF_8) + "&from=NL&to=DE&weightKg=" + kg, null).body();
+                    + URLEncoder.encode(carrier, StandardCharsets.UTF_8) + "&from=NL&to=DE&weightKg=" + kg, opsToken).body();
             System.out.printf(Locale.ROOT, "   %5d kg NL->DE: %s %.2f%n", kg, quote.path("currency").asText(),
                     quote.path("amount").decimalValue());
         }
@@ -169,7 +173,7 @@ final class Demo {
         long before = get(edge + "/", null).body().path("forwarding").path("forwardedSinceStart").asLong();
         List<Map<String, Object>> scans = new ArrayList<>();
         for (String orderId : orderIds) {
-            JsonNode order = get(launcher.url("order-service") + "/api/v1/orders/" + orderId, null).body();
+            JsonNode order = get(launcher.url("order-service") + "/api/v1/orders/" + orderId, opsToken).body();
             if (!"RELEASED".equals(order.path("status").asText())) {
                 continue;
             }
@@ -219,7 +223,7 @@ final class Demo {
             long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             JsonNode order;
             do {
-                order = get(launcher.url("order-service") + "/api/v1/orders/" + orderId, null).body();
+                order = get(launcher.url("order-service") + "/api/v1/orders/" + orderId, opsToken).body();
                 if (!"RELEASED".equals(order.path("status").asText())) {
                     break;
                 }
@@ -230,7 +234,7 @@ final class Demo {
     }
 
     private void book(String dock, String direction, String carrier, String reference, String start, String end) {
-        Reply reply = post(launcher.url("yard-service") + "/api/v1/appointments", null, """
+        Reply reply = post(launcher.url("yard-service") + "/api/v1/appointments", opsToken, """
                 {"site":"WH1","dock":"%s","direction":"%s","carrier":"%s","reference":"%s","slotStart":"%s","slotEnd":"%s"}"""
                 .formatted(dock, direction, carrier, reference, start, end), null);
         String outcome = switch (reply.status()) {
@@ -287,7 +291,7 @@ final class Demo {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             JsonNode order;
             do {
-                order = get(launcher.url("order-service") + "/api/v1/orders/" + orderId, null).body();
+                order = get(launcher.url("order-service") + "/api/v1/orders/" + orderId, opsToken).body();
                 String status = order.path("status").asText();
                 if (!status.equals("RECEIVED") && !status.equals("ACCEPTED")) {
                     break;
@@ -340,7 +344,7 @@ final class Demo {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode status;
         do {
-            status = get(launcher.url("order-service") + "/ops/odoo-sync", null).body();
+            status = get(launcher.url("order-service") + "/ops/odoo-sync", opsToken).body();
             if (loaded(status)) {
                 break;
             }

@@ -194,10 +194,13 @@ public final class Launcher {
                     .with("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()))
                     .with("quarkus.datasource.username", PostgresServer.USER);
         }
+        if (!service.name().equals("edge-agent")) {
+            // Every service verifies the access tokens itself (it starts before Keycloak and connects on first use).
+            quarkus.with("quarkus.oidc.auth-server-url", keycloak.issuer());
+        }
         switch (service.name()) {
             // Local webhook receivers may be plain http:// on this machine.
-            case "gateway" -> quarkus.with("quarkus.oidc.auth-server-url", keycloak.issuer())
-                    .with("portage.gateway.webhooks.allow-http", "true")
+            case "gateway" -> quarkus.with("portage.gateway.webhooks.allow-http", "true")
                     // The realm's portage-onboarding client: operators onboard partners at /api/v1/ops/partners.
                     .with("portage.gateway.onboarding.client-secret", "portage-onboarding-dev-secret")
                     .with("quarkus.rest-client.order-service.url", url("order-service"))

@@ -17,11 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.portage.contracts.Topics;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
+import io.portage.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,10 +48,16 @@ class AppointmentResourceTest {
 
     static Response post(Map<String, Object> body) {
         return given().contentType(ContentType.JSON)
-                .header("X-Portage-Partner-Id", "swift")
+                .auth()
+                .oauth2(TestTokens.partner("swift"))
                 .body(body)
                 .when()
                 .post("/api/v1/appointments");
+    }
+
+    @BeforeEach
+    void actAsOperator() {
+        TestTokens.actAsOperator("test-operator");
     }
 
     @Test

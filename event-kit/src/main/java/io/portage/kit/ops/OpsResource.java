@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,13 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.portage.kit.events.Sequencer;
 import io.portage.kit.rest.CorrelationContext;
 import io.portage.kit.rest.ProblemException;
+import io.portage.kit.security.Callers;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The operations API of a service with the event kit, at {@code /ops}: its consumers' dead letters, the events parked
  * waiting for a predecessor, the exception queue, and the audit trail. Internal: the gateway
- * routes operators (role {@code ops}) here and names them in {@value OpsActor#HEADER}.
+ * routes operators (role {@code ops}) here with their own access token, which names them in every audit record.
  */
 @Path("/ops")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,14 +48,17 @@ public class OpsResource {
     private final ExceptionQueue exceptions;
     private final AuditLog audit;
     private final CorrelationContext correlation;
+    private final Callers callers;
 
     public OpsResource(DeadLetters deadLetters, Sequencer sequencer, ExceptionQueue exceptions, AuditLog audit,
-            CorrelationContext correlation) {
+            CorrelationContext correlation,
+            Callers callers) {
         this.deadLetters = deadLetters;
         this.sequencer = sequencer;
         this.exceptions = exceptions;
         this.audit = audit;
         this.correlation = correlation;
+        this.callers = callers;
     }
 
     /** An optional correction for a replay, and why. */
@@ -111,9 +114,9 @@ public class OpsResource {
     @APIResponse(responseCode = "200", description = "Applied; the letter is REPLAYED")
     @APIResponse(responseCode = "409", description = "The letter is already replayed or discarded")
     @APIResponse(responseCode = "422", description = "It still cannot be applied; it stays OPEN with the new reason")
-    public Uni<DeadLetterView> replay(@PathParam("id") UUID id, @HeaderParam(OpsActor.HEADER) String actor,
+    public Uni<DeadLetterView> replay(@PathParam("id") UUID id,
             @Valid ReplayRequest body) {
-        String operator = OpsActor.fromHeader(actor);
+        String operator = callers.current().requireOperator().actor();
         return deadLetters.replay(id, operator, body == null ? null : body.payload(), correlation.id())
                 .map(letter -> DeadLetterView.full(letter, Instant.now()));
     }
@@ -123,9 +126,8 @@ public class OpsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replay open dead letters", description = "Every open letter matching the filter, oldest first, "
             + "at most " + DeadLetters.MAX_REPLAY + " per call; answers how many were applied and which still fail.")
-    public Uni<DeadLetters.ReplayReport> replayAll(@HeaderParam(OpsActor.HEADER) String actor,
-            @Valid ReplayAllRequest body) {
-        String operator = OpsActor.fromHeader(actor);
+    public Uni<DeadLetters.ReplayReport> replayAll(@Valid ReplayAllRequest body) {
+        String operator = callers.current().requireOperator().actor();
         ReplayAllRequest filter = body == null ? new ReplayAllRequest(null, null) : body;
         return deadLetters.replayAll(new DeadLetters.Filter(null, filter.consumer(), filter.eventType()), operator,
                 correlation.id());
@@ -136,9 +138,9 @@ public class OpsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Discard one dead letter", description = "Closes it without applying it; the reason is audited.")
     @APIResponse(responseCode = "409", description = "The letter is already replayed or discarded")
-    public Uni<DeadLetterView> discard(@PathParam("id") UUID id, @HeaderParam(OpsActor.HEADER) String actor,
+    public Uni<DeadLetterView> discard(@PathParam("id") UUID id,
             @NotNull @Valid DiscardRequest body) {
-        String operator = OpsActor.fromHeader(actor);
+        String operator = callers.current().requireOperator().actor();
         return deadLetters.discard(id, operator, body.reason(), correlation.id())
                 .map(letter -> DeadLetterView.full(letter, Instant.now()));
     }
@@ -194,8 +196,8 @@ public class OpsResource {
             + "succeeds, 422 when it still fails (the item stays OPEN with the error).")
     @APIResponse(responseCode = "409", description = "The item is closed, or its type cannot be retried here")
     @APIResponse(responseCode = "422", description = "Still failing")
-    public Uni<ExceptionView> retryException(@PathParam("id") UUID id, @HeaderParam(OpsActor.HEADER) String actor) {
-        String operator = OpsActor.fromHeader(actor);
+    public Uni<ExceptionView> retryException(@PathParam("id") UUID id) {
+        String operator = callers.current().requireOperator().actor();
         return exceptions.retry(id, operator, correlation.id()).map(item -> ExceptionView.of(item, Instant.now()));
     }
 
@@ -204,9 +206,9 @@ public class OpsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close as settled outside the automation", description = "The resolution is audited.")
     @APIResponse(responseCode = "409", description = "The item is closed")
-    public Uni<ExceptionView> resolveException(@PathParam("id") UUID id, @HeaderParam(OpsActor.HEADER) String actor,
+    public Uni<ExceptionView> resolveException(@PathParam("id") UUID id,
             @NotNull @Valid ResolveRequest body) {
-        String operator = OpsActor.fromHeader(actor);
+        String operator = callers.current().requireOperator().actor();
         return exceptions.resolve(id, operator, body.resolution(), correlation.id())
                 .map(item -> ExceptionView.of(item, Instant.now()));
     }
@@ -216,9 +218,9 @@ public class OpsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close without settling", description = "The reason is audited.")
     @APIResponse(responseCode = "409", description = "The item is closed")
-    public Uni<ExceptionView> discardException(@PathParam("id") UUID id, @HeaderParam(OpsActor.HEADER) String actor,
+    public Uni<ExceptionView> discardException(@PathParam("id") UUID id,
             @NotNull @Valid DiscardRequest body) {
-        String operator = OpsActor.fromHeader(actor);
+        String operator = callers.current().requireOperator().actor();
         return exceptions.discard(id, operator, body.reason(), correlation.id())
                 .map(item -> ExceptionView.of(item, Instant.now()));
     }

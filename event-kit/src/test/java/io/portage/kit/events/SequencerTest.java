@@ -21,10 +21,12 @@ import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.portage.testsupport.OnVertx;
 import io.portage.testsupport.PortageStackResource;
+import io.portage.testsupport.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -74,6 +76,11 @@ class SequencerTest {
     private static SequencedEvent event(String subject, long sequence, String text) {
         return new SequencedEvent(UUID.randomUUID().toString(), "io.portage.test.appended.v1", subject, sequence,
                 Map.of("ce_subject", subject, "ce_sequence", Long.toString(sequence)), text);
+    }
+
+    @BeforeEach
+    void actAsOperator() {
+        TestTokens.actAsOperator("test-operator");
     }
 
     @Test
@@ -188,8 +195,16 @@ class SequencerTest {
                 .body("ownerRole", equalTo("ops"))
                 .body("summary", containsString("for sequence 2"))
                 .body("ageSeconds", greaterThanOrEqualTo(0));
-        given().when().post("/ops/exceptions/" + id + "/retry").then().statusCode(400);
-        given().header("X-Portage-Actor", "ops.alice")
+        // Only an operator's token may act on it.
+        given().auth().none().when().post("/ops/exceptions/" + id + "/retry").then().statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.partner("acme"))
+                .when()
+                .post("/ops/exceptions/" + id + "/retry")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.ops("ops.alice"))
                 .when()
                 .post("/ops/exceptions/" + id + "/retry")
                 .then()
@@ -203,7 +218,8 @@ class SequencerTest {
         Sequencer.Admission late = deliver(JournalApplier.CONSUMER, List.of(event(subject, 1, "a"), event(subject, 2, "b")));
         assertThat(late.late()).isEqualTo(2);
         assertThat(journals(List.of(subject))).containsEntry(subject, "cd");
-        given().header("X-Portage-Actor", "ops.alice")
+        given().auth()
+                .oauth2(TestTokens.ops("ops.alice"))
                 .when()
                 .post("/ops/exceptions/" + id + "/retry")
                 .then()
@@ -223,7 +239,8 @@ class SequencerTest {
         deliver(JournalApplier.CONSUMER, List.of(event(subject, 2, "b")));
         String id = awaitException(key);
 
-        given().header("X-Portage-Actor", "ops.bob")
+        given().auth()
+                .oauth2(TestTokens.ops("ops.bob"))
                 .contentType(ContentType.JSON)
                 .body(Map.of("reason", "sequence 1 was sent to the old system; nothing to apply"))
                 .when()
@@ -235,7 +252,8 @@ class SequencerTest {
         assertThat(exceptionsFor(key)).isEqualTo(1);
         assertThat(parked(JournalApplier.CONSUMER)).anyMatch(event -> event.subject().equals(subject));
 
-        given().header("X-Portage-Actor", "ops.bob")
+        given().auth()
+                .oauth2(TestTokens.ops("ops.bob"))
                 .contentType(ContentType.JSON)
                 .body(Map.of("resolution", "fixed"))
                 .when()

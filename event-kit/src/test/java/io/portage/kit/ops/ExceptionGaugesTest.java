@@ -10,10 +10,12 @@ import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.portage.testsupport.OnVertx;
 import io.portage.testsupport.PortageStackResource;
+import io.portage.testsupport.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -28,6 +30,11 @@ class ExceptionGaugesTest {
     @Inject
     ExceptionQueue exceptions;
 
+    @BeforeEach
+    void actAsOperator() {
+        TestTokens.actAsOperator("test-operator");
+    }
+
     @Test
     void openItemsAndTheOldestAgeArePublishedPerTypeAndFallWhenClosed() {
         String type = "test.gauge-" + UUID.randomUUID().toString().substring(0, 8);
@@ -41,7 +48,8 @@ class ExceptionGaugesTest {
             assertThat(gauge("portage.exceptions.oldest.age.seconds", type)).isGreaterThanOrEqualTo(0.0);
         });
 
-        given().header("X-Portage-Actor", "ops.alice")
+        given().auth()
+                .oauth2(TestTokens.ops("ops.alice"))
                 .contentType("application/json")
                 .body("{\"resolution\":\"address corrected in Odoo\"}")
                 .when()

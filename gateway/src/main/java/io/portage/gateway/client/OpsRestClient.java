@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,29 +23,29 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public interface OpsRestClient {
 
-    /** The header that names the operator; the gateway sets it from the token, never from the caller. */
-    String ACTOR = "X-Portage-Actor";
-
     @GET
     @Path("/{resource}")
     Uni<Response> list(@PathParam("resource") String resource, @RestQuery Map<String, String> query,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 
     @GET
     @Path("/{resource}/{id}")
     Uni<Response> get(@PathParam("resource") String resource, @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 
     @POST
     @Path("/{resource}/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<Response> act(@PathParam("resource") String resource, @PathParam("action") String action, String body,
-            @HeaderParam(ACTOR) String actor, @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 
     @POST
     @Path("/{resource}/{id}/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<Response> actOn(@PathParam("resource") String resource, @PathParam("id") String id,
-            @PathParam("action") String action, String body, @HeaderParam(ACTOR) String actor,
+            @PathParam("action") String action, String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 }

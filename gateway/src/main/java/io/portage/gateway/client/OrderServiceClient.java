@@ -28,28 +28,28 @@ public class OrderServiceClient {
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
-    public Uni<Response> receive(String body, String partnerId, String correlationId) {
-        return orders.receive(body, partnerId, correlationId).invoke(OrderServiceClient::failOnServerError);
+    public Uni<Response> receive(String body, String authorization, String correlationId) {
+        return orders.receive(body, authorization, correlationId).invoke(OrderServiceClient::failOnServerError);
     }
 
     /** A change before release; like a submission, never repeated behind the partner's back. */
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
-    public Uni<Response> change(String id, String body, String ifMatch, String partnerId, String correlationId) {
-        return orders.change(id, body, ifMatch, partnerId, correlationId).invoke(OrderServiceClient::failOnServerError);
+    public Uni<Response> change(String id, String body, String ifMatch, String authorization, String correlationId) {
+        return orders.change(id, body, ifMatch, authorization, correlationId).invoke(OrderServiceClient::failOnServerError);
     }
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
-    public Uni<Response> cancel(String id, String body, String partnerId, String correlationId) {
-        return orders.cancel(id, body, partnerId, correlationId).invoke(OrderServiceClient::failOnServerError);
+    public Uni<Response> cancel(String id, String body, String authorization, String correlationId) {
+        return orders.cancel(id, body, authorization, correlationId).invoke(OrderServiceClient::failOnServerError);
     }
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
-    public Uni<Response> get(String id, String correlationId) {
-        return orders.get(id, correlationId).invoke(OrderServiceClient::failOnServerError);
+    public Uni<Response> get(String id, String authorization, String correlationId) {
+        return orders.get(id, authorization, correlationId).invoke(OrderServiceClient::failOnServerError);
     }
 
     /** 5xx counts as a failure for the breaker (and a retry, on reads); 4xx is the caller's answer. */

@@ -8,16 +8,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.portage.contracts.CloudEventAttributes;
-import io.portage.kit.rest.Partners;
 import io.smallrye.mutiny.Uni;
 
-/** order-service's {@code /api/v1/orders}, as the gateway calls it. */
+/** order-service's {@code /api/v1/orders}, as the gateway calls it: with the caller's own access token. */
 @RegisterRestClient(configKey = "order-service")
 @Path("/api/v1/orders")
 interface OrderServiceRestClient {
@@ -25,7 +25,7 @@ interface OrderServiceRestClient {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> receive(String body, @HeaderParam(Partners.HEADER) String partnerId,
+    Uni<Response> receive(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 
     @PATCH
@@ -33,18 +33,19 @@ interface OrderServiceRestClient {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> change(@PathParam("id") String id, String body, @HeaderParam("If-Match") String ifMatch,
-            @HeaderParam(Partners.HEADER) String partnerId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> cancel(@PathParam("id") String id, String body, @HeaderParam(Partners.HEADER) String partnerId,
+    Uni<Response> cancel(@PathParam("id") String id, String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> get(@PathParam("id") String id, @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
+    Uni<Response> get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 }

@@ -72,7 +72,8 @@ public class OpsRoutes {
     @Operation(summary = "A bulk action, e.g. replay every matching dead letter (role and scope ops)")
     public Uni<Response> act(@PathParam("service") String service, @PathParam("resource") String resource,
             @PathParam("action") String action, String body) {
-        return routing.act(service, resource, action, body, operators.operator().requireOps(), correlation.id());
+        operators.operator().requireOps();
+        return routing.act(service, resource, action, body, correlation.id());
     }
 
     @POST
@@ -81,6 +82,7 @@ public class OpsRoutes {
     @Operation(summary = "Replay, discard, retry or resolve one record (role and scope ops)")
     public Uni<Response> actOn(@PathParam("service") String service, @PathParam("resource") String resource,
             @PathParam("id") String id, @PathParam("action") String action, String body) {
-        return routing.actOn(service, resource, id, action, body, operators.operator().requireOps(), correlation.id());
+        operators.operator().requireOps();
+        return routing.actOn(service, resource, id, action, body, correlation.id());
     }
 }

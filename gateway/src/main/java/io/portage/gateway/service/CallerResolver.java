@@ -1,9 +1,5 @@
 package io.portage.gateway.service;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.ForbiddenException;
 
@@ -11,11 +7,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.portage.gateway.config.GatewayConfig;
 
-/** Reads the {@link Caller} from the request's verified access token. */
+/** Reads the {@link Caller} from the request's verified access token (Keycloak's claims, as the services read them). */
 @RequestScoped
 public class CallerResolver {
-
-    private static final String PARTNER_ID = "[A-Za-z0-9._-]{1,64}";
 
     private final JsonWebToken token;
     private final GatewayConfig config;
@@ -26,15 +20,10 @@ public class CallerResolver {
     }
 
     public Caller caller() {
-        Object partner = token.getClaim(config.partnerClaim());
-        String partnerId = partner == null ? null : partner.toString().replace("\"", "");
-        if (partnerId == null || !partnerId.matches(PARTNER_ID)) {
+        io.portage.kit.security.Caller caller = io.portage.kit.security.Caller.of(token, config.partnerClaim());
+        if (caller.partnerId() == null) {
             throw new ForbiddenException("The token names no partner (claim '" + config.partnerClaim() + "')");
         }
-        String scope = token.getClaim("scope") == null ? "" : token.getClaim("scope").toString();
-        Set<String> scopes = new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
-        scopes.remove("");
-        Object azp = token.getClaim("azp");
-        return new Caller(partnerId, azp == null ? null : azp.toString().replace("\"", ""), Set.copyOf(scopes));
+        return new Caller(caller.partnerId(), caller.clientId(), caller.scopes());
     }
 }

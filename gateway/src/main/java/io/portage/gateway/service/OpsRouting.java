@@ -23,8 +23,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Relays operators' calls to the services' operations APIs: dead letters, parked events, exceptions and the audit
- * trail. Only the resources and actions the services offer are relayed, and the operator named to the service is the
- * one in the verified token. Reads are answered as the service answers; an unreachable service is a 503.
+ * trail. Only the resources and actions the services offer are relayed, with the operator's own access token, which
+ * the service verifies again and names in its audit trail. Reads are answered as the service answers; an unreachable service is a 503.
  */
 @ApplicationScoped
 public class OpsRouting {
@@ -34,8 +34,10 @@ public class OpsRouting {
     private static final String ID = "[0-9a-fA-F-]{36}";
 
     private final Map<String, OpsRestClient> services = new LinkedHashMap<>();
+    private final AccessTokenRelay relay;
 
-    public OpsRouting(GatewayConfig config) {
+    public OpsRouting(GatewayConfig config, AccessTokenRelay relay) {
+        this.relay = relay;
         for (String service : config.opsServices()) {
             Optional<String> url = ConfigProvider.getConfig()
                     .getOptionalValue("quarkus.rest-client." + service + ".url", String.class);
@@ -56,30 +58,29 @@ public class OpsRouting {
     @WithSpan("OpsRouting.list")
     public Uni<Response> list(String service, String resource, Map<String, String> query, String correlationId) {
         OpsRestClient client = client(service);
-        return relay(service, client.list(resource(resource), query, correlationId));
+        return relay(service, client.list(resource(resource), query, relay.authorization(), correlationId));
     }
 
     @WithSpan("OpsRouting.get")
     public Uni<Response> get(String service, String resource, String id, String correlationId) {
         OpsRestClient client = client(service);
-        return relay(service, client.get(resource(resource), id(id), correlationId));
+        return relay(service, client.get(resource(resource), id(id), relay.authorization(), correlationId));
     }
 
     /** {@code POST /ops/<resource>/<action>} (a bulk action such as replaying every matching dead letter). */
     @WithSpan("OpsRouting.act")
-    public Uni<Response> act(String service, String resource, String action, String body, Operator operator,
-            String correlationId) {
+    public Uni<Response> act(String service, String resource, String action, String body, String correlationId) {
         OpsRestClient client = client(service);
-        return relay(service, client.act(resource(resource), action(action), body(body), operator.name(), correlationId));
+        return relay(service, client.act(resource(resource), action(action), body(body), relay.authorization(), correlationId));
     }
 
     /** {@code POST /ops/<resource>/<id>/<action>}. */
     @WithSpan("OpsRouting.actOn")
     public Uni<Response> actOn(String service, String resource, String id, String action, String body,
-            Operator operator, String correlationId) {
+            String correlationId) {
         OpsRestClient client = client(service);
         return relay(service,
-                client.actOn(resource(resource), id(id), action(action), body(body), operator.name(), correlationId));
+                client.actOn(resource(resource), id(id), action(action), body(body), relay.authorization(), correlationId));
     }
 
     private OpsRestClient client(String service) {

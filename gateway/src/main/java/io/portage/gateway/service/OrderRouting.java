@@ -1,7 +1,6 @@
 package io.portage.gateway.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,25 +15,28 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Routes partners' order calls to order-service: the partner comes from the caller's token, and a partner only ever
- * sees its own orders (another partner's order is answered as not found, so its existence is not revealed).
+ * Routes partners' order calls to order-service with the caller's own access token: the partner comes from the token,
+ * here and again in order-service, and a partner only ever sees its own orders (another partner's order is answered
+ * as not found, so its existence is not revealed).
  */
 @ApplicationScoped
 public class OrderRouting {
 
     private final OrderServiceClient orders;
+    private final AccessTokenRelay relay;
     private final ObjectMapper json;
 
-    public OrderRouting(OrderServiceClient orders, ObjectMapper json) {
+    public OrderRouting(OrderServiceClient orders, AccessTokenRelay relay, ObjectMapper json) {
         this.orders = orders;
+        this.relay = relay;
         this.json = json;
     }
 
     @WithSpan("OrderRouting.submit")
     public Uni<Response> submit(Caller caller, String body, String correlationId) {
         caller.require("orders:write");
-        return orders.receive(body, caller.partnerId(), correlationId)
-                .map(OrderRouting::relay)
+        return orders.receive(body, relay.authorization(), correlationId)
+                .map(Relayed::of)
                 .onFailure(failure -> !(failure instanceof ProblemException))
                 .transform(OrderRouting::unavailable);
     }
@@ -43,8 +45,8 @@ public class OrderRouting {
     @WithSpan("OrderRouting.change")
     public Uni<Response> change(Caller caller, String id, String body, String ifMatch, String correlationId) {
         caller.require("orders:write");
-        return orders.change(id, body, ifMatch, caller.partnerId(), correlationId)
-                .map(OrderRouting::relay)
+        return orders.change(id, body, ifMatch, relay.authorization(), correlationId)
+                .map(Relayed::of)
                 .onFailure(failure -> !(failure instanceof ProblemException))
                 .transform(OrderRouting::unavailable);
     }
@@ -52,8 +54,8 @@ public class OrderRouting {
     @WithSpan("OrderRouting.cancel")
     public Uni<Response> cancel(Caller caller, String id, String body, String correlationId) {
         caller.require("orders:write");
-        return orders.cancel(id, body, caller.partnerId(), correlationId)
-                .map(OrderRouting::relay)
+        return orders.cancel(id, body, relay.authorization(), correlationId)
+                .map(Relayed::of)
                 .onFailure(failure -> !(failure instanceof ProblemException))
                 .transform(OrderRouting::unavailable);
     }
@@ -61,9 +63,9 @@ public class OrderRouting {
     @WithSpan("OrderRouting.read")
     public Uni<Response> read(Caller caller, String id, String correlationId) {
         caller.require("orders:read");
-        return orders.get(id, correlationId)
+        return orders.get(id, relay.authorization(), correlationId)
                 .map(response -> {
-                    Response relayed = relay(response);
+                    Response relayed = Relayed.of(response);
                     if (relayed.getStatus() == 200 && !caller.partnerId().equals(partnerOf(relayed))) {
                         throw ProblemException.notFound("Order", id);
                     }
@@ -80,23 +82,6 @@ public class OrderRouting {
         } catch (JsonProcessingException e) {
             throw new DownstreamUnavailableException("order-service answered unreadable JSON");
         }
-    }
-
-    /** Status, body, content type and location of the service's answer, as they are. */
-    private static Response relay(Response downstream) {
-        String body = downstream.hasEntity() ? downstream.readEntity(String.class) : null;
-        Response.ResponseBuilder relayed = Response.status(downstream.getStatus()).entity(body);
-        String contentType = downstream.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        if (contentType != null) {
-            relayed.header(HttpHeaders.CONTENT_TYPE, contentType);
-        }
-        for (String header : new String[]{HttpHeaders.LOCATION, HttpHeaders.ETAG}) {
-            String value = downstream.getHeaderString(header);
-            if (value != null) {
-                relayed.header(header, value);
-            }
-        }
-        return relayed.build();
     }
 
     private static Throwable unavailable(Throwable failure) {

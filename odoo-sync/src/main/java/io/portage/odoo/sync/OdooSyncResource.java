@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.portage.kit.ops.AuditLog;
-import io.portage.kit.ops.OpsActor;
 import io.portage.kit.rest.CorrelationContext;
 import io.portage.kit.rest.ProblemException;
+import io.portage.kit.security.Callers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -29,7 +28,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Operations on the Odoo sync, next to the event kit's {@code /ops}: how far each followed model is read and how old
  * the cache is, a poll on demand, and a reload of one model from the start (after restoring Odoo from a backup, say).
- * Writes name their operator in {@value OpsActor#HEADER} and leave an audit record.
+ * Operators only (realm role {@code ops} in the access token); writes are audited under the token's name.
  */
 @Path("/ops/odoo-sync")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,15 +45,18 @@ public class OdooSyncResource {
     private final MasterData masterData;
     private final AuditLog audit;
     private final CorrelationContext correlation;
+    private final Callers callers;
     private final Clock clock = Clock.systemUTC();
 
     public OdooSyncResource(ChangeCapture capture, SyncStore store, MasterData masterData, AuditLog audit,
-            CorrelationContext correlation) {
+            CorrelationContext correlation,
+            Callers callers) {
         this.capture = capture;
         this.store = store;
         this.masterData = masterData;
         this.audit = audit;
         this.correlation = correlation;
+        this.callers = callers;
     }
 
     /** One followed model: how far it is read, when it last succeeded (and so how old its data may be). */
@@ -95,8 +97,8 @@ public class OdooSyncResource {
     @POST
     @Path("/poll")
     @Operation(summary = "Poll every followed model now", description = "Returns what each poll read, applied and announced.")
-    public Uni<List<ChangeCapture.PollResult>> poll(@HeaderParam(OpsActor.HEADER) String actor) {
-        String operator = OpsActor.fromHeader(actor);
+    public Uni<List<ChangeCapture.PollResult>> poll() {
+        String operator = callers.current().requireOperator().actor();
         return capture.pollAll()
                 .call(results -> Panache.withTransaction(() -> audit.record(operator, "odoo-sync.poll", "odoo-sync",
                         "done", results.toString(), correlation.id())));
@@ -105,8 +107,8 @@ public class OdooSyncResource {
     @POST
     @Path("/{model}/reload")
     @Operation(summary = "Read one model again from the start", description = "Forgets its watermark: master data reloads completely, change capture restarts from the initial lookback. Nothing is announced twice: versions already held are skipped.")
-    public Uni<ModelStatus> reload(@PathParam("model") String modelName, @HeaderParam(OpsActor.HEADER) String actor) {
-        String operator = OpsActor.fromHeader(actor);
+    public Uni<ModelStatus> reload(@PathParam("model") String modelName) {
+        String operator = callers.current().requireOperator().actor();
         SyncedModel model = SyncedModel.of(modelName)
                 .filter(capture.followed()::contains)
                 .orElseThrow(() -> ProblemException.notFound("Followed Odoo model", modelName));

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,7 @@ import io.portage.testsupport.OdooStandinResource;
 import io.portage.testsupport.OnVertx;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
+import io.portage.testsupport.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -52,7 +54,6 @@ import io.smallrye.mutiny.Uni;
 class ChangeCaptureTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-    static final String OPS = "X-Portage-Actor";
 
     @Inject
     OdooClient odoo;
@@ -60,6 +61,11 @@ class ChangeCaptureTest {
     MasterData masterData;
     @Inject
     ObjectMapper json;
+
+    @BeforeEach
+    void actAsOperator() {
+        TestTokens.actAsOperator("test-operator");
+    }
 
     @AfterEach
     void healOdoo() {
@@ -142,7 +148,8 @@ class ChangeCaptureTest {
         assertThat(staged(EventCatalog.ERP_ORDER_CONFIRMED_V1.type(), subject)).isEqualTo(1);
 
         // Forgetting the watermark re-reads the lookback window: every version held is skipped, nothing is sent twice.
-        given().header(OPS, "ops.alice")
+        given().auth()
+                .oauth2(TestTokens.ops("ops.alice"))
                 .when()
                 .post("/ops/odoo-sync/sale.order/reload")
                 .then()
@@ -295,7 +302,7 @@ class ChangeCaptureTest {
         long order = confirmedOrder("PO-" + UUID.randomUUID());
         String subject = "sale.order/" + order;
         OdooStandinResource.standin().faults().failNext(10_000, Fault.UNAVAILABLE_503);
-        given().header(OPS, "ops.alice").when().post("/ops/odoo-sync/poll").then().statusCode(200);
+        given().auth().oauth2(TestTokens.ops("ops.alice")).when().post("/ops/odoo-sync/poll").then().statusCode(200);
         given().when()
                 .get("/ops/odoo-sync")
                 .then()
@@ -314,9 +321,11 @@ class ChangeCaptureTest {
     }
 
     @Test
-    void operationsCallsNameTheirOperatorAndUnknownModelsAreProblems() {
-        given().when().post("/ops/odoo-sync/poll").then().statusCode(400).contentType("application/problem+json");
-        given().header(OPS, "ops.alice")
+    void operationsAreForOperatorsOnlyAndUnknownModelsAreProblems() {
+        given().auth().none().when().post("/ops/odoo-sync/poll").then().statusCode(401);
+        given().auth().oauth2(TestTokens.partner("acme")).when().post("/ops/odoo-sync/poll").then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.ops("ops.alice"))
                 .when()
                 .post("/ops/odoo-sync/res.users/reload")
                 .then()
@@ -339,7 +348,7 @@ class ChangeCaptureTest {
     }
 
     private static void poll() {
-        given().header(OPS, "ops.alice").when().post("/ops/odoo-sync/poll").then().statusCode(200);
+        given().auth().oauth2(TestTokens.ops("ops.alice")).when().post("/ops/odoo-sync/poll").then().statusCode(200);
     }
 
     private static <T> T await(Uni<T> uni) {

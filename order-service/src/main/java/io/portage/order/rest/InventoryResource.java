@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,10 +25,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import io.portage.kit.ops.OpsActor;
 import io.portage.kit.rest.CorrelationContext;
 import io.portage.kit.rest.Problem;
 import io.portage.kit.rest.ProblemException;
+import io.portage.kit.security.Callers;
 import io.portage.order.domain.InventoryReconciliation;
 import io.portage.order.domain.InventoryReconciliation.Count;
 import io.portage.order.service.InventoryService;
@@ -52,10 +51,13 @@ public class InventoryResource {
 
     private final InventoryService inventory;
     private final CorrelationContext correlation;
+    private final Callers callers;
 
-    public InventoryResource(InventoryService inventory, CorrelationContext correlation) {
+    public InventoryResource(InventoryService inventory, CorrelationContext correlation,
+            Callers callers) {
         this.inventory = inventory;
         this.correlation = correlation;
+        this.callers = callers;
     }
 
     /** A snapshot as JSON. */
@@ -75,9 +77,8 @@ public class InventoryResource {
     @APIResponse(responseCode = "201", description = "Stored with its reconciliation report")
     @APIResponse(responseCode = "400", description = "Bad rows (problem+json with row and field); nothing stored")
     @APIResponse(responseCode = "503", description = "Odoo could not be read; nothing stored")
-    public Uni<Response> csv(String body, @QueryParam("source") String source, @QueryParam("takenAt") String takenAt,
-            @HeaderParam(OpsActor.HEADER) String actor) {
-        String operator = OpsActor.fromHeader(actor);
+    public Uni<Response> csv(String body, @QueryParam("source") String source, @QueryParam("takenAt") String takenAt) {
+        String operator = callers.current().requireOperator().actor();
         List<Problem.Violation> violations = new ArrayList<>();
         Instant taken = takenAt(takenAt, "takenAt", violations);
         String from = source(source, "source", violations);
@@ -92,8 +93,8 @@ public class InventoryResource {
     @APIResponse(responseCode = "201", description = "Stored with its reconciliation report")
     @APIResponse(responseCode = "400", description = "Bad lines (problem+json with lines[i].field); nothing stored")
     @APIResponse(responseCode = "503", description = "Odoo could not be read; nothing stored")
-    public Uni<Response> json(SnapshotRequest body, @HeaderParam(OpsActor.HEADER) String actor) {
-        String operator = OpsActor.fromHeader(actor);
+    public Uni<Response> json(SnapshotRequest body) {
+        String operator = callers.current().requireOperator().actor();
         if (body == null) {
             throw ProblemException.invalid("body", "a snapshot is required");
         }

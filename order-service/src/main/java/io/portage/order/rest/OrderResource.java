@@ -31,10 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.portage.contracts.order.OrderCancelled;
 import io.portage.contracts.order.OrderChanged;
-import io.portage.kit.ops.OpsActor;
 import io.portage.kit.rest.CorrelationContext;
-import io.portage.kit.rest.Partners;
 import io.portage.kit.rest.ProblemException;
+import io.portage.kit.security.Caller;
+import io.portage.kit.security.Callers;
 import io.portage.order.config.OrderConfig;
 import io.portage.order.domain.Order;
 import io.portage.order.domain.OrderLine;
@@ -45,19 +45,33 @@ import io.portage.order.service.OrderService;
 import io.portage.order.service.ReceiveOrder;
 import io.smallrye.mutiny.Uni;
 
-/** Order intake at {@code /api/v1/orders}. */
+/**
+ * Order intake at {@code /api/v1/orders}. The caller comes from the access token the gateway relays: a partner needs
+ * {@code orders:write} or {@code orders:read} and only ever sees its own orders (another's answer 404); an operator
+ * (realm role {@code ops}) acts for every partner.
+ */
 @Path("/api/v1/orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
 
+    static final String ORDERS_WRITE = "orders:write";
+    static final String ORDERS_READ = "orders:read";
+
     private final OrderService orders;
     private final OrderConfig config;
     private final CorrelationContext correlation;
+    private final Callers callers;
 
-    public OrderResource(OrderService orders, OrderConfig config, CorrelationContext correlation) {
+    public OrderResource(OrderService orders, OrderConfig config, CorrelationContext correlation, Callers callers) {
         this.orders = orders;
         this.config = config;
         this.correlation = correlation;
+        this.callers = callers;
+    }
+
+    /** The partner whose orders the caller may see with {@code scope}; null for an operator (every partner's). */
+    private String tenant(String scope) {
+        return callers.current().requireScope(scope).tenant().orElse(null);
     }
 
     @POST
@@ -66,9 +80,9 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "Order already received earlier; returned unchanged")
     @APIResponse(responseCode = "400", description = "Invalid order (application/problem+json, with field paths)")
     @APIResponse(responseCode = "201", description = "Order received: ACCEPTED and queued for Odoo, or ON_HOLD (holdReason says why) while a person fixes it")
-    public Uni<Response> receive(@NotNull @Valid OrderRequest body, @HeaderParam(Partners.HEADER) String partnerHeader) {
-        // Internal calls without the gateway's header act for the channel itself.
-        String partnerId = Partners.fromHeader(partnerHeader, body.channel());
+    public Uni<Response> receive(@NotNull @Valid OrderRequest body) {
+        // A partner submits for itself; an operator (an import, a replay) for the order's channel.
+        String partnerId = callers.current().requireScope(ORDERS_WRITE).actingFor(body.channel());
         OrderRequest.AddressRequest address = body.customer().address();
         ReceiveOrder command = new ReceiveOrder(body.channel(), body.externalId(), partnerId,
                 body.warehouse() == null ? config.defaultWarehouse() : body.warehouse(),
@@ -84,8 +98,8 @@ public class OrderResource {
     @Operation(summary = "Read an order", description = "Status, hold reason, the Odoo order, who fulfils it and the history. A partner sees only its own orders.")
     @APIResponse(responseCode = "200", description = "The order; its ETag is its version (If-Match of a change)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "404", description = "No such order (or not the caller's)")
-    public Uni<Response> get(@PathParam("id") UUID id, @HeaderParam(Partners.HEADER) String partnerHeader) {
-        return orders.find(id, partnerHeader)
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return orders.find(id, tenant(ORDERS_READ))
                 .map(OrderView::of)
                 .map(view -> Response.ok(view).tag(new EntityTag(Long.toString(view.version()))).build());
     }
@@ -101,15 +115,15 @@ public class OrderResource {
     @APIResponse(responseCode = "412", description = "The order changed since it was read (If-Match does not match)")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Uni<Response> change(@PathParam("id") UUID id, @NotNull @Valid ChangeRequest body,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Partners.HEADER) String partnerHeader,
-            @HeaderParam(OpsActor.HEADER) String operator) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Caller caller = callers.current().requireScope(ORDERS_WRITE);
         long version = version(ifMatch);
         if (body.customer() == null && body.lines() == null) {
             throw ProblemException.invalid("customer", "name the new customer (ship-to), the new lines, or both");
         }
-        OrderChanged.Actor actor = partnerHeader != null
-                ? new OrderChanged.Actor(OrderChanged.ActorType.PARTNER, partnerHeader)
-                : new OrderChanged.Actor(OrderChanged.ActorType.OPERATOR, operator == null ? "internal" : operator);
+        OrderChanged.Actor actor = caller.operator()
+                ? new OrderChanged.Actor(OrderChanged.ActorType.OPERATOR, caller.actor())
+                : new OrderChanged.Actor(OrderChanged.ActorType.PARTNER, caller.partnerId());
         CustomerRequest customer = body.customer();
         Order.Customer shipTo = customer == null
                 ? null
@@ -118,7 +132,7 @@ public class OrderResource {
         List<OrderLine.Item> items = body.lines() == null
                 ? null
                 : body.lines().stream().map(line -> new OrderLine.Item(line.sku(), line.quantity())).toList();
-        return orders.change(id, partnerHeader, version, shipTo, items, actor)
+        return orders.change(id, caller.tenant().orElse(null), version, shipTo, items, actor)
                 .map(OrderView::of)
                 .map(view -> Response.ok(view).tag(new EntityTag(Long.toString(view.version()))).build());
     }
@@ -149,17 +163,18 @@ public class OrderResource {
     }
 
     @GET
-    @Operation(summary = "Find or list orders", description = "With channel and externalId: that order. Otherwise the partner's orders, newest first (a partner from the gateway, or partnerId for internal callers).")
+    @Operation(summary = "Find or list orders", description = "With channel and externalId: that order. Otherwise the partner's orders, newest first: the caller's own, or for an operator those of partnerId.")
     @APIResponse(responseCode = "200", description = "The orders")
     @APIResponse(responseCode = "400", description = "Neither a partner nor channel and externalId")
     public Uni<List<OrderView>> list(@QueryParam("channel") String channel, @QueryParam("externalId") String externalId,
             @QueryParam("partnerId") String partnerId, @QueryParam("status") OrderStatus status,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-            @HeaderParam(Partners.HEADER) String partnerHeader) {
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        Caller caller = callers.current().requireScope(ORDERS_READ);
         if (channel != null && externalId != null) {
-            return orders.findByExternalId(channel, externalId, partnerHeader).map(order -> List.of(OrderView.of(order)));
+            return orders.findByExternalId(channel, externalId, caller.tenant().orElse(null))
+                    .map(order -> List.of(OrderView.of(order)));
         }
-        String partner = partnerHeader != null ? partnerHeader : partnerId;
+        String partner = caller.actingFor(partnerId);
         if (partner == null) {
             throw ProblemException.invalid("partnerId", "name a partner, or channel and externalId");
         }
@@ -173,12 +188,12 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "The cancelled order")
     @APIResponse(responseCode = "404", description = "No such order (or not the caller's)")
     @APIResponse(responseCode = "409", description = "Already released, or being confirmed in Odoo this moment (try again)")
-    public Uni<OrderView> cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest body,
-            @HeaderParam(Partners.HEADER) String partnerHeader, @HeaderParam(OpsActor.HEADER) String operator) {
-        OrderCancelled.Actor actor = partnerHeader != null
-                ? new OrderCancelled.Actor(OrderCancelled.ActorType.PARTNER, partnerHeader)
-                : new OrderCancelled.Actor(OrderCancelled.ActorType.OPERATOR, operator == null ? "internal" : operator);
-        return orders.cancel(id, partnerHeader, body.reason(), actor).map(OrderView::of);
+    public Uni<OrderView> cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest body) {
+        Caller caller = callers.current().requireScope(ORDERS_WRITE);
+        OrderCancelled.Actor actor = caller.operator()
+                ? new OrderCancelled.Actor(OrderCancelled.ActorType.OPERATOR, caller.actor())
+                : new OrderCancelled.Actor(OrderCancelled.ActorType.PARTNER, caller.partnerId());
+        return orders.cancel(id, caller.tenant().orElse(null), body.reason(), actor).map(OrderView::of);
     }
 
     /** The body of a cancellation. */

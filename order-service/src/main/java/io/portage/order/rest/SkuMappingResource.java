@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,8 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import io.portage.kit.ops.OpsActor;
 import io.portage.kit.rest.CorrelationContext;
+import io.portage.kit.security.Callers;
 import io.portage.order.domain.SkuMapping;
 import io.portage.order.service.SkuMappingService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -38,10 +37,13 @@ public class SkuMappingResource {
 
     private final SkuMappingService mappings;
     private final CorrelationContext correlation;
+    private final Callers callers;
 
-    public SkuMappingResource(SkuMappingService mappings, CorrelationContext correlation) {
+    public SkuMappingResource(SkuMappingService mappings, CorrelationContext correlation,
+            Callers callers) {
         this.mappings = mappings;
         this.correlation = correlation;
+        this.callers = callers;
     }
 
     /** A mapping as the API shows it. */
@@ -78,8 +80,8 @@ public class SkuMappingResource {
     public Uni<MappedView> put(
             @PathParam("channel") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "must be a channel name") String channel,
             @PathParam("channelSku") @Size(min = 1, max = 64) String channelSku,
-            @NotNull @Valid MappingRequest body, @HeaderParam(OpsActor.HEADER) String actor) {
-        String operator = OpsActor.fromHeader(actor);
+            @NotNull @Valid MappingRequest body) {
+        String operator = callers.current().requireOperator().actor();
         return mappings.put(channel, channelSku, body.sku(), operator, correlation.id())
                 .map(mapped -> new MappedView(MappingView.of(mapped.mapping()),
                         mapped.accepted().stream().map(order -> order.id()).toList()));

@@ -24,4 +24,8 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
     public Uni<List<Shipment>> latest(int limit) {
         return find("order by plannedAt desc").page(0, limit).list();
     }
+
+    public Uni<List<Shipment>> latestOf(String partnerId, int limit) {
+        return find("partnerId = ?1 order by plannedAt desc", partnerId).page(0, limit).list();
+    }
 }

@@ -15,27 +15,36 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import io.portage.kit.security.Callers;
 import io.portage.shipment.service.ShipmentService;
 import io.smallrye.mutiny.Uni;
 
-/** Shipments at {@code /api/v1/shipments}. */
+/**
+ * Shipments at {@code /api/v1/shipments}. A partner (scope {@code shipments:read}) sees only the shipments of its own
+ * orders, another's answer 404; an operator sees all of them.
+ */
 @Path("/api/v1/shipments")
 @Produces(MediaType.APPLICATION_JSON)
 public class ShipmentResource {
 
-    private final ShipmentService shipments;
+    private static final String SHIPMENTS_READ = "shipments:read";
 
-    public ShipmentResource(ShipmentService shipments) {
+    private final ShipmentService shipments;
+    private final Callers callers;
+
+    public ShipmentResource(ShipmentService shipments, Callers callers) {
         this.shipments = shipments;
+        this.callers = callers;
     }
 
     @GET
     @Operation(summary = "List shipments", description = "The shipments of one order, or the latest shipments.")
     public Uni<List<ShipmentView>> list(@QueryParam("orderId") UUID orderId,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        String partnerId = callers.current().requireScope(SHIPMENTS_READ).tenant().orElse(null);
         Uni<List<io.portage.shipment.domain.Shipment>> found = orderId != null
-                ? shipments.forOrder(orderId)
-                : shipments.latest(limit);
+                ? shipments.forOrder(orderId, partnerId)
+                : shipments.latest(partnerId, limit);
         return found.map(list -> list.stream().map(ShipmentView::of).toList());
     }
 
@@ -43,6 +52,7 @@ public class ShipmentResource {
     @Path("/{id}")
     @Operation(summary = "Read a shipment")
     public Uni<ShipmentView> get(@PathParam("id") UUID id) {
-        return shipments.find(id).map(ShipmentView::of);
+        return shipments.find(id, callers.current().requireScope(SHIPMENTS_READ).tenant().orElse(null))
+                .map(ShipmentView::of);
     }
 }

@@ -139,18 +139,23 @@ public class ShipmentService {
                 order.lines().size(), total, received.eventId(), received.correlationId(), clock.instant());
     }
 
-    public Uni<Shipment> find(UUID id) {
+    /** A shipment; 404 when there is none or it is not {@code partnerId}'s (null: anyone's, for operators). */
+    public Uni<Shipment> find(UUID id, String partnerId) {
         return Panache.withSession(() -> shipments.findById(id))
+                .map(shipment -> shipment == null || partnerId != null && !partnerId.equals(shipment.partnerId())
+                        ? null
+                        : shipment)
                 .onItem()
                 .ifNull()
                 .failWith(() -> ProblemException.notFound("Shipment", id));
     }
 
-    public Uni<List<Shipment>> forOrder(UUID orderId) {
-        return Panache.withSession(() -> shipments.findByOrderId(orderId)).map(s -> s == null ? List.of() : List.of(s));
+    public Uni<List<Shipment>> forOrder(UUID orderId, String partnerId) {
+        return Panache.withSession(() -> shipments.findByOrderId(orderId))
+                .map(s -> s == null || partnerId != null && !partnerId.equals(s.partnerId()) ? List.of() : List.of(s));
     }
 
-    public Uni<List<Shipment>> latest(int limit) {
-        return Panache.withSession(() -> shipments.latest(limit));
+    public Uni<List<Shipment>> latest(String partnerId, int limit) {
+        return Panache.withSession(() -> partnerId == null ? shipments.latest(limit) : shipments.latestOf(partnerId, limit));
     }
 }

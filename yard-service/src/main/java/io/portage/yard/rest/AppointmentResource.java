@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,24 +22,32 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.portage.kit.rest.CorrelationContext;
-import io.portage.kit.rest.Partners;
 import io.portage.kit.rest.ProblemException;
+import io.portage.kit.security.Callers;
 import io.portage.yard.domain.Slot;
 import io.portage.yard.service.AppointmentService;
 import io.portage.yard.service.BookAppointment;
 import io.smallrye.mutiny.Uni;
 
-/** Dock appointments at {@code /api/v1/appointments}. */
+/**
+ * Dock appointments at {@code /api/v1/appointments}. A carrier or 3PL books with {@code appointments:write} and reads
+ * only its own bookings ({@code appointments:read}; another's answer 404); an operator sees every booking.
+ */
 @Path("/api/v1/appointments")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppointmentResource {
 
+    private static final String APPOINTMENTS_WRITE = "appointments:write";
+    private static final String APPOINTMENTS_READ = "appointments:read";
+
     private final AppointmentService appointments;
     private final CorrelationContext correlation;
+    private final Callers callers;
 
-    public AppointmentResource(AppointmentService appointments, CorrelationContext correlation) {
+    public AppointmentResource(AppointmentService appointments, CorrelationContext correlation, Callers callers) {
         this.appointments = appointments;
         this.correlation = correlation;
+        this.callers = callers;
     }
 
     @POST
@@ -49,14 +56,15 @@ public class AppointmentResource {
     @APIResponse(responseCode = "201", description = "Booked")
     @APIResponse(responseCode = "200", description = "The same appointment was booked before; returned unchanged")
     @APIResponse(responseCode = "409", description = "The dock is already booked for part of the slot")
-    public Uni<Response> book(@NotNull @Valid AppointmentRequest body, @HeaderParam(Partners.HEADER) String partnerHeader) {
+    public Uni<Response> book(@NotNull @Valid AppointmentRequest body) {
+        // A partner books for itself; an operator books for the site ("portage").
+        String partnerId = callers.current().requireScope(APPOINTMENTS_WRITE).actingFor("portage");
         Slot slot;
         try {
             slot = new Slot(body.slotStart(), body.slotEnd());
         } catch (Slot.InvalidSlotException e) {
             throw ProblemException.invalid("slotEnd", e.getMessage());
         }
-        String partnerId = Partners.fromHeader(partnerHeader, "portage");
         BookAppointment command = new BookAppointment(body.site(), body.dock(), body.direction(), body.carrier(),
                 body.reference(), partnerId, slot, correlation.id());
         return appointments.book(body.dock(), command).map(booked -> {
@@ -72,13 +80,15 @@ public class AppointmentResource {
     public Uni<List<AppointmentView>> onDay(
             @QueryParam("site") @NotNull @Pattern(regexp = "[A-Z0-9-]{1,32}") String site,
             @QueryParam("date") @NotNull LocalDate date) {
-        return appointments.onDay(site, date).map(list -> list.stream().map(AppointmentView::of).toList());
+        String partnerId = callers.current().requireScope(APPOINTMENTS_READ).tenant().orElse(null);
+        return appointments.onDay(site, date, partnerId).map(list -> list.stream().map(AppointmentView::of).toList());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read an appointment")
     public Uni<AppointmentView> get(@PathParam("id") UUID id) {
-        return appointments.find(id).map(AppointmentView::of);
+        return appointments.find(id, callers.current().requireScope(APPOINTMENTS_READ).tenant().orElse(null))
+                .map(AppointmentView::of);
     }
 }

@@ -52,17 +52,20 @@ public class AppointmentService {
                         .map(existing -> new Booked(existing.orElseThrow(() -> slotTaken(command)), false)));
     }
 
-    public Uni<DockAppointment> find(UUID id) {
+    /** An appointment; 404 when there is none or it is not {@code partnerId}'s (null: anyone's, for operators). */
+    public Uni<DockAppointment> find(UUID id, String partnerId) {
         return Panache.withSession(() -> appointments.findById(id))
+                .map(found -> found == null || partnerId != null && !partnerId.equals(found.partnerId()) ? null : found)
                 .onItem()
                 .ifNull()
                 .failWith(() -> ProblemException.notFound("Appointment", id));
     }
 
     /** Appointments at a site on a (UTC) day, in slot order. */
-    public Uni<List<DockAppointment>> onDay(String site, LocalDate day) {
+    public Uni<List<DockAppointment>> onDay(String site, LocalDate day, String partnerId) {
         Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        return Panache.withSession(() -> appointments.atSite(site, from, from.plusSeconds(86_400)));
+        return Panache.withSession(() -> appointments.atSite(site, from, from.plusSeconds(86_400)))
+                .map(list -> partnerId == null ? list : list.stream().filter(a -> partnerId.equals(a.partnerId())).toList());
     }
 
     /** The same booking if it exists; a failure if another booking holds an overlapping slot; else empty. */

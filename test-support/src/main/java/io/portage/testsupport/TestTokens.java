@@ -1,4 +1,4 @@
-package io.portage.gateway;
+package io.portage.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +13,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Signs RS256 access tokens the way Keycloak's portage realm shapes them, with the test key the gateway trusts. */
-final class TestTokens {
+import io.restassured.RestAssured;
 
-    static final String ISSUER = "https://keycloak.test/realms/portage";
+/**
+ * Signs RS256 access tokens the way Keycloak's portage realm shapes them, with the test key every service's test
+ * profile trusts ({@code %test.quarkus.oidc.public-key}, issuer {@value #ISSUER}, audience {@code portage-api}).
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://keycloak.test/realms/portage";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PrivateKey TRUSTED = load();
 
@@ -34,16 +40,49 @@ final class TestTokens {
         claims.put("sub", "service-account-" + partnerId);
         claims.put("azp", partnerId + "-client");
         claims.put("iat", now.getEpochSecond());
-        claims.put("exp", now.plus(Duration.ofMinutes(5)).getEpochSecond());
+        claims.put("exp", now.plus(Duration.ofMinutes(30)).getEpochSecond());
         claims.put("scope", scope);
         claims.put("partner_id", partnerId);
     }
 
-    static TestTokens partner(String partnerId, String scope) {
+    /** A partner's client-credentials token: its {@code partner_id} claim and the scopes granted. */
+    public static TestTokens partner(String partnerId, String scope) {
         return new TestTokens(partnerId, scope);
     }
 
-    TestTokens claim(String name, Object value) {
+    /** Every scope a partner can be granted, for tests that are not about scopes. */
+    public static final String PARTNER_SCOPES = "orders:read orders:write shipments:read tracking:write inventory:write "
+            + "appointments:read appointments:write invoices:write webhooks:manage events:write";
+
+    /** A signed token of {@code partnerId} with every partner scope. */
+    public static String partner(String partnerId) {
+        return partner(partnerId, PARTNER_SCOPES).sign();
+    }
+
+    /**
+     * Makes every following request of this test JVM carry an operator's token unless it names its own ({@code
+     * .auth().oauth2(...)}) or none ({@code .auth().none()}): for tests of behaviour that is not about who calls.
+     */
+    public static void actAsOperator(String name) {
+        RestAssured.authentication = RestAssured.oauth2(ops(name));
+    }
+
+    /** An operator's token (realm role {@code ops}, no partner), named by {@code preferred_username}. */
+    public static TestTokens operator(String name) {
+        return new TestTokens("portage", "ops")
+                .claim("partner_id", null)
+                .claim("azp", "portage-console")
+                .claim("sub", name)
+                .claim("preferred_username", name)
+                .claim("realm_access", Map.of("roles", List.of("ops")));
+    }
+
+    /** A signed operator token, ready for {@code Authorization: Bearer}. */
+    public static String ops(String name) {
+        return operator(name).sign();
+    }
+
+    public TestTokens claim(String name, Object value) {
         if (value == null) {
             claims.remove(name);
         } else {
@@ -52,13 +91,13 @@ final class TestTokens {
         return this;
     }
 
-    TestTokens expiredMinutesAgo(int minutes) {
+    public TestTokens expiredMinutesAgo(int minutes) {
         Instant expired = Instant.now().minus(Duration.ofMinutes(minutes));
         claims.put("iat", expired.minus(Duration.ofMinutes(5)).getEpochSecond());
         return claim("exp", expired.getEpochSecond());
     }
 
-    TestTokens signedByAStranger() {
+    public TestTokens signedByAStranger() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -69,7 +108,7 @@ final class TestTokens {
         }
     }
 
-    String sign() {
+    public String sign() {
         try {
             Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
             String header = b64.encodeToString(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT", "kid", "test")));
@@ -84,13 +123,13 @@ final class TestTokens {
     }
 
     private static PrivateKey load() {
-        try (InputStream in = TestTokens.class.getResourceAsStream("/test-signing-key.pem")) {
+        try (InputStream in = TestTokens.class.getResourceAsStream("/portage-test-signing-key.pem")) {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
                     .replaceAll("-----[A-Z ]+-----", "")
                     .replaceAll("\\s", "");
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("test-signing-key.pem is unreadable", e);
+            throw new IllegalStateException("portage-test-signing-key.pem is unreadable", e);
         }
     }
 }

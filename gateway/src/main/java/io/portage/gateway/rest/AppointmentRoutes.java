@@ -1,0 +1,91 @@
+package io.portage.gateway.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.portage.gateway.service.Caller;
+import io.portage.gateway.service.CallerResolver;
+import io.portage.gateway.service.PartnerApiRouting;
+import io.portage.kit.rest.CorrelationContext;
+import io.portage.kit.rest.ProblemException;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Carriers' and 3PLs' dock appointments at {@code /api/v1/appointments}, routed to yard-service: book with {@code
+ * appointments:write}, read your own with {@code appointments:read}.
+ */
+@Path("/api/v1/appointments")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class AppointmentRoutes {
+
+    private final PartnerApiRouting routing;
+    private final CallerResolver callers;
+    private final CorrelationContext correlation;
+
+    public AppointmentRoutes(PartnerApiRouting routing, CallerResolver callers, CorrelationContext correlation) {
+        this.routing = routing;
+        this.callers = callers;
+        this.correlation = correlation;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "appointment", value = """
+            {"site": "WH1", "dock": "D1", "direction": "INBOUND", "carrier": "swift", "reference": "PO-4711",
+             "slotStart": "2026-12-01T08:00:00Z", "slotEnd": "2026-12-01T09:00:00Z"}""")))
+    @Operation(summary = "Book a dock appointment (scope appointments:write)", description = "Booking the same appointment again returns it with 200.")
+    @APIResponse(responseCode = "201", description = "Booked")
+    @APIResponse(responseCode = "403", description = "The token lacks the appointments:write scope")
+    @APIResponse(responseCode = "409", description = "The dock is already booked for part of the slot")
+    public Uni<Response> book(@NotBlank String body) {
+        callers.caller().require("appointments:write");
+        return routing.create(PartnerApiRouting.YARD, "appointments", body, correlation.id());
+    }
+
+    @GET
+    @Operation(summary = "Your appointments at a site on a day, UTC (scope appointments:read)")
+    public Uni<Response> onDay(@QueryParam("site") @NotNull @Pattern(regexp = "[A-Z0-9-]{1,32}") String site,
+            @QueryParam("date") @NotNull String date) {
+        callers.caller().require("appointments:read");
+        try {
+            LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("date", "must be a date (UTC), e.g. 2026-12-01");
+        }
+        return routing.list(PartnerApiRouting.YARD, "appointments", Map.of("site", site, "date", date), correlation.id());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One of your appointments (scope appointments:read)")
+    @APIResponse(responseCode = "404", description = "No such appointment (or not yours)")
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        Caller caller = callers.caller();
+        caller.require("appointments:read");
+        return routing.get(PartnerApiRouting.YARD, "appointments", "Appointment", id.toString(), caller,
+                correlation.id());
+    }
+}
