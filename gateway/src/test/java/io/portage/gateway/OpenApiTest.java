@@ -26,6 +26,10 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/v1/webhooks/subscriptions"))
                 .body("paths", hasKey("/api/v1/webhooks/subscriptions/{id}/deliveries/{delivery}/replay"))
                 .body("paths", hasKey("/api/v1/ops/partners"))
+                .body("paths", hasKey("/api/v1/shipments/{id}"))
+                .body("paths", hasKey("/api/v1/appointments/{id}"))
+                .body("paths.'/api/v1/appointments'.post.requestBody.content.'application/json'.examples.appointment.value.dock",
+                        equalTo("D1"))
                 .body("paths.'/api/v1/orders'.post.requestBody.content.'application/json'.examples.order.value.externalId",
                         equalTo("NW-1001"))
                 .body("paths.'/api/v1/edge/events'.post.requestBody.content.'application/json'.examples.picks.value.events[0].type",

@@ -101,6 +101,24 @@ class PartnerApiRoutesTest {
                 .header("Location", "/api/v1/appointments/3f0c2a4e-0000-4000-8000-0000000000a1");
         assertThat(sent(correlation)).containsEntry("partner", "swift").containsEntry("method", "POST");
 
+        // With an Idempotency-Key, a repeat is answered from the gateway and never reaches yard-service again.
+        String key = "book-" + UUID.randomUUID();
+        String keyed = "corr-ap-key-" + UUID.randomUUID();
+        for (int i = 0; i < 2; i++) {
+            given().auth()
+                    .oauth2(swift)
+                    .header("X-Correlation-Id", keyed)
+                    .header("Idempotency-Key", key)
+                    .contentType("application/json")
+                    .body(BOOKING)
+                    .when()
+                    .post("/api/v1/appointments")
+                    .then()
+                    .statusCode(201)
+                    .body("partnerId", equalTo("swift"));
+        }
+        assertThat(OrderRoutesTest.recorded().stream().filter(r -> keyed.equals(r.get("correlation")))).hasSize(1);
+
         given().auth()
                 .oauth2(swift)
                 .queryParam("site", "WH1")

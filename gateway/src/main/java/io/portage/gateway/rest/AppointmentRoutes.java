@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,9 +22,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.portage.gateway.idempotency.IdempotencyKeys;
 import io.portage.gateway.service.Caller;
 import io.portage.gateway.service.CallerResolver;
 import io.portage.gateway.service.PartnerApiRouting;
@@ -44,11 +47,14 @@ public class AppointmentRoutes {
     private final PartnerApiRouting routing;
     private final CallerResolver callers;
     private final CorrelationContext correlation;
+    private final IdempotencyKeys idempotency;
 
-    public AppointmentRoutes(PartnerApiRouting routing, CallerResolver callers, CorrelationContext correlation) {
+    public AppointmentRoutes(PartnerApiRouting routing, CallerResolver callers, CorrelationContext correlation,
+            IdempotencyKeys idempotency) {
         this.routing = routing;
         this.callers = callers;
         this.correlation = correlation;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -60,9 +66,12 @@ public class AppointmentRoutes {
     @APIResponse(responseCode = "201", description = "Booked")
     @APIResponse(responseCode = "403", description = "The token lacks the appointments:write scope")
     @APIResponse(responseCode = "409", description = "The dock is already booked for part of the slot")
-    public Uni<Response> book(@NotBlank String body) {
-        callers.caller().require("appointments:write");
-        return routing.create(PartnerApiRouting.YARD, "appointments", body, correlation.id());
+    public Uni<Response> book(@NotBlank String body,
+            @Parameter(description = "Optional: the first answer for this key is returned again for 24 h") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Caller caller = callers.caller();
+        caller.require("appointments:write");
+        return idempotency.once(caller.partnerId(), idempotencyKey, "POST /api/v1/appointments", body,
+                () -> routing.create(PartnerApiRouting.YARD, "appointments", body, correlation.id()));
     }
 
     @GET

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -35,9 +34,11 @@ public class OpsRouting {
 
     private final Map<String, OpsRestClient> services = new LinkedHashMap<>();
     private final AccessTokenRelay relay;
+    private final ServiceGuards guards;
 
-    public OpsRouting(GatewayConfig config, AccessTokenRelay relay) {
+    public OpsRouting(GatewayConfig config, AccessTokenRelay relay, ServiceGuards guards) {
         this.relay = relay;
+        this.guards = guards;
         for (String service : config.opsServices()) {
             Optional<String> url = ConfigProvider.getConfig()
                     .getOptionalValue("quarkus.rest-client." + service + ".url", String.class);
@@ -117,23 +118,14 @@ public class OpsRouting {
         return body == null || body.isBlank() ? "{}" : body;
     }
 
-    private static Uni<Response> relay(String service, Uni<Response> call) {
-        return call.map(downstream -> {
-            if (downstream.getStatus() >= 500) {
-                throw new ProblemException(503, "service-unavailable", "Service unavailable",
-                        service + " answered " + downstream.getStatus());
-            }
-            String body = downstream.hasEntity() ? downstream.readEntity(String.class) : null;
-            Response.ResponseBuilder relayed = Response.status(downstream.getStatus()).entity(body);
-            String contentType = downstream.getHeaderString(HttpHeaders.CONTENT_TYPE);
-            if (contentType != null) {
-                relayed.header(HttpHeaders.CONTENT_TYPE, contentType);
-            }
-            return relayed.build();
-        }).onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> {
-            Log.warnf("%s operations API unavailable: %s", service, failure.toString());
-            return new ProblemException(503, "service-unavailable", "Service unavailable",
-                    service + " could not be reached or did not answer in time");
-        });
+    /** Through the service's breaker ({@link ServiceGuards}): a 5xx, a timeout or an open circuit answer 503. */
+    private Uni<Response> relay(String service, Uni<Response> call) {
+        return guards.call(service, () -> call)
+                .onFailure(failure -> !(failure instanceof ProblemException))
+                .transform(failure -> {
+                    Log.warnf("%s operations API unavailable: %s", service, failure.toString());
+                    return new ProblemException(503, "service-unavailable", "Service unavailable",
+                            service + " could not be reached, did not answer in time or failed");
+                });
     }
 }
