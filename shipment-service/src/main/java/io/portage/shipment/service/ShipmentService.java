@@ -2,16 +2,13 @@ package io.portage.shipment.service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -101,31 +98,29 @@ public class ShipmentService {
         }
         return inbox.firstDeliveries(CONSUMER, batch, ReceivedOrder::eventId,
                 received -> EventCatalog.ORDER_RECEIVED_V1.type()).chain(fresh -> {
-                    List<UUID> orderIds = fresh.stream()
-                            .map(received -> UUID.fromString(received.order().orderId()))
-                            .distinct()
-                            .toList();
                     outcomes.put(Outcome.DUPLICATE_EVENT, (long) (batch.size() - fresh.size()));
-                    if (orderIds.isEmpty()) {
+                    // One shipment per order: the first fresh event of an order plans it; one statement inserts the
+                    // batch's shipments, and an order planned by an earlier batch keeps its shipment.
+                    Map<UUID, Shipment> candidates = new LinkedHashMap<>();
+                    for (ReceivedOrder received : fresh) {
+                        UUID orderId = UUID.fromString(received.order().orderId());
+                        if (candidates.containsKey(orderId)) {
+                            outcomes.merge(Outcome.ALREADY_PLANNED, 1L, Long::sum);
+                        } else {
+                            candidates.put(orderId, plan(received, orderId));
+                        }
+                    }
+                    if (candidates.isEmpty()) {
                         return Uni.createFrom().item(outcomes);
                     }
-                    return shipments.findByOrderIds(orderIds).chain(existing -> {
-                        Set<UUID> planned = existing.stream()
-                                .map(Shipment::orderId)
-                                .collect(Collectors.toCollection(HashSet::new));
-                        List<Shipment> created = new ArrayList<>();
-                        for (ReceivedOrder received : fresh) {
-                            UUID orderId = UUID.fromString(received.order().orderId());
-                            if (!planned.add(orderId)) {
-                                outcomes.merge(Outcome.ALREADY_PLANNED, 1L, Long::sum);
-                                continue;
-                            }
-                            created.add(plan(received, orderId));
-                            outcomes.merge(Outcome.PLANNED, 1L, Long::sum);
+                    return shipments.insertNew(candidates.values()).map(inserted -> {
+                        if (inserted > 0) {
+                            outcomes.merge(Outcome.PLANNED, (long) inserted, Long::sum);
                         }
-                        return created.isEmpty()
-                                ? Uni.createFrom().item(outcomes)
-                                : shipments.persist(created).replaceWith(outcomes);
+                        if (candidates.size() > inserted) {
+                            outcomes.merge(Outcome.ALREADY_PLANNED, (long) (candidates.size() - inserted), Long::sum);
+                        }
+                        return outcomes;
                     });
                 });
     }
