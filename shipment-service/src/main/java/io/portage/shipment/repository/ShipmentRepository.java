@@ -67,10 +67,6 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
         return find("orderId", orderId).firstResult();
     }
 
-    public Uni<List<Shipment>> findByOrderIds(List<UUID> orderIds) {
-        return orderIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("orderId in ?1", orderIds);
-    }
-
     public Uni<List<Shipment>> latest(int limit) {
         return find("order by plannedAt desc").page(0, limit).list();
     }
