@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpClosedException;
 
 /**
  * Turns every failure into an RFC 9457 problem: invalid bodies and fields into 400 with the field's JSON path,
@@ -89,9 +90,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (clientWentAway(e)) {
+            // The caller closed the connection before its request was read: no answer reaches it, nothing was stored.
+            Log.infof("Client closed the connection during %s (correlation %s)", uri.getPath(), correlation.id());
+            return respond(400, "request-aborted", "Request aborted", "The connection closed before the request was read",
+                    uri, null);
+        }
         Log.errorf(e, "Unexpected failure on %s (correlation %s)", uri.getPath(), correlation.id());
         return respond(500, "internal-error", "Internal error",
                 "The request failed unexpectedly; quote correlation id " + correlation.id() + " when reporting it", uri, null);
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response respond(int status, String slug, String title, String detail, UriInfo uri,
