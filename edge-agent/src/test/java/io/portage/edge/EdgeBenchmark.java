@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.portage.edge.domain.EdgeEvent;
+import io.portage.edge.domain.EventIds;
 import io.portage.edge.domain.ForwardResult;
 import io.portage.edge.domain.Priority;
 import io.portage.edge.repository.EventStore;
@@ -42,7 +43,7 @@ public final class EdgeBenchmark {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "agent";
         if (mode.equals("drain")) {
-            drain(args.length > 1 ? Long.parseLong(args[1]) : 1_000_000);
+            drain(args.length > 1 ? Long.parseLong(args[1]) : 1_000_000, args.length > 2 && args[2].equals("edge-ids"));
         } else {
             agent(args.length > 1 ? args[1] : "edge-agent/target/quarkus-app/quarkus-run.jar");
         }
@@ -207,15 +208,19 @@ public final class EdgeBenchmark {
         return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
     }
 
-    static void drain(long total) throws Exception {
+    /** {@code edgeIds}: ids assigned at the edge (time-ordered); otherwise random ones, as scanners send them. */
+    static void drain(long total, boolean edgeIds) throws Exception {
         Path dir = Files.createTempDirectory("edge-drain");
+        EventIds ids = new EventIds(Clock.systemUTC());
+        System.out.printf("ids: %s%n", edgeIds ? "assigned at the edge (UUIDv7)" : "random (UUIDv4, sent by scanners)");
         try (EventStore store = EventStore.open(dir.resolve("drain.db"))) {
             long fillStart = System.nanoTime();
             List<EdgeEvent> batch = new ArrayList<>(5000);
             for (long n = 0; n < total; n++) {
-                batch.add(new EdgeEvent(UUID.randomUUID(), "scan.pick.confirmed", "ORDER-" + (n % 10_000),
-                        Priority.values()[(int) (n % 4)], Instant.now(), Instant.now(),
-                        "{\"sku\":\"SKU-CHAIR-01\",\"quantity\":2,\"scanner\":\"RF-07\",\"n\":" + n + "}"));
+                batch.add(
+                        new EdgeEvent(edgeIds ? ids.next() : UUID.randomUUID(), "scan.pick.confirmed", "ORDER-" + (n % 10_000),
+                                Priority.values()[(int) (n % 4)], Instant.now(), Instant.now(),
+                                "{\"sku\":\"SKU-CHAIR-01\",\"quantity\":2,\"scanner\":\"RF-07\",\"n\":" + n + "}"));
                 if (batch.size() == 5000) {
                     store.store(batch);
                     batch.clear();

@@ -9,17 +9,27 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.portage.edge.repository.EventStore;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /**
  * The intake endpoints against the running agent. The store file outlives a run (target/test-edge-events.db), so
@@ -27,6 +37,9 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class EventResourceTest {
+
+    @Inject
+    EventStore store;
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
@@ -218,6 +231,98 @@ class EventResourceTest {
         String huge = "{\"type\":\"scan.big\",\"key\":\"K\",\"occurredAt\":\"2026-11-23T08:00:00Z\",\"payload\":{\"blob\":\""
                 + "x".repeat(70_000) + "\"}}";
         rejected("/api/v1/events", huge, "payload");
+    }
+
+    @Test
+    void everyBrokenFieldOfABatchIsNamedInOneAnswer() {
+        long before = pending();
+        String batch = "[" + event(null, "K", "2026-11-23T08:00:00Z").replace("scan.pick.confirmed", "Scan Pick") + ","
+                + event(null, "K", "2026-11-23T08:00:00Z") + ","
+                + """
+                        {"id":"not-a-uuid","type":"scan.pick","key":" ","occurredAt":"2026-11-23T08:00:00+01:00"}"""
+                + "]";
+        given().contentType(ContentType.JSON)
+                .body(batch)
+                .when()
+                .post("/api/v1/events/batch")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("4 fields are invalid"))
+                .body("violations.field", equalTo(List.of("[0].type", "[2].id", "[2].key", "[2].payload")))
+                .body("violations.message", equalTo(List.of("must be lower-case and dotted, like scan.pick.confirmed",
+                        "must be a UUID", "must not be blank", "must not be null")));
+        for (String payload : new String[]{"\"text\"", "42", "true"}) {
+            rejected("/api/v1/events", """
+                    {"type":"scan.pick","key":"K","occurredAt":"2026-11-23T08:00:00Z","payload":%s}""".formatted(payload),
+                    "payload");
+        }
+        assertThat(pending()).isEqualTo(before);
+    }
+
+    @Test
+    void thePayloadIsKeptAsSentAndAnOffsetTimeAsItsInstant() {
+        String id = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"id":"%s","type":"scan.pick","key":"K-7","occurredAt":"2026-11-23T09:30:00.5+01:00",
+                         "payload":{"sku":"SKU-1","lines":[{"qty":2,"note":"caf\u00e9 \\"A\\""}],"empty":{},"n":null}}"""
+                        .formatted(id))
+                .when()
+                .post("/api/v1/events")
+                .then()
+                .statusCode(202);
+        var stored = store.pending(100_000)
+                .stream()
+                .filter(event -> event.id().toString().equals(id))
+                .findFirst()
+                .orElseThrow();
+        assertThat(stored.occurredAt()).isEqualTo(Instant.parse("2026-11-23T08:30:00.5Z"));
+        assertThat(stored.payload())
+                .isEqualTo("{\"sku\":\"SKU-1\",\"lines\":[{\"qty\":2,\"note\":\"café \\\"A\\\"\"}],\"empty\":{},\"n\":null}");
+    }
+
+    @Test
+    void aRequestThatWouldOverrunTheIntakeBudgetIsToldToComeBackAndStoresNothing() throws Exception {
+        long before = pending();
+        double busyBefore = metric("portage_edge_intake_busy_total");
+        String batch = "[" + event(null, "DOCK-3", "2026-11-23T08:00:00Z") + "]";
+        // A WMS sending a 2 MB batch slowly: alone, it is let in (the test budget is 1 MB) and holds the budget.
+        try (Socket slow = new Socket("localhost", RestAssured.port)) {
+            slow.getOutputStream()
+                    .write(("POST /api/v1/events/batch HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Content-Type: application/json\r\nContent-Length: 2000000\r\n\r\n[")
+                            .getBytes(StandardCharsets.US_ASCII));
+            slow.getOutputStream().flush();
+            Response busy = await("a 503 while the slow batch is read", () -> given().contentType(ContentType.JSON)
+                    .body(batch)
+                    .post("/api/v1/events/batch"), response -> response.statusCode() == 503);
+            busy.then()
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "1")
+                    .body("type", equalTo("https://docs.portage.io/problems/intake-busy"))
+                    .body("status", equalTo(503));
+            assertThat(pending()).isEqualTo(before);
+        }
+        // The slow sender gave up: its bytes are released and the batch gets in.
+        await("202 once the slow batch is gone", () -> given().contentType(ContentType.JSON)
+                .body(batch)
+                .post("/api/v1/events/batch"), response -> response.statusCode() == 202);
+        assertThat(pending()).isEqualTo(before + 1);
+        assertThat(metric("portage_edge_intake_busy_total")).isGreaterThan(busyBefore);
+    }
+
+    static Response await(String what, Supplier<Response> call, Predicate<Response> until) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (true) {
+            Response response = call.get();
+            if (until.test(response)) {
+                return response;
+            }
+            assertThat(Instant.now()).as("waiting for %s, last answer %d %s", what, response.statusCode(),
+                    response.asString()).isBefore(deadline);
+            Thread.sleep(50);
+        }
     }
 
     @Test

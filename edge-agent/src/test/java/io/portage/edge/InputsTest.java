@@ -42,7 +42,10 @@ class InputsTest {
     static final Path DROP = Path.of("target/drop-" + ProcessHandle.current().pid());
     static final int QUOTA = 40;
 
-    /** Drop folder and line protocol on (port chosen by the system), a quota of 40 events, a store of its own. */
+    /**
+     * Drop folder (10 lines per transaction) and line protocol on (port chosen by the system), a quota of 40 events, a
+     * store of its own.
+     */
     public static class Inputs implements QuarkusTestProfile {
 
         @Override
@@ -51,6 +54,7 @@ class InputsTest {
                     "portage.edge.drop.enabled", "true",
                     "portage.edge.drop.folder", DROP.toString(),
                     "portage.edge.drop.poll-interval", "200ms",
+                    "portage.edge.drop.lines-per-transaction", "10",
                     "portage.edge.line.enabled", "true",
                     "portage.edge.line.host", "127.0.0.1",
                     "portage.edge.line.port", "0",
@@ -194,5 +198,34 @@ class InputsTest {
         assertThat(backlog().getLong("pending")).isEqualTo(QUOTA);
         assertThat(given().when().get("/").then().extract().jsonPath().getLong("refusedSinceStart.TELEMETRY"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void aFileTheFullStoreCannotTakeWholeStaysAndIsReadAgainWithoutStoringALineTwice() throws Exception {
+        // The store is full (test 3) of gate and normal events; gate lines displace normal ones until none are left.
+        long gatesBefore = backlog().getLong("byPriority.GATE");
+        long normal = backlog().getLong("byPriority.NORMAL");
+        StringBuilder file = new StringBuilder("id,type,key,priority,occurredAt,payload\n");
+        int lines = (int) normal + 15;
+        for (int i = 0; i < lines; i++) {
+            file.append(",wms.gate.in,TRAILER-").append(i).append(",GATE,2026-11-23T09:00:00Z,\n");
+        }
+        double duplicatesBefore = EventResourceTest.metric("portage_edge_duplicates_total");
+        Path csv = DROP.resolve("wms-0002.csv");
+        Files.writeString(csv, file);
+        Files.createFile(DROP.resolve("wms-0002.csv.done"));
+
+        // Every whole chunk of 10 that fits is stored once; the chunk that does not fit is refused and the file stays.
+        long storedChunks = normal / 10 * 10;
+        await("the chunks that fit stored", Duration.ofSeconds(5),
+                () -> backlog().getLong("byPriority.GATE") == gatesBefore + storedChunks);
+        // Polls go on reading the file from the start: the lines stored before are duplicates, never stored again.
+        await("the file read again", Duration.ofSeconds(5),
+                () -> EventResourceTest.metric("portage_edge_duplicates_total") >= duplicatesBefore + 2 * storedChunks);
+        assertThat(backlog().getLong("byPriority.GATE")).isEqualTo(gatesBefore + storedChunks);
+        assertThat(backlog().getLong("pending")).isEqualTo(QUOTA);
+        assertThat(csv).exists();
+        assertThat(archived()).noneMatch(p -> p.toString().contains("wms-0002"));
     }
 }

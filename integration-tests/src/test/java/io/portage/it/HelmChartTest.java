@@ -273,7 +273,8 @@ class HelmChartTest {
                 .set("ingress.host", "api.logistics.example")
                 .set("ingress.tlsSecretName", "api-tls")
                 .set("tracing.otlpEndpoint", "http://otel-collector:4317")
-                .set("tracing.sampleRatio", "0.25"));
+                .set("tracing.sampleRatio", "0.25")
+                .set("edgeAgent.enabled", "true"));
 
         HorizontalPodAutoscaler autoscaler = of(objects, HorizontalPodAutoscaler.class).get(0);
         assertThat(autoscaler.getSpec().getScaleTargetRef().getName()).isEqualTo("portage-order-service");
@@ -293,6 +294,10 @@ class HelmChartTest {
             assertThat(env.get("QUARKUS_OTEL_TRACES_SAMPLER_ARG").getValue()).isEqualTo("0.25");
             assertThat(env.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").getValue()).isEqualTo("http://otel-collector:4317");
         }
+        // The edge agent exports no spans (it logs correlation ids): no tracing settings for it.
+        assertThat(of(objects, StatefulSet.class).get(0).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .extracting(EnvVar::getName)
+                .noneMatch(name -> name.startsWith("QUARKUS_OTEL"));
     }
 
     @Test

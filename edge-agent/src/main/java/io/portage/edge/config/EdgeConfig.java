@@ -2,6 +2,7 @@ package io.portage.edge.config;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -17,6 +18,8 @@ public interface EdgeConfig {
     @WithDefault("65536")
     int maxPayloadBytes();
 
+    Intake intake();
+
     Forward forward();
 
     StoreQuota quota();
@@ -24,6 +27,19 @@ public interface EdgeConfig {
     Drop drop();
 
     Line line();
+
+    /** What the HTTP intake holds in memory. */
+    interface Intake {
+
+        /**
+         * Most request-body bytes the intake reads at once (by their Content-Length; a body without one counts as
+         * {@code quarkus.http.limits.max-body-size}). A request that would go over answers 503 with Retry-After and
+         * stores nothing; one request alone always gets in. About a quarter of the heap: reading a body takes about
+         * three times its size while it is parsed.
+         */
+        @WithDefault("12M")
+        MemorySize maxBytesInFlight();
+    }
 
     /** Forwarding to the gateway. */
     interface Forward {
@@ -91,6 +107,10 @@ public interface EdgeConfig {
 
         @WithDefault("2s")
         Duration pollInterval();
+
+        /** Lines of a file stored per transaction: the memory a file of any size takes. */
+        @WithDefault("2000")
+        int linesPerTransaction();
     }
 
     /** The TCP line protocol for fixed scanners. */

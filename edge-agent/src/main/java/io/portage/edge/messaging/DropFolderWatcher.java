@@ -1,6 +1,7 @@
 package io.portage.edge.messaging;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -34,8 +35,12 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Watches {@code portage.edge.drop.folder} for legacy WMS CSV files ({@code id,type,key,priority,occurredAt,payload}):
  * takes a file only once it is complete (its {@code <name>.done} marker exists, or in {@code rename} mode once it
- * carries the {@code .csv} name), stores all its valid lines in one transaction, writes invalid ones to a
- * {@code .rejected} report and moves the file to {@code archive/}.
+ * carries the {@code .csv} name), stores its valid lines, writes invalid ones to a {@code .rejected} report and moves
+ * the file to {@code archive/} once every line is stored. Lines are read and stored a chunk at a time
+ * ({@code portage.edge.drop.lines-per-transaction}, 2,000 by default), so a
+ * file of any size takes bounded memory; a file left midway (store full, agent stopped) is read again from the start
+ * at the next poll, and its lines stored before count as duplicates: explicit ids, or ids derived from file name,
+ * line number and text.
  */
 @ApplicationScoped
 public class DropFolderWatcher {
@@ -116,15 +121,24 @@ public class DropFolderWatcher {
 
     private void ingest(Path file) throws IOException {
         String name = file.getFileName().toString();
-        List<EdgeIntakeService.Incoming> events = new ArrayList<>();
-        List<String> rejected = new ArrayList<>();
+        String stamped = STAMP.format(Instant.now()) + "-" + name;
+        Path archive = folder().resolve("archive");
+        Path report = archive.resolve(stamped + ".rejected");
+        int chunkSize = config.drop().linesPerTransaction();
+        List<EdgeIntakeService.Incoming> chunk = new ArrayList<>(chunkSize);
+        long valid = 0;
+        long rejected = 0;
+        boolean complete = false;
+        BufferedWriter rejections = null;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = reader.readLine();
             List<String> columns = header == null
                     ? List.of()
                     : CsvLine.split(header.strip()).stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
             if (!HEADER.equals(columns)) {
-                rejected.add("1: the header must be id,type,key,priority,occurredAt,payload; the file was not read");
+                rejections = Files.newBufferedWriter(report, StandardCharsets.UTF_8);
+                rejections.write("1: the header must be id,type,key,priority,occurredAt,payload; the file was not read\n");
+                rejected++;
             } else {
                 String line;
                 long number = 1;
@@ -139,33 +153,58 @@ public class DropFolderWatcher {
                             throw new IllegalArgumentException("has " + fields.size() + " fields, not 6");
                         }
                         String id = fields.get(0).isBlank() ? InputEvents.derivedId(name, number, line) : fields.get(0);
-                        events.add(InputEvents.of(json, id, fields.get(1), fields.get(2), fields.get(3), fields.get(4),
+                        chunk.add(InputEvents.of(json, id, fields.get(1), fields.get(2), fields.get(3), fields.get(4),
                                 fields.get(5), config.maxPayloadBytes()));
                     } catch (IllegalArgumentException e) {
-                        rejected.add(number + ": " + e.getMessage() + ": " + line);
+                        if (rejections == null) {
+                            rejections = Files.newBufferedWriter(report, StandardCharsets.UTF_8);
+                        }
+                        rejections.write(number + ": " + e.getMessage() + ": " + line + "\n");
+                        rejected++;
                     }
+                    if (chunk.size() == chunkSize) {
+                        if (!store(name, chunk)) {
+                            return;
+                        }
+                        valid += chunk.size();
+                        chunk.clear();
+                    }
+                }
+                if (!chunk.isEmpty()) {
+                    if (!store(name, chunk)) {
+                        return;
+                    }
+                    valid += chunk.size();
+                }
+            }
+            complete = true;
+        } finally {
+            if (rejections != null) {
+                rejections.close();
+                if (!complete) {
+                    Files.deleteIfExists(report);
                 }
             }
         }
-        if (!events.isEmpty()) {
-            try {
-                intake.take(events, "line %d ");
-            } catch (ProblemException e) {
-                Log.warnf("Drop file %s not ingested (%d %s); it stays for the next poll", name, e.status(),
-                        e.getMessage());
-                return;
-            }
-        }
-        String stamped = STAMP.format(Instant.now()) + "-" + name;
-        Path archive = folder().resolve("archive");
-        if (!rejected.isEmpty()) {
-            Files.write(archive.resolve(stamped + ".rejected"), rejected, StandardCharsets.UTF_8);
-            rejectedLines.increment(rejected.size());
+        if (rejected > 0) {
+            rejectedLines.increment(rejected);
         }
         Files.move(file, archive.resolve(stamped), StandardCopyOption.ATOMIC_MOVE);
         Files.deleteIfExists(marker(file));
         files.increment();
-        Log.infof("Drop file %s: %d events stored, %d lines rejected%s; archived as %s", name, events.size(),
-                rejected.size(), rejected.isEmpty() ? "" : " (see " + stamped + ".rejected)", stamped);
+        Log.infof("Drop file %s: %d events stored, %d lines rejected%s; archived as %s", name, valid, rejected,
+                rejected == 0 ? "" : " (see " + stamped + ".rejected)", stamped);
+    }
+
+    /** Stores one chunk of a file; {@code false} when the store refused it and the file must wait for the next poll. */
+    private boolean store(String name, List<EdgeIntakeService.Incoming> chunk) {
+        try {
+            intake.take(chunk, "line %d ");
+            return true;
+        } catch (ProblemException e) {
+            Log.warnf("Drop file %s not completed (%d %s); it stays for the next poll, where its lines stored so far"
+                    + " count as duplicates", name, e.status(), e.getMessage());
+            return false;
+        }
     }
 }

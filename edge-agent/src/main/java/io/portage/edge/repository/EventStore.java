@@ -11,8 +11,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -39,6 +37,7 @@ import io.portage.edge.domain.ForwardResult;
 import io.portage.edge.domain.Priority;
 import io.portage.edge.domain.Quota;
 import io.portage.edge.domain.StorageFullException;
+import io.portage.edge.domain.Timestamps;
 
 /**
  * The edge's durable store: one SQLite file in WAL mode with {@code synchronous=FULL}, so a write that returned has
@@ -48,10 +47,6 @@ import io.portage.edge.domain.StorageFullException;
  * table. Reads for forwarding are pages, never the whole backlog.
  */
 public final class EventStore implements AutoCloseable {
-
-    /** Fixed width, so that instants stored as text sort as text ({@code Instant.toString()} drops zero fractions). */
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private static final String COLUMNS = "seq, id, type, business_key, priority, occurred_at, received_at, payload";
 
@@ -84,6 +79,8 @@ public final class EventStore implements AutoCloseable {
             config.setBusyTimeout(5000);
             // 8 MB of page cache (default 2 MB): more of the id and key indexes of a large backlog stay in memory.
             config.setCacheSize(-8_000);
+            // No "select last_insert_rowid()" after every insert: nothing reads generated keys (a third of an insert).
+            config.setGetGeneratedKeys(false);
             SQLiteDataSource dataSource = new SQLiteDataSource(config);
             dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
             // Not DriverManager: it hands out drivers by class loader, which breaks under Quarkus' test class loaders.
@@ -272,14 +269,20 @@ public final class EventStore implements AutoCloseable {
         long lastSeqBefore = longValue("select coalesce(max(seq), 0) from edge_event");
         List<Boolean> stored = new ArrayList<>(write.events().size());
         Priority leastImportant = null;
+        Instant lastReceived = null;
+        String received = null;
         for (EdgeEvent event : write.events()) {
+            if (event.receivedAt() != lastReceived) {
+                lastReceived = event.receivedAt();
+                received = Timestamps.fixedWidth(lastReceived);
+            }
             insert.setString(1, event.id().toString());
             insert.setString(2, event.type());
             insert.setString(3, event.key());
             insert.setString(4, event.priority().name());
             insert.setInt(5, event.priority().rank());
-            insert.setString(6, INSTANT.format(event.occurredAt()));
-            insert.setString(7, INSTANT.format(event.receivedAt()));
+            insert.setString(6, Timestamps.fixedWidth(event.occurredAt()));
+            insert.setString(7, received);
             insert.setString(8, event.payload());
             boolean isNew = insert.executeUpdate() == 1;
             stored.add(isNew);
@@ -417,7 +420,7 @@ public final class EventStore implements AutoCloseable {
                         from edge_event where id = ? and forwarded_at is null""");
                 PreparedStatement remove = connection.prepareStatement(
                         "delete from edge_event where id = ? and forwarded_at is null returning rank")) {
-            String at = INSTANT.format(now);
+            String at = Timestamps.fixedWidth(now);
             for (ForwardResult result : results) {
                 if (result.status() == ForwardResult.Status.REJECTED) {
                     deadLetter.setString(1, result.reason() == null ? "rejected" : result.reason());
@@ -464,7 +467,7 @@ public final class EventStore implements AutoCloseable {
         try (PreparedStatement delete = connection.prepareStatement("""
                 delete from edge_event where seq in (select seq from edge_event
                 where forwarded_at is not null and forwarded_at < ? limit ?)""")) {
-            delete.setString(1, INSTANT.format(before));
+            delete.setString(1, Timestamps.fixedWidth(before));
             delete.setInt(2, limit);
             int deleted = delete.executeUpdate();
             connection.commit();
@@ -488,7 +491,7 @@ public final class EventStore implements AutoCloseable {
             List<DeadLetter> letters = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    letters.add(new DeadLetter(event(rows), rows.getString(9), Instant.parse(rows.getString(10))));
+                    letters.add(new DeadLetter(event(rows), rows.getString(9), Timestamps.parse(rows.getString(10))));
                 }
             }
             connection.commit();
@@ -564,7 +567,7 @@ public final class EventStore implements AutoCloseable {
                     + " from (select (select min(seq) from edge_event where forwarded_at is null and rank = r.rank) m"
                     + " from (select 0 rank union all select 1 union all select 2 union all select 3) r))")) {
                 if (row.next()) {
-                    oldest = Instant.parse(row.getString(1));
+                    oldest = Timestamps.parse(row.getString(1));
                 }
             }
             long used = usedBytes();
@@ -621,7 +624,7 @@ public final class EventStore implements AutoCloseable {
 
     private static EdgeEvent event(ResultSet rows) throws SQLException {
         return new EdgeEvent(UUID.fromString(rows.getString(2)), rows.getString(3), rows.getString(4),
-                Priority.valueOf(rows.getString(5)), Instant.parse(rows.getString(6)), Instant.parse(rows.getString(7)),
+                Priority.valueOf(rows.getString(5)), Timestamps.parse(rows.getString(6)), Timestamps.parse(rows.getString(7)),
                 rows.getString(8));
     }
 

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.portage.edge.service.ForwardingService;
+import io.portage.kit.rest.ProblemException;
 
 /** Events the gateway rejected as invalid, at {@code /api/v1/dead-letters}, and their replay into the queue. */
 @Path("/api/v1/dead-letters")
@@ -32,7 +31,10 @@ public class DeadLetterResource {
 
     @GET
     @Operation(summary = "Dead letters, oldest rejection first")
-    public List<DeadLetterView> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(10_000) int limit) {
+    public List<DeadLetterView> list(@QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw ProblemException.invalid("limit", "must be between 1 and 10000");
+        }
         return forwarding.deadLetters(limit).stream().map(DeadLetterView::of).toList();
     }
 

@@ -2,26 +2,23 @@ package io.portage.edge.rest;
 
 import java.time.Instant;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import io.portage.edge.domain.Priority;
+import io.portage.edge.service.EventRules;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * One scanner or WMS event as posted to {@code /api/v1/events}: {@code id} optional (a UUID, assigned at the edge if
- * absent), {@code priority} optional ({@code NORMAL}), the rest required.
+ * absent), {@code priority} optional ({@code NORMAL}), the rest required; {@link EventRules} checks it. The payload
+ * must be a JSON object and is kept as its text.
  */
 @RegisterForReflection
 public record EventRequest(
-        @Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", message = "must be a UUID") String id,
-        @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z][a-z0-9_-]*(\\.[a-z][a-z0-9_-]*)*", message = "must be lower-case and dotted, like scan.pick.confirmed") String type,
-        @NotBlank @Size(max = 100) String key,
+        String id,
+        String type,
+        String key,
         Priority priority,
-        @NotNull Instant occurredAt,
-        @NotNull ObjectNode payload) {
+        @JsonDeserialize(using = IsoInstant.class) Instant occurredAt,
+        @JsonDeserialize(using = JsonObjectText.class) String payload) {
 }

@@ -1,11 +1,9 @@
 package io.portage.edge.rest;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,11 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.portage.edge.service.EdgeIntakeService;
+import io.portage.kit.rest.ProblemException;
 
 /** Scanner and WMS intake at {@code /api/v1/events}, and the forwarding backlog at {@code /api/v1/backlog}. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
+
+    static final int MAX_BATCH = 1000;
 
     private final EdgeIntakeService intake;
 
@@ -37,7 +38,10 @@ public class EventResource {
     @APIResponse(responseCode = "202", description = "Stored durably; will be forwarded")
     @APIResponse(responseCode = "200", description = "This id was stored before; nothing written")
     @APIResponse(responseCode = "400", description = "Invalid event: problem+json naming each field")
-    public Response one(@NotNull @Valid EventRequest body) {
+    public Response one(EventRequest body) {
+        if (body == null) {
+            throw ProblemException.invalid("body", "must not be null");
+        }
         EventReceipt receipt = EventReceipt.of(intake.take(List.of(incoming(body)), "").get(0));
         return Response.status(receipt.duplicate() ? 200 : 202).entity(receipt).build();
     }
@@ -48,11 +52,22 @@ public class EventResource {
     @Operation(summary = "Take a batch of events", description = "All or nothing: one invalid event rejects the batch.")
     @APIResponse(responseCode = "202", description = "Stored durably, one receipt per event in order")
     @APIResponse(responseCode = "400", description = "Nothing stored: problem+json naming each field, e.g. [3].occurredAt")
-    public Response batch(@NotNull @Size(min = 1, max = 1000) List<@NotNull @Valid EventRequest> body) {
-        List<EventReceipt> receipts = intake.take(body.stream().map(EventResource::incoming).toList(), "[%d].")
-                .stream()
-                .map(EventReceipt::of)
-                .toList();
+    public Response batch(List<EventRequest> body) {
+        if (body == null || body.isEmpty() || body.size() > MAX_BATCH) {
+            throw ProblemException.invalid("body", "must hold 1 to " + MAX_BATCH + " events");
+        }
+        List<EdgeIntakeService.Incoming> events = new ArrayList<>(body.size());
+        for (int i = 0; i < body.size(); i++) {
+            if (body.get(i) == null) {
+                throw ProblemException.invalid("[" + i + "]", "must not be null");
+            }
+            events.add(incoming(body.get(i)));
+        }
+        List<EdgeIntakeService.Receipt> stored = intake.take(events, "[%d].");
+        List<EventReceipt> receipts = new ArrayList<>(stored.size());
+        for (EdgeIntakeService.Receipt receipt : stored) {
+            receipts.add(EventReceipt.of(receipt));
+        }
         return Response.accepted(receipts).build();
     }
 
@@ -65,6 +80,6 @@ public class EventResource {
 
     private static EdgeIntakeService.Incoming incoming(EventRequest event) {
         return new EdgeIntakeService.Incoming(event.id(), event.type(), event.key(), event.priority(), event.occurredAt(),
-                event.payload().toString());
+                event.payload());
     }
 }

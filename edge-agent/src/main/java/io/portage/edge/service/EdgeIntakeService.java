@@ -1,6 +1,5 @@
 package io.portage.edge.service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,21 +12,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.edge.config.EdgeConfig;
 import io.portage.edge.domain.Backlog;
 import io.portage.edge.domain.EdgeEvent;
+import io.portage.edge.domain.EventIds;
 import io.portage.edge.domain.Priority;
 import io.portage.edge.domain.Quota;
 import io.portage.edge.domain.StorageFullException;
 import io.portage.edge.repository.EventStore;
+import io.portage.kit.rest.Problem;
 import io.portage.kit.rest.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 
 /**
- * Takes scanner and WMS events in for {@code /api/v1/events}, the drop folder and the line protocol: assigns an id to
- * events that come without one, refuses oversized payloads, keeps the disk quota (shedding the least important events,
+ * Takes scanner and WMS events in for {@code /api/v1/events}, the drop folder and the line protocol: checks them by
+ * {@link EventRules}, assigns an id (a time-ordered UUID, see {@link EventIds}) to events that come without one, keeps the disk quota (shedding the least important events,
  * counted and logged, or refusing input with 507) and answers only once the events are committed to disk; an id
  * already stored is a duplicate, stored once. The store opens at start-up, so a bad store path fails the start.
  */
@@ -44,6 +44,7 @@ public class EdgeIntakeService {
     private final Map<Priority, Counter> shed = new EnumMap<>(Priority.class);
     private final Map<Priority, Counter> refused = new EnumMap<>(Priority.class);
     private final Clock clock = Clock.systemUTC();
+    private final EventIds ids = new EventIds(clock);
 
     public EdgeIntakeService(EventStore store, EdgeConfig config, ForwardingService forwarding, MeterRegistry metrics) {
         this.store = store;
@@ -75,20 +76,24 @@ public class EdgeIntakeService {
      * Stores the events in one transaction and answers one receipt per event, in order. {@code fieldPrefix} names an
      * event in a violation: {@code ""} for a single event, {@code "[%d]."} for a batch.
      *
-     * @throws ProblemException 400 for an oversized payload, 507 when the store is full and nothing may be shed
+     * @throws ProblemException 400 naming every broken field (see {@link EventRules}), 507 when the store is full and nothing may be shed
      */
-    @WithSpan("EdgeIntakeService.take")
     public List<Receipt> take(List<Incoming> incoming, String fieldPrefix) {
-        List<EdgeEvent> events = new ArrayList<>(incoming.size());
+        List<Problem.Violation> violations = new ArrayList<>();
         for (int i = 0; i < incoming.size(); i++) {
-            Incoming event = incoming.get(i);
-            if (event.payloadJson().getBytes(StandardCharsets.UTF_8).length > config.maxPayloadBytes()) {
-                throw ProblemException.invalid(fieldPrefix.formatted(i) + "payload",
-                        "is larger than " + config.maxPayloadBytes() + " bytes");
-            }
-            events.add(new EdgeEvent(event.id() == null ? UUID.randomUUID() : UUID.fromString(event.id()), event.type(),
+            EventRules.check(incoming.get(i), fieldPrefix, i, config.maxPayloadBytes(), violations);
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(400, "invalid-request", "Invalid request", violations.size() == 1
+                    ? violations.get(0).field() + ": " + violations.get(0).message()
+                    : violations.size() + " fields are invalid", violations);
+        }
+        List<EdgeEvent> events = new ArrayList<>(incoming.size());
+        Instant received = clock.instant();
+        for (Incoming event : incoming) {
+            events.add(new EdgeEvent(event.id() == null ? ids.next() : UUID.fromString(event.id()), event.type(),
                     event.key(), event.priority() == null ? Priority.NORMAL : event.priority(), event.occurredAt(),
-                    clock.instant(), event.payloadJson()));
+                    received, event.payloadJson()));
         }
         EventStore.StoreOutcome outcome;
         try {
