@@ -19,6 +19,7 @@ public final class Timestamps {
     private static final DateTimeFormatter FIXED_WIDTH = DateTimeFormatter
             .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
+    private static final char[] TEMPLATE = "0000-00-00T00:00:00.000000000Z".toCharArray();
     private static final int[] SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
     private Timestamps() {
@@ -95,21 +96,14 @@ public final class Timestamps {
         if (year < 0 || year > 9999) {
             return FIXED_WIDTH.format(instant);
         }
-        char[] text = new char[30];
+        char[] text = TEMPLATE.clone();
         put(text, 0, year, 4);
-        text[4] = '-';
         put(text, 5, time.getMonthValue(), 2);
-        text[7] = '-';
         put(text, 8, time.getDayOfMonth(), 2);
-        text[10] = 'T';
         put(text, 11, time.getHour(), 2);
-        text[13] = ':';
         put(text, 14, time.getMinute(), 2);
-        text[16] = ':';
         put(text, 17, time.getSecond(), 2);
-        text[19] = '.';
         put(text, 20, time.getNano(), 9);
-        text[29] = 'Z';
         return new String(text);
     }
 
