@@ -231,6 +231,15 @@ class EventResourceTest {
         String huge = "{\"type\":\"scan.big\",\"key\":\"K\",\"occurredAt\":\"2026-11-23T08:00:00Z\",\"payload\":{\"blob\":\""
                 + "x".repeat(70_000) + "\"}}";
         rejected("/api/v1/events", huge, "payload");
+        for (String limit : new String[]{"0", "10001", "ten"}) {
+            given().queryParam("limit", limit)
+                    .when()
+                    .get("/api/v1/dead-letters")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations.field", equalTo(List.of("limit")));
+        }
     }
 
     @Test

@@ -31,9 +31,15 @@ public class DeadLetterResource {
 
     @GET
     @Operation(summary = "Dead letters, oldest rejection first")
-    public List<DeadLetterView> list(@QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<DeadLetterView> list(@QueryParam("limit") @DefaultValue("100") String limitText) {
+        int limit;
+        try {
+            limit = Integer.parseInt(limitText.strip());
+        } catch (NumberFormatException e) {
+            limit = 0;
+        }
         if (limit < 1 || limit > 10_000) {
-            throw ProblemException.invalid("limit", "must be between 1 and 10000");
+            throw ProblemException.invalid("limit", "must be a number from 1 to 10000");
         }
         return forwarding.deadLetters(limit).stream().map(DeadLetterView::of).toList();
     }
