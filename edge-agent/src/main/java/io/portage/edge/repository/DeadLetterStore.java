@@ -51,7 +51,8 @@ final class DeadLetterStore {
     List<DeadLetter> list(int limit) {
         return journal.inTransaction("read dead letters", tx -> {
             try (PreparedStatement select = tx.prepare("select 0, id, type, business_key, priority, occurred_at,"
-                    + " received_at, payload, reason, rejected_at from edge_dead_letter order by rejected_at, id limit ?")) {
+                    + " received_at, payload, reason, rejected_at from edge_dead_letter"
+                    + " order by rejected_at, id limit ?")) {
                 select.setInt(1, limit);
                 List<DeadLetter> letters = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {

@@ -145,7 +145,7 @@ final class ForwardQueue {
         });
     }
 
-    /** Runs {@code statement}, which returns the rank of each row it changed, and counts them per rank into {@code ranks}. */
+    /** Runs {@code statement}, which returns the rank of each row it changed, and counts them into {@code ranks}. */
     static long countRanks(PreparedStatement statement, long[] ranks) throws SQLException {
         long count = 0;
         try (ResultSet rows = statement.executeQuery()) {
@@ -157,7 +157,7 @@ final class ForwardQueue {
         return count;
     }
 
-    /** Deletes at most {@code limit} events forwarded before {@code before}; answers how many. Freed pages are reused. */
+    /** Deletes at most {@code limit} events forwarded before {@code before}; answers how many. Pages are reused. */
     int compact(Instant before, int limit) {
         return journal.inTransaction("compact", tx -> {
             try (PreparedStatement delete = tx.prepare("""

@@ -181,7 +181,8 @@ final class Journal implements AutoCloseable {
 
         /** Bytes of database pages that hold rows (page count less free pages): what the quota counts. */
         long usedBytes() throws SQLException {
-            return (longValue("pragma page_count") - longValue("pragma freelist_count")) * longValue("pragma page_size");
+            long pages = longValue("pragma page_count") - longValue("pragma freelist_count");
+            return pages * longValue("pragma page_size");
         }
 
         /** Runs {@code work} under a savepoint: when it fails, what it did is undone and the transaction goes on. */

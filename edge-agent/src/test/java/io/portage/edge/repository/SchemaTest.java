@@ -80,7 +80,8 @@ class SchemaTest {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 ResultSet rows = connection.createStatement()
                         .executeQuery(
-                                "select name from sqlite_master where type = 'index' and sql is not null order by name")) {
+                                "select name from sqlite_master where type = 'index' and sql is not null"
+                                        + " order by name")) {
             List<String> names = new ArrayList<>();
             while (rows.next()) {
                 names.add(rows.getString(1));
@@ -112,7 +113,8 @@ class SchemaTest {
                     .containsExactly(Priority.GATE, Priority.GATE);
             store.settle(List.of(new ForwardResult(events.get(0).id(), ForwardResult.Status.REJECTED, "bad")),
                     Instant.now());
-            assertThat(store.deadLetters(10)).extracting(letter -> letter.event().id()).containsExactly(events.get(0).id());
+            assertThat(store.deadLetters(10)).extracting(letter -> letter.event().id())
+                    .containsExactly(events.get(0).id());
             assertThat(store.store(List.of(events.get(1)))).as("ids stay unique").containsExactly(false);
         }
         assertThat(indexes(file)).containsExactly("ix_edge_event_forwarded", "ix_edge_event_key", "ix_edge_event_rank");
