@@ -70,7 +70,12 @@ class Json2Test {
         assertThat(client.json2("no.such.model", "search", Map.of("domain", List.of()), "bot-api-key").statusCode())
                 .isEqualTo(404);
         assertThat(client.json2("res.partner", "frobnicate", Map.of(), "bot-api-key").statusCode()).isEqualTo(404);
-        assertThat(client.json2("res.partner", "_private", Map.of(), "bot-api-key").statusCode()).isEqualTo(404);
+        // ODOO.md, JSON-2 table: a method starting with _ is a 403 AccessError naming it
+        HttpResponse<String> hidden = client.json2("res.partner", "_compute_display_name", Map.of(), "bot-api-key");
+        assertThat(hidden.statusCode()).isEqualTo(403);
+        assertThat(TestClient.read(hidden.body())).containsEntry("name", "odoo.exceptions.AccessError")
+                .containsEntry("message", "Private methods (such as 'res.partner._compute_display_name') cannot be "
+                        + "called remotely.");
 
         HttpResponse<String> withIds = client.json2("res.partner", "create", Map.of("ids", List.of(1), "vals_list",
                 List.of(Map.of("name", "x"))), "bot-api-key");
