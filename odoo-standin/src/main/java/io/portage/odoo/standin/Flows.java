@@ -107,21 +107,12 @@ final class Flows {
                 throw OdooError.userError("Some orders are not in a state requiring confirmation.");
             }
         }
-        Map<String, Object> type = orm.rows("stock.picking.type")
-                .stream()
-                .filter(t -> "outgoing".equals(t.get("code")))
-                .findFirst()
-                .orElseThrow();
         for (Integer id : ids) {
             Object before = orm.row("sale.order", id).get("state");
             orm.write(order, List.of(id), Map.of("state", "sale", "date_order", orm.now()));
             Chatter.track(orm, "sale.order", id, "sale.mt_order_confirmed", "state", before, "sale");
             Map<String, Object> row = orm.row("sale.order", id);
-            List<Map<String, Object>> lines = orm.children("sale.order.line", "order_id", id)
-                    .stream()
-                    .filter(l -> l.get("product_id") != null && !"service"
-                            .equals(orm.row("product.product", (Integer) l.get("product_id")).get("type")))
-                    .toList();
+            List<Map<String, Object>> lines = Pickings.goodsLines(orm, "sale.order.line", id);
             if (lines.isEmpty()) {
                 continue;
             }
@@ -129,28 +120,12 @@ final class Flows {
                     ? ""
                     : " - " + row.get("client_order_ref"));
             Map<String, Object> picking = new LinkedHashMap<>();
-            picking.put("picking_type_id", type.get("id"));
             picking.put("partner_id", row.get("partner_id"));
             picking.put("origin", origin);
             picking.put("sale_id", id);
             picking.put("carrier_id", row.get("carrier_id") == null ? false : row.get("carrier_id"));
-            picking.put("state", "confirmed");
-            int pickingId = orm.createOne(orm.model("stock.picking"), picking);
-            Map<String, Object> created = orm.row("stock.picking", pickingId);
-            for (Map<String, Object> line : lines) {
-                Map<String, Object> move = new LinkedHashMap<>();
-                move.put("picking_id", pickingId);
-                move.put("product_id", line.get("product_id"));
-                move.put("product_uom_qty", line.get("product_uom_qty"));
-                move.put("quantity", 0.0);
-                move.put("state", "confirmed");
-                move.put("location_id", created.get("location_id"));
-                move.put("location_dest_id", created.get("location_dest_id"));
-                move.put("sale_line_id", line.get("id"));
-                move.put("origin", row.get("name"));
-                orm.createOne(orm.model("stock.move"), move);
-            }
-            Pickings.reserve(orm, pickingId);
+            Pickings.createForLines(orm, "outgoing", picking, lines, "product_uom_qty", "sale_line_id",
+                    row.get("name"));
         }
         return true;
     }

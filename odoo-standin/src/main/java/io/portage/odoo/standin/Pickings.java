@@ -161,6 +161,48 @@ final class Pickings {
         }
     }
 
+    /** The lines of an order ({@code order_id}) whose product is goods, not a service: those that make moves. */
+    static List<Map<String, Object>> goodsLines(Orm orm, String lineModel, Integer orderId) {
+        return orm.children(lineModel, "order_id", orderId)
+                .stream()
+                .filter(l -> l.get("product_id") != null && !"service"
+                        .equals(orm.row("product.product", (Integer) l.get("product_id")).get("type")))
+                .toList();
+    }
+
+    /**
+     * A picking of the warehouse's operation type {@code code} ({@code incoming}, {@code outgoing}) for order lines: one
+     * confirmed move per line (demand from {@code quantityField}, linked back by {@code lineLink}), then reserved.
+     */
+    static int createForLines(Orm orm, String code, Map<String, Object> pickingVals, List<Map<String, Object>> lines,
+            String quantityField, String lineLink, Object origin) {
+        Map<String, Object> vals = new LinkedHashMap<>(pickingVals);
+        vals.put("picking_type_id", orm.rows("stock.picking.type")
+                .stream()
+                .filter(t -> code.equals(t.get("code")))
+                .findFirst()
+                .orElseThrow()
+                .get("id"));
+        vals.put("state", "confirmed");
+        int pickingId = orm.createOne(orm.model("stock.picking"), vals);
+        Map<String, Object> created = orm.row("stock.picking", pickingId);
+        for (Map<String, Object> line : lines) {
+            Map<String, Object> move = new LinkedHashMap<>();
+            move.put("picking_id", pickingId);
+            move.put("product_id", line.get("product_id"));
+            move.put("product_uom_qty", line.get(quantityField));
+            move.put("quantity", 0.0);
+            move.put("state", "confirmed");
+            move.put("location_id", created.get("location_id"));
+            move.put("location_dest_id", created.get("location_dest_id"));
+            move.put(lineLink, line.get("id"));
+            move.put("origin", origin);
+            orm.createOne(orm.model("stock.move"), move);
+        }
+        reserve(orm, pickingId);
+        return pickingId;
+    }
+
     /** A done move takes its quantity out of an internal source location and into an internal destination. */
     static void moveStock(Orm orm, Map<String, Object> move, double quantity) {
         Integer productId = (Integer) move.get("product_id");

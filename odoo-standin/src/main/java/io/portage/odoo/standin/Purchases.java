@@ -23,51 +23,26 @@ final class Purchases {
     static boolean confirm(Orm orm, List<Integer> ids) {
         Model order = orm.model("purchase.order");
         orm.ensureExist(order, ids);
-        Map<String, Object> type = orm.rows("stock.picking.type")
-                .stream()
-                .filter(t -> "incoming".equals(t.get("code")))
-                .findFirst()
-                .orElseThrow();
         for (Integer id : ids) {
             Map<String, Object> row = orm.row(order.name, id);
             if (!Set.of("draft", "sent").contains(row.get("state"))) {
                 continue;
             }
             orm.write(order, List.of(id), Map.of("state", "purchase", "date_approve", orm.now()));
-            List<Map<String, Object>> lines = orm.children("purchase.order.line", "order_id", id)
-                    .stream()
-                    .filter(l -> l.get("product_id") != null && !"service"
-                            .equals(orm.row("product.product", (Integer) l.get("product_id")).get("type")))
-                    .toList();
+            List<Map<String, Object>> lines = Pickings.goodsLines(orm, "purchase.order.line", id);
             if (lines.isEmpty()) {
                 continue;
             }
             Map<String, Object> picking = new LinkedHashMap<>();
-            picking.put("picking_type_id", type.get("id"));
             picking.put("partner_id", row.get("partner_id"));
             picking.put("origin", row.get("name"));
             picking.put("purchase_id", id);
-            picking.put("state", "confirmed");
             Object planned = datePlanned(orm, row);
             if (planned != null) {
                 picking.put("scheduled_date", planned);
             }
-            int pickingId = orm.createOne(orm.model("stock.picking"), picking);
-            Map<String, Object> created = orm.row("stock.picking", pickingId);
-            for (Map<String, Object> line : lines) {
-                Map<String, Object> move = new LinkedHashMap<>();
-                move.put("picking_id", pickingId);
-                move.put("product_id", line.get("product_id"));
-                move.put("product_uom_qty", line.get("product_qty"));
-                move.put("quantity", 0.0);
-                move.put("state", "confirmed");
-                move.put("location_id", created.get("location_id"));
-                move.put("location_dest_id", created.get("location_dest_id"));
-                move.put("purchase_line_id", line.get("id"));
-                move.put("origin", row.get("name"));
-                orm.createOne(orm.model("stock.move"), move);
-            }
-            Pickings.reserve(orm, pickingId);
+            Pickings.createForLines(orm, "incoming", picking, lines, "product_qty", "purchase_line_id",
+                    row.get("name"));
         }
         return true;
     }

@@ -51,25 +51,8 @@ public final class PartnerOperations {
                     if (!found.isEmpty()) {
                         return Uni.createFrom().item(found.get(0));
                     }
-                    Map<String, Object> vals = new LinkedHashMap<>();
-                    vals.put("ref", partner.ref());
-                    vals.put("name", partner.name());
-                    vals.put("is_company", partner.company());
-                    if (partner.email() != null) {
-                        vals.put("email", partner.email());
-                    }
-                    if (partner.address() == null) {
-                        return once().create("res.partner", vals);
-                    }
-                    vals.put("street", partner.address().street());
-                    vals.put("city", partner.address().city());
-                    vals.put("zip", partner.address().zip());
-                    return countryId(partner.address().countryCode()).chain(country -> {
-                        if (country != null) {
-                            vals.put("country_id", country);
-                        }
-                        return once().create("res.partner", vals);
-                    });
+                    return countryIds(List.of(partner)).chain(countries -> once().create("res.partner",
+                            partnerVals(partner, countries)));
                 }));
     }
 
@@ -180,24 +163,6 @@ public final class PartnerOperations {
                     rows.forEach(row -> countries.putIfAbsent(row.path("code").asText(), row.path("id").asLong()));
                     return countries;
                 });
-    }
-
-    /** Odoo's id of the country with this ISO code (null when Odoo has none), remembered once found. */
-    private Uni<Long> countryId(String code) {
-        if (code == null || code.isBlank()) {
-            return Uni.createFrom().nullItem();
-        }
-        Long known = countries.get(code);
-        if (known != null) {
-            return Uni.createFrom().item(known);
-        }
-        return once().search("res.country", List.of(List.of("code", "=", code)), 1).map(found -> {
-            if (found.isEmpty()) {
-                return null;
-            }
-            countries.put(code, found.get(0));
-            return found.get(0);
-        });
     }
 
     /** The product whose {@code default_code} is {@code product.defaultCode()}; created with the version's type fields. */
