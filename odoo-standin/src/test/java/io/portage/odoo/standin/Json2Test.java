@@ -57,6 +57,16 @@ class Json2Test {
     }
 
     @Test
+    void theBodysContextIsHonoured() {
+        // ODOO.md "JSON-2 shapes": the body's optional context reaches the method (here active_test)
+        standin.createAsSuperuser("res.partner", Map.of("name", "Archived Co", "ref", "ARCH-1", "active", false));
+        assertThat(TestClient.readAny(client.json2("res.partner", "search", Map.of("domain", List.of(List.of("ref",
+                "=", "ARCH-1"))), "bot-api-key").body())).isEqualTo(List.of());
+        assertThat(TestClient.readAny(client.json2("res.partner", "search", Map.of("domain", List.of(List.of("ref",
+                "=", "ARCH-1")), "context", Map.of("active_test", false)), "bot-api-key").body())).asList().hasSize(1);
+    }
+
+    @Test
     void errorsCarryRealStatusCodes() {
         HttpResponse<String> unauthorized = client.json2("res.partner", "search", Map.of("domain", List.of()),
                 "wrong-key");
