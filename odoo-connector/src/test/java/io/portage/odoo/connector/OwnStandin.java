@@ -18,8 +18,18 @@ final class OwnStandin implements AutoCloseable {
         this(builder, config, vertx, mapper, false);
     }
 
+    /** Over {@code protocol}: an API key for JSON-2, the password otherwise. */
+    OwnStandin(OdooStandin.Builder builder, OdooConfig config, Vertx vertx, ObjectMapper mapper, Protocol protocol) {
+        this(builder, config, vertx, mapper, false, protocol);
+    }
+
     /** With {@code batching}: up to 100 callers within 200 ms share their calls. */
     OwnStandin(OdooStandin.Builder builder, OdooConfig config, Vertx vertx, ObjectMapper mapper, boolean batching) {
+        this(builder, config, vertx, mapper, batching, Protocol.JSON_RPC);
+    }
+
+    private OwnStandin(OdooStandin.Builder builder, OdooConfig config, Vertx vertx, ObjectMapper mapper,
+            boolean batching, Protocol protocol) {
         this.standin = builder.database("portage")
                 .user("bot", StandinResource.Standins.PASSWORD)
                 .apiKey(StandinResource.Standins.API_KEY)

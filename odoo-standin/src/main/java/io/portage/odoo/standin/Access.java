@@ -62,7 +62,8 @@ final class Access {
         acl(List.of("mail.message"), internal, internal);
         acl(List.of("delivery.carrier"), internal, List.of("stock.group_stock_manager", "sales_team.group_sale_manager"));
         acl(List.of("stock.location", "stock.warehouse", "stock.picking.type"), stock, stockAdmin);
-        acl(List.of("stock.quant"), stock, stockAdmin);
+        acl(List.of("stock.quant"), stock, stock);
+        ACL.get("stock.quant").put("unlink", stockAdmin);
         acl(List.of("stock.picking", "stock.move", "stock.scrap", "stock.backorder.confirmation", "confirm.stock.sms",
                 "stock.return.picking", "stock.return.picking.line", "stock.warn.insufficient.qty.scrap"), stock,
                 stock);

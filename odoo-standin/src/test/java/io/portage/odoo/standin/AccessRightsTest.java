@@ -42,6 +42,24 @@ class AccessRightsTest {
     }
 
     @Test
+    void aMissingRightHasEachProtocolsErrorShape() {
+        // ODOO.md: AccessError over JSON-2 is a 403 with name and message; XML-RPC answers fault 4 (Odoo's rpc layer)
+        standin = OdooStandin.builder().version("19.0").groups("base.group_user").build().start();
+        client = new TestClient(standin);
+        java.net.http.HttpResponse<String> json2 = client.json2("res.partner", "create", Map.of("vals_list", List.of(
+                Map.of("name", "Acme"))), "bot-api-key");
+        assertThat(json2.statusCode()).isEqualTo(403);
+        assertThat(TestClient.read(json2.body())).containsEntry("name", "odoo.exceptions.AccessError");
+        String xml = client.post("/xmlrpc/2/object", "text/xml", "<?xml version='1.0'?><methodCall><methodName>"
+                + "execute_kw</methodName><params><param><value><string>portage</string></value></param><param><value>"
+                + "<int>2</int></value></param><param><value><string>bot-password</string></value></param><param>"
+                + "<value><string>sale.order</string></value></param><param><value><string>search</string></value>"
+                + "</param><param><value><array><data><value><array><data></data></array></value></data></array>"
+                + "</value></param></params></methodCall>").body();
+        assertThat(xml).contains("<int>4</int>").contains("You are not allowed to read 'Sales Order' (sale.order)");
+    }
+
+    @Test
     void theDefaultIntegrationUserDoesPortagesWorkButNoAdministration() {
         // ODOO.md "Access rights" table: the groups an integration user needs, and no more
         start();

@@ -50,7 +50,11 @@ public final class AccountingOperations {
 
     /** Finds the move by {@code domain} or creates it (in {@code journalId} when given), then posts it if a draft. */
     private Uni<MoveResult> createAndPost(MoveRequest move, List<?> domain, Long journalId) {
-        return client.retrying(() -> once().search("account.move", domain, 1)
+        return client.retrying(() -> createAndPostOnce(move, domain, journalId));
+    }
+
+    private Uni<MoveResult> createAndPostOnce(MoveRequest move, List<?> domain, Long journalId) {
+        return once().search("account.move", domain, 1)
                 .chain(found -> found.isEmpty()
                         ? currencyId(move.currency()).chain(currency -> {
                             Map<String, Object> vals = MoveVals.of(move, currency);
@@ -60,7 +64,7 @@ public final class AccountingOperations {
                             return once().create("account.move", vals);
                         })
                         : Uni.createFrom().item(found.get(0)))
-                .chain(this::postIfDraft));
+                .chain(this::postIfDraft);
     }
 
     Uni<MoveResult> postIfDraft(long id) {
@@ -97,7 +101,7 @@ public final class AccountingOperations {
                 bill.partnerId()), List.of("ref", "=", bill.ref()), List.of("state", "!=", "cancel"));
         return client.retrying(() -> once().search("account.move", domain, 1).chain(found -> {
             if (found.isEmpty()) {
-                return createAndPost(bill, domain, null);
+                return createAndPostOnce(bill, domain, null);
             }
             return readMove(found.get(0)).chain(existing -> {
                 BigDecimal total = bill.lines()
@@ -179,7 +183,12 @@ public final class AccountingOperations {
      * then), an invoice's is a draft credit note, which {@link RefundOperations} posts.
      */
     public Uni<MoveResult> reverseMove(long moveId, LocalDate date, String reason, Long journalId) {
-        return client.retrying(() -> once().read("account.move", List.of(moveId), List.of("journal_id",
+        return client.retrying(() -> reverseOnce(moveId, date, reason, journalId));
+    }
+
+    /** {@link #reverseMove} without its retries, for an operation that retries as a whole. */
+    Uni<MoveResult> reverseOnce(long moveId, LocalDate date, String reason, Long journalId) {
+        return once().read("account.move", List.of(moveId), List.of("journal_id",
                 "reversal_move_ids")).chain(rows -> {
                     if (rows.isEmpty()) {
                         throw new OdooMissingException("odoo.exceptions.MissingError", "account.move " + moveId
@@ -190,7 +199,7 @@ public final class AccountingOperations {
                     return existingReversal(reversals).chain(existing -> existing != null
                             ? Uni.createFrom().item(existing)
                             : reverse(moveId, date, reason, journal));
-                }));
+                });
     }
 
     private Uni<MoveResult> existingReversal(List<Long> reversals) {

@@ -19,11 +19,8 @@ import io.smallrye.mutiny.Uni;
 public final class InvoicingOperations {
 
     private final OdooClient client;
-    private final AccountingOperations accounting;
-
-    InvoicingOperations(OdooClient client, AccountingOperations accounting) {
+    InvoicingOperations(OdooClient client) {
         this.client = client;
-        this.accounting = accounting;
     }
 
     /**

@@ -38,7 +38,7 @@ public class OdooOperations {
         this.stock = new StockOperations(client);
         this.purchases = new PurchaseOperations(client);
         this.accounting = new AccountingOperations(client);
-        this.invoicing = new InvoicingOperations(client, accounting);
+        this.invoicing = new InvoicingOperations(client);
         this.refunds = new RefundOperations(client, accounting, stock);
         this.instance = new InstanceOperations(client);
     }

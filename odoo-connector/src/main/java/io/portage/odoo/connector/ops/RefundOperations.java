@@ -60,7 +60,7 @@ public final class RefundOperations {
      */
     public Uni<MoveResult> creditInvoice(long invoiceId, LocalDate date, String reason) {
         return client.retrying(() -> refusedIfReturnedForRefund(invoiceId)
-                .chain(() -> accounting.reverseMove(invoiceId, date, reason, null))
+                .chain(() -> accounting.reverseOnce(invoiceId, date, reason, null))
                 .chain(credit -> accounting.postIfDraft(credit.id())));
     }
 
