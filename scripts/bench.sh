@@ -2,6 +2,7 @@
 # Runs a benchmark against the real services and servers and prints its numbers (never a pass/fail test).
 # Benchmarks: outbox-inbox [events] [warm-up events, default = events]  (order-service's outbox relay -> Kafka -> shipment-service's inbox).
 #             odoo [orders, default 100] [picking updates per case, default 200]  (odoo-connector, single vs batched, against the Odoo stand-in).
+#             odoo-hand-over [orders, default 200] [clients, default 16]  (one call at a time vs batched by hand vs Portage's hand-over, one Odoo 18 cost model).
 #             order-intake [orders, default 2000] [clients, default 16] [warm-up orders, default = orders]  (order-service: POST /api/v1/orders -> Odoo stand-in -> released).
 #             gateway [requests per path and round, default 2000] [clients, default 8] [rounds, default 3]  (the same calls direct and through the gateway, side by side).
 set -euo pipefail
@@ -11,10 +12,12 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 case "${1:-help}" in
   outbox-inbox) main=io.portage.bench.OutboxToInboxBenchmark ;;
   odoo) main=io.portage.bench.OdooConnectorBenchmark ;;
+  odoo-hand-over) main=io.portage.bench.OdooHandOverBenchmark ;;
   order-intake) main=io.portage.bench.OrderIntakeBenchmark ;;
   gateway) main=io.portage.bench.GatewayBenchmark ;;
-  *) sed -n '2,6p' "$0" | sed 's/^# //'; echo "Usage: scripts/bench.sh outbox-inbox [events] [warm-up events]"
+  *) sed -n '2,7p' "$0" | sed 's/^# //'; echo "Usage: scripts/bench.sh outbox-inbox [events] [warm-up events]"
      echo "       scripts/bench.sh odoo [orders] [picking updates]"
+     echo "       scripts/bench.sh odoo-hand-over [orders] [clients]"
      echo "       scripts/bench.sh order-intake [orders] [clients] [warm-up orders]"
      echo "       scripts/bench.sh gateway [requests] [clients] [rounds]"; exit 0 ;;
 esac

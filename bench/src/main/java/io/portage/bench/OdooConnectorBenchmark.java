@@ -223,7 +223,7 @@ public final class OdooConnectorBenchmark {
         return duration.toNanos() / 1e6;
     }
 
-    private static OdooConfig config(String url, boolean batched) {
+    static OdooConfig config(String url, boolean batched) {
         return new OdooConfig() {
 
             @Override

@@ -49,6 +49,7 @@ final class Demo {
         String run = UUID.randomUUID().toString().substring(0, 8);
         LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
         System.out.println("\n=== A morning at warehouse WH1 (demo run " + run + ") ===\n");
+        System.out.println(launcher.odooMode() + "\n");
 
         String shopToken = token("northwind-shop", "northwind-dev-secret");
         // The demo looks behind the gateway as an operator would: every service verifies this token itself.
@@ -279,14 +280,25 @@ final class Demo {
 
     private String shopifyOrderId;
 
-    /** Each order confirmed in Odoo and released: its Odoo reference and who fulfils it. */
+    /**
+     * Each order confirmed in Odoo and released: its Odoo reference and who fulfils it. Against a real Odoo without
+     * PORTAGE_ODOO_WRITE the hand-over is off: the orders stay accepted and nothing is written there; with it, the demo
+     * lists what it wrote.
+     */
     private void released(List<String> orderIds) {
-        System.out.println(
-                "\n   order-service confirms each order in Odoo (customer, sale order, confirmation) and releases it:");
         List<String> all = new ArrayList<>(orderIds);
         if (shopifyOrderId != null && !shopifyOrderId.isEmpty()) {
             all.add(shopifyOrderId);
         }
+        if (!launcher.odooWrites()) {
+            System.out.printf("%n   The Odoo at %s is read only for this demo: the %d orders stay ACCEPTED in order-service "
+                    + "and nothing is written there (PORTAGE_ODOO_WRITE=true lets order-service write them).%n",
+                    launcher.odooUrl(), all.size());
+            return;
+        }
+        System.out.println(
+                "\n   order-service confirms each order in Odoo (customer, sale order, confirmation) and releases it:");
+        List<String> written = new ArrayList<>();
         for (String orderId : all) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             JsonNode order;
@@ -303,6 +315,14 @@ final class Demo {
                     order.path("odoo").path("name").asText("-"), order.path("fulfiller").path("type").asText("-"),
                     order.path("fulfiller").path("id").asText(""),
                     order.path("holdReason").isTextual() ? " (" + order.path("holdReason").asText() + ")" : "");
+            if (order.path("odoo").path("name").isTextual()) {
+                written.add(order.path("odoo").path("name").asText() + " (client_order_ref " + order.path("channel").asText()
+                        + ":" + order.path("externalId").asText() + ")");
+            }
+        }
+        if (launcher.realOdoo().isPresent()) {
+            System.out.printf("   Written into the real Odoo at %s: %d confirmed sale orders with their customers "
+                    + "(found or created by ref): %s%n", launcher.odooUrl(), written.size(), String.join(", ", written));
         }
     }
 
@@ -359,7 +379,7 @@ final class Demo {
             }
         }
         if (launcher.realOdoo().isPresent()) {
-            System.out.println("   (a real Odoo is configured: the demo writes nothing into it)");
+            System.out.println("   (a real Odoo is configured: this step only reads it)");
             return;
         }
         String rpc = launcher.odooUrl() + "/jsonrpc";

@@ -86,6 +86,26 @@ public final class Launcher {
         return Optional.ofNullable(System.getenv("PORTAGE_ODOO_URL")).filter(url -> !url.isBlank());
     }
 
+    /**
+     * Whether order-service may write into Odoo (customers, sale orders): always into the stand-in; into a real Odoo
+     * only when {@code PORTAGE_ODOO_WRITE=true}, so pointing the launcher at a company's Odoo never writes by surprise.
+     */
+    boolean odooWrites() {
+        return realOdoo().isEmpty() || "true".equalsIgnoreCase(System.getenv("PORTAGE_ODOO_WRITE"));
+    }
+
+    /** One line on which Odoo the suite talks to and whether it writes there. */
+    String odooMode() {
+        if (realOdoo().isEmpty()) {
+            return "Odoo: the stand-in (Odoo 18.0) at " + odooUrl() + "; order-service writes customers and sale orders there";
+        }
+        return odooWrites()
+                ? "Odoo: " + odooUrl() + " (real) - PORTAGE_ODOO_WRITE=true: order-service WRITES customers and confirmed "
+                        + "sale orders there"
+                : "Odoo: " + odooUrl() + " (real) - read only: order-service keeps orders ACCEPTED and writes nothing there "
+                        + "(export PORTAGE_ODOO_WRITE=true to let it write)";
+    }
+
     String odooUrl() {
         return realOdoo().orElse("http://" + Ports.LOOPBACK + ":" + (base + 69));
     }
@@ -126,6 +146,7 @@ public final class Launcher {
         long started = System.nanoTime();
         List<String> databases = builtServices().stream().map(Service::database).filter(d -> d != null).toList();
         System.out.printf("Portage on ports %d-%d (checkout %s)%n", base, base + 99, home.checkout());
+        System.out.println(odooMode());
 
         PostgresServer postgres = postgres();
         if (running("postgres", run.resolve("postgres/postgres.pid"), run.resolve("postgres/postgres.log")).isEmpty()) {
@@ -222,7 +243,9 @@ public final class Launcher {
                         .with("portage.odoo.sync.webhook-token", ODOO_WEBHOOK_TOKEN)
                         // The demo's Shopify shop posts its orders as signed webhooks.
                         .with("portage.orders.channels.corner-shop.webhook-secret", SHOP_WEBHOOK_SECRET)
-                        .with("portage.orders.channels.corner-shop.partner", "corner-shop");
+                        .with("portage.orders.channels.corner-shop.partner", "corner-shop")
+                        // Into a real Odoo only when asked (PORTAGE_ODOO_WRITE=true); the stand-in always.
+                        .with("portage.orders.hand-over.enabled", Boolean.toString(odooWrites()));
                 if (realOdoo().isEmpty()) {
                     quarkus.with("portage.odoo.url", odooUrl())
                             .with("portage.odoo.database", ODOO_DATABASE)

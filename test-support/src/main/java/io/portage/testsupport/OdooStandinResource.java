@@ -1,6 +1,7 @@
 package io.portage.testsupport;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import io.portage.odoo.standin.OdooStandin;
@@ -22,16 +23,29 @@ public class OdooStandinResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        standin = OdooStandin.builder()
+        standin = builder().build().start();
+        return Map.of("portage.odoo.url", standin.baseUrl(), "portage.odoo.database", "portage", "portage.odoo.login",
+                "bot", "portage.odoo.api-key", API_KEY);
+    }
+
+    /**
+     * Replaces the stand-in by another database at the same address, created at {@code databaseCreated}: what a service
+     * sees when its Odoo is restored from a copy or swapped for another stage.
+     */
+    public static OdooStandin replaceWithAnotherDatabase(Instant databaseCreated) {
+        int port = standin.port();
+        standin.close();
+        standin = builder().port(port).databaseCreated(databaseCreated).build().start();
+        return standin;
+    }
+
+    private static OdooStandin.Builder builder() {
+        return OdooStandin.builder()
                 .version("18.0")
                 .database("portage")
                 .user("bot", "bot-password")
                 .apiKey(API_KEY)
-                .latency(Duration.ZERO)
-                .build()
-                .start();
-        return Map.of("portage.odoo.url", standin.baseUrl(), "portage.odoo.database", "portage", "portage.odoo.login",
-                "bot", "portage.odoo.api-key", API_KEY);
+                .latency(Duration.ZERO);
     }
 
     @Override

@@ -143,6 +143,16 @@ public final class OdooClient implements AutoCloseable {
                 .transform(OdooErrors::fromThrowable);
     }
 
+    /** The base URL of this Odoo instance, as configured. */
+    public String url() {
+        return config.url();
+    }
+
+    /** The database this client works in. */
+    public String database() {
+        return config.database();
+    }
+
     /** How the typed operations batch their writes ({@code portage.odoo.batch.*}). */
     public OdooConfig.Batch batching() {
         return config.batch();

@@ -267,8 +267,28 @@ final class Accounting {
             }
             vals.put("state", "posted");
             orm.write(moveModel, List.of(id), vals);
+            if (type.endsWith("_refund") && move.get("reversed_entry_id") != null) {
+                Chatter.post(orm, "account.move", id, "This credit note reconciles " + orm.displayName(
+                        "account.move", (Integer) move.get("reversed_entry_id")) + ".");
+            }
         }
         return false;
+    }
+
+    /** {@code duplicated_ref_ids} (not stored): other bills of the same vendor with the same {@code ref}; only a warning. */
+    static Object duplicatedRefs(Orm orm, Map<String, Object> move) {
+        if (move.get("ref") == null || move.get("partner_id") == null || !PURCHASE.contains(move.get("move_type"))) {
+            return List.of();
+        }
+        return orm.rows("account.move")
+                .stream()
+                .filter(other -> !other.get("id").equals(move.get("id"))
+                        && Objects.equals(other.get("ref"), move.get("ref"))
+                        && Objects.equals(other.get("partner_id"), move.get("partner_id"))
+                        && Objects.equals(other.get("move_type"), move.get("move_type"))
+                        && !"cancel".equals(other.get("state")))
+                .map(other -> other.get("id"))
+                .toList();
     }
 
     static double amount(Map<String, Object> row, String field) {

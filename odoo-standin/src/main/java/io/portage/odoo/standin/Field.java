@@ -37,6 +37,8 @@ final class Field {
     BiFunction<Orm, Map<String, Object>, Object> compute;
     /** For a one2many with a {@code domain}: which of the comodel's rows pointing here it holds. */
     Predicate<Map<String, Object>> domain = row -> true;
+    /** The groups (external ids) a field is restricted to, as Odoo's {@code groups=} attribute; empty: everyone. */
+    List<String> groups = List.of();
 
     Field(String name, Type type, String string) {
         this.name = name;
@@ -66,6 +68,11 @@ final class Field {
 
     Field domain(Predicate<Map<String, Object>> domain) {
         this.domain = domain;
+        return this;
+    }
+
+    Field groups(String... groupIds) {
+        this.groups = List.of(groupIds);
         return this;
     }
 

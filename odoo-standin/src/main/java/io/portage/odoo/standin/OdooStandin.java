@@ -5,10 +5,16 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +27,12 @@ import com.sun.net.httpserver.HttpServer;
  * injectable faults: for the connector's tests and the launcher's demo.
  */
 public final class OdooStandin implements AutoCloseable {
+
+    /**
+     * The groups (external ids) the integration user holds unless {@link Builder#groups} says otherwise: what ODOO.md's
+     * access-rights table lists for Portage's work, and nothing of Administration.
+     */
+    public static final List<String> INTEGRATION_GROUPS = Setup.INTEGRATION_GROUPS;
 
     private static final Map<String, String> BUILDS = Map.of("17.0", "17.0-20250610", "18.0", "18.0-20250702",
             "19.0", "19.0-20251001");
@@ -50,7 +62,11 @@ public final class OdooStandin implements AutoCloseable {
         this.faults = new Faults(builder.latency, builder.costs);
         this.workerCount = builder.workers;
         this.workers = new Semaphore(builder.workers > 0 ? builder.workers : Integer.MAX_VALUE, true);
-        this.orm = new Orm(major(), Clock.systemUTC(), builder.login);
+        String created = LocalDateTime.ofInstant(builder.databaseCreated, ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .format(Orm.DATETIME);
+        this.orm = new Orm(major(), Clock.systemUTC(), new Setup(builder.login, new LinkedHashSet<>(builder.groups),
+                builder.email, created, UUID.randomUUID().toString()));
     }
 
     public static Builder builder() {
@@ -106,13 +122,21 @@ public final class OdooStandin implements AutoCloseable {
      * it. Odoo stamps write_date with its transaction's start, so a slow transaction's changes appear after newer-looking
      * ones: a change-capture test uses this to show its overlap window catches them. Test support, not an Odoo API.
      */
-    public void stampWriteDate(String model, int id, java.time.Instant writeDate) {
+    public void stampWriteDate(String model, int id, Instant writeDate) {
         orm.stampWriteDate(model, id, writeDate);
+    }
+
+    /**
+     * Creates a record as Odoo's superuser would, past the integration user's access rights, and returns its id: a test
+     * sets up what another Odoo user made. Test support, not an Odoo API.
+     */
+    public int createAsSuperuser(String model, Map<String, Object> vals) {
+        return orm.transaction(() -> orm.records.createOne(orm.model(model), vals, Map.of()));
     }
 
     /** How many times {@code model.method} was executed, successful or not (faults that never reached it excluded). */
     public int calls(String model, String method) {
-        return orm.calls(model, method);
+        return orm.methods.calls(model, method);
     }
 
     public String version() {
@@ -214,6 +238,9 @@ public final class OdooStandin implements AutoCloseable {
         private Duration latency = Duration.ZERO;
         private final Map<String, Faults.Cost> costs = new LinkedHashMap<>();
         private int workers;
+        private List<String> groups = INTEGRATION_GROUPS;
+        private String email = Setup.DEFAULT_EMAIL;
+        private Instant databaseCreated = Instant.now();
         private String host = "127.0.0.1";
         private int port;
 
@@ -238,6 +265,27 @@ public final class OdooStandin implements AutoCloseable {
         public Builder user(String login, String password) {
             this.login = Objects.requireNonNull(login);
             this.password = Objects.requireNonNull(password);
+            return this;
+        }
+
+        /**
+         * The groups of the integration user, by external id (e.g. {@code base.group_partner_manager}); by default
+         * {@link #INTEGRATION_GROUPS}. A call needing a right none of them grants is Odoo's {@code AccessError}.
+         */
+        public Builder groups(String... groups) {
+            this.groups = Setup.known(List.of(groups));
+            return this;
+        }
+
+        /** The e-mail of the integration user ({@code bot@yourcompany.example}); null for none. */
+        public Builder userEmail(String email) {
+            this.email = email;
+            return this;
+        }
+
+        /** When the database was created: {@code res.company} 1's {@code create_date}; by default when built. */
+        public Builder databaseCreated(Instant databaseCreated) {
+            this.databaseCreated = Objects.requireNonNull(databaseCreated);
             return this;
         }
 

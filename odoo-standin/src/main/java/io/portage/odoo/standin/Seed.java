@@ -1,5 +1,6 @@
 package io.portage.odoo.standin;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,24 @@ final class Seed {
     private Seed() {
     }
 
-    static void load(Orm orm, String login) {
-        put(orm, "res.users", 1, "name", "OdooBot", "login", "__system__");
-        put(orm, "res.users", 2, "name", "Portage Bot", "login", login);
+    static void load(Orm orm, Setup setup) {
+        String groupsField = orm.major >= 19 ? "group_ids" : "groups_id";
+        List<Integer> userGroups = new ArrayList<>();
+        int groupId = 0;
+        for (Map.Entry<String, String> group : Access.GROUPS.entrySet()) {
+            groupId++;
+            String[] xmlId = group.getKey().split("\\.", 2);
+            put(orm, "res.groups", groupId, "name", group.getValue().substring(group.getValue().indexOf('/') + 1),
+                    "full_name", group.getValue().replace("/", " / "));
+            put(orm, "ir.model.data", 100 + groupId, "module", xmlId[0], "name", xmlId[1], "model", "res.groups",
+                    "res_id", groupId, "noupdate", true);
+            if (setup.groups().contains(group.getKey())) {
+                userGroups.add(groupId);
+            }
+        }
+        put(orm, "res.users", 1, "name", "OdooBot", "login", "__system__", "partner_id", 1);
+        put(orm, "res.users", 2, "name", "Portage Bot", "login", setup.login(), "partner_id", 2, groupsField,
+                List.copyOf(userGroups));
 
         put(orm, "res.country", 1, "name", "United States", "code", "US");
         put(orm, "res.country", 2, "name", "Germany", "code", "DE");
@@ -22,7 +38,7 @@ final class Seed {
 
         put(orm, "res.partner", 1, "name", "YourCompany", "is_company", true, "email", "info@yourcompany.example",
                 "street", "250 Executive Park Blvd", "city", "San Francisco", "zip", "94134", "country_id", 1);
-        put(orm, "res.partner", 2, "name", "Portage Bot", "is_company", false, "email", "bot@yourcompany.example");
+        put(orm, "res.partner", 2, "name", "Portage Bot", "is_company", false, "email", setup.email());
         put(orm, "res.partner", 3, "name", "Azure Interior", "is_company", true, "ref", "CUST-AZURE", "email",
                 "azure.interior24@example.com", "street", "4557 De Silva St", "city", "Fremont", "zip", "94538",
                 "country_id", 1);
@@ -31,6 +47,20 @@ final class Seed {
                 "country_id", 1);
         put(orm, "res.partner", 5, "name", "Brandon Freeman", "is_company", false, "parent_id", 3, "email",
                 "brandon.freeman55@example.com", "city", "Fremont", "country_id", 1);
+
+        put(orm, "res.company", 1, "name", "YourCompany", "partner_id", 1, "currency_id", 2, "create_date",
+                setup.databaseCreated());
+        put(orm, "ir.config_parameter", 1, "key", "database.uuid", "value", setup.databaseUuid());
+        put(orm, "ir.config_parameter", 2, "key", "database.create_date", "value", setup.databaseCreated());
+        put(orm, "mail.message.subtype", 1, "name", "Discussions");
+        put(orm, "mail.message.subtype", 2, "name", "Note", "internal", true);
+        put(orm, "mail.message.subtype", 3, "name", "Sales Order Confirmed", "res_model", "sale.order");
+        put(orm, "ir.model.data", 4, "module", "mail", "name", "mt_comment", "model", "mail.message.subtype", "res_id",
+                1, "noupdate", true);
+        put(orm, "ir.model.data", 5, "module", "mail", "name", "mt_note", "model", "mail.message.subtype", "res_id", 2,
+                "noupdate", true);
+        put(orm, "ir.model.data", 6, "module", "sale", "name", "mt_order_confirmed", "model", "mail.message.subtype",
+                "res_id", 3, "noupdate", true);
 
         boolean v17 = orm.major < 18;
         product(orm, 1, "PT-CHAIR-01", "Office Chair", "5400000000011", 70.0, true, v17);
@@ -49,6 +79,8 @@ final class Seed {
         put(orm, "stock.location", 4, "name", "Vendors", "usage", "supplier", "location_id", 2);
         put(orm, "stock.location", 5, "name", "WH", "usage", "view", "location_id", 1);
         put(orm, "stock.location", 6, "name", "Stock", "usage", "internal", "location_id", 5);
+        put(orm, "stock.location", 7, "name", "Virtual Locations", "usage", "view");
+        put(orm, "stock.location", 8, "name", "Scrap", "usage", "inventory", "location_id", 7);
 
         put(orm, "stock.warehouse", 1, "name", "YourCompany", "code", "WH", "lot_stock_id", 6, "view_location_id", 5);
         put(orm, "stock.picking.type", 1, "name", "Receipts", "code", "incoming", "sequence_code", "IN",
@@ -76,6 +108,12 @@ final class Seed {
         put(orm, "account.account", 4, "code", "600000", "name", "Expenses", "account_type", "expense");
         put(orm, "account.account", 5, "code", "212000", "name", "Accrued Expenses", "account_type",
                 "liability_current");
+
+        put(orm, "account.account", 6, "code", "211100", "name", "Bills to receive", "account_type",
+                "liability_current", "reconcile", true);
+        for (int account = 1; account <= 6; account++) {
+            orm.row("account.account", account).put(v17 ? "company_id" : "company_ids", v17 ? 1 : List.of(1));
+        }
 
         put(orm, "account.journal", 1, "name", "Customer Invoices", "code", "INV", "type", "sale",
                 "default_account_id", 3, "refund_sequence", true);

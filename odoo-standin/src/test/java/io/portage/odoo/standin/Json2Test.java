@@ -57,6 +57,16 @@ class Json2Test {
     }
 
     @Test
+    void theBodysContextIsHonoured() {
+        // ODOO.md "JSON-2 shapes": the body's optional context reaches the method (here active_test)
+        standin.createAsSuperuser("res.partner", Map.of("name", "Archived Co", "ref", "ARCH-1", "active", false));
+        assertThat(TestClient.readAny(client.json2("res.partner", "search", Map.of("domain", List.of(List.of("ref",
+                "=", "ARCH-1"))), "bot-api-key").body())).isEqualTo(List.of());
+        assertThat(TestClient.readAny(client.json2("res.partner", "search", Map.of("domain", List.of(List.of("ref",
+                "=", "ARCH-1")), "context", Map.of("active_test", false)), "bot-api-key").body())).asList().hasSize(1);
+    }
+
+    @Test
     void errorsCarryRealStatusCodes() {
         HttpResponse<String> unauthorized = client.json2("res.partner", "search", Map.of("domain", List.of()),
                 "wrong-key");
@@ -70,7 +80,12 @@ class Json2Test {
         assertThat(client.json2("no.such.model", "search", Map.of("domain", List.of()), "bot-api-key").statusCode())
                 .isEqualTo(404);
         assertThat(client.json2("res.partner", "frobnicate", Map.of(), "bot-api-key").statusCode()).isEqualTo(404);
-        assertThat(client.json2("res.partner", "_private", Map.of(), "bot-api-key").statusCode()).isEqualTo(404);
+        // ODOO.md, JSON-2 table: a method starting with _ is a 403 AccessError naming it
+        HttpResponse<String> hidden = client.json2("res.partner", "_compute_display_name", Map.of(), "bot-api-key");
+        assertThat(hidden.statusCode()).isEqualTo(403);
+        assertThat(TestClient.read(hidden.body())).containsEntry("name", "odoo.exceptions.AccessError")
+                .containsEntry("message", "Private methods (such as 'res.partner._compute_display_name') cannot be "
+                        + "called remotely.");
 
         HttpResponse<String> withIds = client.json2("res.partner", "create", Map.of("ids", List.of(1), "vals_list",
                 List.of(Map.of("name", "x"))), "bot-api-key");

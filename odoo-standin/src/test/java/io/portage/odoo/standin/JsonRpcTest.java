@@ -169,7 +169,8 @@ class JsonRpcTest {
                 .containsEntry("target", "new");
         int wizardId = (Integer) client.call("stock.backorder.confirmation", "create",
                 List.of(Map.of("pick_ids", List.of(List.of(4, pickingId)))), Map.of("context", action.get("context")));
-        assertThat(client.call("stock.backorder.confirmation", "process", List.of(wizardId))).isEqualTo(true);
+        assertThat(client.call("stock.backorder.confirmation", "process", List.of(List.of(wizardId)),
+                Map.of("context", action.get("context")))).isEqualTo(true);
 
         assertThat(client.readOne("stock.picking", pickingId, "state")).containsEntry("state", "done");
         List<Map<String, Object>> backorders = (List<Map<String, Object>>) client.call("stock.picking",
@@ -188,7 +189,7 @@ class JsonRpcTest {
         Map<String, Object> response = client.executeKw("bot-password", "stock.picking", "button_validate",
                 List.of(List.of(1)), Map.of());
         assertThat(errorData(response)).containsEntry("name", "odoo.exceptions.UserError")
-                .containsEntry("message", Flows.NO_QUANTITIES);
+                .containsEntry("message", Pickings.NO_QUANTITIES);
     }
 
     @Test
@@ -240,12 +241,19 @@ class JsonRpcTest {
 
     @Test
     void externalIdsAreUniquePerModule() {
+        standin.close();
+        List<String> groups = new java.util.ArrayList<>(OdooStandin.INTEGRATION_GROUPS);
+        groups.add("base.group_system");
+        standin = OdooStandin.builder().groups(groups.toArray(String[]::new)).build().start();
+        client = new TestClient(standin);
+        int seeded = standin.records("ir.model.data").size();
+        int next = standin.records("ir.model.data").stream().mapToInt(r -> (Integer) r.get("id")).max().orElse(0) + 1;
         assertThat(client.call("ir.model.data", "create", Map.of("module", "portage", "name", "order_42", "model",
-                "sale.order", "res_id", 1))).isEqualTo(4);
+                "sale.order", "res_id", 1))).isEqualTo(next);
         Map<String, Object> duplicate = client.executeKw("bot-password", "ir.model.data", "create", List.of(Map.of(
                 "module", "portage", "name", "order_42", "model", "sale.order", "res_id", 2)), Map.of());
         assertThat(errorData(duplicate)).containsEntry("name", "odoo.exceptions.ValidationError");
-        assertThat(standin.records("ir.model.data")).hasSize(4);
+        assertThat(standin.records("ir.model.data")).hasSize(seeded + 1);
     }
 
     @Test

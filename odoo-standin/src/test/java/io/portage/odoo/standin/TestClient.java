@@ -83,6 +83,27 @@ final class TestClient {
         return response.get("result");
     }
 
+    /** The {@code error.data} of an {@code execute_kw} as the bot that must fail. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fail(String model, String method, List<?> args, Map<String, ?> kwargs) {
+        Map<String, Object> response = executeKw("bot-password", model, method, args, kwargs);
+        if (!response.containsKey("error")) {
+            throw new AssertionError("expected an error, got " + response.get("result"));
+        }
+        return (Map<String, Object>) ((Map<String, Object>) response.get("error")).get("data");
+    }
+
+    /** {@code model.method(ids)} with {@code context}, as the bot. */
+    Object callWith(Map<String, ?> context, String model, String method, Object ids) {
+        return call(model, method, List.of(ids), Map.of("context", context));
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> searchRead(String model, List<?> domain, String... fields) {
+        return (List<Map<String, Object>>) call(model, "search_read", List.of(domain), Map.of("fields",
+                List.of(fields), "order", "id"));
+    }
+
     Object call(String model, String method, Object... args) {
         return call(model, method, List.of(args), Map.of());
     }

@@ -52,16 +52,20 @@ public class ChangeCapture {
 
     private final OdooClient odoo;
     private final SyncStore store;
+    private final Confirmations confirmations;
+    private final OdooInstances instances;
     private final Outbox outbox;
     private final OdooSyncConfig config;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public ChangeCapture(OdooClient odoo, SyncStore store, Outbox outbox, OdooSyncConfig config, ObjectMapper json,
-            MeterRegistry metrics) {
+    public ChangeCapture(OdooClient odoo, SyncStore store, Confirmations confirmations, OdooInstances instances,
+            Outbox outbox, OdooSyncConfig config, ObjectMapper json, MeterRegistry metrics) {
+        this.instances = instances;
         this.odoo = odoo;
         this.store = store;
+        this.confirmations = confirmations;
         this.outbox = outbox;
         this.config = config;
         this.json = json;
@@ -83,8 +87,23 @@ public class ChangeCapture {
         return models;
     }
 
-    /** Polls every followed model in turn; one model's failure is recorded and does not stop the others. */
+    /**
+     * Polls every followed model in turn; one model's failure is recorded and does not stop the others. The Odoo
+     * instance is checked first: while the Odoo at the configured address is another instance than the bound one,
+     * every model's poll fails with that reason (visible in the status) and reads nothing. When the check itself
+     * cannot reach Odoo, the polls run into the same outage and record it.
+     */
     public Uni<List<PollResult>> pollAll() {
+        return instances.check()
+                .onFailure()
+                .invoke(failure -> LOG.debugf("Checking the Odoo instance failed: %s",
+                        failure.toString()))
+                .onFailure()
+                .recoverWithNull()
+                .chain(ignored -> pollEach());
+    }
+
+    private Uni<List<PollResult>> pollEach() {
         return Multi.createFrom()
                 .iterable(followed())
                 .onItem()
@@ -98,7 +117,8 @@ public class ChangeCapture {
     /** Reads one model's changes since its watermark (minus the overlap) and applies them page by page. */
     public Uni<PollResult> poll(SyncedModel model) {
         Instant started = clock.instant();
-        return CallerContext.emitOnCaller(odoo.version())
+        return instances.requireBound()
+                .chain(() -> CallerContext.emitOnCaller(odoo.version()))
                 .chain(version -> Panache
                         .withSession(() -> Panache.getSession().chain(session -> store.watermark(session, model)))
                         .chain(watermark -> readFrom(model, version, start(model, watermark, started))))
@@ -184,9 +204,10 @@ public class ChangeCapture {
         if (!followed().contains(model) || ids.isEmpty()) {
             return Uni.createFrom().item(new PollResult(model, 0, 0, 0));
         }
-        return CallerContext.emitOnCaller(odoo.version()
-                .chain(version -> odoo.calls().read(model.odooModel(), ids, model.fields(version)))
-                .map(nodes -> nodes.stream().map(OdooRow::new).toList()))
+        return instances.requireBound()
+                .chain(() -> CallerContext.emitOnCaller(odoo.version()
+                        .chain(version -> odoo.calls().read(model.odooModel(), ids, model.fields(version)))
+                        .map(nodes -> nodes.stream().map(OdooRow::new).toList())))
                 .chain(rows -> apply(model, rows, false)
                         .map(outcome -> new PollResult(model, rows.size(), outcome[0], outcome[1])));
     }
@@ -197,14 +218,14 @@ public class ChangeCapture {
             return Uni.createFrom().item(new int[]{0, 0});
         }
         LocalDateTime newest = rows.stream().map(OdooRow::writeDate).max(LocalDateTime::compareTo).orElseThrow();
-        return Panache.withTransaction(() -> Panache.getSession()
+        return confirmationsOfCancelled(model, rows).chain(confirmed -> Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> store.lock(session, model)
                         .chain(() -> model.kind() == SyncedModel.Kind.MASTER
                                 ? cache(session, model, rows).map(count -> new int[]{count, 0})
-                                : changes(session, model, rows))
+                                : changes(session, model, rows, confirmed))
                         .call(outcome -> advance
                                 ? store.advance(session, model, newest, rows.size(), outcome[1])
-                                : Uni.createFrom().voidItem())))
+                                : Uni.createFrom().voidItem()))))
                 .invoke(outcome -> {
                     metrics.counter("portage.odoo.sync.records", "model", model.odooModel()).increment(outcome[0]);
                     metrics.counter("portage.odoo.sync.events", "model", model.odooModel()).increment(outcome[1]);
@@ -228,8 +249,30 @@ public class ChangeCapture {
         return store.cache(session, model, cached, clock.instant());
     }
 
-    /** Keeps the newest version of each record; stages an event for each move into a state that is news. */
-    private Uni<int[]> changes(Mutiny.Session session, SyncedModel model, List<OdooRow> rows) {
+    /**
+     * For a page of sales orders, when the cancelled ones were confirmed (read before the page's transaction, so no
+     * database transaction waits on Odoo): a cancelled order the poller never saw confirmed may have been confirmed
+     * between two polls.
+     */
+    private Uni<Map<Long, List<Instant>>> confirmationsOfCancelled(SyncedModel model, List<OdooRow> rows) {
+        if (model != SyncedModel.SALE_ORDER) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<Long> cancelled = rows.stream()
+                .filter(row -> ChangeEvents.CANCELLED.equals(ChangeEvents.state(row)))
+                .map(OdooRow::id)
+                .distinct()
+                .toList();
+        return confirmations.of(cancelled);
+    }
+
+    /**
+     * Keeps the newest version of each record; stages an event for each move into a state that is news. A sales order
+     * found cancelled that was confirmed since the version held (per its chatter) is announced confirmed first, at the
+     * time of its confirmation, then cancelled: whoever waits for the confirmation hears of it.
+     */
+    private Uni<int[]> changes(Mutiny.Session session, SyncedModel model, List<OdooRow> rows,
+            Map<Long, List<Instant>> confirmed) {
         Long[] ids = rows.stream().map(OdooRow::id).distinct().toArray(Long[]::new);
         return store.known(session, model, ids).chain(known -> {
             List<Long> changedIds = new ArrayList<>();
@@ -246,8 +289,16 @@ public class ChangeCapture {
                 Optional<ChangeEvents.Change> change = ChangeEvents.of(model, held == null ? null : held.state(), row,
                         config.instance());
                 if (change.isPresent()) {
+                    Optional<Instant> missed = ChangeEvents.confirmationMissed(held == null ? null : held.state(),
+                            held == null ? null : held.writeDate().toInstant(ZoneOffset.UTC), row,
+                            confirmed.getOrDefault(row.id(), List.of()));
+                    if (missed.isPresent()) {
+                        sequence++;
+                        staged.add(stage(model, row, ChangeEvents.confirmed(row, missed.get(), config.instance()),
+                                missed.get(), sequence));
+                    }
                     sequence++;
-                    staged.add(stage(model, row, change.get(), sequence));
+                    staged.add(stage(model, row, change.get(), row.writeDate().toInstant(ZoneOffset.UTC), sequence));
                 }
                 changedIds.add(row.id());
                 dates.add(row.writeDate());
@@ -289,13 +340,12 @@ public class ChangeCapture {
         return new ArrayList<>(newest.values());
     }
 
-    private Uni<UUID> stage(SyncedModel model, OdooRow row, ChangeEvents.Change change, long sequence) {
+    private Uni<UUID> stage(SyncedModel model, OdooRow row, ChangeEvents.Change change, Instant time, long sequence) {
         String subject = model.odooModel() + "/" + row.id();
         // One flow per ERP record: every event about it carries the same correlation id.
         String correlationId = UUID.nameUUIDFromBytes((config.instance() + ":" + subject)
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        EventEnvelope envelope = new EventEnvelope(SOURCE, subject, row.writeDate().toInstant(ZoneOffset.UTC),
-                correlationId, null, sequence);
+        EventEnvelope envelope = new EventEnvelope(SOURCE, subject, time, correlationId, null, sequence);
         return outbox.stage(change.type(), change.data(), envelope);
     }
 }

@@ -1,6 +1,8 @@
 package io.portage.odoo.sync;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,6 +27,9 @@ final class ChangeEvents {
     private static final Set<String> INVOICE_TYPES = Set.of("out_invoice", "out_refund", "in_invoice", "in_refund",
             "out_receipt", "in_receipt");
 
+    static final String CONFIRMED = "sale";
+    static final String CANCELLED = "cancel";
+
     private ChangeEvents() {
     }
 
@@ -46,11 +51,8 @@ final class ChangeEvents {
         var changedAt = row.writeDate().toInstant(ZoneOffset.UTC);
         return switch (model) {
             case SALE_ORDER -> switch (state) {
-                case "sale" -> Optional.of(new Change(EventCatalog.ERP_ORDER_CONFIRMED_V1,
-                        new ErpOrderConfirmed(erpRef, instance, row.id(), row.string("name"),
-                                row.string("client_order_ref"), row.many2oneId("partner_id"),
-                                row.many2oneName("partner_id"), row.ids("picking_ids"), changedAt)));
-                case "cancel" -> Optional.of(new Change(EventCatalog.ERP_ORDER_CANCELLED_V1,
+                case CONFIRMED -> Optional.of(confirmed(row, changedAt, instance));
+                case CANCELLED -> Optional.of(new Change(EventCatalog.ERP_ORDER_CANCELLED_V1,
                         new ErpOrderCancelled(erpRef, instance, row.id(), row.string("name"),
                                 row.string("client_order_ref"), changedAt)));
                 default -> Optional.empty();
@@ -70,5 +72,25 @@ final class ChangeEvents {
                     : Optional.empty();
             default -> throw new IllegalArgumentException(model + " is master data, not a followed change");
         };
+    }
+
+    /** A sales order's confirmation, at {@code confirmedAt}. */
+    static Change confirmed(OdooRow row, Instant confirmedAt, String instance) {
+        return new Change(EventCatalog.ERP_ORDER_CONFIRMED_V1,
+                new ErpOrderConfirmed(SyncedModel.SALE_ORDER.odooModel() + "/" + row.id(), instance, row.id(),
+                        row.string("name"), row.string("client_order_ref"), row.many2oneId("partner_id"),
+                        row.many2oneName("partner_id"), row.ids("picking_ids"), confirmedAt));
+    }
+
+    /**
+     * The confirmation a poller missed: a sales order now cancelled, held in another state than confirmed (or not held
+     * at all), whose chatter shows a confirmation at or after the version held. Answers its time, the first such one.
+     */
+    static Optional<Instant> confirmationMissed(String heldState, Instant heldWriteDate, OdooRow row,
+            List<Instant> confirmations) {
+        if (!CANCELLED.equals(state(row)) || CONFIRMED.equals(heldState) || CANCELLED.equals(heldState)) {
+            return Optional.empty();
+        }
+        return confirmations.stream().filter(at -> heldWriteDate == null || !at.isBefore(heldWriteDate)).findFirst();
     }
 }

@@ -41,6 +41,7 @@ public class OdooSyncResource {
             from {h-schema}odoo_sync_state""";
 
     private final ChangeCapture capture;
+    private final OdooInstances instances;
     private final SyncStore store;
     private final MasterData masterData;
     private final AuditLog audit;
@@ -48,10 +49,10 @@ public class OdooSyncResource {
     private final Callers callers;
     private final Clock clock = Clock.systemUTC();
 
-    public OdooSyncResource(ChangeCapture capture, SyncStore store, MasterData masterData, AuditLog audit,
-            CorrelationContext correlation,
-            Callers callers) {
+    public OdooSyncResource(ChangeCapture capture, OdooInstances instances, SyncStore store, MasterData masterData,
+            AuditLog audit, CorrelationContext correlation, Callers callers) {
         this.capture = capture;
+        this.instances = instances;
         this.store = store;
         this.masterData = masterData;
         this.audit = audit;
@@ -118,5 +119,37 @@ public class OdooSyncResource {
                 .chain(() -> capture.poll(model))
                 .chain(() -> status())
                 .map(all -> all.stream().filter(status -> status.model().equals(modelName)).findFirst().orElseThrow());
+    }
+
+    /** An operator's confirmation of the Odoo instance seen at the configured address. */
+    @RegisterForReflection
+    public record InstanceConfirmation(String fingerprint, Boolean keepData) {
+    }
+
+    @GET
+    @Path("/instance")
+    @Operation(summary = "Which Odoo instance Portage's Odoo ids belong to", description = "Checks the Odoo at the configured address: state bound (it is the instance the ids came from), changed (another instance is there: writes and polls wait for a confirmation) or unchecked (not reached yet).")
+    public Uni<OdooInstances.Status> instance() {
+        return instances.check().onFailure().recoverWithItem(failure -> instances.status());
+    }
+
+    @POST
+    @Path("/instance/confirm")
+    @Operation(summary = "Work with the Odoo instance seen from now on", description = "Give the fingerprint seen (GET /ops/odoo-sync/instance). Drops the master-data cache, the followed records and the watermarks of the old instance and reloads from the new one; keepData true keeps them (the same database moved to another address).")
+    public Uni<OdooInstances.Status> confirmInstance(InstanceConfirmation confirmation) {
+        String operator = callers.current().requireOperator().actor();
+        if (confirmation == null || confirmation.fingerprint() == null || confirmation.fingerprint().isBlank()) {
+            throw ProblemException.invalid("fingerprint", "must be the fingerprint of the instance seen");
+        }
+        boolean keep = Boolean.TRUE.equals(confirmation.keepData());
+        return instances.check()
+                .chain(() -> instances.confirm(confirmation.fingerprint(), keep, operator))
+                .onFailure(OdooInstances.ConfirmationRefused.class)
+                .transform(refused -> new ProblemException(409, "instance-not-seen", "Nothing to confirm",
+                        refused.getMessage()))
+                .call(status -> Panache.withTransaction(() -> audit.record(operator, "odoo-sync.instance.confirm",
+                        status.boundFingerprint(), "done", keep ? "data kept" : "data dropped, reloading",
+                        correlation.id())))
+                .call(() -> capture.pollAll());
     }
 }

@@ -27,7 +27,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.Topics;
-import io.portage.odoo.connector.OdooCalls;
 import io.portage.odoo.connector.OdooClient;
 import io.portage.odoo.connector.ops.OdooDates;
 import io.portage.odoo.standin.Fault;
@@ -163,6 +162,57 @@ class ChangeCaptureTest {
                 && EventCatalog.ERP_ORDER_CANCELLED_V1.type().equals(TestKafka.header(record, "ce_type")));
         assertThat(TestKafka.header(cancelled, "ce_sequence")).isEqualTo("2");
         assertThat(staged(EventCatalog.ERP_ORDER_CANCELLED_V1.type(), subject)).isEqualTo(1);
+    }
+
+    /**
+     * ODOO.md, "Getting events out of Odoo": a poller sees the state a record has at each poll, not the states in
+     * between; a confirmation leaves a "Sales Order Confirmed" message in the order's chatter, which an integration user
+     * may read. An order held as a quotation, then confirmed and cancelled between two polls, is announced confirmed
+     * (at the time of its confirmation) and then cancelled, in that order.
+     */
+    @Test
+    void anOrderConfirmedAndCancelledBetweenTwoPollsIsAnnouncedConfirmedThenCancelled() throws Exception {
+        long order = quotation("PO-" + UUID.randomUUID());
+        String subject = "sale.order/" + order;
+        poll();
+        await(odoo.calls().callOnRecords("sale.order", "action_confirm", List.of(order), Map.of()));
+        Instant confirmedAt = writeDate("sale.order", order);
+        await(odoo.calls().callOnRecords("sale.order", "action_cancel", List.of(order), Map.of()));
+        Instant cancelledAt = writeDate("sale.order", order);
+        poll();
+        poll();
+
+        ConsumerRecord<String, String> confirmed = TestKafka.awaitRecord(Topics.ERP, record -> subject.equals(record.key())
+                && EventCatalog.ERP_ORDER_CONFIRMED_V1.type().equals(TestKafka.header(record, "ce_type")));
+        ConsumerRecord<String, String> cancelled = TestKafka.awaitRecord(Topics.ERP, record -> subject.equals(record.key())
+                && EventCatalog.ERP_ORDER_CANCELLED_V1.type().equals(TestKafka.header(record, "ce_type")));
+        assertThat(TestKafka.header(confirmed, "ce_sequence")).isEqualTo("1");
+        assertThat(TestKafka.header(cancelled, "ce_sequence")).isEqualTo("2");
+        assertThat(confirmed.offset()).isLessThan(cancelled.offset());
+        JsonNode data = json.readTree(confirmed.value());
+        // The confirmation's own time (Odoo's second precision), not the time the cancellation was read.
+        assertThat(Instant.parse(data.path("changedAt").asText())).isBetween(confirmedAt, cancelledAt);
+        assertThat(Instant.parse(json.readTree(cancelled.value()).path("changedAt").asText())).isEqualTo(cancelledAt);
+        assertThat(data.path("pickingIds")).isNotEmpty();
+        assertThat(staged(EventCatalog.ERP_ORDER_CONFIRMED_V1.type(), subject)).isEqualTo(1);
+        assertThat(staged(EventCatalog.ERP_ORDER_CANCELLED_V1.type(), subject)).isEqualTo(1);
+    }
+
+    /** The same when the poller meets the order for the first time already cancelled; a quotation cancelled is not. */
+    @Test
+    void anOrderFirstSeenCancelledIsAnnouncedConfirmedFirstOnlyWhenItWasConfirmed() {
+        long confirmedThenCancelled = confirmedOrder("PO-" + UUID.randomUUID());
+        await(odoo.calls().callOnRecords("sale.order", "action_cancel", List.of(confirmedThenCancelled), Map.of()));
+        long quotationCancelled = quotation("PO-" + UUID.randomUUID());
+        await(odoo.calls().callOnRecords("sale.order", "action_cancel", List.of(quotationCancelled), Map.of()));
+        poll();
+        poll();
+        assertThat(staged(EventCatalog.ERP_ORDER_CONFIRMED_V1.type(), "sale.order/" + confirmedThenCancelled))
+                .isEqualTo(1);
+        assertThat(staged(EventCatalog.ERP_ORDER_CANCELLED_V1.type(), "sale.order/" + confirmedThenCancelled))
+                .isEqualTo(1);
+        assertThat(staged(EventCatalog.ERP_ORDER_CONFIRMED_V1.type(), "sale.order/" + quotationCancelled)).isZero();
+        assertThat(staged(EventCatalog.ERP_ORDER_CANCELLED_V1.type(), "sale.order/" + quotationCancelled)).isEqualTo(1);
     }
 
     @Test
@@ -334,11 +384,15 @@ class ChangeCaptureTest {
     }
 
     private long confirmedOrder(String ref) {
-        OdooCalls calls = odoo.calls();
-        long order = await(calls.create("sale.order", Map.of("partner_id", 3, "client_order_ref", ref, "order_line",
-                List.of(List.of(0, 0, Map.of("product_id", 2, "product_uom_qty", 1))))));
-        await(calls.callOnRecords("sale.order", "action_confirm", List.of(order), Map.of()));
+        long order = quotation(ref);
+        await(odoo.calls().callOnRecords("sale.order", "action_confirm", List.of(order), Map.of()));
         return order;
+    }
+
+    private long quotation(String ref) {
+        return await(odoo.calls()
+                .create("sale.order", Map.of("partner_id", 3, "client_order_ref", ref, "order_line",
+                        List.of(List.of(0, 0, Map.of("product_id", 2, "product_uom_qty", 1))))));
     }
 
     private Instant writeDate(String model, long id) {

@@ -3,7 +3,7 @@ package io.portage.odoo.connector.error;
 /** A failed call to Odoo, typed by what the caller can do about it; only unavailable and concurrency are retried. */
 public abstract sealed class OdooException extends RuntimeException
         permits OdooAuthException, OdooAccessException, OdooValidationException, OdooMissingException,
-        OdooConcurrencyException, OdooUnavailableException, OdooServerException {
+        OdooConcurrencyException, OdooUnavailableException, OdooServerException, OdooConflictException {
 
     private final String odooName;
 

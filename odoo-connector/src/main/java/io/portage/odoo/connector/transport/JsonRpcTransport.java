@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.portage.odoo.connector.OdooConfig.Protocol;
@@ -52,7 +53,10 @@ public final class JsonRpcTransport extends SessionTransport {
                 .map(response -> result(response, mapper));
     }
 
-    /** The {@code result} of a JSON-RPC answer, or its {@code error} as a typed exception. */
+    /**
+     * The {@code result} of a JSON-RPC answer, or its {@code error} as a typed exception; an envelope without either is
+     * a method that returned None (ODOO.md: treat it as success), answered as JSON {@code null}.
+     */
     static JsonNode result(HttpResponse<Buffer> response, ObjectMapper mapper) {
         JsonNode answer;
         try {
@@ -70,6 +74,12 @@ public final class JsonRpcTransport extends SessionTransport {
         if (response.statusCode() >= 300) {
             throw OdooErrors.fromHttpStatus(response.statusCode(), "HTTP " + response.statusCode());
         }
-        return answer.has("result") ? answer.get("result") : answer;
+        if (answer.has("result")) {
+            return answer.get("result");
+        }
+        if (answer.has("jsonrpc")) {
+            return NullNode.getInstance();
+        }
+        return answer;
     }
 }

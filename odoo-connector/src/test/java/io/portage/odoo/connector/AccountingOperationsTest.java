@@ -1,0 +1,194 @@
+package io.portage.odoo.connector;
+
+import static io.portage.odoo.connector.OrderFlowTest.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.portage.odoo.connector.error.OdooConflictException;
+import io.portage.odoo.connector.ops.MoveLine;
+import io.portage.odoo.connector.ops.MoveRequest;
+import io.portage.odoo.connector.ops.MoveResult;
+import io.portage.odoo.connector.ops.Picking;
+import io.portage.odoo.standin.OdooStandin;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+
+/** Vendor bills, entries by account code, reversals, invoices from orders and refunds one way only. */
+@QuarkusTest
+@QuarkusTestResource(StandinResource.class)
+class AccountingOperationsTest {
+
+    static final long VENDOR = 4;
+    static final long CHAIR = 1;
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    @Inject
+    OdooConfig config;
+    @Inject
+    Vertx vertx;
+    @Inject
+    ObjectMapper mapper;
+
+    OwnStandin odoo;
+
+    @AfterEach
+    void stop() {
+        if (odoo != null) {
+            odoo.close();
+        }
+    }
+
+    private OwnStandin start(String version) {
+        odoo = new OwnStandin(OdooStandin.builder().version(version), config, vertx, mapper);
+        return odoo;
+    }
+
+    private <T> T await(Uni<T> uni) {
+        return uni.await().atMost(WAIT);
+    }
+
+    private static MoveRequest bill(String ref, String amount) {
+        return MoveRequest.vendorBill(ref, VENDOR, LocalDate.of(2026, 3, 1), List.of(MoveLine.label("Linehaul",
+                BigDecimal.ONE, new BigDecimal(amount))));
+    }
+
+    @Test
+    void aSecondVendorBillWithTheSameVendorAndRefIsNeverMade() {
+        // ODOO.md "Vendor bill": Odoo accepts and posts a second bill with the same vendor and ref; Portage does not
+        start("18.0");
+        MoveResult first = await(odoo.ops.accounting().postVendorBill(bill("DHL-889", "640.00")));
+        assertThat(first.posted()).isTrue();
+        assertThat(await(odoo.ops.accounting().postVendorBill(bill("DHL-889", "640.00")))).isEqualTo(first);
+        Throwable conflict = catchThrowable(() -> await(odoo.ops.accounting()
+                .postVendorBill(bill("DHL-889",
+                        "700.00"))));
+        assertThat(conflict).isInstanceOf(OdooConflictException.class).hasMessageContaining(first.name());
+        assertThat(odoo.standin.calls("account.move", "create")).isEqualTo(1);
+    }
+
+    @Test
+    void anAccrualIsBookedOnAccountsFoundByCodeInTheMiscJournalAndReversedOnce() {
+        // ODOO.md "Journal entry": accounts by code with company_ids (18), the MISC journal; reversal never twice
+        start("18.0");
+        MoveResult accrual = await(odoo.ops.accounting()
+                .postEntryByCodes("ACCR-SHP-1", TODAY, "Freight accrual",
+                        new BigDecimal("640.00"), "600000", "211100"));
+        assertThat(accrual.name()).startsWith("MISC/");
+        assertThat(accrual.posted()).isTrue();
+        assertThat(await(odoo.ops.accounting()
+                .postEntryByCodes("ACCR-SHP-1", TODAY, "Freight accrual",
+                        new BigDecimal("640.00"), "600000", "211100")))
+                .isEqualTo(accrual);
+
+        MoveResult reversal = await(odoo.ops.accounting()
+                .reverseMove(accrual.id(), TODAY, "received the bill",
+                        null));
+        assertThat(reversal.reversedEntryId()).isEqualTo(accrual.id());
+        assertThat(reversal.posted()).isTrue();
+        assertThat(await(odoo.ops.accounting().reverseMove(accrual.id(), TODAY, "again", null))).isEqualTo(reversal);
+        assertThat(odoo.standin.calls("account.move.reversal", "refund_moves")).isEqualTo(1);
+        assertThat(odoo.standin.records("account.move.reversal")).singleElement()
+                .satisfies(w -> assertThat(w.get("journal_id")).isEqualTo(List.of(3, "Miscellaneous Operations")));
+    }
+
+    @Test
+    void on17AccountsAreFoundByCompanyId() {
+        // assumption (ODOO.md is silent on 17): account.account has company_id, not company_ids
+        start("17.0");
+        assertThat(await(odoo.ops.accounting().accountByCode("211100"))).isEqualTo(6L);
+    }
+
+    /** A confirmed order of 3 chairs invoiced on delivery, delivered; its id and delivery. */
+    private long[] deliveredOrder() {
+        await(odoo.client.calls().write("product.product", List.of(CHAIR), Map.of("invoice_policy", "delivery")));
+        long order = await(odoo.client.calls()
+                .create("sale.order", Map.of("partner_id", 3, "order_line", List.of(
+                        List.of(0, 0, Map.of("product_id", CHAIR, "product_uom_qty", 3))))));
+        await(odoo.client.calls().callOnRecords("sale.order", "action_confirm", List.of(order), Map.of()));
+        assertThat(await(odoo.ops.invoicing().invoiceOrder(order))).as("nothing delivered, nothing to invoice")
+                .isEmpty();
+        long delivery = await(odoo.ops.stock().orderPickings(order)).get(0).id();
+        await(odoo.ops.stock().validateDelivery(delivery, Map.of(CHAIR, new BigDecimal("3")), false));
+        return new long[]{order, delivery};
+    }
+
+    @Test
+    void anOrderIsInvoicedOnceByWhatIsLeftToInvoice() {
+        // ODOO.md "Customer invoice": check qty_to_invoice first (never "No items are available"); a draft counts
+        start("18.0");
+        long order = deliveredOrder()[0];
+        List<MoveResult> invoices = await(odoo.ops.invoicing().invoiceOrder(order));
+        assertThat(invoices).singleElement().satisfies(invoice -> {
+            assertThat(invoice.moveType()).isEqualTo("out_invoice");
+            assertThat(invoice.posted()).isTrue();
+            assertThat(invoice.amountTotal()).isEqualByComparingTo("210");
+        });
+        assertThat(await(odoo.ops.invoicing().invoiceOrder(order))).isEqualTo(invoices);
+        assertThat(odoo.standin.calls("sale.advance.payment.inv", "create_invoices")).isEqualTo(1);
+    }
+
+    @Test
+    void aReturnForRefundMakesTheOrdersCreditNoteAndForbidsASecondOne() {
+        // ODOO.md "Returns and credit notes": a return with to_refund makes create_invoices produce an out_refund
+        start("18.0");
+        long[] delivered = deliveredOrder();
+        MoveResult invoice = await(odoo.ops.invoicing().invoiceOrder(delivered[0])).get(0);
+        Picking returned = await(odoo.ops.refunds().returnDelivery(delivered[1], Map.of(CHAIR, BigDecimal.ONE), true));
+        assertThat(returned.state()).isEqualTo("done");
+        assertThat(returned.origin()).startsWith("Return of ");
+        assertThat(await(odoo.ops.refunds().returnDelivery(delivered[1], Map.of(CHAIR, BigDecimal.ONE), true)))
+                .isEqualTo(returned);
+
+        List<MoveResult> invoices = await(odoo.ops.invoicing().invoiceOrder(delivered[0]));
+        assertThat(invoices).hasSize(2).last().satisfies(credit -> {
+            assertThat(credit.moveType()).isEqualTo("out_refund");
+            assertThat(credit.amountTotal()).isEqualByComparingTo("70");
+        });
+        Throwable twice = catchThrowable(() -> await(odoo.ops.refunds()
+                .creditInvoice(invoice.id(), TODAY,
+                        "damaged")));
+        assertThat(twice).isInstanceOf(OdooConflictException.class).hasMessageContaining("to_refund");
+        assertThat(odoo.standin.calls("account.move.reversal", "create")).isZero();
+    }
+
+    @Test
+    void aCreditNoteIsMadeOnceAndForbidsAReturnForRefund() {
+        // ODOO.md: the reversal wizard makes a draft out_refund with reversed_entry_id; use one way, never both
+        start("18.0");
+        long[] delivered = deliveredOrder();
+        MoveResult invoice = await(odoo.ops.invoicing().invoiceOrder(delivered[0])).get(0);
+        MoveResult credit = await(odoo.ops.refunds().creditInvoice(invoice.id(), TODAY, "damaged"));
+        assertThat(credit.moveType()).isEqualTo("out_refund");
+        assertThat(credit.reversedEntryId()).isEqualTo(invoice.id());
+        assertThat(credit.posted()).isTrue();
+        assertThat(await(odoo.ops.refunds().creditInvoice(invoice.id(), TODAY, "damaged"))).isEqualTo(credit);
+
+        Throwable twice = catchThrowable(() -> await(odoo.ops.refunds()
+                .returnDelivery(delivered[1], Map.of(CHAIR,
+                        BigDecimal.ONE), true)));
+        assertThat(twice).isInstanceOf(OdooConflictException.class).hasMessageContaining("credit note");
+        Picking goodsBack = await(odoo.ops.refunds()
+                .returnDelivery(delivered[1], Map.of(CHAIR, BigDecimal.ONE),
+                        false));
+        assertThat(goodsBack.state()).isEqualTo("done");
+        // the credit note keeps the order's lines: Odoo shows the credited quantity to invoice again
+        Throwable again = catchThrowable(() -> await(odoo.ops.invoicing().invoiceOrder(delivered[0])));
+        assertThat(again).isInstanceOf(OdooConflictException.class).hasMessageContaining("credit note");
+        assertThat(odoo.standin.calls("sale.advance.payment.inv", "create_invoices")).isEqualTo(1);
+    }
+}
