@@ -22,7 +22,6 @@ import io.portage.contracts.order.OrderCancelled;
 import io.portage.kit.ops.ExceptionQueue;
 import io.portage.order.domain.Order;
 import io.portage.order.domain.OrderStatus;
-import io.portage.order.messaging.OrderEventPublisher;
 import io.portage.order.repository.OrderRepository;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -52,12 +51,12 @@ public class OrderLifecycle {
     public static final String CANCEL_CONFLICT = "order.cancel-conflict";
 
     private final OrderRepository orders;
-    private final OrderEventPublisher events;
+    private final OrderEvents events;
     private final ExceptionQueue exceptions;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    public OrderLifecycle(OrderRepository orders, OrderEventPublisher events, ExceptionQueue exceptions,
+    public OrderLifecycle(OrderRepository orders, OrderEvents events, ExceptionQueue exceptions,
             ObjectMapper json) {
         this.orders = orders;
         this.events = events;

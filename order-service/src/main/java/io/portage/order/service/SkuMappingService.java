@@ -13,7 +13,6 @@ import io.portage.order.config.OrderConfig;
 import io.portage.order.domain.Order;
 import io.portage.order.domain.OrderStatus;
 import io.portage.order.domain.SkuMapping;
-import io.portage.order.messaging.OrderEventPublisher;
 import io.portage.order.repository.OrderRepository;
 import io.portage.order.repository.SkuMappingRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -29,7 +28,7 @@ public class SkuMappingService {
     private final SkuMappingRepository mappings;
     private final OrderRepository orders;
     private final OrderChecks checks;
-    private final OrderEventPublisher events;
+    private final OrderEvents events;
     private final ExceptionQueue exceptions;
     private final AuditLog audit;
     private final OdooHandOver handOver;
@@ -37,7 +36,7 @@ public class SkuMappingService {
     private final Clock clock = Clock.systemUTC();
 
     public SkuMappingService(SkuMappingRepository mappings, OrderRepository orders, OrderChecks checks,
-            OrderEventPublisher events, ExceptionQueue exceptions, AuditLog audit, OdooHandOver handOver,
+            OrderEvents events, ExceptionQueue exceptions, AuditLog audit, OdooHandOver handOver,
             OrderConfig config) {
         this.mappings = mappings;
         this.orders = orders;

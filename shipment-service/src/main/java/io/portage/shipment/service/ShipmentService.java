@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.contracts.order.OrderReceived;
-import io.portage.kit.rest.ProblemException;
 import io.portage.shipment.domain.Shipment;
 import io.portage.shipment.repository.ShipmentRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -86,7 +85,7 @@ public class ShipmentService {
                 order.lines().size(), total, received.eventId(), received.correlationId(), clock.instant());
     }
 
-    /** A shipment; 404 when there is none or it is not {@code partnerId}'s (null: anyone's, for operators). */
+    /** A shipment; {@link ShipmentNotFoundException} when there is none or it is not {@code partnerId}'s (null: anyone's, for operators). */
     public Uni<Shipment> find(UUID id, String partnerId) {
         return Panache.withSession(() -> shipments.findById(id))
                 .map(shipment -> shipment == null || partnerId != null && !partnerId.equals(shipment.partnerId())
@@ -94,7 +93,7 @@ public class ShipmentService {
                         : shipment)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ProblemException.notFound("Shipment", id));
+                .failWith(() -> new ShipmentNotFoundException(id));
     }
 
     public Uni<List<Shipment>> forOrder(UUID orderId, String partnerId) {
