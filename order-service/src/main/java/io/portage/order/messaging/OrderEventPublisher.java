@@ -33,7 +33,7 @@ public class OrderEventPublisher implements OrderEvents {
     @Override
     public Uni<UUID> orderReceived(Order order) {
         return outbox.stage(EventCatalog.ORDER_RECEIVED_V1, OrderEventMapper.toOrderReceived(order),
-                envelope(order, order.receivedAt(), 1L));
+                envelope(order, order.intake().receivedAt(), 1L));
     }
 
     @Override
@@ -45,13 +45,13 @@ public class OrderEventPublisher implements OrderEvents {
     @Override
     public Uni<UUID> orderReleased(Order order) {
         return outbox.stage(EventCatalog.ORDER_RELEASED_V2, OrderEventMapper.toOrderReleased(order),
-                envelope(order, order.releasedAt(), order.nextSequence()));
+                envelope(order, order.release().at(), order.nextSequence()));
     }
 
     @Override
     public Uni<UUID> orderCancelled(Order order, OrderCancelled.ReasonCode code, OrderCancelled.Actor actor) {
         return outbox.stage(EventCatalog.ORDER_CANCELLED_V1, OrderEventMapper.toOrderCancelled(order, code, actor),
-                envelope(order, order.cancelledAt(), order.nextSequence()));
+                envelope(order, order.cancellation().at(), order.nextSequence()));
     }
 
     @Override
@@ -61,7 +61,8 @@ public class OrderEventPublisher implements OrderEvents {
     }
 
     private static EventEnvelope envelope(Order order, Instant time, long sequence) {
-        return new EventEnvelope(SOURCE, order.id().toString(), time, order.correlationId(), order.partnerId(),
+        return new EventEnvelope(SOURCE, order.id().toString(), time, order.intake().correlationId(),
+                order.intake().partnerId(),
                 sequence);
     }
 }

@@ -154,7 +154,7 @@ public class OdooHandOver {
                                 : hold(id, missing, null);
                     })
                     .onFailure()
-                    .recoverWithUni(failure -> failed(id, order.syncAttempts(), failure));
+                    .recoverWithUni(failure -> failed(id, order.handOver().attempts(), failure));
         }).invoke(outcome -> metrics.counter("portage.orders.hand-over", "outcome", outcome.name()).increment());
     }
 
@@ -189,9 +189,11 @@ public class OdooHandOver {
                         confirmed.name());
                 return Uni.createFrom().item(Outcome.SKIPPED);
             }
-            order.release(confirmed, routing.route(order.warehouse(), order.channel(), order.partnerId()), now);
-            Log.infof("Order %s/%s confirmed in Odoo as %s, released to %s %s", order.channel(), order.externalId(),
-                    confirmed.name(), order.fulfiller().type(), order.fulfiller().id());
+            order.release(confirmed,
+                    routing.route(order.intake().warehouse(), order.intake().channel(), order.intake().partnerId()), now);
+            Log.infof("Order %s/%s confirmed in Odoo as %s, released to %s %s", order.intake().channel(),
+                    order.intake().externalId(),
+                    confirmed.name(), order.release().fulfiller().type(), order.release().fulfiller().id());
             return events.orderReleased(order).replaceWith(Outcome.RELEASED);
         }));
     }

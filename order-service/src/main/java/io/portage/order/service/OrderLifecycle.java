@@ -20,6 +20,7 @@ import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.contracts.order.OrderCancelled;
 import io.portage.kit.ops.ExceptionQueue;
+import io.portage.order.domain.FulfilmentOutcome;
 import io.portage.order.domain.Order;
 import io.portage.order.domain.OrderStatus;
 import io.portage.order.repository.OrderRepository;
@@ -187,31 +188,34 @@ public class OrderLifecycle {
     }
 
     /** After a milestone: a conflict (goods moving after a cancellation) goes to a person. */
-    private Uni<Result> afterward(Order order, LifecycleEvent event, Order.Outcome outcome) {
-        if (outcome == Order.Outcome.CONFLICT) {
-            return conflict(order, event, "Order " + order.channel() + "/" + order.externalId() + " is CANCELLED but "
-                    + event.source() + " reported it " + milestoneOf(event) + ": stop or return the goods");
+    private Uni<Result> afterward(Order order, LifecycleEvent event, FulfilmentOutcome outcome) {
+        if (outcome == FulfilmentOutcome.CONFLICT) {
+            return conflict(order, event,
+                    "Order " + order.intake().channel() + "/" + order.intake().externalId() + " is CANCELLED but "
+                            + event.source() + " reported it " + milestoneOf(event) + ": stop or return the goods");
         }
         return Uni.createFrom().item(result(outcome));
     }
 
     private Uni<Result> cancelInErp(Order order, LifecycleEvent event, LifecycleEvent.CancelledInErp cancelled) {
         OrderStatus before = order.status();
-        Order.Outcome outcome = order.cancelInErp("Cancelled in Odoo (" + cancelled.odooName() + ")", event.at(),
+        FulfilmentOutcome outcome = order.cancelInErp("Cancelled in Odoo (" + cancelled.odooName() + ")", event.at(),
                 event.source());
         Uni<Void> published = order.status() == OrderStatus.CANCELLED && before != OrderStatus.CANCELLED
                 ? events.orderCancelled(order, OrderCancelled.ReasonCode.OTHER,
                         new OrderCancelled.Actor(OrderCancelled.ActorType.SYSTEM, "odoo")).replaceWithVoid()
                 : Uni.createFrom().voidItem();
-        Log.infof("Order %s/%s cancelled in Odoo as %s while %s: %s", order.channel(), order.externalId(),
+        Log.infof("Order %s/%s cancelled in Odoo as %s while %s: %s", order.intake().channel(), order.intake().externalId(),
                 cancelled.odooName(), before, outcome);
-        if (outcome != Order.Outcome.CONFLICT) {
+        if (outcome != FulfilmentOutcome.CONFLICT) {
             return published.replaceWith(result(outcome));
         }
         String summary = before == OrderStatus.DISPATCHED || before == OrderStatus.DELIVERED
-                ? "Order " + order.channel() + "/" + order.externalId() + " was cancelled in Odoo (" + cancelled.odooName()
+                ? "Order " + order.intake().channel() + "/" + order.intake().externalId() + " was cancelled in Odoo ("
+                        + cancelled.odooName()
                         + ") after it was " + before + ": arrange a return or a credit note"
-                : "Order " + order.channel() + "/" + order.externalId() + " was cancelled in Odoo (" + cancelled.odooName()
+                : "Order " + order.intake().channel() + "/" + order.intake().externalId() + " was cancelled in Odoo ("
+                        + cancelled.odooName()
                         + ") after it was " + before + ": put the goods back to stock";
         return published.chain(() -> conflict(order, event, summary));
     }
@@ -219,9 +223,9 @@ public class OrderLifecycle {
     private Uni<Result> conflict(Order order, LifecycleEvent event, String summary) {
         ObjectNode payload = json.createObjectNode();
         payload.put("orderId", order.id().toString());
-        payload.put("channel", order.channel());
-        payload.put("externalId", order.externalId());
-        payload.put("partnerId", order.partnerId());
+        payload.put("channel", order.intake().channel());
+        payload.put("externalId", order.intake().externalId());
+        payload.put("partnerId", order.intake().partnerId());
         payload.put("status", order.status().name());
         payload.put("eventId", event.eventId());
         payload.put("eventType", event.type());
@@ -234,7 +238,7 @@ public class OrderLifecycle {
         return event.fact() instanceof LifecycleEvent.Milestone milestone ? milestone.status().name() : "DISPATCHED";
     }
 
-    private static Result result(Order.Outcome outcome) {
+    private static Result result(FulfilmentOutcome outcome) {
         return Result.valueOf(outcome.name());
     }
 }

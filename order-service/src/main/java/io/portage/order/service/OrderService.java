@@ -16,6 +16,8 @@ import io.portage.contracts.order.OrderCancelled;
 import io.portage.contracts.order.OrderChanged;
 import io.portage.kit.ops.ExceptionQueue;
 import io.portage.order.config.OrderConfig;
+import io.portage.order.domain.Customer;
+import io.portage.order.domain.Intake;
 import io.portage.order.domain.Order;
 import io.portage.order.domain.OrderLine;
 import io.portage.order.domain.OrderStateException;
@@ -76,8 +78,8 @@ public class OrderService {
     }
 
     private Uni<Order> create(ReceiveOrder command, Instant now) {
-        Order order = Order.receive(command.channel(), command.externalId(), command.partnerId(), command.warehouse(),
-                command.customer(), command.items(), command.correlationId(), now);
+        Order order = Order.receive(new Intake(command.channel(), command.externalId(), command.partnerId(),
+                command.warehouse(), command.correlationId(), now), command.customer(), command.items());
         return checks.mapAndCheck(order).chain(unknown -> {
             if (unknown.isEmpty()) {
                 order.accept(now, config.shipWithin(), "intake");
@@ -130,9 +132,9 @@ public class OrderService {
                     : OrderCancelled.ReasonCode.PARTNER_REQUEST;
             return events.orderCancelled(order, code, actor)
                     .call(() -> exceptions.settle(OrderChecks.UNKNOWN_SKU, id.toString(), actor.id(),
-                            "order cancelled", order.correlationId()))
+                            "order cancelled", order.intake().correlationId()))
                     .call(() -> exceptions.settle(OrderChecks.ODOO_REFUSED, id.toString(), actor.id(),
-                            "order cancelled", order.correlationId()))
+                            "order cancelled", order.intake().correlationId()))
                     .replaceWith(order);
         }));
     }
@@ -146,7 +148,7 @@ public class OrderService {
      */
     @WithSpan("OrderService.change")
     public Uni<Order> change(@SpanAttribute("portage.order_id") UUID id, String partnerId, long expectedVersion,
-            Order.Customer customer, List<OrderLine.Item> items, OrderChanged.Actor actor) {
+            Customer customer, List<OrderLine.Item> items, OrderChanged.Actor actor) {
         Instant now = clock.instant();
         String source = actor.type().name().toLowerCase(java.util.Locale.ROOT) + ":" + actor.id();
         return Panache.withTransaction(() -> visibleTo(orders.findById(id), partnerId, id).chain(order -> {
@@ -187,7 +189,7 @@ public class OrderService {
         }
         Uni<Void> accepted = Uni.createFrom().voidItem();
         if (order.status() == OrderStatus.ON_HOLD) {
-            boolean first = !order.wasAccepted();
+            boolean first = !order.history().wasAccepted();
             order.accept(now, config.shipWithin(), source);
             if (first) {
                 accepted = events.orderAccepted(order, now).replaceWithVoid();
@@ -195,9 +197,9 @@ public class OrderService {
         }
         String id = order.id().toString();
         return accepted.call(() -> exceptions.settle(OrderChecks.UNKNOWN_SKU, id, actor, "order changed",
-                order.correlationId()))
+                order.intake().correlationId()))
                 .call(() -> exceptions.settle(OrderChecks.ODOO_REFUSED, id, actor, "order changed",
-                        order.correlationId()))
+                        order.intake().correlationId()))
                 .replaceWithVoid();
     }
 
@@ -219,7 +221,8 @@ public class OrderService {
      * own; another partner's order is answered as not found, like one that does not exist.
      */
     private static Uni<Order> visibleTo(Uni<Order> found, String partnerId, Object key) {
-        return found.map(order -> order == null || partnerId != null && !partnerId.equals(order.partnerId()) ? null : order)
+        return found.map(
+                order -> order == null || partnerId != null && !partnerId.equals(order.intake().partnerId()) ? null : order)
                 .onItem()
                 .ifNull()
                 .failWith(() -> new OrderNotFoundException(key));

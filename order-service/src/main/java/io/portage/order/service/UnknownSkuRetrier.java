@@ -41,7 +41,7 @@ public class UnknownSkuRetrier extends HeldOrderRetrier {
             if (!unknown.isEmpty()) {
                 return Uni.createFrom().failure(new IllegalStateException(OrderChecks.holdReason(order, unknown)));
             }
-            boolean first = !order.wasAccepted();
+            boolean first = !order.history().wasAccepted();
             order.accept(clock.instant(), config.shipWithin(), "exception-retry");
             return first ? events.orderAccepted(order, clock.instant()).replaceWithVoid() : Uni.createFrom().voidItem();
         });
