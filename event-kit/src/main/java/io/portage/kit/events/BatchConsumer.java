@@ -92,25 +92,18 @@ public final class BatchConsumer<T> {
             }
             events.add(event);
         }
+        // An unordered consumer with nothing to apply (types it ignores) needs no transaction.
+        boolean nothingToDo = events.isEmpty()
+                || !handler.ordered() && readAtArrival.values().stream().allMatch(List::isEmpty);
         EventTracing.Processing processing = tracing.processing(consumer, events);
         return deadLetter(unreadable)
-                .chain(() -> events.isEmpty()
+                .chain(() -> nothingToDo
                         ? Uni.createFrom().voidItem()
-                        : applyWithRetries(events, readAtArrival)
-                                .chain(result -> {
-                                    Log.debugf("%s applied %d events: %s, %d applied before", consumer, events.size(),
-                                            result.summary(), result.duplicates());
-                                    List<Letter> letters = new ArrayList<>();
-                                    for (BatchApplier.Rejection<T> rejection : result.rejected()) {
-                                        Item<T> item = rejection.item();
-                                        letters.add(item.record() != null
-                                                ? new Letter(deadLetters.letterFor(consumer, item.record(), rejection.reason()),
-                                                        item.record(), null)
-                                                : new Letter(deadLetters.letterFor(consumer, item.event(), rejection.reason()),
-                                                        null, item.event()));
-                                    }
-                                    return deadLetter(letters);
-                                }))
+                        : applyWithRetries(events, readAtArrival).chain(result -> {
+                            Log.debugf("%s applied %d events: %s, %d applied before", consumer, events.size(),
+                                    result.summary(), result.duplicates());
+                            return deadLetter(lettersFor(result.rejected()));
+                        }))
                 .onItemOrFailure()
                 .invoke((applied, failure) -> {
                     if (failure == null) {
@@ -157,6 +150,19 @@ public final class BatchConsumer<T> {
             }
             return admission.ready();
         });
+    }
+
+    /** The letters of rejected items: of their Kafka record, or of the parked event when they came from the park. */
+    private List<Letter> lettersFor(List<BatchApplier.Rejection<T>> rejected) {
+        String consumer = handler.consumer();
+        List<Letter> letters = new ArrayList<>();
+        for (BatchApplier.Rejection<T> rejection : rejected) {
+            Item<T> item = rejection.item();
+            letters.add(item.record() != null
+                    ? new Letter(deadLetters.letterFor(consumer, item.record(), rejection.reason()), item.record(), null)
+                    : new Letter(deadLetters.letterFor(consumer, item.event(), rejection.reason()), null, item.event()));
+        }
+        return letters;
     }
 
     /** Stores the letters (once per record) and sends them to the dead-letter topic with the original headers. */

@@ -128,16 +128,7 @@ class BatchConsumerTest {
                 r -> rejected.equals(TestKafka.header(r, "ce_id")));
         assertThat(TestKafka.header(dead, "dead-letter-reason")).contains("rejected " + rejected);
 
-        String letter = await().atMost(TIMEOUT)
-                .until(() -> given().queryParam("consumer", JournalHandler.CONSUMER)
-                        .queryParam("status", "OPEN")
-                        .queryParam("limit", 1000)
-                        .when()
-                        .get("/ops/dead-letters")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .<String>path("find { it.eventId == '%s' }.id".formatted(rejected)), id -> id != null);
+        String letter = awaitOpenLetter(rejected);
         // Not recorded in the inbox when rejected: the corrected replay is its first application.
         given().contentType(ContentType.JSON)
                 .body(Map.of("payload", "fixed"))
@@ -157,15 +148,7 @@ class BatchConsumerTest {
         // Replayed as it was, it is rejected again: 422, the letter stays open.
         String again = UUID.randomUUID().toString();
         produce(List.of(event(again, UUID.randomUUID().toString(), 1, "reject")));
-        String second = await().atMost(TIMEOUT)
-                .until(() -> given().queryParam("consumer", JournalHandler.CONSUMER)
-                        .queryParam("status", "OPEN")
-                        .queryParam("limit", 1000)
-                        .when()
-                        .get("/ops/dead-letters")
-                        .then()
-                        .extract()
-                        .<String>path("find { it.eventId == '%s' }.id".formatted(again)), id -> id != null);
+        String second = awaitOpenLetter(again);
         given().contentType(ContentType.JSON)
                 .body(Map.of())
                 .when()
@@ -173,6 +156,20 @@ class BatchConsumerTest {
                 .then()
                 .statusCode(422)
                 .body("detail", containsString("rejected " + again));
+    }
+
+    /** The id of the open dead letter of event {@code eventId}, once the consumer stored it. */
+    private static String awaitOpenLetter(String eventId) {
+        return await().atMost(TIMEOUT)
+                .until(() -> given().queryParam("consumer", JournalHandler.CONSUMER)
+                        .queryParam("status", "OPEN")
+                        .queryParam("limit", 1000)
+                        .when()
+                        .get("/ops/dead-letters")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<String>path("find { it.eventId == '%s' }.id".formatted(eventId)), id -> id != null);
     }
 
     @Test
