@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.portage.testsupport.CloudEventRecords;
 import io.portage.testsupport.OnVertx;
+import io.portage.testsupport.OpsCalls;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
 import io.portage.testsupport.TestTokens;
@@ -128,7 +129,7 @@ class BatchConsumerTest {
                 r -> rejected.equals(TestKafka.header(r, "ce_id")));
         assertThat(TestKafka.header(dead, "dead-letter-reason")).contains("rejected " + rejected);
 
-        String letter = awaitOpenLetter(rejected);
+        String letter = OpsCalls.awaitOpenDeadLetter(JournalHandler.CONSUMER, rejected);
         // Not recorded in the inbox when rejected: the corrected replay is its first application.
         given().contentType(ContentType.JSON)
                 .body(Map.of("payload", "fixed"))
@@ -148,7 +149,7 @@ class BatchConsumerTest {
         // Replayed as it was, it is rejected again: 422, the letter stays open.
         String again = UUID.randomUUID().toString();
         produce(List.of(event(again, UUID.randomUUID().toString(), 1, "reject")));
-        String second = awaitOpenLetter(again);
+        String second = OpsCalls.awaitOpenDeadLetter(JournalHandler.CONSUMER, again);
         given().contentType(ContentType.JSON)
                 .body(Map.of())
                 .when()
@@ -156,20 +157,6 @@ class BatchConsumerTest {
                 .then()
                 .statusCode(422)
                 .body("detail", containsString("rejected " + again));
-    }
-
-    /** The id of the open dead letter of event {@code eventId}, once the consumer stored it. */
-    private static String awaitOpenLetter(String eventId) {
-        return await().atMost(TIMEOUT)
-                .until(() -> given().queryParam("consumer", JournalHandler.CONSUMER)
-                        .queryParam("status", "OPEN")
-                        .queryParam("limit", 1000)
-                        .when()
-                        .get("/ops/dead-letters")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .<String>path("find { it.eventId == '%s' }.id".formatted(eventId)), id -> id != null);
     }
 
     @Test
