@@ -207,7 +207,7 @@ public class OrderService {
      * A concurrent change committed first: Hibernate's version check failed ({@link StaleStateException}, or the
      * {@link OptimisticLockException} it is converted to), wherever in the chain of causes it is.
      */
-    private static boolean isStale(Throwable failure) {
+    static boolean isStale(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
                 return true;
