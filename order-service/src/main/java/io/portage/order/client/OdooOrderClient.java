@@ -11,6 +11,7 @@ import io.portage.odoo.connector.ops.OdooOperations;
 import io.portage.odoo.connector.ops.OrderLine;
 import io.portage.odoo.connector.ops.OrderRequest;
 import io.portage.odoo.connector.ops.PartnerRef;
+import io.portage.order.domain.Customer;
 import io.portage.order.domain.OdooOrder;
 import io.portage.order.domain.Order;
 import io.smallrye.mutiny.Uni;
@@ -39,7 +40,7 @@ public class OdooOrderClient {
      * timeout finds what the first call made. {@code productIds} maps each line's Odoo SKU to its product id.
      */
     public Uni<OdooOrder> createAndConfirm(Order order, Map<String, Long> productIds) {
-        Order.Customer customer = order.customer();
+        Customer customer = order.customer();
         PartnerRef partner = new PartnerRef(customerRef(order), customer.name(), customer.email(), false,
                 new PartnerRef.Address(customer.street(), customer.city(), customer.postalCode(), customer.country()));
         List<OrderLine> lines = order.lines()
@@ -53,7 +54,7 @@ public class OdooOrderClient {
 
     /** The sale order's customer reference in Odoo: the intake's idempotency key, {@code <channel>:<external id>}. */
     public static String clientOrderRef(Order order) {
-        return order.channel() + ":" + order.externalId();
+        return order.intake().channel() + ":" + order.intake().externalId();
     }
 
     /**
@@ -61,11 +62,11 @@ public class OdooOrderClient {
      * shopper ordering twice is one partner.
      */
     public static String customerRef(Order order) {
-        Order.Customer customer = order.customer();
+        Customer customer = order.customer();
         String who = customer.email() != null && !customer.email().isBlank()
                 ? customer.email().trim().toLowerCase(java.util.Locale.ROOT)
                 : customer.name().trim() + "/" + customer.postalCode().trim();
-        String ref = order.channel() + ":" + who;
+        String ref = order.intake().channel() + ":" + who;
         return ref.length() <= 200 ? ref : ref.substring(0, 200);
     }
 }

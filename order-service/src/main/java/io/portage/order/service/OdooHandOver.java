@@ -27,7 +27,6 @@ import io.portage.order.domain.Order;
 import io.portage.order.domain.OrderLine;
 import io.portage.order.domain.OrderStatus;
 import io.portage.order.domain.RoutingRules;
-import io.portage.order.messaging.OrderEventPublisher;
 import io.portage.order.repository.OrderRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -49,14 +48,14 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class OdooHandOver {
 
-    /** After this many server errors (Odoo answered 500 each time) a person looks at the order. */
+    /** After this many server errors from Odoo a person looks at the order. */
     private static final int SERVER_ERROR_LIMIT = 5;
 
     private final OrderRepository orders;
     private final OrderChecks checks;
     private final OdooOrderClient odoo;
     private final MasterData masterData;
-    private final OrderEventPublisher events;
+    private final OrderEvents events;
     private final OrderConfig config;
     private final RoutingRules routing;
     private final MeterRegistry metrics;
@@ -66,7 +65,7 @@ public class OdooHandOver {
     private final AtomicBoolean again = new AtomicBoolean();
 
     public OdooHandOver(OrderRepository orders, OrderChecks checks, OdooOrderClient odoo, MasterData masterData,
-            OrderEventPublisher events, OrderConfig config, RoutingRules routing, MeterRegistry metrics, Vertx vertx) {
+            OrderEvents events, OrderConfig config, RoutingRules routing, MeterRegistry metrics, Vertx vertx) {
         this.orders = orders;
         this.checks = checks;
         this.odoo = odoo;
@@ -155,7 +154,7 @@ public class OdooHandOver {
                                 : hold(id, missing, null);
                     })
                     .onFailure()
-                    .recoverWithUni(failure -> failed(id, order.syncAttempts(), failure));
+                    .recoverWithUni(failure -> failed(id, order.handOver().attempts(), failure));
         }).invoke(outcome -> metrics.counter("portage.orders.hand-over", "outcome", outcome.name()).increment());
     }
 
@@ -190,9 +189,11 @@ public class OdooHandOver {
                         confirmed.name());
                 return Uni.createFrom().item(Outcome.SKIPPED);
             }
-            order.release(confirmed, routing.route(order.warehouse(), order.channel(), order.partnerId()), now);
-            Log.infof("Order %s/%s confirmed in Odoo as %s, released to %s %s", order.channel(), order.externalId(),
-                    confirmed.name(), order.fulfiller().type(), order.fulfiller().id());
+            order.release(confirmed,
+                    routing.route(order.intake().warehouse(), order.intake().channel(), order.intake().partnerId()), now);
+            Log.infof("Order %s/%s confirmed in Odoo as %s, released to %s %s", order.intake().channel(),
+                    order.intake().externalId(),
+                    confirmed.name(), order.release().fulfiller().type(), order.release().fulfiller().id());
             return events.orderReleased(order).replaceWith(Outcome.RELEASED);
         }));
     }
