@@ -12,4 +12,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule layers = ServiceLayers.of("io.portage.finance");
+
+    @ArchTest
+    static final ArchRule httpFree = ServiceLayers.httpFree("io.portage.finance");
 }

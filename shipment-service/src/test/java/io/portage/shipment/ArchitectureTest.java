@@ -12,4 +12,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule layers = ServiceLayers.of("io.portage.shipment");
+
+    @ArchTest
+    static final ArchRule httpFree = ServiceLayers.httpFree("io.portage.shipment");
 }

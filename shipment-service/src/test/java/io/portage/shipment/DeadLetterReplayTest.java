@@ -6,7 +6,6 @@ import static io.portage.shipment.OrderEventsConsumerTest.orderReceivedJson;
 import static io.portage.shipment.OrderEventsConsumerTest.produce;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -14,7 +13,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.Topics;
 import io.portage.testsupport.CloudEventRecords;
+import io.portage.testsupport.OpsCalls;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
 import io.portage.testsupport.TestTokens;
@@ -56,17 +55,7 @@ class DeadLetterReplayTest {
     }
 
     private static String awaitDeadLetter(String eventId) {
-        return await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> given().queryParam("consumer", CONSUMER)
-                        .queryParam("status", "OPEN")
-                        .queryParam("limit", 1000)
-                        .when()
-                        .get("/ops/dead-letters")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .<String>path("find { it.eventId == '%s' }.id".formatted(eventId)), id -> id != null);
+        return OpsCalls.awaitOpenDeadLetter(CONSUMER, eventId);
     }
 
     @BeforeEach

@@ -15,6 +15,11 @@ public class OdooStandinResource implements QuarkusTestResourceLifecycleManager 
 
     public static final String API_KEY = "bot-api-key";
     private static volatile OdooStandin standin;
+    /**
+     * One address for every stand-in of this JVM, so each test application meets the same Odoo instance (a system
+     * property: each test application has class loaders of its own, so a static field would not outlive it).
+     */
+    private static final String PORT = "portage.test.odoo-standin.port";
 
     /** The running stand-in of the current test application. */
     public static OdooStandin standin() {
@@ -23,7 +28,13 @@ public class OdooStandinResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        standin = builder().build().start();
+        OdooStandin.Builder builder = builder();
+        String port = System.getProperty(PORT);
+        if (port != null) {
+            builder.port(Integer.parseInt(port));
+        }
+        standin = builder.build().start();
+        System.setProperty(PORT, Integer.toString(standin.port()));
         return Map.of("portage.odoo.url", standin.baseUrl(), "portage.odoo.database", "portage", "portage.odoo.login",
                 "bot", "portage.odoo.api-key", API_KEY);
     }
@@ -39,8 +50,20 @@ public class OdooStandinResource implements QuarkusTestResourceLifecycleManager 
         return standin;
     }
 
+    /** Back to the database every test application of the module works with (after {@link #replaceWithAnotherDatabase}). */
+    public static OdooStandin restoreTheUsualDatabase() {
+        return replaceWithAnotherDatabase(DATABASE_CREATED);
+    }
+
+    /**
+     * One Odoo database for every test application of a module (they may share a PostgreSQL database, which binds the
+     * Odoo instance it first met): the same address and creation date whichever stand-in answers.
+     */
+    private static final Instant DATABASE_CREATED = Instant.parse("2024-01-15T08:00:00Z");
+
     private static OdooStandin.Builder builder() {
         return OdooStandin.builder()
+                .databaseCreated(DATABASE_CREATED)
                 .version("18.0")
                 .database("portage")
                 .user("bot", "bot-password")

@@ -157,7 +157,8 @@ public class PortageStackResource implements QuarkusTestResourceLifecycleManager
             }
         }
 
-        void createDatabase(String database) {
+        /** Creates {@code database} if it does not exist (tests that migrate a schema step by step use their own). */
+        public void createDatabase(String database) {
             PostgresServer.createDatabases(postgresPort, List.of(database));
         }
     }

@@ -1,12 +1,14 @@
 package io.portage.testsupport;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layering every Portage service follows: rest -> service -> domain/repository; inbound messaging (consumers)
- * calls services, services call outbound messaging (publishers); nothing calls rest. Layers a service lacks are fine.
+ * The layering every Portage service follows: rest -> service -> domain/repository, and messaging -> service, one way
+ * only: consumers call services, and services publish through a port of their own (an interface in {@code service/})
+ * that messaging implements, so no layer depends on messaging and nothing calls rest. Layers a service lacks are fine.
  */
 public final class ServiceLayers {
 
@@ -33,12 +35,25 @@ public final class ServiceLayers {
                 .whereLayer("service")
                 .mayOnlyBeAccessedByLayers("rest", "messaging")
                 .whereLayer("messaging")
-                .mayOnlyBeAccessedByLayers("service")
+                .mayNotBeAccessedByAnyLayer()
                 .whereLayer("client")
                 .mayOnlyBeAccessedByLayers("service")
                 .whereLayer("repository")
                 .mayOnlyBeAccessedByLayers("service")
                 .whereLayer("domain")
                 .mayOnlyBeAccessedByLayers("rest", "service", "messaging", "client", "repository");
+    }
+
+    /**
+     * Use cases and the domain speak of domain failures, never of HTTP: no class in {@code service/} or {@code domain/}
+     * uses JAX-RS, RESTEasy or the kit's problem types; {@code rest/}'s exception mappers choose the status.
+     */
+    public static ArchRule httpFree(String basePackage) {
+        return noClasses().that()
+                .resideInAnyPackage(basePackage + ".service..", basePackage + ".domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..", "io.portage.kit.rest..")
+                .because("domain failures are domain exceptions; rest/ maps them to problem+json");
     }
 }

@@ -12,4 +12,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule layers = ServiceLayers.of("io.portage.yard");
+
+    @ArchTest
+    static final ArchRule httpFree = ServiceLayers.httpFree("io.portage.yard");
 }

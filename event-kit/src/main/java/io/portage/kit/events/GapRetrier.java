@@ -1,5 +1,7 @@
 package io.portage.kit.events;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
@@ -9,7 +11,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Retrying an {@value ParkedEventWatch#TYPE} exception accepts the gap: the missing events are given up on, and the
- * parked ones are applied in order through the consumer's {@link EventApplier}. If a missing event still arrives
+ * parked ones are applied in order through the consumer's {@link EventApplier}, or the kit's for its
+ * {@link BatchHandler}. If a missing event still arrives
  * later, it is late and dropped.
  */
 @ApplicationScoped
@@ -17,10 +20,12 @@ public class GapRetrier implements ExceptionRetrier {
 
     private final Sequencer sequencer;
     private final Instance<EventApplier> appliers;
+    private final BatchApplier batches;
 
-    public GapRetrier(Sequencer sequencer, Instance<EventApplier> appliers) {
+    public GapRetrier(Sequencer sequencer, Instance<EventApplier> appliers, BatchApplier batches) {
         this.sequencer = sequencer;
         this.appliers = appliers;
+        this.batches = batches;
     }
 
     @Override
@@ -43,10 +48,14 @@ public class GapRetrier implements ExceptionRetrier {
                 applier = candidate;
             }
         }
-        if (applier == null) {
+        if (applier != null) {
+            EventApplier chosen = applier;
+            return sequencer.acceptGap(consumer, subject).chain(chosen::apply);
+        }
+        Optional<BatchHandler<?>> handler = batches.handler(consumer);
+        if (handler.isEmpty()) {
             return Uni.createFrom().failure(new IllegalStateException("no event applier for consumer " + consumer));
         }
-        EventApplier chosen = applier;
-        return sequencer.acceptGap(consumer, subject).chain(chosen::apply);
+        return sequencer.acceptGap(consumer, subject).chain(ready -> batches.applyReleased(handler.get(), ready));
     }
 }

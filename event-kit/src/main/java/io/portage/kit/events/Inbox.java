@@ -43,9 +43,38 @@ public class Inbox implements PanacheRepositoryBase<InboxEntry, InboxEntry.Key> 
             on conflict do nothing
             returning event_id""";
 
+    /** Removes the records of events a consumer passed over or rejected, so a later delivery applies them. */
+    private static final String FORGET = """
+            delete from {h-schema}inbox_event
+            where consumer = :consumer and event_id = any(cast(:ids as varchar[]))""";
+
     /** The events of {@code batch} that {@code consumer} has not applied before, in batch order, now recorded. */
     public <E> Uni<List<E>> firstDeliveries(String consumer, List<E> batch, Function<E, String> eventId,
             Function<E, String> type) {
+        return record(consumer, batch, eventId, type).invoke(fresh -> countApplied(consumer, fresh.size()));
+    }
+
+    /** Counts {@code applied} first deliveries of {@code consumer} ({@code portage.inbox.applied}). */
+    void countApplied(String consumer, int applied) {
+        metrics.counter("portage.inbox.applied", "consumer", consumer).increment(applied);
+    }
+
+    /**
+     * Drops the records of events {@code consumer} recorded in this transaction but did not apply (it passed over or
+     * rejected them): they are first deliveries again next time.
+     */
+    Uni<Void> forget(String consumer, List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return getSession().chain(session -> session.createNativeQuery(FORGET)
+                .setParameter("consumer", consumer)
+                .setParameter("ids", eventIds.toArray(String[]::new))
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** {@link #firstDeliveries} without counting them applied: the caller counts what it applied in the end. */
+    <E> Uni<List<E>> record(String consumer, List<E> batch, Function<E, String> eventId, Function<E, String> type) {
         Map<String, E> distinct = new LinkedHashMap<>();
         batch.forEach(event -> distinct.putIfAbsent(eventId.apply(event), event));
         if (distinct.isEmpty()) {
@@ -70,7 +99,6 @@ public class Inbox implements PanacheRepositoryBase<InboxEntry, InboxEntry.Key> 
                     if (duplicates > 0) {
                         metrics.counter("portage.inbox.duplicates", "consumer", consumer).increment(duplicates);
                     }
-                    metrics.counter("portage.inbox.applied", "consumer", consumer).increment(fresh.size());
                     return fresh;
                 });
     }

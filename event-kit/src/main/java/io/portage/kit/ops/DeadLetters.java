@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.portage.kit.events.BatchApplier;
+import io.portage.kit.events.BatchHandler;
+import io.portage.kit.events.SequencedEvent;
 import io.portage.kit.ops.DeadLetter.KafkaCoordinates;
 import io.portage.kit.rest.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -47,12 +51,15 @@ public class DeadLetters implements PanacheRepositoryBase<DeadLetter, UUID> {
     };
 
     private final Instance<DeadLetterReplayer> replayers;
+    private final BatchApplier batches;
     private final AuditLog audit;
     private final MeterRegistry metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public DeadLetters(Instance<DeadLetterReplayer> replayers, AuditLog audit, MeterRegistry metrics) {
+    public DeadLetters(Instance<DeadLetterReplayer> replayers, BatchApplier batches, AuditLog audit,
+            MeterRegistry metrics) {
         this.replayers = replayers;
+        this.batches = batches;
         this.audit = audit;
         this.metrics = metrics;
     }
@@ -83,6 +90,18 @@ public class DeadLetters implements PanacheRepositoryBase<DeadLetter, UUID> {
         return new DeadLetter(consumer, new KafkaCoordinates(record.getTopic(), record.getPartition(), offset),
                 record.getKey(), headers.get("ce_id"), headers.get("ce_type"), writeHeaders(headers), record.getPayload(),
                 describe(reason), 1, clock.instant());
+    }
+
+    /**
+     * A dead letter for an event that reached the consumer from the park, not from Kafka: its coordinates are the park
+     * ({@code inbox_parked:<subject>}, partition -1, offset = its sequence), one letter per parked event.
+     */
+    public DeadLetter letterFor(String consumer, SequencedEvent event, Throwable reason) {
+        String topic = "inbox_parked:" + event.subject();
+        return new DeadLetter(consumer,
+                new KafkaCoordinates(topic.length() > 200 ? topic.substring(0, 200) : topic, -1, event.sequence()),
+                event.subject(), event.eventId(), event.type(), writeHeaders(new LinkedHashMap<>(event.headers())),
+                event.payload(), describe(reason), 1, clock.instant());
     }
 
     /** Stores the letters in their own transaction; a letter stored before (a redelivery) is kept as it was. */
@@ -140,8 +159,8 @@ public class DeadLetters implements PanacheRepositoryBase<DeadLetter, UUID> {
     public Uni<DeadLetter> replay(UUID id, String actor, String correctedPayload, String correlationId) {
         String target = "dead-letter:" + id;
         String detail = correctedPayload == null ? "original payload" : "corrected payload";
-        return Panache.withTransaction(() -> open(id).chain(letter -> replayer(letter)
-                .replay(letter, correctedPayload == null ? letter.payload() : correctedPayload)
+        return Panache.withTransaction(() -> open(id).chain(letter -> replayThroughConsumer(letter,
+                correctedPayload == null ? letter.payload() : correctedPayload)
                 .chain(() -> {
                     letter.replayed(actor, correctedPayload, clock.instant());
                     metrics.counter("portage.dead.letters.replayed", "consumer", letter.consumer()).increment();
@@ -204,11 +223,16 @@ public class DeadLetters implements PanacheRepositoryBase<DeadLetter, UUID> {
                                 "Dead letter " + id + " still cannot be applied: " + why)));
     }
 
-    private DeadLetterReplayer replayer(DeadLetter letter) {
+    /** Through the consumer's own {@link DeadLetterReplayer}, else the kit's for its {@link BatchHandler}. */
+    private Uni<Void> replayThroughConsumer(DeadLetter letter, String payload) {
         for (DeadLetterReplayer replayer : replayers) {
             if (replayer.consumer().equals(letter.consumer())) {
-                return replayer;
+                return replayer.replay(letter, payload);
             }
+        }
+        Optional<BatchHandler<?>> handler = batches.handler(letter.consumer());
+        if (handler.isPresent()) {
+            return batches.replay(handler.get(), letter, payload);
         }
         throw new ProblemException(409, "no-replayer", "Cannot replay",
                 "This service has no consumer named " + letter.consumer() + " to replay dead letter " + letter.id());

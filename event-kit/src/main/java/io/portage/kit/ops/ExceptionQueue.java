@@ -132,7 +132,8 @@ public class ExceptionQueue implements PanacheRepositoryBase<ExceptionItem, UUID
 
     /**
      * Runs the automation again; when it succeeds the item is RETRIED (closed), when it fails the item stays open with
-     * the error and one more attempt, and the caller gets 422.
+     * the error and one more attempt, and the caller gets 422; when the retrier refuses ({@link RetryRefusedException})
+     * the item stays open unchanged and the caller gets 409.
      */
     public Uni<ExceptionItem> retry(UUID id, String actor, String correlationId) {
         String target = "exception:" + id;
@@ -140,16 +141,23 @@ public class ExceptionQueue implements PanacheRepositoryBase<ExceptionItem, UUID
             item.close(ExceptionItem.Status.RETRIED, actor, "retried", clock.instant());
             metrics.counter("portage.exceptions.closed", "type", item.type(), "status", "RETRIED").increment();
             return audit.record(actor, "exception.retry", target, "done", item.type(), correlationId).replaceWith(item);
-        }))).onFailure(failure -> !(failure instanceof ProblemException)).recoverWithUni(failure -> {
-            String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-            return Panache.withTransaction(() -> findById(id).chain(item -> {
-                item.retryFailed(error, clock.instant());
-                return audit.record(actor, "exception.retry", target, "failed", error, correlationId);
-            }))
-                    .chain(() -> Uni.createFrom()
-                            .failure(new ProblemException(422, "retry-failed", "Retry failed",
-                                    "Exception " + id + " is still there: " + error)));
-        });
+        })))
+                .onFailure(RetryRefusedException.class)
+                .transform(failure -> {
+                    RetryRefusedException refused = (RetryRefusedException) failure;
+                    return new ProblemException(409, refused.code(), refused.summary(), refused.getMessage());
+                })
+                .onFailure(failure -> !(failure instanceof ProblemException))
+                .recoverWithUni(failure -> {
+                    String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+                    return Panache.withTransaction(() -> findById(id).chain(item -> {
+                        item.retryFailed(error, clock.instant());
+                        return audit.record(actor, "exception.retry", target, "failed", error, correlationId);
+                    }))
+                            .chain(() -> Uni.createFrom()
+                                    .failure(new ProblemException(422, "retry-failed", "Retry failed",
+                                            "Exception " + id + " is still there: " + error)));
+                });
     }
 
     private Uni<ExceptionItem> close(UUID id, ExceptionItem.Status closed, String actor, String how, String action,

@@ -41,7 +41,7 @@ public class JournalApplier implements EventApplier {
                 .replaceWithVoid();
     }
 
-    private static Uni<Void> append(SequencedEvent event) {
+    static Uni<Void> append(SequencedEvent event) {
         return Panache.getSession()
                 .chain(session -> session.find(Journal.class, event.subject())
                         .chain(journal -> journal == null

@@ -13,7 +13,6 @@ import io.portage.finance.domain.Lane;
 import io.portage.finance.domain.RateCard;
 import io.portage.finance.domain.Tariff;
 import io.portage.finance.repository.RateCardRepository;
-import io.portage.kit.rest.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -34,9 +33,7 @@ public class RateCardService {
         RateCard card = RateCard.create(carrier, lane, tariff, validFrom, validTo, clock.instant());
         return Panache.withTransaction(() -> cards.persist(card))
                 .onFailure(RateCardService::isOverlap)
-                .transform(failure -> new ProblemException(409, "rate-card-overlap",
-                        "Rate card overlaps", carrier + " already has a rate card for " + lane
-                                + " valid during part of that period; end it before adding a new one"));
+                .transform(failure -> new RateCardOverlapException(carrier, lane, failure));
     }
 
     public Uni<List<RateCard>> ofCarrier(String carrier) {
@@ -50,8 +47,7 @@ public class RateCardService {
         return Panache.withSession(() -> cards.validOn(carrier, lane, day))
                 .onItem()
                 .ifNull()
-                .failWith(() -> new ProblemException(404, "no-rate-card", "No rate card",
-                        carrier + " has no rate card for " + lane + " valid on " + day))
+                .failWith(() -> new NoRateCardException(carrier, lane, day))
                 .map(card -> {
                     Tariff tariff = card.tariff();
                     return new FreightQuote(carrier, lane.toString(), day, weightKg, tariff.charge(weightKg),

@@ -100,25 +100,35 @@ public class ChangeCapture {
                         failure.toString()))
                 .onFailure()
                 .recoverWithNull()
-                .chain(ignored -> pollEach());
+                .chain(status -> Multi.createFrom()
+                        .iterable(followed())
+                        .onItem()
+                        .transformToUniAndConcatenate(model -> poll(model, status)
+                                .onFailure()
+                                .recoverWithNull())
+                        .select()
+                        .where(result -> result != null)
+                        .collect()
+                        .asList());
     }
 
-    private Uni<List<PollResult>> pollEach() {
-        return Multi.createFrom()
-                .iterable(followed())
-                .onItem()
-                .transformToUniAndConcatenate(model -> poll(model).onFailure().recoverWithNull())
-                .select()
-                .where(result -> result != null)
-                .collect()
-                .asList();
-    }
-
-    /** Reads one model's changes since its watermark (minus the overlap) and applies them page by page. */
+    /**
+     * Reads one model's changes since its watermark (minus the overlap) and applies them page by page, once the Odoo
+     * instance is checked to be the bound one.
+     */
     public Uni<PollResult> poll(SyncedModel model) {
+        return poll(model, null);
+    }
+
+    /** With {@code instance} the outcome of a check just made, or null to check first. */
+    private Uni<PollResult> poll(SyncedModel model, OdooInstances.Status instance) {
         Instant started = clock.instant();
-        return instances.requireBound()
-                .chain(() -> CallerContext.emitOnCaller(odoo.version()))
+        Uni<Void> bound = instance == null
+                ? instances.requireBound()
+                : instance.changed()
+                        ? Uni.createFrom().failure(new OdooInstanceChangedException(instance.bound(), instance.seen()))
+                        : Uni.createFrom().voidItem();
+        return bound.chain(() -> CallerContext.emitOnCaller(odoo.version()))
                 .chain(version -> Panache
                         .withSession(() -> Panache.getSession().chain(session -> store.watermark(session, model)))
                         .chain(watermark -> readFrom(model, version, start(model, watermark, started))))

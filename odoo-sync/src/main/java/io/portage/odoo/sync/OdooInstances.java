@@ -23,8 +23,8 @@ import io.smallrye.mutiny.Uni;
  * The first instance reached is bound; a different one seen later (a restored copy, staging swapped for production) is
  * recorded beside it and holds every write ({@link #requireBound()}) and every poll until an operator confirms it, which
  * drops the cache, the followed records and the watermarks of the old one (or keeps them, when the operator says it is
- * the same database moved to another address, or upgraded to a new major version). Checked at every poll and, for writes, at most every
- * {@code portage.odoo.sync.instance-check-interval}.
+ * the same database moved to another address, or upgraded to a new major version). Checked at every poll and before
+ * every batch of writes.
  */
 @ApplicationScoped
 public class OdooInstances {
@@ -106,15 +106,12 @@ public class OdooInstances {
     }
 
     /**
-     * Succeeds when the Odoo at the configured address is the bound instance (checked again when the last check is
-     * older than the interval); fails with {@link OdooInstanceChangedException} when it is another.
+     * Succeeds when the Odoo at the configured address is the bound instance, checked now (one read of
+     * {@code res.company}: a restored database can appear between any two calls, and a write with the old ids there
+     * would be wrong without a word); fails with {@link OdooInstanceChangedException} when it is another.
      */
     public Uni<Void> requireBound() {
-        Status known = last.get();
-        boolean fresh = known.checkedAt() != null
-                && known.checkedAt().plus(config.instanceCheckInterval()).isAfter(clock.instant());
-        Uni<Status> status = fresh ? Uni.createFrom().item(known) : check();
-        return status.chain(checked -> checked.changed()
+        return check().chain(checked -> checked.changed()
                 ? Uni.createFrom().failure(new OdooInstanceChangedException(checked.bound(), checked.seen()))
                 : Uni.createFrom().voidItem());
     }

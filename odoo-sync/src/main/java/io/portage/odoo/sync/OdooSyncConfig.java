@@ -41,14 +41,6 @@ public interface OdooSyncConfig {
     @WithDefault("24h")
     Duration initialLookback();
 
-    /**
-     * How old the last check of the Odoo instance may be before a write checks again that the Odoo at the configured
-     * address is the instance Portage's ids came from (every poll checks too). A database restored under the same
-     * address is noticed within this time.
-     */
-    @WithDefault("60s")
-    Duration instanceCheckInterval();
-
     /** Records per search_read page (keyset paging by write_date, id). */
     @WithDefault("200")
     int pageSize();

@@ -1,6 +1,8 @@
 package io.portage.order.domain;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -28,6 +30,18 @@ public class OrderLine {
     private BigDecimal quantity;
 
     protected OrderLine() {
+    }
+
+    /** The lines of {@code order} for {@code items} (at least one), numbered from 1 in the order given. */
+    static List<OrderLine> numbered(Order order, List<Item> items) {
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("An order needs at least one line");
+        }
+        List<OrderLine> lines = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            lines.add(new OrderLine(order, i + 1, items.get(i)));
+        }
+        return lines;
     }
 
     OrderLine(Order order, int lineNo, Item item) {

@@ -7,7 +7,8 @@ import io.portage.contracts.order.OrderCancelled;
 import io.portage.contracts.order.OrderChanged;
 import io.portage.contracts.order.OrderReceived;
 import io.portage.contracts.order.OrderReleasedV2;
-import io.portage.order.domain.OdooOrder;
+import io.portage.order.domain.Customer;
+import io.portage.order.domain.OdooLink;
 import io.portage.order.domain.Order;
 
 /** Maps the order aggregate to its canonical event records. */
@@ -17,23 +18,25 @@ final class OrderEventMapper {
     }
 
     static OrderReceived toOrderReceived(Order order) {
-        return new OrderReceived(order.id().toString(), order.channel(), order.externalId(), order.partnerId(),
-                order.warehouse(), customer(order),
+        return new OrderReceived(order.id().toString(), order.intake().channel(), order.intake().externalId(),
+                order.intake().partnerId(),
+                order.intake().warehouse(), customer(order),
                 order.lines().stream().map(line -> new OrderReceived.Line(line.sku(), line.quantity())).toList(),
-                order.receivedAt());
+                order.intake().receivedAt());
     }
 
     static OrderAccepted toOrderAccepted(Order order, Instant acceptedAt) {
-        return new OrderAccepted(order.id().toString(), order.partnerId(), order.warehouse(), order.shipBy(),
+        return new OrderAccepted(order.id().toString(), order.intake().partnerId(), order.intake().warehouse(), order.shipBy(),
                 acceptedAt);
     }
 
     static OrderReleasedV2 toOrderReleased(Order order) {
-        OdooOrder odoo = order.odoo();
-        return new OrderReleasedV2(order.id().toString(), order.channel(), order.externalId(), order.partnerId(),
-                order.warehouse(),
-                new OrderReleasedV2.Fulfiller(OrderReleasedV2.FulfillerType.valueOf(order.fulfiller().type().name()),
-                        order.fulfiller().id()),
+        OdooLink odoo = order.odoo();
+        return new OrderReleasedV2(order.id().toString(), order.intake().channel(), order.intake().externalId(),
+                order.intake().partnerId(),
+                order.intake().warehouse(),
+                new OrderReleasedV2.Fulfiller(OrderReleasedV2.FulfillerType.valueOf(order.release().fulfiller().type().name()),
+                        order.release().fulfiller().id()),
                 customer(order),
                 order.lines()
                         .stream()
@@ -41,17 +44,17 @@ final class OrderEventMapper {
                                 line.quantity()))
                         .toList(),
                 new OrderReleasedV2.Erp(odoo.erpRef(), odoo.name(), odoo.pickingIds()), order.shipBy(),
-                order.releasedAt());
+                order.release().at());
     }
 
     static OrderCancelled toOrderCancelled(Order order, OrderCancelled.ReasonCode code, OrderCancelled.Actor actor) {
-        return new OrderCancelled(order.id().toString(), order.partnerId(), code, order.cancelReason(), actor,
-                order.cancelledAt());
+        return new OrderCancelled(order.id().toString(), order.intake().partnerId(), code, order.cancellation().reason(), actor,
+                order.cancellation().at());
     }
 
     static OrderChanged toOrderChanged(Order order, OrderChanged.Actor actor, Instant changedAt) {
-        Order.Customer customer = order.customer();
-        return new OrderChanged(order.id().toString(), order.partnerId(), order.warehouse(),
+        Customer customer = order.customer();
+        return new OrderChanged(order.id().toString(), order.intake().partnerId(), order.intake().warehouse(),
                 new OrderChanged.Customer(customer.name(), customer.email(),
                         new OrderChanged.Address(customer.street(), customer.city(), customer.postalCode(),
                                 customer.country())),
@@ -60,7 +63,7 @@ final class OrderEventMapper {
     }
 
     private static OrderReceived.Customer customer(Order order) {
-        Order.Customer customer = order.customer();
+        Customer customer = order.customer();
         return new OrderReceived.Customer(customer.name(), customer.email(),
                 new OrderReceived.Address(customer.street(), customer.city(), customer.postalCode(),
                         customer.country()));

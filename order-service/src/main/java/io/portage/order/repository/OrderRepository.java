@@ -51,12 +51,12 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
 
     /** Orders by their sale order's id in Odoo (set at release). */
     public Uni<List<Order>> findByOdooOrderIds(Collection<Long> odooIds) {
-        return odooIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("odooOrderId in ?1", odooIds);
+        return odooIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("odoo.orderId in ?1", odooIds);
     }
 
     /** Orders by their sale order's name in Odoo (S00042; set at release). */
     public Uni<List<Order>> findByOdooNames(Collection<String> names) {
-        return names.isEmpty() ? Uni.createFrom().item(List.of()) : list("odooName in ?1", names);
+        return names.isEmpty() ? Uni.createFrom().item(List.of()) : list("odoo.name in ?1", names);
     }
 
     /** Records which order each shipment was planned for (shipment id to order id); a known shipment keeps its order. */
@@ -96,14 +96,15 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
     }
 
     public Uni<Order> findByChannelAndExternalId(String channel, String externalId) {
-        return find("channel = ?1 and externalId = ?2", channel, externalId).firstResult();
+        return find("intake.channel = ?1 and intake.externalId = ?2", channel, externalId).firstResult();
     }
 
     /** A partner's orders, newest first. */
     public Uni<List<Order>> findByPartner(String partnerId, OrderStatus status, int limit) {
         return status == null
-                ? find("partnerId = ?1 order by receivedAt desc, id", partnerId).page(0, limit).list()
-                : find("partnerId = ?1 and status = ?2 order by receivedAt desc, id", partnerId, status).page(0, limit)
+                ? find("intake.partnerId = ?1 order by intake.receivedAt desc, id", partnerId).page(0, limit).list()
+                : find("intake.partnerId = ?1 and status = ?2 order by intake.receivedAt desc, id", partnerId, status)
+                        .page(0, limit)
                         .list();
     }
 

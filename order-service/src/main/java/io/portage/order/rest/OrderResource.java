@@ -36,6 +36,7 @@ import io.portage.kit.rest.ProblemException;
 import io.portage.kit.security.Caller;
 import io.portage.kit.security.Callers;
 import io.portage.order.config.OrderConfig;
+import io.portage.order.domain.Customer;
 import io.portage.order.domain.Order;
 import io.portage.order.domain.OrderLine;
 import io.portage.order.domain.OrderStatus;
@@ -86,7 +87,7 @@ public class OrderResource {
         OrderRequest.AddressRequest address = body.customer().address();
         ReceiveOrder command = new ReceiveOrder(body.channel(), body.externalId(), partnerId,
                 body.warehouse() == null ? config.defaultWarehouse() : body.warehouse(),
-                new Order.Customer(body.customer().name(), body.customer().email(), address.street(), address.city(),
+                new Customer(body.customer().name(), body.customer().email(), address.street(), address.city(),
                         address.postalCode(), address.country()),
                 body.lines().stream().map(line -> new OrderLine.Item(line.sku(), line.quantity())).toList(),
                 correlation.id());
@@ -125,9 +126,9 @@ public class OrderResource {
                 ? new OrderChanged.Actor(OrderChanged.ActorType.OPERATOR, caller.actor())
                 : new OrderChanged.Actor(OrderChanged.ActorType.PARTNER, caller.partnerId());
         CustomerRequest customer = body.customer();
-        Order.Customer shipTo = customer == null
+        Customer shipTo = customer == null
                 ? null
-                : new Order.Customer(customer.name(), customer.email(), customer.address().street(),
+                : new Customer(customer.name(), customer.email(), customer.address().street(),
                         customer.address().city(), customer.address().postalCode(), customer.address().country());
         List<OrderLine.Item> items = body.lines() == null
                 ? null

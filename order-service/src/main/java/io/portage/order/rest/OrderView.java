@@ -8,10 +8,15 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
+import io.portage.order.domain.Cancellation;
 import io.portage.order.domain.Fulfiller;
-import io.portage.order.domain.OdooOrder;
+import io.portage.order.domain.Intake;
+import io.portage.order.domain.Invoicing;
+import io.portage.order.domain.OdooLink;
 import io.portage.order.domain.Order;
+import io.portage.order.domain.OrderHistory;
 import io.portage.order.domain.OrderStatus;
+import io.portage.order.domain.Release;
 import io.portage.order.service.OrderService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -81,10 +86,17 @@ public record OrderView(UUID id, String channel, String externalId, String partn
     }
 
     static OrderView of(Order order) {
-        Order.Customer customer = order.customer();
-        OdooOrder odoo = order.odoo();
-        Fulfiller fulfiller = order.fulfiller();
-        return new OrderView(order.id(), order.channel(), order.externalId(), order.partnerId(), order.warehouse(),
+        io.portage.order.domain.Customer customer = order.customer();
+        Intake intake = order.intake();
+        OdooLink odoo = order.odoo();
+        Release release = order.release();
+        Fulfiller fulfiller = release == null ? null : release.fulfiller();
+        Instant releasedAt = release == null ? null : release.at();
+        Cancellation cancellation = order.cancellation();
+        Instant cancelledAt = cancellation == null ? null : cancellation.at();
+        OrderHistory history = order.history();
+        Invoicing invoicing = order.invoicing();
+        return new OrderView(order.id(), intake.channel(), intake.externalId(), intake.partnerId(), intake.warehouse(),
                 order.status().name(), order.holdReason(),
                 new Customer(customer.name(), customer.email(), customer.street(), customer.city(), customer.postalCode(),
                         customer.country()),
@@ -92,18 +104,19 @@ public record OrderView(UUID id, String channel, String externalId, String partn
                         .stream()
                         .map(line -> new Line(line.lineNo(), line.sku(), line.productSku(), line.quantity()))
                         .toList(),
-                odoo == null ? null : new Odoo(odoo.id(), odoo.name(), odoo.erpRef(), odoo.pickingIds(), order.odooSyncedAt()),
+                odoo == null ? null : new Odoo(odoo.id(), odoo.name(), odoo.erpRef(), odoo.pickingIds(), odoo.syncedAt()),
                 order.status() == OrderStatus.ACCEPTED
-                        ? new HandOver(order.syncAttempts(), order.syncDueAt(), order.syncError())
+                        ? new HandOver(order.handOver().attempts(), order.handOver().dueAt(), order.handOver().error())
                         : null,
                 fulfiller == null ? null : new Fulfilment(fulfiller.type().name(), fulfiller.id()),
-                order.receivedAt(), order.shipBy(), order.releasedAt(), order.cancelledAt(), order.cancelReason(),
-                new Milestones(order.releasedAt(), order.reachedAt(OrderStatus.PICKED),
-                        order.reachedAt(OrderStatus.PACKED), order.reachedAt(OrderStatus.DISPATCHED),
-                        order.reachedAt(OrderStatus.DELIVERED), order.invoicedAt(), order.cancelledAt()),
-                order.invoicedAt() == null ? null : new Invoice(order.invoicedAt(), order.invoiceNames()),
+                intake.receivedAt(), order.shipBy(), releasedAt, cancelledAt,
+                cancellation == null ? null : cancellation.reason(),
+                new Milestones(releasedAt, history.reachedAt(OrderStatus.PICKED), history.reachedAt(OrderStatus.PACKED),
+                        history.reachedAt(OrderStatus.DISPATCHED), history.reachedAt(OrderStatus.DELIVERED),
+                        invoicing == null ? null : invoicing.invoicedAt(), cancelledAt),
+                invoicing == null ? null : new Invoice(invoicing.invoicedAt(), invoicing.names()),
                 order.version(),
-                order.history()
+                history.entries()
                         .stream()
                         .map(step -> new Step(step.status().name(), step.at(), step.source(), step.detail(),
                                 step.note() == null ? null : step.note().name()))

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portage.kit.rest.CorrelationContext;
 import io.portage.kit.rest.ProblemException;
 import io.portage.order.config.OrderConfig;
+import io.portage.order.domain.Customer;
 import io.portage.order.domain.Order;
 import io.portage.order.domain.OrderLine;
 import io.portage.order.service.OrderService;
@@ -89,7 +90,7 @@ public class ShopWebhookResource {
                 ? to.address1()
                 : to.address1() + ", " + to.address2();
         return receive(channel, settings, String.valueOf(order.id()),
-                new Order.Customer(name, order.email(), street, to.city(), to.zip(), to.country_code()),
+                new Customer(name, order.email(), street, to.city(), to.zip(), to.country_code()),
                 order.line_items().stream().map(item -> new OrderLine.Item(item.sku(), item.quantity())).toList());
     }
 
@@ -111,12 +112,12 @@ public class ShopWebhookResource {
                 ? to.addressLine1()
                 : to.addressLine1() + ", " + to.addressLine2();
         return receive(channel, settings, order.marketplaceOrderId(),
-                new Order.Customer(to.name(), order.buyer().email(), street, to.city(), to.postalCode(), to.countryCode()),
+                new Customer(to.name(), order.buyer().email(), street, to.city(), to.postalCode(), to.countryCode()),
                 order.items().stream().map(item -> new OrderLine.Item(item.sellerSku(), item.quantityOrdered())).toList());
     }
 
     private Uni<Response> receive(String channel, OrderConfig.Channel settings, String externalId,
-            Order.Customer customer, java.util.List<OrderLine.Item> items) {
+            Customer customer, java.util.List<OrderLine.Item> items) {
         ReceiveOrder command = new ReceiveOrder(channel, externalId, settings.partner().orElse(channel),
                 settings.warehouse().orElse(config.defaultWarehouse()), customer, items, correlation.id());
         return orders.receive(channel, command).map(OrderView::response);

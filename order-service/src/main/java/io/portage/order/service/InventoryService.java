@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.kit.ops.ExceptionQueue;
-import io.portage.kit.rest.ProblemException;
 import io.portage.odoo.connector.error.OdooException;
 import io.portage.order.client.OdooInventoryClient;
 import io.portage.order.domain.InventoryReconciliation;
@@ -63,9 +62,10 @@ public class InventoryService {
         snapshot.counts().forEach(count -> skus.add(count.sku()));
         return odoo.stock(skus)
                 .onFailure(OdooException.class)
-                .transform(failure -> new ProblemException(503, "odoo-unavailable", "Odoo could not be read",
+                .transform(failure -> new OdooUnavailableException(
                         "The snapshot was not stored: Odoo's stock could not be read (" + failure.getMessage()
-                                + "); send it again"))
+                                + "); send it again",
+                        failure))
                 .chain(stock -> {
                     InventoryReconciliation report = new InventoryReconciliation(snapshot.source(), snapshot.takenAt(),
                             clock.instant(), snapshot.receivedBy(), snapshot.correlationId());
@@ -140,7 +140,7 @@ public class InventoryService {
         return Panache.withSession(() -> reconciliations.findById(id))
                 .onItem()
                 .ifNull()
-                .failWith(() -> ProblemException.notFound("Reconciliation", id));
+                .failWith(() -> new ReconciliationNotFoundException(id));
     }
 
     public Uni<List<InventoryReconciliation>> latest(int limit) {

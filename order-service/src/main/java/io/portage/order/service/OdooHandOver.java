@@ -3,10 +3,9 @@ package io.portage.order.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,21 +18,18 @@ import io.portage.odoo.connector.error.OdooAccessException;
 import io.portage.odoo.connector.error.OdooMissingException;
 import io.portage.odoo.connector.error.OdooServerException;
 import io.portage.odoo.connector.error.OdooValidationException;
-import io.portage.odoo.sync.MasterData;
-import io.portage.order.client.OdooOrderClient;
 import io.portage.order.config.OrderConfig;
 import io.portage.order.domain.OdooOrder;
 import io.portage.order.domain.Order;
-import io.portage.order.domain.OrderLine;
 import io.portage.order.domain.OrderStatus;
 import io.portage.order.domain.RoutingRules;
-import io.portage.order.messaging.OrderEventPublisher;
 import io.portage.order.repository.OrderRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -42,21 +38,21 @@ import io.vertx.core.Vertx;
  * Hands accepted orders to Odoo and releases them: a durable queue on the order rows (due time, claim, attempts), so
  * an order accepted while Odoo is away waits and goes when Odoo is back, with exponential backoff and jitter between
  * attempts, and nothing is lost on a restart (a claim runs out and the order is due again). Each pass claims up to
- * {@code batch-size} due orders and sends them together (the connector batches concurrent orders). Odoo's answer
- * decides: confirmed, the order is released to its fulfiller (OrderReleased v2); refused (validation, access, unknown
- * product), it waits on hold with an exception for a person; anything else is retried.
+ * {@code batch-size} due orders and sends them together ({@link HandOverBatch}: customers and sale orders in one call
+ * per step). Odoo's answer decides: confirmed, the order is released to its fulfiller (OrderReleased v2); refused
+ * (validation, access, unknown product), it waits on hold with an exception for a person; anything else - Odoo away,
+ * another Odoo instance at the configured address - is retried, with the reason on the order.
  */
 @ApplicationScoped
 public class OdooHandOver {
 
-    /** After this many server errors (Odoo answered 500 each time) a person looks at the order. */
+    /** After this many server errors from Odoo a person looks at the order. */
     private static final int SERVER_ERROR_LIMIT = 5;
 
     private final OrderRepository orders;
     private final OrderChecks checks;
-    private final OdooOrderClient odoo;
-    private final MasterData masterData;
-    private final OrderEventPublisher events;
+    private final HandOverBatch batch;
+    private final OrderEvents events;
     private final OrderConfig config;
     private final RoutingRules routing;
     private final MeterRegistry metrics;
@@ -65,12 +61,11 @@ public class OdooHandOver {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    public OdooHandOver(OrderRepository orders, OrderChecks checks, OdooOrderClient odoo, MasterData masterData,
-            OrderEventPublisher events, OrderConfig config, RoutingRules routing, MeterRegistry metrics, Vertx vertx) {
+    OdooHandOver(OrderRepository orders, OrderChecks checks, HandOverBatch batch, OrderEvents events,
+            OrderConfig config, RoutingRules routing, MeterRegistry metrics, Vertx vertx) {
         this.orders = orders;
         this.checks = checks;
-        this.odoo = odoo;
-        this.masterData = masterData;
+        this.batch = batch;
         this.events = events;
         this.config = config;
         this.routing = routing;
@@ -113,7 +108,10 @@ public class OdooHandOver {
         });
     }
 
-    /** One pass: claims the due orders and hands them over together. */
+    /**
+     * One pass: claims the due orders, hands them to Odoo together (one call per step for the whole batch, see
+     * {@link HandOverBatch}) and records each order's outcome in a transaction of its own.
+     */
     @WithSpan("OdooHandOver.pass")
     Uni<Integer> pass() {
         Instant now = clock.instant();
@@ -121,64 +119,33 @@ public class OdooHandOver {
                 config.handOver().batchSize()))
                 .chain(ids -> ids.isEmpty()
                         ? Uni.createFrom().item(0)
-                        : Uni.join()
-                                .all(ids.stream().map(this::onOwnContext).toList())
-                                .andCollectFailures()
-                                .map(outcomes -> ids.size()));
+                        : Panache.withSession(() -> orders.findByIds(ids))
+                                .map(found -> found.stream()
+                                        .filter(order -> order.status() == OrderStatus.ACCEPTED)
+                                        .toList())
+                                .chain(accepted -> batch.send(accepted).chain(results -> record(accepted, results)))
+                                .replaceWith(ids.size()));
     }
 
-    /** Each hand-over on a Vert.x context of its own: a reactive session belongs to one context and one flow. */
-    private Uni<Outcome> onOwnContext(UUID id) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom()
-                .emitter(emitter -> context.runOnContext(ignored -> handOver(id).subscribe()
-                        .with(emitter::complete, emitter::fail)));
+    /** Each order's outcome, one after the other (one reactive session at a time on this context). */
+    private Uni<Void> record(List<Order> handed, Map<UUID, HandOverBatch.Result> results) {
+        return Multi.createFrom()
+                .iterable(handed)
+                .onItem()
+                .transformToUniAndConcatenate(order -> outcome(order, results.get(order.id()))
+                        .invoke(outcome -> metrics.counter("portage.orders.hand-over", "outcome", outcome.name())
+                                .increment()))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
-    /** Hands one claimed order to Odoo and records the outcome. */
-    Uni<Outcome> handOver(UUID id) {
-        return Panache.withSession(() -> orders.findById(id)).chain(order -> {
-            if (order == null || order.status() != OrderStatus.ACCEPTED) {
-                return Uni.createFrom().item(Outcome.SKIPPED);
-            }
-            return productIds(order)
-                    .chain(products -> {
-                        Set<String> missing = new TreeSet<>();
-                        order.lines().forEach(line -> {
-                            if (!products.containsKey(line.productSku())) {
-                                missing.add(line.productSku());
-                            }
-                        });
-                        return missing.isEmpty()
-                                ? odoo.createAndConfirm(order, products).chain(confirmed -> release(id, confirmed))
-                                : hold(id, missing, null);
-                    })
-                    .onFailure()
-                    .recoverWithUni(failure -> failed(id, order.syncAttempts(), failure));
-        }).invoke(outcome -> metrics.counter("portage.orders.hand-over", "outcome", outcome.name()).increment());
-    }
-
-    /** Odoo's product ids for the order's SKUs: from the master-data cache, and from Odoo for what it lacks. */
-    private Uni<Map<String, Long>> productIds(Order order) {
-        Set<String> skus = new TreeSet<>();
-        order.lines().stream().map(OrderLine::productSku).forEach(skus::add);
-        return Panache.withSession(() -> masterData.productsBySku(skus)).chain(cached -> {
-            Map<String, Long> ids = new HashMap<>();
-            cached.forEach((sku, entry) -> {
-                if (entry.active()) {
-                    ids.put(sku, entry.odooId());
-                }
-            });
-            Set<String> rest = new TreeSet<>(skus);
-            rest.removeAll(ids.keySet());
-            return rest.isEmpty()
-                    ? Uni.createFrom().item(ids)
-                    : odoo.findProducts(rest).map(found -> {
-                        ids.putAll(found);
-                        return ids;
-                    });
-        });
+    private Uni<Outcome> outcome(Order order, HandOverBatch.Result result) {
+        return switch (result) {
+            case HandOverBatch.Confirmed confirmed -> release(order.id(), confirmed.odoo());
+            case HandOverBatch.UnknownSkus unknown -> hold(order.id(), unknown.skus(), null);
+            case HandOverBatch.Failed failed -> failed(order.id(), order.handOver().attempts(), failed.failure());
+        };
     }
 
     private Uni<Outcome> release(UUID id, OdooOrder confirmed) {
@@ -190,9 +157,11 @@ public class OdooHandOver {
                         confirmed.name());
                 return Uni.createFrom().item(Outcome.SKIPPED);
             }
-            order.release(confirmed, routing.route(order.warehouse(), order.channel(), order.partnerId()), now);
-            Log.infof("Order %s/%s confirmed in Odoo as %s, released to %s %s", order.channel(), order.externalId(),
-                    confirmed.name(), order.fulfiller().type(), order.fulfiller().id());
+            order.release(confirmed,
+                    routing.route(order.intake().warehouse(), order.intake().channel(), order.intake().partnerId()), now);
+            Log.infof("Order %s/%s confirmed in Odoo as %s, released to %s %s", order.intake().channel(),
+                    order.intake().externalId(),
+                    confirmed.name(), order.release().fulfiller().type(), order.release().fulfiller().id());
             return events.orderReleased(order).replaceWith(Outcome.RELEASED);
         }));
     }

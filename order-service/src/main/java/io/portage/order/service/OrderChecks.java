@@ -56,7 +56,7 @@ public class OrderChecks {
      * has ever loaded products (no Odoo change capture here) nothing is called unknown: Odoo decides at hand-over.
      */
     public Uni<Set<String>> mapAndCheck(Order order) {
-        return mappings.mapped(order.channel(), order.lines().stream().map(OrderLine::sku).toList())
+        return mappings.mapped(order.intake().channel(), order.lines().stream().map(OrderLine::sku).toList())
                 .invoke(order::mapSkus)
                 .chain(() -> masterData.lastSynced(SyncedModel.PRODUCT))
                 .chain(synced -> synced.isEmpty()
@@ -98,7 +98,7 @@ public class OrderChecks {
         ObjectNode payload = payload(order);
         payload.put("odooMessage", odooMessage);
         return exceptions.raise(ODOO_REFUSED, OWNER, order.id().toString(),
-                "Odoo refused order " + order.channel() + "/" + order.externalId() + ": " + odooMessage,
+                "Odoo refused order " + order.intake().channel() + "/" + order.intake().externalId() + ": " + odooMessage,
                 payload.toString()).replaceWithVoid();
     }
 
@@ -112,16 +112,16 @@ public class OrderChecks {
                         : line.sku() + " (mapped to " + line.productSku() + ")")
                 .distinct()
                 .toList();
-        return "Unknown SKU in Odoo: " + String.join(", ", lines) + "; map it for channel " + order.channel()
+        return "Unknown SKU in Odoo: " + String.join(", ", lines) + "; map it for channel " + order.intake().channel()
                 + " or create the product in Odoo";
     }
 
     private ObjectNode payload(Order order) {
         ObjectNode payload = json.createObjectNode();
         payload.put("orderId", order.id().toString());
-        payload.put("channel", order.channel());
-        payload.put("externalId", order.externalId());
-        payload.put("partnerId", order.partnerId());
+        payload.put("channel", order.intake().channel());
+        payload.put("externalId", order.intake().externalId());
+        payload.put("partnerId", order.intake().partnerId());
         return payload;
     }
 

@@ -19,24 +19,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.contracts.order.OrderCancelled;
-import io.portage.kit.events.Inbox;
 import io.portage.kit.ops.ExceptionQueue;
+import io.portage.order.domain.FulfilmentOutcome;
 import io.portage.order.domain.Order;
 import io.portage.order.domain.OrderStatus;
-import io.portage.order.messaging.OrderEventPublisher;
 import io.portage.order.repository.OrderRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Follows released orders through fulfilment from the events of the warehouse ({@code portage.warehouse}: picked,
  * packed), shipment-service ({@code portage.shipments}: planned, dispatched, in transit, delivered) and Odoo
- * ({@code portage.erp}: transfers done, invoice posted, order cancelled). A batch is applied in one transaction: each
- * event once (the inbox), milestones never moving an order back (late ones recorded in its history), an Odoo
+ * ({@code portage.erp}: transfers done, invoice posted, order cancelled). A batch is applied in the consumer's
+ * transaction, after its inbox: milestones never moving an order back (late ones recorded in its history), an Odoo
  * cancellation turned into OrderCancelled through the outbox, contradictions raised as
  * {@value #CANCEL_CONFLICT} exceptions. Events naming a Portage order or shipment this service does not know are
- * answered as {@link Report#unknown()} and not recorded in the inbox (the consumer dead-letters them, and a replay
+ * answered as {@link Report#unknown()} (the consumer dead-letters them and takes them out of its inbox, and a replay
  * applies them once the order is known); Odoo's events about sale orders that are not Portage's are skipped.
  */
 @ApplicationScoped
@@ -54,66 +52,60 @@ public class OrderLifecycle {
     public static final String CANCEL_CONFLICT = "order.cancel-conflict";
 
     private final OrderRepository orders;
-    private final Inbox inbox;
-    private final OrderEventPublisher events;
+    private final OrderEvents events;
     private final ExceptionQueue exceptions;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    public OrderLifecycle(OrderRepository orders, Inbox inbox, OrderEventPublisher events, ExceptionQueue exceptions,
+    public OrderLifecycle(OrderRepository orders, OrderEvents events, ExceptionQueue exceptions,
             ObjectMapper json) {
         this.orders = orders;
-        this.inbox = inbox;
         this.events = events;
         this.exceptions = exceptions;
         this.json = json;
     }
 
-    /** What one batch did: per outcome (SKIPPED: not a Portage order; DUPLICATE: applied before) and the unknown. */
-    public record Report(Map<Result, Long> counts, List<LifecycleEvent> unknown) {
+    /**
+     * What one batch did: per outcome (SKIPPED: not a Portage order), the events whose Portage order is unknown, and
+     * the skipped ones (neither is applied: the consumer takes them out of its inbox).
+     */
+    public record Report(Map<Result, Long> counts, List<LifecycleEvent> unknown, List<LifecycleEvent> skipped) {
     }
 
     /** What happened to one event. */
     public enum Result {
-        APPLIED, SAME, LATE, NOT_RELEASED, CONFLICT, LINKED, DUPLICATE, SKIPPED, UNKNOWN
+        APPLIED, SAME, LATE, NOT_RELEASED, CONFLICT, LINKED, SKIPPED, UNKNOWN
     }
 
-    /** Applies {@code batch} (in its order) for {@code consumer} in one transaction. */
+    /**
+     * Applies the first deliveries in {@code batch} (in its order) for {@code consumer}, in the caller's transaction
+     * (the consumer's, which has recorded them in its inbox).
+     */
     @WithSpan("OrderLifecycle.apply")
     public Uni<Report> apply(@SpanAttribute("portage.consumer") String consumer, List<LifecycleEvent> batch) {
         if (batch.isEmpty()) {
-            return Uni.createFrom().item(new Report(new EnumMap<>(Result.class), List.of()));
+            return Uni.createFrom().item(new Report(new EnumMap<>(Result.class), List.of(), List.of()));
         }
-        return Panache.withTransaction(() -> linkShipments(batch).chain(() -> resolve(batch)).chain(resolved -> {
+        return linkShipments(batch).chain(() -> resolve(batch)).chain(resolved -> {
             Map<Result, Long> counts = new EnumMap<>(Result.class);
             List<LifecycleEvent> unknown = new ArrayList<>();
-            List<LifecycleEvent> known = new ArrayList<>();
+            List<LifecycleEvent> skipped = new ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
             for (LifecycleEvent event : batch) {
-                if (resolved.containsKey(event)) {
-                    known.add(event);
+                Order order = resolved.get(event);
+                if (order != null) {
+                    chain = chain.chain(() -> applyTo(order, event).invoke(result -> count(counts, result))
+                            .replaceWithVoid());
                 } else if (event.ref().portageOwned()) {
                     unknown.add(event);
                     count(counts, Result.UNKNOWN);
                 } else {
+                    skipped.add(event);
                     count(counts, Result.SKIPPED);
                 }
             }
-            return inbox.firstDeliveries(consumer, known, LifecycleEvent::eventId, LifecycleEvent::type)
-                    .chain(fresh -> {
-                        counts.merge(Result.DUPLICATE, (long) (known.size() - fresh.size()), Long::sum);
-                        Uni<Void> chain = Uni.createFrom().voidItem();
-                        for (LifecycleEvent event : fresh) {
-                            Order order = resolved.get(event);
-                            chain = chain.chain(() -> applyTo(order, event).invoke(result -> count(counts, result))
-                                    .replaceWithVoid());
-                        }
-                        return chain;
-                    })
-                    .map(ignored -> {
-                        counts.values().removeIf(count -> count == 0);
-                        return new Report(counts, unknown);
-                    });
-        }));
+            return chain.map(ignored -> new Report(counts, unknown, skipped));
+        });
     }
 
     private static void count(Map<Result, Long> counts, Result result) {
@@ -196,31 +188,34 @@ public class OrderLifecycle {
     }
 
     /** After a milestone: a conflict (goods moving after a cancellation) goes to a person. */
-    private Uni<Result> afterward(Order order, LifecycleEvent event, Order.Outcome outcome) {
-        if (outcome == Order.Outcome.CONFLICT) {
-            return conflict(order, event, "Order " + order.channel() + "/" + order.externalId() + " is CANCELLED but "
-                    + event.source() + " reported it " + milestoneOf(event) + ": stop or return the goods");
+    private Uni<Result> afterward(Order order, LifecycleEvent event, FulfilmentOutcome outcome) {
+        if (outcome == FulfilmentOutcome.CONFLICT) {
+            return conflict(order, event,
+                    "Order " + order.intake().channel() + "/" + order.intake().externalId() + " is CANCELLED but "
+                            + event.source() + " reported it " + milestoneOf(event) + ": stop or return the goods");
         }
         return Uni.createFrom().item(result(outcome));
     }
 
     private Uni<Result> cancelInErp(Order order, LifecycleEvent event, LifecycleEvent.CancelledInErp cancelled) {
         OrderStatus before = order.status();
-        Order.Outcome outcome = order.cancelInErp("Cancelled in Odoo (" + cancelled.odooName() + ")", event.at(),
+        FulfilmentOutcome outcome = order.cancelInErp("Cancelled in Odoo (" + cancelled.odooName() + ")", event.at(),
                 event.source());
         Uni<Void> published = order.status() == OrderStatus.CANCELLED && before != OrderStatus.CANCELLED
                 ? events.orderCancelled(order, OrderCancelled.ReasonCode.OTHER,
                         new OrderCancelled.Actor(OrderCancelled.ActorType.SYSTEM, "odoo")).replaceWithVoid()
                 : Uni.createFrom().voidItem();
-        Log.infof("Order %s/%s cancelled in Odoo as %s while %s: %s", order.channel(), order.externalId(),
+        Log.infof("Order %s/%s cancelled in Odoo as %s while %s: %s", order.intake().channel(), order.intake().externalId(),
                 cancelled.odooName(), before, outcome);
-        if (outcome != Order.Outcome.CONFLICT) {
+        if (outcome != FulfilmentOutcome.CONFLICT) {
             return published.replaceWith(result(outcome));
         }
         String summary = before == OrderStatus.DISPATCHED || before == OrderStatus.DELIVERED
-                ? "Order " + order.channel() + "/" + order.externalId() + " was cancelled in Odoo (" + cancelled.odooName()
+                ? "Order " + order.intake().channel() + "/" + order.intake().externalId() + " was cancelled in Odoo ("
+                        + cancelled.odooName()
                         + ") after it was " + before + ": arrange a return or a credit note"
-                : "Order " + order.channel() + "/" + order.externalId() + " was cancelled in Odoo (" + cancelled.odooName()
+                : "Order " + order.intake().channel() + "/" + order.intake().externalId() + " was cancelled in Odoo ("
+                        + cancelled.odooName()
                         + ") after it was " + before + ": put the goods back to stock";
         return published.chain(() -> conflict(order, event, summary));
     }
@@ -228,9 +223,9 @@ public class OrderLifecycle {
     private Uni<Result> conflict(Order order, LifecycleEvent event, String summary) {
         ObjectNode payload = json.createObjectNode();
         payload.put("orderId", order.id().toString());
-        payload.put("channel", order.channel());
-        payload.put("externalId", order.externalId());
-        payload.put("partnerId", order.partnerId());
+        payload.put("channel", order.intake().channel());
+        payload.put("externalId", order.intake().externalId());
+        payload.put("partnerId", order.intake().partnerId());
         payload.put("status", order.status().name());
         payload.put("eventId", event.eventId());
         payload.put("eventType", event.type());
@@ -243,7 +238,7 @@ public class OrderLifecycle {
         return event.fact() instanceof LifecycleEvent.Milestone milestone ? milestone.status().name() : "DISPATCHED";
     }
 
-    private static Result result(Order.Outcome outcome) {
+    private static Result result(FulfilmentOutcome outcome) {
         return Result.valueOf(outcome.name());
     }
 }

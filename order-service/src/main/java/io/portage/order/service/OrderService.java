@@ -6,19 +6,22 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
 
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.contracts.order.OrderCancelled;
 import io.portage.contracts.order.OrderChanged;
 import io.portage.kit.ops.ExceptionQueue;
-import io.portage.kit.rest.ProblemException;
 import io.portage.order.config.OrderConfig;
+import io.portage.order.domain.Customer;
+import io.portage.order.domain.Intake;
 import io.portage.order.domain.Order;
 import io.portage.order.domain.OrderLine;
 import io.portage.order.domain.OrderStateException;
 import io.portage.order.domain.OrderStatus;
-import io.portage.order.messaging.OrderEventPublisher;
 import io.portage.order.repository.OrderRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -35,13 +38,13 @@ public class OrderService {
 
     private final OrderRepository orders;
     private final OrderChecks checks;
-    private final OrderEventPublisher events;
+    private final OrderEvents events;
     private final ExceptionQueue exceptions;
     private final OdooHandOver handOver;
     private final OrderConfig config;
     private final Clock clock;
 
-    public OrderService(OrderRepository orders, OrderChecks checks, OrderEventPublisher events,
+    public OrderService(OrderRepository orders, OrderChecks checks, OrderEvents events,
             ExceptionQueue exceptions, OdooHandOver handOver, OrderConfig config) {
         this.orders = orders;
         this.checks = checks;
@@ -75,8 +78,8 @@ public class OrderService {
     }
 
     private Uni<Order> create(ReceiveOrder command, Instant now) {
-        Order order = Order.receive(command.channel(), command.externalId(), command.partnerId(), command.warehouse(),
-                command.customer(), command.items(), command.correlationId(), now);
+        Order order = Order.receive(new Intake(command.channel(), command.externalId(), command.partnerId(),
+                command.warehouse(), command.correlationId(), now), command.customer(), command.items());
         return checks.mapAndCheck(order).chain(unknown -> {
             if (unknown.isEmpty()) {
                 order.accept(now, config.shipWithin(), "intake");
@@ -109,7 +112,7 @@ public class OrderService {
 
     /**
      * Cancels an order before release (see the README's rules): its channel or partner, or an operator. Cancelling a
-     * cancelled order again answers it unchanged; a released order answers 409.
+     * cancelled order again answers it unchanged; a released order is an {@link OrderStateException}.
      */
     @WithSpan("OrderService.cancel")
     public Uni<Order> cancel(@SpanAttribute("portage.order_id") UUID id, String partnerId, String reason,
@@ -122,35 +125,35 @@ public class OrderService {
             try {
                 order.cancel(reason, now, actor.type().name().toLowerCase(java.util.Locale.ROOT) + ":" + actor.id());
             } catch (OrderStateException e) {
-                return Uni.createFrom().failure(conflict(e));
+                return Uni.createFrom().failure(e);
             }
             OrderCancelled.ReasonCode code = actor.type() == OrderCancelled.ActorType.OPERATOR
                     ? OrderCancelled.ReasonCode.OTHER
                     : OrderCancelled.ReasonCode.PARTNER_REQUEST;
             return events.orderCancelled(order, code, actor)
                     .call(() -> exceptions.settle(OrderChecks.UNKNOWN_SKU, id.toString(), actor.id(),
-                            "order cancelled", order.correlationId()))
+                            "order cancelled", order.intake().correlationId()))
                     .call(() -> exceptions.settle(OrderChecks.ODOO_REFUSED, id.toString(), actor.id(),
-                            "order cancelled", order.correlationId()))
+                            "order cancelled", order.intake().correlationId()))
                     .replaceWith(order);
         }));
     }
 
     /**
      * Changes an order before release (see the README's rules): the ship-to ({@code customer}, null to keep it) and
-     * the lines ({@code items}, null to keep them), if the caller saw the order at {@code expectedVersion} (412
-     * otherwise). The checks run again: an unknown SKU holds the order with its exception; all known, a held order is
+     * the lines ({@code items}, null to keep them), if the caller saw the order at {@code expectedVersion} (a
+     * {@link StaleOrderException} otherwise). The checks run again: an unknown SKU holds the order with its exception; all known, a held order is
      * accepted and queued for Odoo and its exceptions close. OrderChanged is published (then OrderAccepted, the first
      * time it is accepted).
      */
     @WithSpan("OrderService.change")
     public Uni<Order> change(@SpanAttribute("portage.order_id") UUID id, String partnerId, long expectedVersion,
-            Order.Customer customer, List<OrderLine.Item> items, OrderChanged.Actor actor) {
+            Customer customer, List<OrderLine.Item> items, OrderChanged.Actor actor) {
         Instant now = clock.instant();
         String source = actor.type().name().toLowerCase(java.util.Locale.ROOT) + ":" + actor.id();
         return Panache.withTransaction(() -> visibleTo(orders.findById(id), partnerId, id).chain(order -> {
             if (order.version() != expectedVersion) {
-                return Uni.createFrom().failure(stale(id, expectedVersion, order.version()));
+                return Uni.createFrom().failure(new StaleOrderException(id, expectedVersion, order.version(), null));
             }
             String what = customer != null && items != null
                     ? "ship-to and lines changed"
@@ -158,7 +161,7 @@ public class OrderService {
             try {
                 order.change(customer, items != null, now, source, what);
             } catch (OrderStateException e) {
-                return Uni.createFrom().failure(conflict(e));
+                return Uni.createFrom().failure(e);
             }
             Uni<Void> lines = items == null
                     ? Uni.createFrom().voidItem()
@@ -170,7 +173,7 @@ public class OrderService {
                     .replaceWith(order);
         }))
                 .onFailure(OrderService::isStale)
-                .transform(failure -> stale(id, expectedVersion, -1))
+                .transform(failure -> new StaleOrderException(id, expectedVersion, -1, failure))
                 .invoke(order -> {
                     if (order.status() == OrderStatus.ACCEPTED) {
                         handOver.wake();
@@ -186,7 +189,7 @@ public class OrderService {
         }
         Uni<Void> accepted = Uni.createFrom().voidItem();
         if (order.status() == OrderStatus.ON_HOLD) {
-            boolean first = !order.wasAccepted();
+            boolean first = !order.history().wasAccepted();
             order.accept(now, config.shipWithin(), source);
             if (first) {
                 accepted = events.orderAccepted(order, now).replaceWithVoid();
@@ -194,33 +197,23 @@ public class OrderService {
         }
         String id = order.id().toString();
         return accepted.call(() -> exceptions.settle(OrderChecks.UNKNOWN_SKU, id, actor, "order changed",
-                order.correlationId()))
+                order.intake().correlationId()))
                 .call(() -> exceptions.settle(OrderChecks.ODOO_REFUSED, id, actor, "order changed",
-                        order.correlationId()))
+                        order.intake().correlationId()))
                 .replaceWithVoid();
     }
 
-    private static ProblemException stale(UUID id, long expected, long current) {
-        return new ProblemException(412, "version-mismatch", "The order has changed",
-                "Order " + id + " is no longer at version " + expected
-                        + (current >= 0 ? " (it is at " + current + ")" : "") + "; read it again and repeat the change");
-    }
-
-    private static boolean isStale(Throwable failure) {
+    /**
+     * A concurrent change committed first: Hibernate's version check failed ({@link StaleStateException}, or the
+     * {@link OptimisticLockException} it is converted to), wherever in the chain of causes it is.
+     */
+    static boolean isStale(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String name = cause.getClass().getName();
-            if (name.endsWith("StaleObjectStateException") || name.endsWith("OptimisticLockException")) {
+            if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** A refused cancellation: while accepted, only a hand-over in progress refuses it (try again); else too late. */
-    private static ProblemException conflict(OrderStateException e) {
-        boolean busy = e.status() == OrderStatus.ACCEPTED;
-        return new ProblemException(409, busy ? "order-in-hand-over" : "order-state",
-                busy ? "Order is being confirmed in Odoo" : "Order cannot do that now", e.getMessage());
     }
 
     /**
@@ -228,10 +221,11 @@ public class OrderService {
      * own; another partner's order is answered as not found, like one that does not exist.
      */
     private static Uni<Order> visibleTo(Uni<Order> found, String partnerId, Object key) {
-        return found.map(order -> order == null || partnerId != null && !partnerId.equals(order.partnerId()) ? null : order)
+        return found.map(
+                order -> order == null || partnerId != null && !partnerId.equals(order.intake().partnerId()) ? null : order)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ProblemException.notFound("Order", key));
+                .failWith(() -> new OrderNotFoundException(key));
     }
 
     /** A concurrent submission of the same (channel, external id) won the race on the unique constraint. */

@@ -13,7 +13,6 @@ import io.portage.order.config.OrderConfig;
 import io.portage.order.domain.Order;
 import io.portage.order.domain.OrderStatus;
 import io.portage.order.domain.SkuMapping;
-import io.portage.order.messaging.OrderEventPublisher;
 import io.portage.order.repository.OrderRepository;
 import io.portage.order.repository.SkuMappingRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -29,7 +28,7 @@ public class SkuMappingService {
     private final SkuMappingRepository mappings;
     private final OrderRepository orders;
     private final OrderChecks checks;
-    private final OrderEventPublisher events;
+    private final OrderEvents events;
     private final ExceptionQueue exceptions;
     private final AuditLog audit;
     private final OdooHandOver handOver;
@@ -37,7 +36,7 @@ public class SkuMappingService {
     private final Clock clock = Clock.systemUTC();
 
     public SkuMappingService(SkuMappingRepository mappings, OrderRepository orders, OrderChecks checks,
-            OrderEventPublisher events, ExceptionQueue exceptions, AuditLog audit, OdooHandOver handOver,
+            OrderEvents events, ExceptionQueue exceptions, AuditLog audit, OdooHandOver handOver,
             OrderConfig config) {
         this.mappings = mappings;
         this.orders = orders;
@@ -65,7 +64,8 @@ public class SkuMappingService {
                         "maps to " + sku, correlationId))
                 .chain(() -> orders.find("""
                         select distinct o from Order o join o.lines l
-                        where o.channel = ?1 and o.status = ?2 and l.sku = ?3 order by o.receivedAt""", channel,
+                        where o.intake.channel = ?1 and o.status = ?2 and l.sku = ?3 order by o.intake.receivedAt""",
+                        channel,
                         OrderStatus.ON_HOLD, channelSku).page(0, 500).list())
                 .chain(held -> recheck(held, actor, correlationId, now)))
                 .map(accepted -> new Mapped(mapping, accepted))
@@ -85,12 +85,12 @@ public class SkuMappingService {
                     order.hold(OrderChecks.holdReason(order, unknown), now, "sku-mapping");
                     return checks.raiseUnknownSkus(order, unknown).replaceWith(accepted);
                 }
-                boolean first = !order.wasAccepted();
+                boolean first = !order.history().wasAccepted();
                 order.accept(now, config.shipWithin(), "sku-mapping");
                 accepted.add(order);
                 return (first ? events.orderAccepted(order, now).replaceWithVoid() : Uni.createFrom().voidItem())
                         .chain(() -> exceptions.settle(OrderChecks.UNKNOWN_SKU, order.id().toString(), actor,
-                                "SKU mapped for channel " + order.channel(), correlationId))
+                                "SKU mapped for channel " + order.intake().channel(), correlationId))
                         .replaceWith(accepted);
             }));
         }

@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 
 import io.portage.order.config.OrderConfig;
 import io.portage.order.domain.Order;
-import io.portage.order.messaging.OrderEventPublisher;
 import io.portage.order.repository.OrderRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -19,11 +18,11 @@ import io.smallrye.mutiny.Uni;
 public class UnknownSkuRetrier extends HeldOrderRetrier {
 
     private final OrderChecks checks;
-    private final OrderEventPublisher events;
+    private final OrderEvents events;
     private final OrderConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    public UnknownSkuRetrier(OrderRepository orders, OrderChecks checks, OrderEventPublisher events,
+    public UnknownSkuRetrier(OrderRepository orders, OrderChecks checks, OrderEvents events,
             OrderConfig config) {
         super(orders);
         this.checks = checks;
@@ -42,7 +41,7 @@ public class UnknownSkuRetrier extends HeldOrderRetrier {
             if (!unknown.isEmpty()) {
                 return Uni.createFrom().failure(new IllegalStateException(OrderChecks.holdReason(order, unknown)));
             }
-            boolean first = !order.wasAccepted();
+            boolean first = !order.history().wasAccepted();
             order.accept(clock.instant(), config.shipWithin(), "exception-retry");
             return first ? events.orderAccepted(order, clock.instant()).replaceWithVoid() : Uni.createFrom().voidItem();
         });

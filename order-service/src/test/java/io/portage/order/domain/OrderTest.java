@@ -18,10 +18,9 @@ class OrderTest {
     static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
 
     static Order received() {
-        return Order.receive("shop", "S-1", "shop", "WH1",
-                new Order.Customer("Ada", "ada@example.com", "1 Road", "Rotterdam", "3011", "NL"),
-                List.of(new OrderLine.Item("SHOP-1", BigDecimal.ONE), new OrderLine.Item("PT-2", BigDecimal.TEN)), "c-1",
-                T0);
+        return Order.receive(new Intake("shop", "S-1", "shop", "WH1", "c-1", T0),
+                new Customer("Ada", "ada@example.com", "1 Road", "Rotterdam", "3011", "NL"),
+                List.of(new OrderLine.Item("SHOP-1", BigDecimal.ONE), new OrderLine.Item("PT-2", BigDecimal.TEN)));
     }
 
     @Test
@@ -36,7 +35,7 @@ class OrderTest {
         assertThat(order.status()).isEqualTo(OrderStatus.RELEASED);
         assertThat(order.odoo().pickingIds()).containsExactly(7L, 8L);
         assertThat(order.odoo().erpRef()).isEqualTo("sale.order/42");
-        assertThat(order.history()).extracting(HistoryEntry::status)
+        assertThat(order.history().entries()).extracting(HistoryEntry::status)
                 .containsExactly(OrderStatus.RECEIVED, OrderStatus.ACCEPTED, OrderStatus.RELEASED);
     }
 
@@ -45,11 +44,11 @@ class OrderTest {
         Order order = received();
         order.hold("Unknown SKU SHOP-1", T0, "intake");
         order.hold("Unknown SKU SHOP-1", T0.plusSeconds(5), "sku-mapping");
-        assertThat(order.history()).hasSize(2);
-        assertThat(order.wasAccepted()).isFalse();
+        assertThat(order.history().entries()).hasSize(2);
+        assertThat(order.history().wasAccepted()).isFalse();
         order.accept(T0.plusSeconds(10), Duration.ofHours(1), "exception-retry");
         assertThat(order.holdReason()).isNull();
-        assertThat(order.wasAccepted()).isTrue();
+        assertThat(order.history().wasAccepted()).isTrue();
     }
 
     @Test
@@ -79,22 +78,22 @@ class OrderTest {
     void aLateMilestoneDoesNotMoveTheOrderBackAndKeepsItsTime() {
         Order order = released();
         assertThat(order.reach(OrderStatus.DELIVERED, T0.plusSeconds(90), "shipment", "proof", true))
-                .isEqualTo(Order.Outcome.APPLIED);
+                .isEqualTo(FulfilmentOutcome.APPLIED);
         assertThat(order.reach(OrderStatus.DISPATCHED, T0.plusSeconds(60), "shipment", null, true))
-                .isEqualTo(Order.Outcome.LATE);
+                .isEqualTo(FulfilmentOutcome.LATE);
         assertThat(order.reach(OrderStatus.PICKED, T0.plusSeconds(30), "warehouse", null, true))
-                .isEqualTo(Order.Outcome.LATE);
+                .isEqualTo(FulfilmentOutcome.LATE);
         assertThat(order.reach(OrderStatus.DISPATCHED, T0.plusSeconds(95), "tracking", null, false))
                 .as("a tracking scan after delivery is not recorded")
-                .isEqualTo(Order.Outcome.LATE);
+                .isEqualTo(FulfilmentOutcome.LATE);
         assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
-        assertThat(order.history().getLast().detail()).contains("late");
-        assertThat(order.history()).hasSize(6);
-        assertThat(order.reachedAt(OrderStatus.PICKED)).isEqualTo(T0.plusSeconds(30));
-        assertThat(order.reachedAt(OrderStatus.DISPATCHED)).isEqualTo(T0.plusSeconds(60));
-        assertThat(order.reachedAt(OrderStatus.PACKED)).isNull();
+        assertThat(order.history().entries().getLast().detail()).contains("late");
+        assertThat(order.history().entries()).hasSize(6);
+        assertThat(order.history().reachedAt(OrderStatus.PICKED)).isEqualTo(T0.plusSeconds(30));
+        assertThat(order.history().reachedAt(OrderStatus.DISPATCHED)).isEqualTo(T0.plusSeconds(60));
+        assertThat(order.history().reachedAt(OrderStatus.PACKED)).isNull();
         assertThat(order.reach(OrderStatus.DELIVERED, T0.plusSeconds(99), "shipment", "again", true))
-                .isEqualTo(Order.Outcome.SAME);
+                .isEqualTo(FulfilmentOutcome.SAME);
     }
 
     @Test
@@ -102,16 +101,16 @@ class OrderTest {
         Order accepted = received();
         accepted.accept(T0, Duration.ofHours(1), "intake");
         assertThat(accepted.reach(OrderStatus.PICKED, T0, "warehouse", null, true))
-                .isEqualTo(Order.Outcome.NOT_RELEASED);
+                .isEqualTo(FulfilmentOutcome.NOT_RELEASED);
         assertThat(accepted.status()).isEqualTo(OrderStatus.ACCEPTED);
 
         Order cancelled = released();
         assertThat(cancelled.cancelInErp("Cancelled in Odoo (S1)", T0.plusSeconds(5), "odoo:test"))
-                .isEqualTo(Order.Outcome.APPLIED);
+                .isEqualTo(FulfilmentOutcome.APPLIED);
         assertThat(cancelled.reach(OrderStatus.DISPATCHED, T0.plusSeconds(9), "shipment", null, true))
-                .isEqualTo(Order.Outcome.CONFLICT);
+                .isEqualTo(FulfilmentOutcome.CONFLICT);
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(cancelled.history().getLast().note()).isEqualTo(HistoryEntry.Note.AFTER_CANCELLATION);
+        assertThat(cancelled.history().entries().getLast().note()).isEqualTo(HistoryEntry.Note.AFTER_CANCELLATION);
     }
 
     @Test
@@ -119,40 +118,40 @@ class OrderTest {
         Order picked = released();
         picked.reach(OrderStatus.PICKED, T0.plusSeconds(1), "warehouse", null, true);
         assertThat(picked.cancelInErp("Cancelled in Odoo (S1)", T0.plusSeconds(2), "odoo:test"))
-                .isEqualTo(Order.Outcome.CONFLICT);
+                .isEqualTo(FulfilmentOutcome.CONFLICT);
         assertThat(picked.status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(picked.cancelInErp("again", T0.plusSeconds(3), "odoo:test")).isEqualTo(Order.Outcome.SAME);
+        assertThat(picked.cancelInErp("again", T0.plusSeconds(3), "odoo:test")).isEqualTo(FulfilmentOutcome.SAME);
 
         Order dispatched = released();
         dispatched.reach(OrderStatus.DISPATCHED, T0.plusSeconds(1), "shipment", null, true);
         assertThat(dispatched.cancelInErp("Cancelled in Odoo (S1)", T0.plusSeconds(2), "odoo:test"))
-                .isEqualTo(Order.Outcome.CONFLICT);
+                .isEqualTo(FulfilmentOutcome.CONFLICT);
         assertThat(dispatched.status()).isEqualTo(OrderStatus.DISPATCHED);
-        assertThat(dispatched.cancelledAt()).isNull();
+        assertThat(dispatched.cancellation()).isNull();
     }
 
     @Test
     void theOrderIsDispatchedWhenAllItsOdooTransfersAreDone() {
         Order order = released();
-        assertThat(order.pickingDone(7, "WH/PICK/1", null, T0.plusSeconds(1), "odoo")).isEqualTo(Order.Outcome.SAME);
+        assertThat(order.pickingDone(7, "WH/PICK/1", null, T0.plusSeconds(1), "odoo")).isEqualTo(FulfilmentOutcome.SAME);
         assertThat(order.status()).isEqualTo(OrderStatus.RELEASED);
-        assertThat(order.pickingDone(7, "WH/PICK/1", null, T0.plusSeconds(1), "odoo")).isEqualTo(Order.Outcome.SAME);
+        assertThat(order.pickingDone(7, "WH/PICK/1", null, T0.plusSeconds(1), "odoo")).isEqualTo(FulfilmentOutcome.SAME);
         assertThat(order.pickingDone(8, "WH/OUT/1", "TRK-1", T0.plusSeconds(2), "odoo"))
-                .isEqualTo(Order.Outcome.APPLIED);
+                .isEqualTo(FulfilmentOutcome.APPLIED);
         assertThat(order.status()).isEqualTo(OrderStatus.DISPATCHED);
-        assertThat(order.history().getLast().detail()).contains("WH/OUT/1").contains("TRK-1");
+        assertThat(order.history().entries().getLast().detail()).contains("WH/OUT/1").contains("TRK-1");
     }
 
     @Test
     void theFirstInvoiceMarksTheOrderInvoicedAndARepeatChangesNothing() {
         Order order = released();
-        assertThat(order.invoiced("INV/1", T0.plusSeconds(5), "odoo")).isEqualTo(Order.Outcome.APPLIED);
-        assertThat(order.invoiced("INV/1", T0.plusSeconds(6), "odoo")).isEqualTo(Order.Outcome.SAME);
-        assertThat(order.invoiced("INV/2", T0.plusSeconds(7), "odoo")).isEqualTo(Order.Outcome.APPLIED);
-        assertThat(order.invoicedAt()).isEqualTo(T0.plusSeconds(5));
-        assertThat(order.invoiceNames()).isEqualTo("INV/1, INV/2");
+        assertThat(order.invoiced("INV/1", T0.plusSeconds(5), "odoo")).isEqualTo(FulfilmentOutcome.APPLIED);
+        assertThat(order.invoiced("INV/1", T0.plusSeconds(6), "odoo")).isEqualTo(FulfilmentOutcome.SAME);
+        assertThat(order.invoiced("INV/2", T0.plusSeconds(7), "odoo")).isEqualTo(FulfilmentOutcome.APPLIED);
+        assertThat(order.invoicing().invoicedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(order.invoicing().names()).isEqualTo("INV/1, INV/2");
         assertThat(order.status()).isEqualTo(OrderStatus.RELEASED);
-        assertThat(order.reachedAt(OrderStatus.RELEASED)).isEqualTo(T0);
+        assertThat(order.history().reachedAt(OrderStatus.RELEASED)).isEqualTo(T0);
     }
 
     @Test

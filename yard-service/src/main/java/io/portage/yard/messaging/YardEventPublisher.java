@@ -10,6 +10,7 @@ import io.portage.contracts.yard.AppointmentBooked;
 import io.portage.kit.events.EventEnvelope;
 import io.portage.kit.events.Outbox;
 import io.portage.yard.domain.DockAppointment;
+import io.portage.yard.service.YardEvents;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -17,7 +18,7 @@ import io.smallrye.mutiny.Uni;
  * outbox relay publishes them as CloudEvents keyed by appointment id.
  */
 @ApplicationScoped
-public class YardEventPublisher {
+public class YardEventPublisher implements YardEvents {
 
     static final URI SOURCE = URI.create("urn:portage:yard-service");
 
@@ -27,6 +28,7 @@ public class YardEventPublisher {
         this.outbox = outbox;
     }
 
+    @Override
     public Uni<UUID> appointmentBooked(DockAppointment appointment) {
         AppointmentBooked data = new AppointmentBooked(appointment.id().toString(), appointment.site(), appointment.dock(),
                 appointment.direction().name(), appointment.carrier(), appointment.reference(), appointment.partnerId(),

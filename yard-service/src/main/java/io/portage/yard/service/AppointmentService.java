@@ -12,9 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
-import io.portage.kit.rest.ProblemException;
 import io.portage.yard.domain.DockAppointment;
-import io.portage.yard.messaging.YardEventPublisher;
 import io.portage.yard.repository.AppointmentRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -28,10 +26,10 @@ import io.smallrye.mutiny.Uni;
 public class AppointmentService {
 
     private final AppointmentRepository appointments;
-    private final YardEventPublisher events;
+    private final YardEvents events;
     private final Clock clock = Clock.systemUTC();
 
-    public AppointmentService(AppointmentRepository appointments, YardEventPublisher events) {
+    public AppointmentService(AppointmentRepository appointments, YardEvents events) {
         this.appointments = appointments;
         this.events = events;
     }
@@ -52,13 +50,13 @@ public class AppointmentService {
                         .map(existing -> new Booked(existing.orElseThrow(() -> slotTaken(command)), false)));
     }
 
-    /** An appointment; 404 when there is none or it is not {@code partnerId}'s (null: anyone's, for operators). */
+    /** An appointment; {@link AppointmentNotFoundException} when there is none or it is not {@code partnerId}'s (null: anyone's, for operators). */
     public Uni<DockAppointment> find(UUID id, String partnerId) {
         return Panache.withSession(() -> appointments.findById(id))
                 .map(found -> found == null || partnerId != null && !partnerId.equals(found.partnerId()) ? null : found)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ProblemException.notFound("Appointment", id));
+                .failWith(() -> new AppointmentNotFoundException(id));
     }
 
     /** Appointments at a site on a (UTC) day, in slot order. */
@@ -84,9 +82,8 @@ public class AppointmentService {
                 });
     }
 
-    private static ProblemException slotTaken(BookAppointment command) {
-        return new ProblemException(409, "slot-taken", "Slot taken", "Dock " + command.dock() + " at " + command.site()
-                + " is already booked for part of " + command.slot().start() + " to " + command.slot().end());
+    private static SlotTakenException slotTaken(BookAppointment command) {
+        return new SlotTakenException(command);
     }
 
     /** A concurrent booking won the race on the exclusion constraint. */

@@ -1,0 +1,31 @@
+package io.portage.finance.rest;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.portage.finance.service.NoRateCardException;
+import io.portage.finance.service.RateCardOverlapException;
+import io.portage.kit.rest.ProblemException;
+import io.portage.kit.rest.ProblemMappers;
+
+/** Turns finance-service's domain failures into RFC 9457 problems, each with its status and type. */
+public class FinanceProblemMappers {
+
+    private final ProblemMappers problems;
+
+    public FinanceProblemMappers(ProblemMappers problems) {
+        this.problems = problems;
+    }
+
+    @ServerExceptionMapper
+    public Response rateCardOverlap(RateCardOverlapException e, UriInfo uri) {
+        return problems.problem(new ProblemException(409, "rate-card-overlap", "Rate card overlaps", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response noRateCard(NoRateCardException e, UriInfo uri) {
+        return problems.problem(new ProblemException(404, "no-rate-card", "No rate card", e.getMessage()), uri);
+    }
+}

@@ -1,0 +1,10 @@
+package io.portage.order.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/** An order's ship-to party: who receives it and where. */
+@Embeddable
+public record Customer(@Column(name = "customer_name") String name, @Column(name = "customer_email") String email,
+        String street, String city, @Column(name = "postal_code") String postalCode, String country) {
+}

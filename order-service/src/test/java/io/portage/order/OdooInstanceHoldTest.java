@@ -1,0 +1,140 @@
+package io.portage.order;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.portage.testsupport.OdooStandinResource;
+import io.portage.testsupport.PortageStackResource;
+import io.portage.testsupport.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * ODOO.md, "Which Odoo is this?": pointed at another database (a restored copy, another stage) at the same address,
+ * where the same ids mean other records, order-service writes nothing there with the ids it holds: accepted orders wait
+ * in the hand-over queue with the reason until an operator confirms the new instance, then go.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PortageStackResource.class, initArgs = @ResourceArg(name = "database", value = "orderinstance"))
+@QuarkusTestResource(OdooStandinResource.class)
+class OdooInstanceHoldTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    /**
+     * The usual stand-in database back and confirmed, so the test applications after this one (they may share its
+     * PostgreSQL database, which binds the Odoo instance) find the instance they expect.
+     */
+    @AfterEach
+    void backToTheUsualOdoo() {
+        OdooStandinResource.restoreTheUsualDatabase();
+        String ops = TestTokens.ops("ops.alice");
+        String state = given().auth()
+                .oauth2(ops)
+                .when()
+                .get("/ops/odoo-sync/instance")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("state");
+        if ("changed".equals(state)) {
+            String seen = given().auth()
+                    .oauth2(ops)
+                    .when()
+                    .get("/ops/odoo-sync/instance")
+                    .then()
+                    .extract()
+                    .path("seenFingerprint");
+            given().auth()
+                    .oauth2(ops)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("fingerprint", seen))
+                    .when()
+                    .post("/ops/odoo-sync/instance/confirm")
+                    .then()
+                    .statusCode(200);
+        }
+    }
+
+    @Test
+    void ordersWaitWhileAnotherOdooAnswersAndGoOnceAnOperatorConfirmsIt() {
+        TestTokens.actAsOperator("test-operator");
+        String ops = TestTokens.ops("ops.alice");
+        given().auth().oauth2(ops).when().post("/ops/odoo-sync/poll").then().statusCode(200);
+        String first = submit("first");
+        awaitStatus(first, "RELEASED");
+
+        OdooStandinResource.replaceWithAnotherDatabase(Instant.parse("2022-02-02T02:02:02Z"));
+        String second = submit("second");
+        JsonPath waiting = await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> order(second), order -> order.getString("handOver.lastError") != null);
+        assertThat(waiting.getString("status")).isEqualTo("ACCEPTED");
+        assertThat(waiting.getString("handOver.lastError")).contains("OdooInstanceChangedException");
+        assertThat(OdooStandinResource.standin().records("sale.order")).isEmpty();
+        assertThat(OdooStandinResource.standin()
+                .records("res.partner")
+                .stream()
+                .filter(partner -> String.valueOf(partner.get("ref")).startsWith("instance-shop:"))).isEmpty();
+
+        String seen = given().auth()
+                .oauth2(ops)
+                .when()
+                .get("/ops/odoo-sync/instance")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("changed"))
+                .extract()
+                .path("seenFingerprint");
+        given().auth()
+                .oauth2(ops)
+                .contentType(ContentType.JSON)
+                .body(Map.of("fingerprint", seen))
+                .when()
+                .post("/ops/odoo-sync/instance/confirm")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("bound"));
+        awaitStatus(second, "RELEASED");
+        assertThat(OdooStandinResource.standin().records("sale.order")).hasSize(1);
+    }
+
+    private static String submit(String name) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("channel", "instance-shop", "externalId", name + "-" + UUID.randomUUID(),
+                        "customer", Map.of("name", "Ada " + name, "email", name + "@example.com",
+                                "address", Map.of("street", "12 Dock Road", "city", "Rotterdam", "postalCode", "3011 AA",
+                                        "country", "NL")),
+                        "lines", java.util.List.of(Map.of("sku", "PT-CHAIR-01", "quantity", 2))))
+                .when()
+                .post("/api/v1/orders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static JsonPath order(String id) {
+        return given().when().get("/api/v1/orders/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void awaitStatus(String id, String status) {
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> order(id),
+                        order -> status.equals(order.getString("status")));
+    }
+}

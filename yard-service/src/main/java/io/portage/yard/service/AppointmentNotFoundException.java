@@ -1,0 +1,11 @@
+package io.portage.yard.service;
+
+import java.util.UUID;
+
+/** No dock appointment by that id, or not one the caller may see (another partner's is not revealed). */
+public class AppointmentNotFoundException extends RuntimeException {
+
+    public AppointmentNotFoundException(UUID id) {
+        super("Appointment " + id + " does not exist");
+    }
+}

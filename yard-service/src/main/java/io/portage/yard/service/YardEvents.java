@@ -1,0 +1,15 @@
+package io.portage.yard.service;
+
+import java.util.UUID;
+
+import io.portage.yard.domain.DockAppointment;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The yard events the use cases publish on {@code portage.yard}, inside the caller's transaction: a port of the service
+ * layer, implemented in {@code messaging/} (the outbox), so services never depend on messaging.
+ */
+public interface YardEvents {
+
+    Uni<UUID> appointmentBooked(DockAppointment appointment);
+}
