@@ -66,7 +66,7 @@ public final class GatewayBenchmark {
             QuarkusService gateway = new QuarkusService("gateway", checkout, Ports.free()).withStack(stack, "gateway")
                     .withJvmOptions(QuarkusService.AS_DEPLOYED)
                     .with("quarkus.oidc.auth-server-url", keycloak.issuer())
-                    .with("quarkus.rest-client.order-service.url", orders.baseUrl())
+                    .with("portage.gateway.downstreams.order-service.url", orders.baseUrl())
                     // The limiter is measured, not in the way: a limit no run reaches.
                     .with("portage.gateway.rate-limits.rate", "1000000")
                     .with("portage.gateway.rate-limits.burst", "1000000")

@@ -42,8 +42,9 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
                 "[" + String.join(",", requests) + "]"));
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("quarkus.rest-client.order-service.url", url, "quarkus.rest-client.shipment-service.url", url,
-                "quarkus.rest-client.yard-service.url", url, "stub.order-service.url", url);
+        return Map.of("portage.gateway.downstreams.order-service.url", url,
+                "portage.gateway.downstreams.shipment-service.url", url, "portage.gateway.downstreams.yard-service.url",
+                url, "stub.order-service.url", url);
     }
 
     private void orders(HttpExchange exchange) throws IOException {
