@@ -2,6 +2,7 @@ package io.portage.gateway.service;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,14 +18,22 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Relays operators' calls to the services' operations APIs: dead letters, parked events, exceptions and the audit
- * trail. Only the resources and actions the services offer are relayed, with the operator's own access token, which
- * the service verifies again and names in its audit trail. Reads are answered as the service answers; an unreachable service is a 503.
+ * trail. Only the resources and actions the event kit's operations API offers are relayed (any other is a 400), with
+ * the operator's own access token, which the service verifies again and names in its audit trail. Reads are answered
+ * as the service answers; an unreachable service is a 503.
  */
 @ApplicationScoped
 public class OpsRouting {
 
-    private static final Set<String> RESOURCES = Set.of("dead-letters", "parked-events", "exceptions", "audit");
-    private static final Set<String> ACTIONS = Set.of("replay", "discard", "retry", "resolve");
+    /** What operators may do through the gateway, as the event kit's {@code /ops} offers it: resources listed. */
+    public static final Set<String> LISTED = Set.of("dead-letters", "parked-events", "exceptions", "audit");
+    /** Resources whose records are read one by one. */
+    public static final Set<String> READ_ONE = Set.of("dead-letters", "exceptions");
+    /** Actions on one record, by resource. */
+    public static final Map<String, Set<String>> ACTIONS_ON_ONE = Map.of("dead-letters", Set.of("replay", "discard"),
+            "exceptions", Set.of("retry", "resolve", "discard"));
+    /** Actions on every matching record, by resource. */
+    public static final Map<String, Set<String>> BULK_ACTIONS = Map.of("dead-letters", Set.of("replay"));
     private static final String ID = "[0-9a-fA-F-]{36}";
 
     private final Downstreams downstreams;
@@ -38,7 +47,7 @@ public class OpsRouting {
     @WithSpan("OpsRouting.list")
     public Uni<Response> list(String service, String resource, Map<String, String> query, String correlationId) {
         Downstream downstream = downstream(service);
-        String checked = resource(resource);
+        String checked = resource(resource, LISTED);
         String authorization = relay.authorization();
         return relay(downstream, api -> api.list(checked, query, authorization, correlationId));
     }
@@ -46,7 +55,7 @@ public class OpsRouting {
     @WithSpan("OpsRouting.get")
     public Uni<Response> get(String service, String resource, String id, String correlationId) {
         Downstream downstream = downstream(service);
-        String checked = resource(resource);
+        String checked = resource(resource, READ_ONE);
         String record = id(id);
         String authorization = relay.authorization();
         return relay(downstream, api -> api.get(checked, record, authorization, correlationId));
@@ -56,8 +65,8 @@ public class OpsRouting {
     @WithSpan("OpsRouting.act")
     public Uni<Response> act(String service, String resource, String action, String body, String correlationId) {
         Downstream downstream = downstream(service);
-        String checked = resource(resource);
-        String verb = action(action);
+        String checked = resource(resource, BULK_ACTIONS.keySet());
+        String verb = action(action, BULK_ACTIONS.get(checked));
         String authorization = relay.authorization();
         return relay(downstream, api -> api.act(checked, verb, body(body), authorization, correlationId));
     }
@@ -67,9 +76,9 @@ public class OpsRouting {
     public Uni<Response> actOn(String service, String resource, String id, String action, String body,
             String correlationId) {
         Downstream downstream = downstream(service);
-        String checked = resource(resource);
+        String checked = resource(resource, ACTIONS_ON_ONE.keySet());
         String record = id(id);
-        String verb = action(action);
+        String verb = action(action, ACTIONS_ON_ONE.get(checked));
         String authorization = relay.authorization();
         return relay(downstream, api -> api.actOn(checked, record, verb, body(body), authorization, correlationId));
     }
@@ -80,16 +89,16 @@ public class OpsRouting {
                         "No operations API named " + service + "; known: " + downstreams.opsNames()));
     }
 
-    private static String resource(String resource) {
-        if (!RESOURCES.contains(resource)) {
-            throw ProblemException.invalid("resource", "must be one of " + RESOURCES);
+    private static String resource(String resource, Set<String> offered) {
+        if (!offered.contains(resource)) {
+            throw ProblemException.invalid("resource", "must be one of " + new TreeSet<>(offered));
         }
         return resource;
     }
 
-    private static String action(String action) {
-        if (!ACTIONS.contains(action)) {
-            throw ProblemException.invalid("action", "must be one of " + ACTIONS);
+    private static String action(String action, Set<String> offered) {
+        if (!offered.contains(action)) {
+            throw ProblemException.invalid("action", "must be one of " + new TreeSet<>(offered));
         }
         return action;
     }
