@@ -40,6 +40,8 @@ public final class Downstream {
                 .failureRatio(config.breaker().failureRatio())
                 .delay(config.breaker().delay().toMillis(), ChronoUnit.MILLIS)
                 .done()
+                // The calls are non-blocking: run on the caller's event loop, not handed to another thread.
+                .withThreadOffload(false)
                 .build();
     }
 

@@ -1,12 +1,14 @@
 package io.portage.gateway.service;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -159,10 +161,22 @@ public class PartnerApiRouting {
                 });
     }
 
+    /** The record's top-level {@code partnerId}, read without building the whole tree. */
     private String partnerOf(String group, Response response) {
-        try {
-            return json.readTree((String) response.getEntity()).path("partnerId").asText(null);
-        } catch (JsonProcessingException e) {
+        try (JsonParser parser = json.getFactory().createParser((String) response.getEntity())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("partnerId".equals(field)) {
+                    return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (IOException e) {
             throw new DownstreamUnavailableException(group + " answered unreadable JSON");
         }
     }
