@@ -4,7 +4,7 @@
 #             odoo [orders, default 100] [picking updates per case, default 200]  (odoo-connector, single vs batched, against the Odoo stand-in).
 #             odoo-hand-over [orders, default 200] [clients, default 16]  (one call at a time vs batched by hand vs Portage's hand-over, one Odoo 18 cost model).
 #             order-intake [orders, default 2000] [clients, default 16] [warm-up orders, default = orders]  (order-service: POST /api/v1/orders -> Odoo stand-in -> released).
-#             gateway [requests per path and round, default 2000] [clients, default 8] [rounds, default 3]  (the same calls direct and through the gateway, side by side).
+#             gateway [seconds per path and round, default 10] [connections, default 8] [rounds, default 3]  (the same read direct, through nginx and through the gateway, side by side with wrk; needs nginx and wrk).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 . scripts/lib/java-home.sh
@@ -19,10 +19,10 @@ case "${1:-help}" in
      echo "       scripts/bench.sh odoo [orders] [picking updates]"
      echo "       scripts/bench.sh odoo-hand-over [orders] [clients]"
      echo "       scripts/bench.sh order-intake [orders] [clients] [warm-up orders]"
-     echo "       scripts/bench.sh gateway [requests] [clients] [rounds]"; exit 0 ;;
+     echo "       scripts/bench.sh gateway [seconds] [connections] [rounds]"; exit 0 ;;
 esac
 shift
 if [ ! -f bench/target/classpath.txt ] || [ -n "$(find bench/src gateway/src order-service/src shipment-service/src event-kit/src odoo-connector/src odoo-standin/src -newer bench/target/classpath.txt -type f -print -quit)" ]; then
-  ./mvnw -q install -DskipTests -pl bench -am
+  ./mvnw -q package -DskipTests -pl bench -am
 fi
 exec java -Xmx256m -cp "$(ls bench/target/bench-*.jar):$(cat bench/target/classpath.txt)" "$main" "$@"

@@ -146,3 +146,46 @@ sample by trace id, so all of them keep the same traces); without an endpoint no
   value: {{ .Values.tracing.otlpEndpoint | quote }}
 {{- end }}
 {{- end -}}
+
+{{/*
+The gateway's downstreams (gateway.downstreams) as its portage.gateway.downstreams.<name>.* settings: the URL of the
+release's Service for each (or its own `url`), the route groups it serves, whether its operations API is exposed, and
+any timeout or breaker setting given. A service disabled in this release and without a `url` is switched off.
+*/}}
+{{- define "portage.gatewayDownstreams" -}}
+{{- $services := include "portage.services" . | fromYaml }}
+{{- range $name := keys .Values.gateway.downstreams | sortAlpha }}
+{{- $downstream := get $.Values.gateway.downstreams $name }}
+{{- $prefix := printf "PORTAGE_GATEWAY_DOWNSTREAMS_%s_" ($name | upper | replace "-" "_") }}
+{{- $facts := get $services $name }}
+{{- $url := $downstream.url | default "" }}
+{{- if and (not $url) $facts (index $.Values $facts.key).enabled }}
+{{- $url = printf "http://%s:80" (include "portage.serviceName" (dict "root" $ "service" $name)) }}
+{{- end }}
+{{- if $url }}
+- name: {{ $prefix }}URL
+  value: {{ $url | quote }}
+{{- else }}
+- name: {{ $prefix }}ENABLED
+  value: "false"
+{{- end }}
+- name: {{ $prefix }}ROUTES
+  value: {{ join "," $downstream.routes | quote }}
+- name: {{ $prefix }}OPS
+  value: {{ $downstream.ops | quote }}
+{{- range $key, $setting := dict "TIMEOUT" $downstream.timeout "CONNECT_TIMEOUT" $downstream.connectTimeout "READ_RETRIES" $downstream.readRetries }}
+{{- if not (kindIs "invalid" $setting) }}
+- name: {{ $prefix }}{{ $key }}
+  value: {{ $setting | quote }}
+{{- end }}
+{{- end }}
+{{- with $downstream.breaker }}
+{{- range $key, $setting := dict "REQUEST_VOLUME" .requestVolume "FAILURE_RATIO" .failureRatio "DELAY" .delay }}
+{{- if not (kindIs "invalid" $setting) }}
+- name: {{ $prefix }}BREAKER_{{ $key }}
+  value: {{ $setting | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}

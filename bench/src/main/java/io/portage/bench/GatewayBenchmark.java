@@ -1,21 +1,20 @@
 package io.portage.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -27,12 +26,12 @@ import io.portage.stack.Ports;
 import io.portage.stack.QuarkusService;
 
 /**
- * What the gateway costs: the same calls with the same partner token made directly to order-service (which verifies
- * the token itself) and through the gateway (the token verified there too, the partner taken from it, rate-limited,
- * audited for writes, relayed with the token), side by side in one run, alternating rounds so both see the same machine. Prints requests/s and
- * latency p50/p99 per path and the difference. Reads ({@code GET /api/v1/orders/{id}}) show the pure routing cost;
- * submissions ({@code POST /api/v1/orders}) include the gateway's audit record. Everything real: PostgreSQL, Kafka,
- * Keycloak, order-service and the gateway as their packaged JVMs with the deployed JVM options.
+ * What the gateway costs against a plain proxy: the same read ({@code GET /api/v1/orders/{id}}, the same partner token)
+ * made directly to order-service (which verifies the token itself), through Debian's nginx proxying to it, and through
+ * the gateway (token verified there too, partner from the token, rate limiter, owner re-check, relay with the token),
+ * side by side in one run: wrk with the same connections on each path, after a warm-up, in alternating rounds so all
+ * three see the same machine. Prints requests/s and latency p50/p99 per path and the gateway against nginx. Everything
+ * real: PostgreSQL, Kafka, Keycloak, order-service and the gateway as their packaged JVMs with the deployed JVM options.
  */
 public final class GatewayBenchmark {
 
@@ -45,84 +44,77 @@ public final class GatewayBenchmark {
     private GatewayBenchmark() {
     }
 
-    record Sample(double seconds, double[] millis) {
-    }
-
     public static void main(String[] args) throws Exception {
-        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
-        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Path work = PortageHome.locate().root().resolve("bench/gateway");
         Path checkout = PortageHome.locate().checkout();
-        System.out.printf(Locale.ROOT, "Gateway vs direct: %d requests per path and round, %d rounds, %d concurrent"
-                + " clients, %d cores%n", requests, rounds, clients, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "Gateway vs nginx vs direct: GET /api/v1/orders/{id}, wrk %d connections, %d s per"
+                + " path and round, %d rounds, %d cores, load average %s%n", connections, seconds, rounds,
+                Runtime.getRuntime().availableProcessors(), loadAverage());
         try (LocalStack stack = LocalStack.forTests(work.resolve("stack"), true).start(List.of("orders", "gateway"))) {
             KeycloakServer keycloak = stack.keycloak().orElseThrow();
-            QuarkusService orders = new QuarkusService("order-service", checkout, Ports.free()).withStack(stack, "orders")
+            QuarkusService orders = new QuarkusService("order-service", checkout, Ports.free())
+                    .withStack(stack, "orders")
                     .withJvmOptions(QuarkusService.AS_DEPLOYED)
                     .with("portage.orders.hand-over.enabled", "false")
                     .with("quarkus.oidc.auth-server-url", keycloak.issuer())
                     .with("quarkus.log.level", "WARN");
-            QuarkusService gateway = new QuarkusService("gateway", checkout, Ports.free()).withStack(stack, "gateway")
-                    .withJvmOptions(QuarkusService.AS_DEPLOYED)
+            List<String> gatewayJvm = new ArrayList<>(QuarkusService.AS_DEPLOYED);
+            String recording = System.getenv("BENCH_JFR");
+            if (recording != null && !recording.isBlank()) {
+                // A flight recording of the gateway for profiling: jfr print --events jdk.ExecutionSample <file>
+                gatewayJvm.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+            }
+            QuarkusService gateway = new QuarkusService("gateway", checkout, Ports.free())
+                    .withStack(stack, "gateway")
+                    .withJvmOptions(gatewayJvm)
                     .with("quarkus.oidc.auth-server-url", keycloak.issuer())
-                    .with("quarkus.rest-client.order-service.url", orders.baseUrl())
+                    .with("portage.gateway.downstreams.order-service.url", orders.baseUrl())
                     // The limiter is measured, not in the way: a limit no run reaches.
                     .with("portage.gateway.rate-limits.rate", "1000000")
                     .with("portage.gateway.rate-limits.burst", "1000000")
                     .with("quarkus.log.level", "WARN");
             List<ManagedProcess> processes = new ArrayList<>();
-            try {
+            try (Nginx nginx = Nginx.proxying(work.resolve("nginx"), orders.port())) {
                 processes.add(orders.start(work.resolve("services"), false, Duration.ofSeconds(120)));
                 processes.add(gateway.start(work.resolve("services"), false, Duration.ofSeconds(120)));
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-                String token = Tokens.clientCredentials(http, keycloak.issuer(), "northwind-shop", "northwind-dev-secret");
+                String token = token(http, keycloak);
                 String order = submit(http, orders.baseUrl(), token, "BENCH-SEED-" + UUID.randomUUID());
+                Map<String, String> paths = new LinkedHashMap<>();
+                paths.put("direct", orders.baseUrl() + "/api/v1/orders/" + order);
+                paths.put("nginx", nginx.baseUrl() + "/api/v1/orders/" + order);
+                paths.put("gateway", gateway.baseUrl() + "/api/v1/orders/" + order);
 
-                IntFunction<HttpRequest> directRead = i -> HttpRequest
-                        .newBuilder(URI.create(orders.baseUrl() + "/api/v1/orders/" + order))
-                        .header("Authorization", "Bearer " + token)
-                        .GET()
-                        .build();
-                IntFunction<HttpRequest> gatewayRead = i -> HttpRequest
-                        .newBuilder(URI.create(gateway.baseUrl() + "/api/v1/orders/" + order))
-                        .header("Authorization", "Bearer " + token)
-                        .GET()
-                        .build();
-                String run = UUID.randomUUID().toString().substring(0, 8);
-                IntFunction<HttpRequest> directWrite = i -> post(orders.baseUrl(), token,
-                        "D-" + run + "-" + i + "-" + System.nanoTime());
-                IntFunction<HttpRequest> gatewayWrite = i -> post(gateway.baseUrl(), token,
-                        "G-" + run + "-" + i + "-" + System.nanoTime());
-
-                // Warm-up: both paths, both kinds, not counted.
-                for (IntFunction<HttpRequest> warm : List.of(directRead, gatewayRead, directWrite, gatewayWrite)) {
-                    load(http, warm, requests / 2, clients);
+                // Warm-up: every path until C2 has compiled the hot code, not counted.
+                for (String url : paths.values()) {
+                    Wrk.run(url, token, connections, Math.max(10, seconds));
                 }
-                List<Sample> dr = new ArrayList<>();
-                List<Sample> gr = new ArrayList<>();
-                List<Sample> dw = new ArrayList<>();
-                List<Sample> gw = new ArrayList<>();
+                // The servers' CPU per request: all three processes, whichever path is measured (the idle ones add
+                // their background work, the same on every path).
+                List<Long> servers = List.of(processes.get(0).pid(), processes.get(1).pid(), nginx.pid());
+                Map<String, List<Wrk.Result>> results = new LinkedHashMap<>();
+                Map<String, double[]> cpu = new LinkedHashMap<>();
                 for (int round = 0; round < rounds; round++) {
-                    dr.add(load(http, directRead, requests, clients));
-                    gr.add(load(http, gatewayRead, requests, clients));
-                    dw.add(load(http, directWrite, requests, clients));
-                    gw.add(load(http, gatewayWrite, requests, clients));
+                    token = token(http, keycloak);
+                    for (Map.Entry<String, String> path : paths.entrySet()) {
+                        double before = ProcessCpu.millis(servers);
+                        Wrk.Result result = Wrk.run(path.getValue(), token, connections, seconds);
+                        double used = ProcessCpu.millis(servers) - before;
+                        if (result.errors() > 0) {
+                            throw new IllegalStateException(path.getKey() + ": " + result.errors() + " failed requests");
+                        }
+                        results.computeIfAbsent(path.getKey(), key -> new ArrayList<>()).add(result);
+                        double[] total = cpu.computeIfAbsent(path.getKey(), key -> new double[2]);
+                        total[0] += used;
+                        total[1] += result.requests();
+                    }
                 }
-                System.out.println();
-                System.out.println("| Call | Path | requests/s | p50 ms | p99 ms |");
-                System.out.println("|---|---|---|---|---|");
-                row("GET /api/v1/orders/{id}", "direct", dr, requests);
-                row("GET /api/v1/orders/{id}", "gateway", gr, requests);
-                row("POST /api/v1/orders", "direct", dw, requests);
-                row("POST /api/v1/orders", "gateway", gw, requests);
-                System.out.printf(Locale.ROOT, "%nAdded by the gateway: reads p50 +%.2f ms, p99 +%.2f ms; submissions p50 +%.2f"
-                        + " ms, p99 +%.2f ms%n", Percentiles.of(all(gr), 50) - Percentiles.of(all(dr), 50),
-                        Percentiles.of(all(gr), 99) - Percentiles.of(all(dr), 99),
-                        Percentiles.of(all(gw), 50) - Percentiles.of(all(dw), 50),
-                        Percentiles.of(all(gw), 99) - Percentiles.of(all(dw), 99));
-                System.out.printf(Locale.ROOT, "RSS after the run: gateway %d MB, order-service %d MB%n",
-                        processes.get(1).residentKib() / 1024, processes.get(0).residentKib() / 1024);
+                print(results, cpu);
+                System.out.printf(Locale.ROOT, "RSS after the run: gateway %d MB, order-service %d MB; load average %s%n",
+                        processes.get(1).residentKib() / 1024, processes.get(0).residentKib() / 1024, loadAverage());
             } finally {
                 for (int i = processes.size() - 1; i >= 0; i--) {
                     processes.get(i).stop(Duration.ofSeconds(20));
@@ -131,62 +123,58 @@ public final class GatewayBenchmark {
         }
     }
 
-    private static HttpRequest post(String base, String token, String externalId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/orders"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(BODY.formatted(externalId)));
-        return request.header("Authorization", "Bearer " + token).build();
+    /**
+     * Per path: mean requests/s over the rounds (and their range), the median round's p50 and p99, and the CPU the
+     * servers spent per request (what a request costs, whatever else the machine is doing).
+     */
+    private static void print(Map<String, List<Wrk.Result>> results, Map<String, double[]> cpu) {
+        System.out.println();
+        System.out.println("| Path | requests/s | rounds | p50 ms | p99 ms | server CPU ms/request |");
+        System.out.println("|---|---|---|---|---|---|");
+        Map<String, double[]> summary = new LinkedHashMap<>();
+        results.forEach((path, runs) -> {
+            double[] rates = runs.stream().mapToDouble(Wrk.Result::requestsPerSecond).toArray();
+            double rate = Arrays.stream(rates).average().orElseThrow();
+            double p50 = median(runs.stream().mapToDouble(Wrk.Result::p50).toArray());
+            double p99 = median(runs.stream().mapToDouble(Wrk.Result::p99).toArray());
+            summary.put(path, new double[]{rate, p50, p99});
+            System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f-%,.0f | %.2f | %.2f | %.2f |%n", path, rate,
+                    Arrays.stream(rates).min().orElseThrow(), Arrays.stream(rates).max().orElseThrow(), p50, p99,
+                    cpu.get(path)[0] / cpu.get(path)[1]);
+        });
+        double[] nginx = summary.get("nginx");
+        double[] gateway = summary.get("gateway");
+        System.out.printf(Locale.ROOT, "%nThe gateway carries %.0f%% of nginx's requests/s and adds p50 %+.2f ms, p99 %+.2f ms"
+                + " over nginx (targets: at least 70%%, at most +1 ms p50)%n", 100 * gateway[0] / nginx[0],
+                gateway[1] - nginx[1], gateway[2] - nginx[2]);
     }
 
-    private static String submit(HttpClient http, String base, String token, String externalId)
-            throws Exception {
-        HttpResponse<String> response = http.send(post(base, token, externalId), HttpResponse.BodyHandlers.ofString());
+    private static double median(double[] values) {
+        return Percentiles.of(values, 50);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String token(HttpClient http, KeycloakServer keycloak) throws Exception {
+        return Tokens.clientCredentials(http, keycloak.issuer(), "northwind-shop", "northwind-dev-secret");
+    }
+
+    private static String submit(HttpClient http, String base, String token, String externalId) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/orders"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(BODY.formatted(externalId)))
+                .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("Seed order refused: " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body()).path("id").asText();
     }
-
-    /** {@code requests} calls from {@code clients} threads; every answer must be 2xx. */
-    private static Sample load(HttpClient http, IntFunction<HttpRequest> requests, int count, int clients) throws Exception {
-        double[] millis = new double[count];
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long started = System.nanoTime();
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        HttpRequest request = requests.apply(i);
-                        long t0 = System.nanoTime();
-                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                        millis[i] = (System.nanoTime() - t0) / 1e6;
-                        if (response.statusCode() / 100 != 2) {
-                            throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return new Sample((System.nanoTime() - started) / 1e9, millis);
-    }
-
-    private static void row(String call, String path, List<Sample> samples, int requests) {
-        double seconds = samples.stream().mapToDouble(Sample::seconds).sum();
-        double[] millis = all(samples);
-        System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f |%n", call, path, samples.size() * requests / seconds,
-                Percentiles.of(millis, 50), Percentiles.of(millis, 99));
-    }
-
-    private static double[] all(List<Sample> samples) {
-        return samples.stream().flatMapToDouble(sample -> Arrays.stream(sample.millis())).toArray();
-    }
-
 }

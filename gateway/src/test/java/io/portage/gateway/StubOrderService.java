@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +14,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Stands in for order-service in the gateway's component tests (the end-to-end tests run the real one). It answers
- * like order-service and records what the gateway sent; {@code GET /__requests} lists the recorded requests.
- * An order id starting with {@code 00000000} belongs to partner "other"; {@code "externalId":"BOOM"} answers 500.
- * Under {@code /ops} it stands in for the event kit's operations API.
+ * Stands in for order-service, shipment-service and yard-service in the gateway's component tests (the end-to-end tests
+ * run the real ones). It answers like them and records what the gateway sent; {@code GET /__requests} lists the
+ * recorded requests. Every request is checked against the service's published OpenAPI document ({@link ServiceApis}):
+ * a method, path or query parameter the service does not offer is answered 404, and an answer of the stub's whose
+ * status the service does not declare becomes a 500, so a test relying on a call or answer the real service would not
+ * give fails. An order id starting with {@code 00000000} belongs to partner "other"; {@code "externalId":"BOOM"} answers
+ * 500. Under {@code /ops} it stands in for the event kit's operations API.
  */
 public class StubOrderService implements QuarkusTestResourceLifecycleManager {
+
+    /** While a request is handled: the statuses its operation declares (never sent). */
+    private static final String DECLARED = "X-Stub-Declared-Statuses";
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private HttpServer server;
@@ -34,16 +43,49 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.createContext("/api/v1/orders", this::orders);
-        server.createContext("/ops", this::ops);
-        server.createContext("/api/v1/shipments", exchange -> partnerRecords(exchange, "shipments"));
-        server.createContext("/api/v1/appointments", exchange -> partnerRecords(exchange, "appointments"));
+        server.createContext("/api/v1/orders", exchange -> checked(exchange, "order-service", this::orders));
+        server.createContext("/ops", exchange -> checked(exchange, "order-service", this::ops));
+        server.createContext("/api/v1/shipments",
+                exchange -> checked(exchange, "shipment-service", e -> partnerRecords(e, "shipments")));
+        server.createContext("/api/v1/appointments",
+                exchange -> checked(exchange, "yard-service", e -> partnerRecords(e, "appointments")));
         server.createContext("/__requests", exchange -> respond(exchange, 200, "application/json",
                 "[" + String.join(",", requests) + "]"));
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("quarkus.rest-client.order-service.url", url, "quarkus.rest-client.shipment-service.url", url,
-                "quarkus.rest-client.yard-service.url", url, "stub.order-service.url", url);
+        return Map.of("portage.gateway.downstreams.order-service.url", url,
+                "portage.gateway.downstreams.shipment-service.url", url, "portage.gateway.downstreams.yard-service.url",
+                url, "stub.order-service.url", url);
+    }
+
+    /**
+     * Handles a request only if {@code service}'s API offers it (method, path, query parameters); the stub's answer must
+     * be a status the operation declares (failures of 500 and above are the tests' own).
+     */
+    private static void checked(HttpExchange exchange, String service, HttpHandler handler) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        var operation = ServiceApis.operation(service, method, path);
+        String query = exchange.getRequestURI().getRawQuery();
+        List<String> unknown = query == null
+                ? List.of()
+                : Arrays.stream(query.split("&"))
+                        .map(pair -> pair.split("=", 2)[0])
+                        .filter(name -> operation.isEmpty() || !operation.get().declares("query", name))
+                        .toList();
+        if (operation.isEmpty() || !unknown.isEmpty()) {
+            respond(exchange, 404, "application/problem+json", "{\"status\":404,\"title\":\"Not in " + service + "'s API: "
+                    + method + " " + path + " " + unknown + "\"}");
+            return;
+        }
+        exchange.getResponseHeaders().add(DECLARED, String.join(",", declared(operation.get())));
+        handler.handle(exchange);
+    }
+
+    private static List<String> declared(ServiceApis.Operation operation) {
+        List<String> statuses = new ArrayList<>();
+        operation.node().path("responses").fieldNames().forEachRemaining(statuses::add);
+        return statuses;
     }
 
     private void orders(HttpExchange exchange) throws IOException {
@@ -154,6 +196,13 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        String declared = exchange.getResponseHeaders().getFirst(DECLARED);
+        exchange.getResponseHeaders().remove(DECLARED);
+        if (declared != null && status < 500 && !List.of(declared.split(",")).contains(Integer.toString(status))) {
+            body = "{\"status\":500,\"title\":\"The stub answered " + status + ", which the service does not declare: "
+                    + declared + "\"}";
+            status = 500;
+        }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);

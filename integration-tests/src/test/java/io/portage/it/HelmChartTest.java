@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -140,23 +143,89 @@ class HelmChartTest {
                 service.getSpec().getPorts().get(0).getPort()));
         Map<String, EnvVar> env = env(deployment(objects, "gateway"));
 
-        for (String upstream : List.of("order-service", "yard-service", "shipment-service")) {
-            EnvVar url = env.get("QUARKUS_REST_CLIENT_" + upstream.toUpperCase().replace('-', '_') + "_URL");
-            assertThat(url).as("rest client URL for %s", upstream).isNotNull();
+        Map<String, String> routes = Map.of("order-service", "orders", "yard-service", "appointments",
+                "shipment-service", "shipments");
+        routes.forEach((upstream, group) -> {
+            String prefix = downstreamEnv(upstream);
+            EnvVar url = env.get(prefix + "URL");
+            assertThat(url).as("URL of downstream %s", upstream).isNotNull();
             URI uri = URI.create(url.getValue());
             assertThat(servicePorts).containsEntry(uri.getHost(), uri.getPort());
             assertThat(uri.getHost()).isEqualTo("portage-" + upstream);
-        }
-        assertThat(env.get("PORTAGE_GATEWAY_OPS_SERVICES").getValue()).isEqualTo("order-service,yard-service,shipment-service");
+            assertThat(env.get(prefix + "ROUTES").getValue()).isEqualTo(group);
+            assertThat(env.get(prefix + "OPS").getValue()).isEqualTo("true");
+            assertThat(env).doesNotContainKeys(prefix + "ENABLED", prefix + "TIMEOUT", prefix + "BREAKER_DELAY");
+        });
+        assertThat(env.keySet()).noneMatch(name -> name.startsWith("QUARKUS_REST_CLIENT_") || name.contains("OPS_SERVICES"));
         assertThat(env.get("QUARKUS_OIDC_AUTH_SERVER_URL").getValue()).isEqualTo("http://keycloak/realms/portage");
         // Its own database (edge events, outbox, idempotency keys, audit) and Kafka for the outbox relay.
         assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL").getValue()).endsWith("/gateway");
         assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS").getValue()).isEqualTo("kafka:9092");
 
-        List<HasMetadata> withoutYard = render(template -> template.set("yardService.enabled", "false"));
-        assertThat(env(deployment(withoutYard, "gateway")).get("PORTAGE_GATEWAY_OPS_SERVICES").getValue())
-                .isEqualTo("order-service,shipment-service");
+        // A service not in this release is switched off in the gateway, unless it is given a URL elsewhere.
+        List<HasMetadata> withoutYard = render(template -> template.set("yardService.enabled", "false")
+                .set("shipmentService.enabled", "false")
+                .set("gateway.downstreams.shipment-service.url", "https://shipments.elsewhere.example"));
+        Map<String, EnvVar> reduced = env(deployment(withoutYard, "gateway"));
+        assertThat(reduced.get(downstreamEnv("yard-service") + "ENABLED").getValue()).isEqualTo("false");
+        assertThat(reduced).doesNotContainKey(downstreamEnv("yard-service") + "URL");
+        assertThat(reduced.get(downstreamEnv("shipment-service") + "URL").getValue())
+                .isEqualTo("https://shipments.elsewhere.example");
         assertThat(names(withoutYard, Deployment.class)).doesNotContain("portage-yard-service");
+    }
+
+    @Test
+    void theGatewaysDownstreamsAreTheOnesItDeclaresWithTheirSettings() throws Exception {
+        Properties gateway = new Properties();
+        try (var in = Files.newBufferedReader(CHECKOUT.resolve("gateway/src/main/resources/application.properties"))) {
+            gateway.load(in);
+        }
+        Set<String> declared = new TreeSet<>();
+        gateway.stringPropertyNames().forEach(key -> {
+            if (key.startsWith("portage.gateway.downstreams.") && key.endsWith(".url")) {
+                declared.add(key.substring("portage.gateway.downstreams.".length(), key.length() - ".url".length()));
+            }
+        });
+        JsonNode values = YAML.readTree(CHART.resolve("values.yaml").toFile());
+        Set<String> charted = new TreeSet<>();
+        values.path("gateway").path("downstreams").fieldNames().forEachRemaining(charted::add);
+        // One list: the chart renders exactly the downstreams the gateway declares (and whose routes it has), with
+        // the same route groups and operations APIs.
+        assertThat(charted).isNotEmpty().isEqualTo(declared);
+        for (String name : declared) {
+            JsonNode entry = values.path("gateway").path("downstreams").path(name);
+            List<String> groups = new ArrayList<>();
+            entry.path("routes").forEach(group -> groups.add(group.asText()));
+            assertThat(String.join(",", groups)).as("routes of %s", name)
+                    .isEqualTo(gateway.getProperty("portage.gateway.downstreams." + name + ".routes", ""));
+            assertThat(entry.path("ops").asText()).as("ops of %s", name)
+                    .isEqualTo(gateway.getProperty("portage.gateway.downstreams." + name + ".ops", "false"));
+        }
+
+        Map<String, EnvVar> env = env(deployment(render(template -> template
+                .set("gateway.downstreams.order-service.timeout", "5s")
+                .set("gateway.downstreams.order-service.readRetries", "0")
+                .set("gateway.downstreams.order-service.breaker.delay", "30s")
+                .set("gateway.downstreams.order-service.breaker.failureRatio", "0.25")
+                .set("gateway.downstreams.yard-service.ops", "false")), "gateway"));
+        String orders = downstreamEnv("order-service");
+        assertThat(env.get(orders + "TIMEOUT").getValue()).isEqualTo("5s");
+        assertThat(env.get(orders + "READ_RETRIES").getValue()).isEqualTo("0");
+        assertThat(env.get(orders + "BREAKER_DELAY").getValue()).isEqualTo("30s");
+        assertThat(env.get(orders + "BREAKER_FAILURE_RATIO").getValue()).isEqualTo("0.25");
+        assertThat(env.get(downstreamEnv("yard-service") + "OPS").getValue()).isEqualTo("false");
+
+        assertThatThrownBy(() -> render(template -> template.set("gateway.downstreams.billing-service.routes[0]", "orders")
+                .set("gateway.downstreams.billing-service.ops", "true"))).hasMessageContaining("billing-service");
+        assertThatThrownBy(() -> render(template -> template.set("gateway.downstreams.order-service.routes[0]", "invoices")))
+                .hasMessageContaining("/gateway/downstreams/order-service/routes/0");
+        assertThatThrownBy(() -> render(template -> template.set("gateway.downstreams.order-service.timeout", "soon")))
+                .hasMessageContaining("/gateway/downstreams/order-service/timeout");
+    }
+
+    /** {@code portage.gateway.downstreams.<name>.} as an environment variable prefix. */
+    private static String downstreamEnv(String name) {
+        return "PORTAGE_GATEWAY_DOWNSTREAMS_" + name.toUpperCase().replace('-', '_') + "_";
     }
 
     @Test

@@ -43,10 +43,9 @@ final class RunningSuite {
                 .with("quarkus.oidc.auth-server-url", keycloak.issuer());
         gateway = new QuarkusService("gateway", checkout, Ports.free()).withStack(stack, "gateway")
                 .with("quarkus.oidc.auth-server-url", keycloak.issuer())
-                .with("quarkus.rest-client.order-service.url", orders.baseUrl())
-                .with("quarkus.rest-client.shipment-service.url", shipments.baseUrl())
-                .with("quarkus.rest-client.yard-service.url", yard.baseUrl())
-                .with("portage.gateway.ops-services", "order-service,shipment-service,yard-service")
+                .with("portage.gateway.downstreams.order-service.url", orders.baseUrl())
+                .with("portage.gateway.downstreams.shipment-service.url", shipments.baseUrl())
+                .with("portage.gateway.downstreams.yard-service.url", yard.baseUrl())
                 .with("portage.gateway.onboarding.client-secret", "portage-onboarding-dev-secret")
                 .with("portage.gateway.webhooks.allow-http", "true");
         // Warehouse WH1's edge agent forwards to the gateway as the realm's client edge-wh1 (partner wh1).

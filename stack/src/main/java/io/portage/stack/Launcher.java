@@ -224,9 +224,9 @@ public final class Launcher {
             case "gateway" -> quarkus.with("portage.gateway.webhooks.allow-http", "true")
                     // The realm's portage-onboarding client: operators onboard partners at /api/v1/ops/partners.
                     .with("portage.gateway.onboarding.client-secret", "portage-onboarding-dev-secret")
-                    .with("quarkus.rest-client.order-service.url", url("order-service"))
-                    .with("quarkus.rest-client.yard-service.url", url("yard-service"))
-                    .with("quarkus.rest-client.shipment-service.url", url("shipment-service"));
+                    .with("portage.gateway.downstreams.order-service.url", url("order-service"))
+                    .with("portage.gateway.downstreams.yard-service.url", url("yard-service"))
+                    .with("portage.gateway.downstreams.shipment-service.url", url("shipment-service"));
             // The edge agent of warehouse WH1 forwards to the gateway as the realm's client edge-wh1 (partner wh1).
             case "edge-agent" -> quarkus.with("portage.edge.store-path", run.resolve("edge/edge-events.db").toString())
                     .with("portage.edge.forward.url", url("gateway") + "/api/v1/edge/events")

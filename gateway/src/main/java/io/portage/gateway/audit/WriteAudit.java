@@ -9,6 +9,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.portage.gateway.config.GatewayConfig;
+import io.portage.gateway.service.TokenClaims;
 import io.portage.kit.ops.AuditLog;
 import io.portage.kit.rest.CorrelationContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -48,7 +49,7 @@ public class WriteAudit {
         if (!WRITES.contains(request.getMethod()) || !path.startsWith("/api/v1/") || identity.isAnonymous()) {
             return Uni.createFrom().voidItem();
         }
-        Object partner = token.getClaim(partnerClaim);
+        Object partner = TokenClaims.of(token).getClaim(partnerClaim);
         String actor = partner == null
                 ? "user:" + identity.getPrincipal().getName()
                 : "partner:" + partner.toString().replace("\"", "");

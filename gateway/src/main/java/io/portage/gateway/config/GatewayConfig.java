@@ -16,13 +16,6 @@ public interface GatewayConfig {
     @WithDefault("partner_id")
     String partnerClaim();
 
-    /**
-     * The services whose operations API ({@code /ops}) operators reach at {@code /api/v1/ops/<service>/...}; each
-     * needs {@code quarkus.rest-client.<service>.url}.
-     */
-    @WithDefault("order-service,yard-service,shipment-service")
-    List<String> opsServices();
-
     /** The edge intake ({@code /api/v1/edge/events}). */
     Edge edge();
 

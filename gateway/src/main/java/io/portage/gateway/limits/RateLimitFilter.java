@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.portage.gateway.config.GatewayConfig;
+import io.portage.gateway.service.TokenClaims;
 import io.portage.kit.rest.CorrelationContext;
 import io.portage.kit.rest.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -54,7 +55,7 @@ public class RateLimitFilter {
         String rest = relative.substring(API.length());
         int slash = rest.indexOf('/');
         String group = slash < 0 ? rest : rest.substring(0, slash);
-        Object partner = token.getClaim(partnerClaim);
+        Object partner = TokenClaims.of(token).getClaim(partnerClaim);
         String caller = partner == null ? "user:" + identity.getPrincipal().getName() : partner.toString().replace("\"", "");
         TokenBucket.Decision decision = limiter.take(caller, group.isEmpty() ? "-" : group);
         request.setProperty(DECISION, decision);

@@ -2,7 +2,6 @@ package io.portage.gateway.rest;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
@@ -70,8 +69,9 @@ public class AppointmentRoutes {
             @Parameter(description = "Optional: the first answer for this key is returned again for 24 h") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         Caller caller = callers.caller();
         caller.require("appointments:write");
+        String correlationId = correlation.id();
         return idempotency.once(caller.partnerId(), idempotencyKey, "POST /api/v1/appointments", body,
-                () -> routing.create(PartnerApiRouting.YARD, "appointments", body, correlation.id()));
+                () -> routing.bookAppointment(body, correlationId));
     }
 
     @GET
@@ -84,7 +84,7 @@ public class AppointmentRoutes {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("date", "must be a date (UTC), e.g. 2026-12-01");
         }
-        return routing.list(PartnerApiRouting.YARD, "appointments", Map.of("site", site, "date", date), correlation.id());
+        return routing.appointmentsOnDay(site, date, correlation.id());
     }
 
     @GET
@@ -94,7 +94,6 @@ public class AppointmentRoutes {
     public Uni<Response> get(@PathParam("id") UUID id) {
         Caller caller = callers.caller();
         caller.require("appointments:read");
-        return routing.get(PartnerApiRouting.YARD, "appointments", "Appointment", id.toString(), caller,
-                correlation.id());
+        return routing.readAppointment(caller, id.toString(), correlation.id());
     }
 }

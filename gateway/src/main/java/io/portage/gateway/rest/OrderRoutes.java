@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.portage.gateway.idempotency.IdempotencyKeys;
 import io.portage.gateway.service.Caller;
 import io.portage.gateway.service.CallerResolver;
-import io.portage.gateway.service.OrderRouting;
+import io.portage.gateway.service.PartnerApiRouting;
 import io.portage.kit.rest.CorrelationContext;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -34,12 +34,12 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderRoutes {
 
-    private final OrderRouting routing;
+    private final PartnerApiRouting routing;
     private final CallerResolver callers;
     private final CorrelationContext correlation;
     private final IdempotencyKeys idempotency;
 
-    public OrderRoutes(OrderRouting routing, CallerResolver callers, CorrelationContext correlation,
+    public OrderRoutes(PartnerApiRouting routing, CallerResolver callers, CorrelationContext correlation,
             IdempotencyKeys idempotency) {
         this.routing = routing;
         this.callers = callers;
@@ -65,8 +65,9 @@ public class OrderRoutes {
             @Parameter(description = "Optional: the first answer for this key is returned again for 24 h") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         Caller caller = callers.caller();
         caller.require("orders:write");
+        String correlationId = correlation.id();
         return idempotency.once(caller.partnerId(), idempotencyKey, "POST /api/v1/orders", body,
-                () -> routing.submit(caller, body, correlation.id()));
+                () -> routing.submitOrder(body, correlationId));
     }
 
     @PATCH
@@ -76,7 +77,8 @@ public class OrderRoutes {
     public Uni<Response> change(
             @PathParam("id") @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an order id") String id,
             @NotBlank String body, @HeaderParam("If-Match") String ifMatch) {
-        return routing.change(callers.caller(), id, body, ifMatch, correlation.id());
+        callers.caller().require("orders:write");
+        return routing.changeOrder(id, body, ifMatch, correlation.id());
     }
 
     @POST
@@ -86,7 +88,8 @@ public class OrderRoutes {
     public Uni<Response> cancel(
             @PathParam("id") @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an order id") String id,
             @NotBlank String body) {
-        return routing.cancel(callers.caller(), id, body, correlation.id());
+        callers.caller().require("orders:write");
+        return routing.cancelOrder(id, body, correlation.id());
     }
 
     @GET
@@ -94,6 +97,8 @@ public class OrderRoutes {
     @Operation(summary = "Read one of your orders (scope orders:read)")
     public Uni<Response> read(
             @PathParam("id") @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an order id") String id) {
-        return routing.read(callers.caller(), id, correlation.id());
+        Caller caller = callers.caller();
+        caller.require("orders:read");
+        return routing.readOrder(caller, id, correlation.id());
     }
 }

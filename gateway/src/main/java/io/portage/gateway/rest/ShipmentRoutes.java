@@ -1,7 +1,5 @@
 package io.portage.gateway.rest;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
@@ -49,12 +47,7 @@ public class ShipmentRoutes {
     public Uni<Response> list(@QueryParam("orderId") UUID orderId,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         callers.caller().require(SCOPE);
-        Map<String, String> query = new LinkedHashMap<>();
-        if (orderId != null) {
-            query.put("orderId", orderId.toString());
-        }
-        query.put("limit", Integer.toString(limit));
-        return routing.list(PartnerApiRouting.SHIPMENTS, "shipments", query, correlation.id());
+        return routing.listShipments(orderId == null ? null : orderId.toString(), limit, correlation.id());
     }
 
     @GET
@@ -64,6 +57,6 @@ public class ShipmentRoutes {
     public Uni<Response> get(@PathParam("id") UUID id) {
         Caller caller = callers.caller();
         caller.require(SCOPE);
-        return routing.get(PartnerApiRouting.SHIPMENTS, "shipments", "Shipment", id.toString(), caller, correlation.id());
+        return routing.readShipment(caller, id.toString(), correlation.id());
     }
 }

@@ -20,7 +20,7 @@ public class CallerResolver {
     }
 
     public Caller caller() {
-        io.portage.kit.security.Caller caller = io.portage.kit.security.Caller.of(token, config.partnerClaim());
+        io.portage.kit.security.Caller caller = io.portage.kit.security.Caller.of(TokenClaims.of(token), config.partnerClaim());
         if (caller.partnerId() == null) {
             throw new ForbiddenException("The token names no partner (claim '" + config.partnerClaim() + "')");
         }

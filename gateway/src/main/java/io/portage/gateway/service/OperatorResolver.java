@@ -22,7 +22,7 @@ public class OperatorResolver {
     }
 
     public Operator operator() {
-        io.portage.kit.security.Caller caller = io.portage.kit.security.Caller.of(token, config.partnerClaim());
+        io.portage.kit.security.Caller caller = io.portage.kit.security.Caller.of(TokenClaims.of(token), config.partnerClaim());
         if (caller.name() == null || !caller.name().matches(NAME)) {
             throw new ForbiddenException("The token names no operator (claim preferred_username or azp)");
         }

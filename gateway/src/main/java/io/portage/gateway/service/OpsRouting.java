@@ -1,108 +1,104 @@
 package io.portage.gateway.service;
 
-import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import io.opentelemetry.instrumentation.annotations.WithSpan;
-import io.portage.gateway.client.OpsRestClient;
-import io.portage.gateway.config.GatewayConfig;
+import io.portage.gateway.client.Downstream;
+import io.portage.gateway.client.Downstreams;
+import io.portage.gateway.client.OpsApi;
 import io.portage.kit.rest.ProblemException;
 import io.quarkus.logging.Log;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Relays operators' calls to the services' operations APIs: dead letters, parked events, exceptions and the audit
- * trail. Only the resources and actions the services offer are relayed, with the operator's own access token, which
- * the service verifies again and names in its audit trail. Reads are answered as the service answers; an unreachable service is a 503.
+ * trail. Only the resources and actions the event kit's operations API offers are relayed (any other is a 400), with
+ * the operator's own access token, which the service verifies again and names in its audit trail. Reads are answered
+ * as the service answers; an unreachable service is a 503.
  */
 @ApplicationScoped
 public class OpsRouting {
 
-    private static final Set<String> RESOURCES = Set.of("dead-letters", "parked-events", "exceptions", "audit");
-    private static final Set<String> ACTIONS = Set.of("replay", "discard", "retry", "resolve");
+    /** What operators may do through the gateway, as the event kit's {@code /ops} offers it: resources listed. */
+    public static final Set<String> LISTED = Set.of("dead-letters", "parked-events", "exceptions", "audit");
+    /** Resources whose records are read one by one. */
+    public static final Set<String> READ_ONE = Set.of("dead-letters", "exceptions");
+    /** Actions on one record, by resource. */
+    public static final Map<String, Set<String>> ACTIONS_ON_ONE = Map.of("dead-letters", Set.of("replay", "discard"),
+            "exceptions", Set.of("retry", "resolve", "discard"));
+    /** Actions on every matching record, by resource. */
+    public static final Map<String, Set<String>> BULK_ACTIONS = Map.of("dead-letters", Set.of("replay"));
     private static final String ID = "[0-9a-fA-F-]{36}";
 
-    private final Map<String, OpsRestClient> services = new LinkedHashMap<>();
+    private final Downstreams downstreams;
     private final AccessTokenRelay relay;
-    private final ServiceGuards guards;
 
-    public OpsRouting(GatewayConfig config, AccessTokenRelay relay, ServiceGuards guards) {
+    public OpsRouting(Downstreams downstreams, AccessTokenRelay relay) {
+        this.downstreams = downstreams;
         this.relay = relay;
-        this.guards = guards;
-        for (String service : config.opsServices()) {
-            Optional<String> url = ConfigProvider.getConfig()
-                    .getOptionalValue("quarkus.rest-client." + service + ".url", String.class);
-            if (url.isEmpty()) {
-                Log.warnf("No quarkus.rest-client.%s.url: its operations API is not reachable through the gateway",
-                        service);
-                continue;
-            }
-            services.put(service, QuarkusRestClientBuilder.newBuilder()
-                    .baseUri(URI.create(url.get()))
-                    .connectTimeout(2, TimeUnit.SECONDS)
-                    .readTimeout(30, TimeUnit.SECONDS)
-                    .disableDefaultMapper(true)
-                    .build(OpsRestClient.class));
-        }
     }
 
     @WithSpan("OpsRouting.list")
     public Uni<Response> list(String service, String resource, Map<String, String> query, String correlationId) {
-        OpsRestClient client = client(service);
-        return relay(service, client.list(resource(resource), query, relay.authorization(), correlationId));
+        Downstream downstream = downstream(service);
+        String checked = resource(resource, LISTED);
+        String authorization = relay.authorization();
+        return relay(downstream, api -> api.list(checked, query, authorization, correlationId));
     }
 
     @WithSpan("OpsRouting.get")
     public Uni<Response> get(String service, String resource, String id, String correlationId) {
-        OpsRestClient client = client(service);
-        return relay(service, client.get(resource(resource), id(id), relay.authorization(), correlationId));
+        Downstream downstream = downstream(service);
+        String checked = resource(resource, READ_ONE);
+        String record = id(id);
+        String authorization = relay.authorization();
+        return relay(downstream, api -> api.get(checked, record, authorization, correlationId));
     }
 
     /** {@code POST /ops/<resource>/<action>} (a bulk action such as replaying every matching dead letter). */
     @WithSpan("OpsRouting.act")
     public Uni<Response> act(String service, String resource, String action, String body, String correlationId) {
-        OpsRestClient client = client(service);
-        return relay(service, client.act(resource(resource), action(action), body(body), relay.authorization(), correlationId));
+        Downstream downstream = downstream(service);
+        String checked = resource(resource, BULK_ACTIONS.keySet());
+        String verb = action(action, BULK_ACTIONS.get(checked));
+        String authorization = relay.authorization();
+        return relay(downstream, api -> api.act(checked, verb, body(body), authorization, correlationId));
     }
 
     /** {@code POST /ops/<resource>/<id>/<action>}. */
     @WithSpan("OpsRouting.actOn")
     public Uni<Response> actOn(String service, String resource, String id, String action, String body,
             String correlationId) {
-        OpsRestClient client = client(service);
-        return relay(service,
-                client.actOn(resource(resource), id(id), action(action), body(body), relay.authorization(), correlationId));
+        Downstream downstream = downstream(service);
+        String checked = resource(resource, ACTIONS_ON_ONE.keySet());
+        String record = id(id);
+        String verb = action(action, ACTIONS_ON_ONE.get(checked));
+        String authorization = relay.authorization();
+        return relay(downstream, api -> api.actOn(checked, record, verb, body(body), authorization, correlationId));
     }
 
-    private OpsRestClient client(String service) {
-        OpsRestClient client = services.get(service);
-        if (client == null) {
-            throw new ProblemException(404, "unknown-service", "Unknown service",
-                    "No operations API named " + service + "; known: " + services.keySet());
-        }
-        return client;
+    private Downstream downstream(String service) {
+        return downstreams.ops(service)
+                .orElseThrow(() -> new ProblemException(404, "unknown-service", "Unknown service",
+                        "No operations API named " + service + "; known: " + downstreams.opsNames()));
     }
 
-    private static String resource(String resource) {
-        if (!RESOURCES.contains(resource)) {
-            throw ProblemException.invalid("resource", "must be one of " + RESOURCES);
+    private static String resource(String resource, Set<String> offered) {
+        if (!offered.contains(resource)) {
+            throw ProblemException.invalid("resource", "must be one of " + new TreeSet<>(offered));
         }
         return resource;
     }
 
-    private static String action(String action) {
-        if (!ACTIONS.contains(action)) {
-            throw ProblemException.invalid("action", "must be one of " + ACTIONS);
+    private static String action(String action, Set<String> offered) {
+        if (!offered.contains(action)) {
+            throw ProblemException.invalid("action", "must be one of " + new TreeSet<>(offered));
         }
         return action;
     }
@@ -118,14 +114,15 @@ public class OpsRouting {
         return body == null || body.isBlank() ? "{}" : body;
     }
 
-    /** Through the service's breaker ({@link ServiceGuards}): a 5xx, a timeout or an open circuit answer 503. */
-    private Uni<Response> relay(String service, Uni<Response> call) {
-        return guards.call(service, () -> call)
+    /** Through the service's one client and guard: a 5xx, a timeout or an open circuit answer 503. */
+    private static Uni<Response> relay(Downstream downstream, Function<OpsApi, Uni<Response>> call) {
+        return downstream.call(OpsApi.class, call)
+                .map(Relayed::of)
                 .onFailure(failure -> !(failure instanceof ProblemException))
                 .transform(failure -> {
-                    Log.warnf("%s operations API unavailable: %s", service, failure.toString());
+                    Log.warnf("%s operations API unavailable: %s", downstream.name(), failure.toString());
                     return new ProblemException(503, "service-unavailable", "Service unavailable",
-                            service + " could not be reached, did not answer in time or failed");
+                            downstream.name() + " could not be reached, did not answer in time or failed");
                 });
     }
 }

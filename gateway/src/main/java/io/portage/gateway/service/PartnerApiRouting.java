@@ -1,127 +1,183 @@
 package io.portage.gateway.service;
 
-import java.net.URI;
+import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.portage.gateway.client.AppointmentsApi;
+import io.portage.gateway.client.Downstream;
 import io.portage.gateway.client.DownstreamUnavailableException;
-import io.portage.gateway.client.PartnerApiRestClient;
+import io.portage.gateway.client.Downstreams;
+import io.portage.gateway.client.OrdersApi;
+import io.portage.gateway.client.ShipmentsApi;
 import io.portage.kit.rest.ProblemException;
 import io.quarkus.logging.Log;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Routes partners' shipment and appointment calls to shipment-service and yard-service with the caller's own access
- * token. Each service has its own circuit breaker and timeout ({@link ServiceGuards}); reads are retried twice, writes
- * never behind the partner's back (booking is idempotent, so the partner may repeat it). Tenant isolation holds twice:
- * the service answers only the token's partner, and the gateway answers 404 for a record that names another partner.
+ * Routes partners' calls (orders, shipments, appointments) to the service serving the route group, through that
+ * service's one client and guard, with the caller's own access token. Reads are retried, writes never behind the
+ * partner's back (intake and booking are idempotent, so the partner may repeat them). Tenant isolation holds twice: the
+ * service answers only the token's partner, and the gateway answers 404 for a record that names another partner.
  */
 @ApplicationScoped
 public class PartnerApiRouting {
 
-    /** The services whose partner APIs the gateway routes, by the {@code quarkus.rest-client.<name>.url} they need. */
-    public static final String SHIPMENTS = "shipment-service";
-    public static final String YARD = "yard-service";
+    /** The route groups, as named in {@code portage.gateway.downstreams.<name>.routes}. */
+    public static final String ORDERS = "orders";
+    public static final String SHIPMENTS = "shipments";
+    public static final String APPOINTMENTS = "appointments";
 
-    private final Map<String, PartnerApiRestClient> clients = new LinkedHashMap<>();
-    private final ServiceGuards guards;
+    /** One call to a service's API with the caller's {@code Authorization} header. */
+    @FunctionalInterface
+    private interface Call<A> {
+
+        Uni<Response> on(A api, String authorization);
+    }
+
+    private final Downstreams downstreams;
     private final AccessTokenRelay relay;
     private final ObjectMapper json;
 
-    public PartnerApiRouting(ServiceGuards guards, AccessTokenRelay relay, ObjectMapper json) {
-        this.guards = guards;
+    public PartnerApiRouting(Downstreams downstreams, AccessTokenRelay relay, ObjectMapper json) {
+        this.downstreams = downstreams;
         this.relay = relay;
         this.json = json;
-        for (String service : new String[]{SHIPMENTS, YARD}) {
-            Optional<String> url = ConfigProvider.getConfig()
-                    .getOptionalValue("quarkus.rest-client." + service + ".url", String.class);
-            if (url.isEmpty()) {
-                Log.warnf("No quarkus.rest-client.%s.url: its partner API is not reachable through the gateway", service);
-                continue;
-            }
-            clients.put(service, QuarkusRestClientBuilder.newBuilder()
-                    .baseUri(URI.create(url.get()))
-                    .connectTimeout(2, TimeUnit.SECONDS)
-                    .readTimeout(10, TimeUnit.SECONDS)
-                    .disableDefaultMapper(true)
-                    .build(PartnerApiRestClient.class));
-        }
     }
 
-    @WithSpan("PartnerApiRouting.list")
-    public Uni<Response> list(String service, String resource, Map<String, String> query, String correlationId) {
-        PartnerApiRestClient client = client(service);
-        String authorization = relay.authorization();
-        return read(service, () -> client.list(resource, query, authorization, correlationId));
+    @WithSpan("PartnerApiRouting.submitOrder")
+    public Uni<Response> submitOrder(String body, String correlationId) {
+        return write(ORDERS, OrdersApi.class, (orders, authorization) -> orders.receive(body, authorization, correlationId));
+    }
+
+    /** A change before release: order-service checks the partner (404 for another's order) and the If-Match. */
+    @WithSpan("PartnerApiRouting.changeOrder")
+    public Uni<Response> changeOrder(String id, String body, String ifMatch, String correlationId) {
+        return write(ORDERS, OrdersApi.class,
+                (orders, authorization) -> orders.change(id, body, ifMatch, authorization, correlationId));
+    }
+
+    @WithSpan("PartnerApiRouting.cancelOrder")
+    public Uni<Response> cancelOrder(String id, String body, String correlationId) {
+        return write(ORDERS, OrdersApi.class, (orders, authorization) -> orders.cancel(id, body, authorization, correlationId));
+    }
+
+    @WithSpan("PartnerApiRouting.readOrder")
+    public Uni<Response> readOrder(Caller caller, String id, String correlationId) {
+        return readOwn(ORDERS, OrdersApi.class, (orders, authorization) -> orders.get(id, authorization, correlationId),
+                caller, "Order", id);
+    }
+
+    /** Those of one of the partner's orders ({@code orderId} may be null: its latest). */
+    @WithSpan("PartnerApiRouting.listShipments")
+    public Uni<Response> listShipments(String orderId, int limit, String correlationId) {
+        return read(SHIPMENTS, ShipmentsApi.class,
+                (shipments, authorization) -> shipments.list(orderId, limit, authorization, correlationId));
+    }
+
+    @WithSpan("PartnerApiRouting.readShipment")
+    public Uni<Response> readShipment(Caller caller, String id, String correlationId) {
+        return readOwn(SHIPMENTS, ShipmentsApi.class,
+                (shipments, authorization) -> shipments.get(id, authorization, correlationId), caller, "Shipment", id);
+    }
+
+    @WithSpan("PartnerApiRouting.bookAppointment")
+    public Uni<Response> bookAppointment(String body, String correlationId) {
+        return write(APPOINTMENTS, AppointmentsApi.class,
+                (appointments, authorization) -> appointments.book(body, authorization, correlationId));
+    }
+
+    @WithSpan("PartnerApiRouting.appointmentsOnDay")
+    public Uni<Response> appointmentsOnDay(String site, String date, String correlationId) {
+        return read(APPOINTMENTS, AppointmentsApi.class,
+                (appointments, authorization) -> appointments.onDay(site, date, authorization, correlationId));
+    }
+
+    @WithSpan("PartnerApiRouting.readAppointment")
+    public Uni<Response> readAppointment(Caller caller, String id, String correlationId) {
+        return readOwn(APPOINTMENTS, AppointmentsApi.class,
+                (appointments, authorization) -> appointments.get(id, authorization, correlationId), caller,
+                "Appointment", id);
+    }
+
+    /** A read, tried again after a failure (not after a 4xx). */
+    private <A> Uni<Response> read(String group, Class<A> api, Call<A> call) {
+        return read(group, api, call, UnaryOperator.identity());
     }
 
     /** One record; another partner's answers 404 (its existence is not revealed), even if the service let it through. */
-    @WithSpan("PartnerApiRouting.get")
-    public Uni<Response> get(String service, String resource, String what, String id, Caller caller,
-            String correlationId) {
-        PartnerApiRestClient client = client(service);
-        String authorization = relay.authorization();
-        return read(service, () -> client.get(resource, id, authorization, correlationId)).map(relayed -> {
-            if (relayed.getStatus() == 200 && !caller.partnerId().equals(partnerOf(service, relayed))) {
+    private <A> Uni<Response> readOwn(String group, Class<A> api, Call<A> call, Caller caller, String what, String id) {
+        return read(group, api, call, relayed -> {
+            if (relayed.getStatus() == 200 && !caller.partnerId().equals(partnerOf(group, relayed))) {
                 throw ProblemException.notFound(what, id);
             }
             return relayed;
         });
     }
 
-    @WithSpan("PartnerApiRouting.create")
-    public Uni<Response> create(String service, String resource, String body, String correlationId) {
-        PartnerApiRestClient client = client(service);
+    /** A submission, change or booking: called once; the partner repeats it if it must. */
+    private <A> Uni<Response> write(String group, Class<A> api, Call<A> call) {
+        Downstream downstream = downstream(group);
         String authorization = relay.authorization();
-        return guards.call(service, () -> client.create(resource, body, authorization, correlationId))
-                .onFailure(failure -> !(failure instanceof ProblemException))
-                .transform(failure -> unavailable(service, failure));
+        return relayed(group, downstream, downstream.call(api, client -> call.on(client, authorization)),
+                UnaryOperator.identity());
     }
 
-    private Uni<Response> read(String service, Supplier<Uni<Response>> call) {
-        return guards.call(service, call)
+    private <A> Uni<Response> read(String group, Class<A> api, Call<A> call, UnaryOperator<Response> check) {
+        Downstream downstream = downstream(group);
+        String authorization = relay.authorization();
+        return relayed(group, downstream, downstream.call(api, client -> call.on(client, authorization))
                 .onFailure(DownstreamUnavailableException.class)
                 .retry()
                 .withBackOff(Duration.ofMillis(200))
-                .atMost(2)
+                .atMost(downstream.readRetries()), check);
+    }
+
+    private Downstream downstream(String group) {
+        return downstreams.serving(group)
+                .orElseThrow(() -> new ProblemException(503, "service-unavailable", "Service unavailable",
+                        "No service for " + group + " is configured behind this gateway"));
+    }
+
+    private static Uni<Response> relayed(String group, Downstream downstream, Uni<Response> call,
+            UnaryOperator<Response> check) {
+        return call.map(Relayed::of)
+                .map(check)
                 .onFailure(failure -> !(failure instanceof ProblemException))
-                .transform(failure -> unavailable(service, failure));
+                .transform(failure -> {
+                    Log.warnf("%s unavailable: %s", downstream.name(), failure.toString());
+                    return new ProblemException(503, "service-unavailable", "Service unavailable", ORDERS.equals(group)
+                            ? "Orders could not be reached or did not answer in time, so the order may or may not be stored. Submitting the same order again is safe: intake is idempotent by channel and externalId."
+                            : downstream.name()
+                                    + " could not be reached or did not answer in time; try again (bookings are idempotent)");
+                });
     }
 
-    private String partnerOf(String service, Response response) {
-        try {
-            return json.readTree((String) response.getEntity()).path("partnerId").asText(null);
-        } catch (JsonProcessingException e) {
-            throw new DownstreamUnavailableException(service + " answered unreadable JSON");
+    /** The record's top-level {@code partnerId}, read without building the whole tree. */
+    private String partnerOf(String group, Response response) {
+        try (JsonParser parser = json.getFactory().createParser((String) response.getEntity())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("partnerId".equals(field)) {
+                    return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (IOException e) {
+            throw new DownstreamUnavailableException(group + " answered unreadable JSON");
         }
-    }
-
-    private PartnerApiRestClient client(String service) {
-        PartnerApiRestClient client = clients.get(service);
-        if (client == null) {
-            throw new ProblemException(503, "service-unavailable", "Service unavailable",
-                    service + " is not configured behind this gateway");
-        }
-        return client;
-    }
-
-    private static Throwable unavailable(String service, Throwable failure) {
-        Log.warnf("%s unavailable: %s", service, failure.toString());
-        return new ProblemException(503, "service-unavailable", "Service unavailable",
-                service + " could not be reached or did not answer in time; try again (bookings are idempotent)");
     }
 }

@@ -18,13 +18,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.portage.contracts.CloudEventAttributes;
 import io.smallrye.mutiny.Uni;
 
-/**
- * A service's partner API ({@code /api/v1/<resource>}), as the gateway relays partners' calls to it: always with the
- * caller's own access token, which the service verifies again.
- */
-@Path("/api/v1")
+/** A service's operations API ({@code /ops}, from the event kit), as the gateway relays operators' calls to it. */
+@Path("/ops")
 @Produces(MediaType.APPLICATION_JSON)
-public interface PartnerApiRestClient {
+public interface OpsApi {
 
     @GET
     @Path("/{resource}")
@@ -39,9 +36,16 @@ public interface PartnerApiRestClient {
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 
     @POST
-    @Path("/{resource}")
+    @Path("/{resource}/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Response> create(@PathParam("resource") String resource, String body,
+    Uni<Response> act(@PathParam("resource") String resource, @PathParam("action") String action, String body,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
+
+    @POST
+    @Path("/{resource}/{id}/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> actOn(@PathParam("resource") String resource, @PathParam("id") String id,
+            @PathParam("action") String action, String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 }

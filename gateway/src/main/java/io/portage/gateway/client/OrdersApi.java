@@ -1,10 +1,9 @@
 package io.portage.gateway.client;
 
-import java.util.Map;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,39 +12,35 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestQuery;
-
 import io.portage.contracts.CloudEventAttributes;
 import io.smallrye.mutiny.Uni;
 
-/** A service's operations API ({@code /ops}, from the event kit), as the gateway relays operators' calls to it. */
-@Path("/ops")
+/** order-service's {@code /api/v1/orders} (route group {@code orders}), called with the caller's own access token. */
+@Path("/api/v1/orders")
 @Produces(MediaType.APPLICATION_JSON)
-public interface OpsRestClient {
+public interface OrdersApi {
 
-    @GET
-    @Path("/{resource}")
-    Uni<Response> list(@PathParam("resource") String resource, @RestQuery Map<String, String> query,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> receive(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 
-    @GET
-    @Path("/{resource}/{id}")
-    Uni<Response> get(@PathParam("resource") String resource, @PathParam("id") String id,
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> change(@PathParam("id") String id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 
     @POST
-    @Path("/{resource}/{action}")
+    @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Response> act(@PathParam("resource") String resource, @PathParam("action") String action, String body,
+    Uni<Response> cancel(@PathParam("id") String id, String body,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 
-    @POST
-    @Path("/{resource}/{id}/{action}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Response> actOn(@PathParam("resource") String resource, @PathParam("id") String id,
-            @PathParam("action") String action, String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    @GET
+    @Path("/{id}")
+    Uni<Response> get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 }

@@ -1,0 +1,79 @@
+package io.portage.gateway.client;
+
+import java.net.URI;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import jakarta.enterprise.util.TypeLiteral;
+import jakarta.ws.rs.core.Response;
+
+import io.portage.gateway.config.DownstreamConfig;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.TypedGuard;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * One service behind the gateway: its REST clients (one per API it offers, all to its URL with its timeouts) and its
+ * one guard (timeout and circuit breaker), which every route reaching the service goes through. Answers come back as the
+ * service gave them; a 5xx counts as a failure for the breaker and a retry, a 4xx is the caller's answer.
+ */
+public final class Downstream {
+
+    private final String name;
+    private final DownstreamConfig.Downstream config;
+    private final TypedGuard<Uni<Response>> guard;
+    private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
+
+    Downstream(String name, DownstreamConfig.Downstream config) {
+        this.name = name;
+        this.config = config;
+        this.guard = TypedGuard.create(new TypeLiteral<Uni<Response>>() {
+        })
+                .withTimeout()
+                .duration(config.timeout().toMillis(), ChronoUnit.MILLIS)
+                .done()
+                .withCircuitBreaker()
+                .requestVolumeThreshold(config.breaker().requestVolume())
+                .failureRatio(config.breaker().failureRatio())
+                .delay(config.breaker().delay().toMillis(), ChronoUnit.MILLIS)
+                .done()
+                // The calls are non-blocking: run on the caller's event loop, not handed to another thread.
+                .withThreadOffload(false)
+                .build();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int readRetries() {
+        return config.readRetries();
+    }
+
+    /** Calls one of the service's APIs through the guard; fails with {@link DownstreamUnavailableException} on a 5xx. */
+    public <A> Uni<Response> call(Class<A> api, Function<A, Uni<Response>> call) {
+        A client = api(api);
+        try {
+            return guard.call(() -> call.apply(client).map(response -> {
+                if (response.getStatus() >= 500) {
+                    throw new DownstreamUnavailableException(name + " answered " + response.getStatus());
+                }
+                return response;
+            }));
+        } catch (Exception e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private <A> A api(Class<A> api) {
+        return api.cast(apis.computeIfAbsent(api, type -> QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(config.url()))
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .disableDefaultMapper(true)
+                .build(type)));
+    }
+}

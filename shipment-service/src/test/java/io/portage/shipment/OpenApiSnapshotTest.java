@@ -1,0 +1,16 @@
+package io.portage.shipment;
+
+import org.junit.jupiter.api.Test;
+
+import io.portage.testsupport.OpenApiSnapshot;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** shipment-service's API is the one committed in src/test/resources/openapi/shipment-service.json, which the gateway's clients are checked against. */
+@QuarkusTest
+class OpenApiSnapshotTest {
+
+    @Test
+    void theServedDocumentIsTheCommittedSnapshot() {
+        OpenApiSnapshot.check("shipment-service");
+    }
+}
