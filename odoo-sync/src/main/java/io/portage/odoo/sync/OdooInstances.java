@@ -62,7 +62,7 @@ public class OdooInstances {
 
     /** What is known of the instances: the bound one, a different one seen at the configured address, when checked. */
     @RegisterForReflection
-    public record Status(String state, OdooInstance bound, String boundFingerprint, Instant boundAt, String boundBy,
+    public record InstanceStatus(String state, OdooInstance bound, String boundFingerprint, Instant boundAt, String boundBy,
             OdooInstance seen, String seenFingerprint, Instant seenAt, Instant checkedAt) {
 
         static final String UNCHECKED = "unchecked";
@@ -83,8 +83,8 @@ public class OdooInstances {
     private final Confirmations confirmations;
     private final Event<Rebound> rebound;
     private final Clock clock = Clock.systemUTC();
-    private final AtomicReference<Status> last = new AtomicReference<>(
-            new Status(Status.UNCHECKED, null, null, null, null, null, null, null, null));
+    private final AtomicReference<InstanceStatus> last = new AtomicReference<>(
+            new InstanceStatus(InstanceStatus.UNCHECKED, null, null, null, null, null, null, null, null));
 
     OdooInstances(OdooOperations operations, OdooSyncConfig config, Confirmations confirmations,
             Event<Rebound> rebound) {
@@ -95,12 +95,12 @@ public class OdooInstances {
     }
 
     /** The last check's outcome, without calling Odoo. */
-    public Status status() {
+    public InstanceStatus status() {
         return last.get();
     }
 
     /** Reads the instance at the configured address and compares it with the bound one (binding the first). */
-    public Uni<Status> check() {
+    public Uni<InstanceStatus> check() {
         return current().chain(current -> Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> record(session, current)))).invoke(this::remember);
     }
@@ -121,7 +121,7 @@ public class OdooInstances {
      * one seen (so the operator confirms what they looked at); {@code keepData} keeps the cache, the followed records and
      * the watermarks (the same database at another address), otherwise they are dropped and reloaded from the new one.
      */
-    public Uni<Status> confirm(String fingerprint, boolean keepData, String operator) {
+    public Uni<InstanceStatus> confirm(String fingerprint, boolean keepData, String operator) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> load(session).chain(status -> {
             if (!status.changed()) {
                 return Uni.createFrom()
@@ -164,7 +164,7 @@ public class OdooInstances {
         return CallerContext.emitOnCaller(operations.instance().identify());
     }
 
-    private Uni<Status> record(Mutiny.Session session, OdooInstance current) {
+    private Uni<InstanceStatus> record(Mutiny.Session session, OdooInstance current) {
         Instant now = clock.instant();
         return describe(session.createNativeQuery(BIND_FIRST), current, now).setParameter("by", "first contact")
                 .executeUpdate()
@@ -200,16 +200,16 @@ public class OdooInstances {
                 .setParameter("now", now);
     }
 
-    private Uni<Status> load(Mutiny.Session session) {
+    private Uni<InstanceStatus> load(Mutiny.Session session) {
         return session.createNativeQuery(SELECT + " for update", Object[].class).getResultList().map(rows -> {
             Instant now = clock.instant();
             if (rows.isEmpty()) {
-                return new Status(Status.UNCHECKED, null, null, null, null, null, null, null, now);
+                return new InstanceStatus(InstanceStatus.UNCHECKED, null, null, null, null, null, null, null, now);
             }
             Object[] row = rows.get(0);
             OdooInstance bound = instance(row, 0);
             OdooInstance seen = row[7] == null ? null : instance(row, 7);
-            return new Status(seen == null ? Status.BOUND : Status.CHANGED, bound, bound.fingerprint(),
+            return new InstanceStatus(seen == null ? InstanceStatus.BOUND : InstanceStatus.CHANGED, bound, bound.fingerprint(),
                     SyncValues.instant(row[5]), (String) row[6], seen, seen == null ? null : seen.fingerprint(),
                     SyncValues.instant(row[12]), now);
         });
@@ -224,7 +224,7 @@ public class OdooInstances {
         return b != null && a.fingerprint().equals(b.fingerprint());
     }
 
-    private void remember(Status status) {
+    private void remember(InstanceStatus status) {
         last.set(status);
     }
 }

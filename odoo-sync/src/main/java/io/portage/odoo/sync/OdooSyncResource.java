@@ -129,14 +129,14 @@ public class OdooSyncResource {
     @GET
     @Path("/instance")
     @Operation(summary = "Which Odoo instance Portage's Odoo ids belong to", description = "Checks the Odoo at the configured address: state bound (it is the instance the ids came from), changed (another instance is there: writes and polls wait for a confirmation) or unchecked (not reached yet).")
-    public Uni<OdooInstances.Status> instance() {
+    public Uni<OdooInstances.InstanceStatus> instance() {
         return instances.check().onFailure().recoverWithItem(failure -> instances.status());
     }
 
     @POST
     @Path("/instance/confirm")
     @Operation(summary = "Work with the Odoo instance seen from now on", description = "Give the fingerprint seen (GET /ops/odoo-sync/instance). Drops the master-data cache, the followed records and the watermarks of the old instance and reloads from the new one; keepData true keeps them (the same database moved to another address).")
-    public Uni<OdooInstances.Status> confirmInstance(InstanceConfirmation confirmation) {
+    public Uni<OdooInstances.InstanceStatus> confirmInstance(InstanceConfirmation confirmation) {
         String operator = callers.current().requireOperator().actor();
         if (confirmation == null || confirmation.fingerprint() == null || confirmation.fingerprint().isBlank()) {
             throw ProblemException.invalid("fingerprint", "must be the fingerprint of the instance seen");
