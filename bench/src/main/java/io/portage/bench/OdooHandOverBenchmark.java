@@ -78,10 +78,11 @@ public final class OdooHandOverBenchmark {
             List<String> rows = new ArrayList<>();
             int before = calls(odoo);
             double single = oneAtATime(calls, "single-" + run(), orders, products);
-            rows.add(row("one step per call, order by order", orders, single, calls(odoo) - before, single));
+            int singleCalls = calls(odoo) - before;
 
             before = calls(odoo);
             double batched = batchedByHand(calls, "batched-" + run(), orders, products);
+            rows.add(row("one step per call, order by order", orders, single, singleCalls, batched));
             rows.add(row("batched by hand (" + BATCH + " per call)", orders, batched, calls(odoo) - before, batched));
 
             before = calls(odoo);

@@ -127,76 +127,91 @@ public class OdooHandOver {
                                 .replaceWith(ids.size()));
     }
 
-    /** Each order's outcome, one after the other (one reactive session at a time on this context). */
+    /**
+     * Every order's outcome in one transaction (the orders read again, released, held or rescheduled, their events
+     * staged); if that transaction fails, each order in a transaction of its own, so one order cannot hold back the
+     * others.
+     */
     private Uni<Void> record(List<Order> handed, Map<UUID, HandOverBatch.Result> results) {
+        List<UUID> ids = handed.stream().map(Order::id).toList();
+        return Panache.withTransaction(() -> orders.findByIds(ids).chain(current -> apply(current, results)))
+                .onFailure()
+                .recoverWithUni(failure -> {
+                    Log.warnf("Recording a hand-over pass of %d orders failed (%s); recording them one by one",
+                            ids.size(), failure.toString());
+                    return Multi.createFrom()
+                            .iterable(ids)
+                            .onItem()
+                            .transformToUniAndConcatenate(id -> Panache.withTransaction(
+                                    () -> orders.findByIds(List.of(id)).chain(one -> apply(one, results))))
+                            .collect()
+                            .last()
+                            .replaceWith(List.<Outcome>of());
+                })
+                .replaceWithVoid();
+    }
+
+    /** Applies each order's result in the current transaction, one after the other; counts the outcomes. */
+    private Uni<List<Outcome>> apply(List<Order> current, Map<UUID, HandOverBatch.Result> results) {
         return Multi.createFrom()
-                .iterable(handed)
+                .iterable(current)
                 .onItem()
                 .transformToUniAndConcatenate(order -> outcome(order, results.get(order.id()))
                         .invoke(outcome -> metrics.counter("portage.orders.hand-over", "outcome", outcome.name())
                                 .increment()))
                 .collect()
-                .last()
-                .replaceWithVoid();
+                .asList();
     }
 
     private Uni<Outcome> outcome(Order order, HandOverBatch.Result result) {
+        if (order.status() != OrderStatus.ACCEPTED) {
+            if (result instanceof HandOverBatch.Confirmed confirmed) {
+                // Only a claim that ran out lets this happen; Odoo's order stays, keyed by client_order_ref.
+                Log.warnf("Order %s was %s when Odoo confirmed it as %s", order.id(), order.status(),
+                        confirmed.odoo().name());
+            }
+            return Uni.createFrom().item(Outcome.SKIPPED);
+        }
         return switch (result) {
-            case HandOverBatch.Confirmed confirmed -> release(order.id(), confirmed.odoo());
-            case HandOverBatch.UnknownSkus unknown -> hold(order.id(), unknown.skus(), null);
-            case HandOverBatch.Failed failed -> failed(order.id(), order.handOver().attempts(), failed.failure());
+            case HandOverBatch.Confirmed confirmed -> release(order, confirmed.odoo());
+            case HandOverBatch.UnknownSkus unknown -> hold(order, unknown.skus(), null);
+            case HandOverBatch.Failed failed -> failed(order, failed.failure());
         };
     }
 
-    private Uni<Outcome> release(UUID id, OdooOrder confirmed) {
-        Instant now = clock.instant();
-        return Panache.withTransaction(() -> orders.findById(id).chain(order -> {
-            if (order == null || order.status() != OrderStatus.ACCEPTED) {
-                // Only a claim that ran out lets this happen; Odoo's order stays, keyed by client_order_ref.
-                Log.warnf("Order %s was %s when Odoo confirmed it as %s", id, order == null ? "gone" : order.status(),
-                        confirmed.name());
-                return Uni.createFrom().item(Outcome.SKIPPED);
-            }
-            order.release(confirmed,
-                    routing.route(order.intake().warehouse(), order.intake().channel(), order.intake().partnerId()), now);
-            Log.infof("Order %s/%s confirmed in Odoo as %s, released to %s %s", order.intake().channel(),
-                    order.intake().externalId(),
-                    confirmed.name(), order.release().fulfiller().type(), order.release().fulfiller().id());
-            return events.orderReleased(order).replaceWith(Outcome.RELEASED);
-        }));
+    private Uni<Outcome> release(Order order, OdooOrder confirmed) {
+        order.release(confirmed,
+                routing.route(order.intake().warehouse(), order.intake().channel(), order.intake().partnerId()),
+                clock.instant());
+        Log.infof("Order %s/%s confirmed in Odoo as %s, released to %s %s", order.intake().channel(),
+                order.intake().externalId(), confirmed.name(), order.release().fulfiller().type(),
+                order.release().fulfiller().id());
+        return events.orderReleased(order).replaceWith(Outcome.RELEASED);
     }
 
-    private Uni<Outcome> hold(UUID id, Set<String> unknownSkus, String odooMessage) {
+    private Uni<Outcome> hold(Order order, Set<String> unknownSkus, String odooMessage) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> orders.findById(id).chain(order -> {
-            if (order == null || order.status() != OrderStatus.ACCEPTED) {
-                return Uni.createFrom().item(Outcome.SKIPPED);
-            }
-            if (unknownSkus != null) {
-                order.hold(OrderChecks.holdReason(order, unknownSkus), now, "odoo");
-                return checks.raiseUnknownSkus(order, unknownSkus).replaceWith(Outcome.HELD);
-            }
-            order.hold("Odoo refused the order: " + odooMessage, now, "odoo");
-            return checks.raiseOdooRefused(order, odooMessage).replaceWith(Outcome.HELD);
-        }));
+        if (unknownSkus != null) {
+            order.hold(OrderChecks.holdReason(order, unknownSkus), now, "odoo");
+            return checks.raiseUnknownSkus(order, unknownSkus).replaceWith(Outcome.HELD);
+        }
+        order.hold("Odoo refused the order: " + odooMessage, now, "odoo");
+        return checks.raiseOdooRefused(order, odooMessage).replaceWith(Outcome.HELD);
     }
 
-    private Uni<Outcome> failed(UUID id, int attempts, Throwable failure) {
+    private Uni<Outcome> failed(Order order, Throwable failure) {
+        int attempts = order.handOver().attempts();
         if (failure instanceof OdooValidationException || failure instanceof OdooAccessException
                 || failure instanceof OdooMissingException
                 || (failure instanceof OdooServerException && attempts >= SERVER_ERROR_LIMIT)) {
-            Log.warnf("Odoo refused order %s: %s", id, failure.getMessage());
-            return hold(id, null, failure.getMessage());
+            Log.warnf("Odoo refused order %s: %s", order.id(), failure.getMessage());
+            return hold(order, null, failure.getMessage());
         }
         Duration delay = backoff(attempts);
-        Log.infof("Order %s not handed to Odoo (attempt %d: %s); next attempt in %s", id, attempts, failure.toString(),
-                delay);
-        return Panache.withTransaction(() -> orders.findById(id).chain(order -> {
-            if (order != null && order.status() == OrderStatus.ACCEPTED) {
-                order.handOverFailed(failure.toString(), clock.instant().plus(delay));
-            }
-            return Uni.createFrom().item(Outcome.RETRY);
-        }));
+        Log.infof("Order %s not handed to Odoo (attempt %d: %s); next attempt in %s", order.id(), attempts,
+                failure.toString(), delay);
+        order.handOverFailed(failure.toString(), clock.instant().plus(delay));
+        return Uni.createFrom().item(Outcome.RETRY);
     }
 
     /** {@code backoff} doubled per attempt up to {@code max-backoff}, with 20 % jitter either way. */
