@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.portage.testsupport.OdooStandinResource;
+import io.portage.testsupport.OpsCalls;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,39 +35,10 @@ class OdooInstanceHoldTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    /**
-     * The usual stand-in database back and confirmed, so the test applications after this one (they may share its
-     * PostgreSQL database, which binds the Odoo instance) find the instance they expect.
-     */
+    /** The usual stand-in database back, so the test applications after this one find the instance they expect. */
     @AfterEach
     void backToTheUsualOdoo() {
-        OdooStandinResource.restoreTheUsualDatabase();
-        String ops = TestTokens.ops("ops.alice");
-        String state = given().auth()
-                .oauth2(ops)
-                .when()
-                .get("/ops/odoo-sync/instance")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("state");
-        if ("changed".equals(state)) {
-            String seen = given().auth()
-                    .oauth2(ops)
-                    .when()
-                    .get("/ops/odoo-sync/instance")
-                    .then()
-                    .extract()
-                    .path("seenFingerprint");
-            given().auth()
-                    .oauth2(ops)
-                    .contentType(ContentType.JSON)
-                    .body(Map.of("fingerprint", seen))
-                    .when()
-                    .post("/ops/odoo-sync/instance/confirm")
-                    .then()
-                    .statusCode(200);
-        }
+        OpsCalls.backToTheUsualOdoo(TestTokens.ops("ops.alice"));
     }
 
     @Test

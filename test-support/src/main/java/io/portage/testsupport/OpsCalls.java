@@ -25,4 +25,31 @@ public final class OpsCalls {
                         .extract()
                         .<String>path("find { it.eventId == '%s' }.id".formatted(eventId)), id -> id != null);
     }
+
+    /**
+     * Points the test application back at the usual stand-in database and, if the application saw another instance,
+     * confirms it as {@code operatorToken}: test applications of one module may share a PostgreSQL database, which
+     * binds the Odoo instance it met first.
+     */
+    public static void backToTheUsualOdoo(String operatorToken) {
+        OdooStandinResource.restoreTheUsualDatabase();
+        String seen = given().auth()
+                .oauth2(operatorToken)
+                .when()
+                .get("/ops/odoo-sync/instance")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("seenFingerprint");
+        if (seen != null) {
+            given().auth()
+                    .oauth2(operatorToken)
+                    .contentType("application/json")
+                    .body(java.util.Map.of("fingerprint", seen))
+                    .when()
+                    .post("/ops/odoo-sync/instance/confirm")
+                    .then()
+                    .statusCode(200);
+        }
+    }
 }
