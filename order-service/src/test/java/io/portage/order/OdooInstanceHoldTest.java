@@ -7,12 +7,16 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.portage.odoo.connector.OdooClient;
 import io.portage.testsupport.OdooStandinResource;
 import io.portage.testsupport.OpsCalls;
 import io.portage.testsupport.PortageStackResource;
@@ -35,6 +39,9 @@ class OdooInstanceHoldTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
+    @Inject
+    OdooClient odoo;
+
     /** The usual stand-in database back, so the test applications after this one find the instance they expect. */
     @AfterEach
     void backToTheUsualOdoo() {
@@ -49,14 +56,22 @@ class OdooInstanceHoldTest {
         String first = submit("first");
         awaitStatus(first, "RELEASED");
 
+        long firstOdooId = order(first).getLong("odoo.id");
         OdooStandinResource.replaceWithAnotherDatabase(Instant.parse("2022-02-02T02:02:02Z"));
+        // The other database has sale orders of its own, one of them with the very id the first order has here.
+        for (long id = 1; id <= firstOdooId; id++) {
+            OdooStandinResource.standin()
+                    .createAsSuperuser("sale.order",
+                            Map.of("partner_id", 3, "client_order_ref", "OTHER-" + id));
+        }
         String second = submit("second");
         JsonPath waiting = await().atMost(WAIT)
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> order(second), order -> order.getString("handOver.lastError") != null);
         assertThat(waiting.getString("status")).isEqualTo("ACCEPTED");
         assertThat(waiting.getString("handOver.lastError")).contains("OdooInstanceChangedException");
-        assertThat(OdooStandinResource.standin().records("sale.order")).isEmpty();
+        assertThat(OdooStandinResource.standin().records("sale.order"))
+                .noneMatch(order -> String.valueOf(order.get("client_order_ref")).startsWith("instance-shop:"));
         assertThat(OdooStandinResource.standin()
                 .records("res.partner")
                 .stream()
@@ -80,8 +95,21 @@ class OdooInstanceHoldTest {
                 .then()
                 .statusCode(200)
                 .body("state", equalTo("bound"));
-        awaitStatus(second, "RELEASED");
-        assertThat(OdooStandinResource.standin().records("sale.order")).hasSize(1);
+        JsonPath released = awaitStatus(second, "RELEASED");
+        assertThat(OdooStandinResource.standin().records("sale.order")).hasSize((int) firstOdooId + 1);
+
+        // Sale order <first's id> of the new database is another order: its cancellation must not reach the first order,
+        // whose ids belong to the old database; the second order's own cancellation reaches it.
+        odoo.calls()
+                .callOnRecords("sale.order", "action_cancel", List.of(firstOdooId, released.getLong("odoo.id")), Map.of())
+                .await()
+                .atMost(WAIT);
+        given().auth().oauth2(ops).when().post("/ops/odoo-sync/poll").then().statusCode(200);
+        awaitStatus(second, "CANCELLED");
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> order(first).getString("status"), "RELEASED"::equals);
     }
 
     private static String submit(String name) {
@@ -90,7 +118,7 @@ class OdooInstanceHoldTest {
                         "customer", Map.of("name", "Ada " + name, "email", name + "@example.com",
                                 "address", Map.of("street", "12 Dock Road", "city", "Rotterdam", "postalCode", "3011 AA",
                                         "country", "NL")),
-                        "lines", java.util.List.of(Map.of("sku", "PT-CHAIR-01", "quantity", 2))))
+                        "lines", List.of(Map.of("sku", "PT-CHAIR-01", "quantity", 2))))
                 .when()
                 .post("/api/v1/orders")
                 .then()
@@ -103,8 +131,8 @@ class OdooInstanceHoldTest {
         return given().when().get("/api/v1/orders/" + id).then().statusCode(200).extract().jsonPath();
     }
 
-    private static void awaitStatus(String id, String status) {
-        await().atMost(WAIT)
+    private static JsonPath awaitStatus(String id, String status) {
+        return await().atMost(WAIT)
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> order(id),
                         order -> status.equals(order.getString("status")));

@@ -15,6 +15,8 @@ public class OdooStandinResource implements QuarkusTestResourceLifecycleManager 
 
     public static final String API_KEY = "bot-api-key";
     private static volatile OdooStandin standin;
+    /** The usual database while another one answers in its place. */
+    private static volatile OdooStandin usual;
     /**
      * One address for every stand-in of this JVM, so each test application meets the same Odoo instance (a system
      * property: each test application has class loaders of its own, so a static field would not outlive it).
@@ -41,18 +43,26 @@ public class OdooStandinResource implements QuarkusTestResourceLifecycleManager 
 
     /**
      * Replaces the stand-in by another database at the same address, created at {@code databaseCreated}: what a service
-     * sees when its Odoo is restored from a copy or swapped for another stage.
+     * sees when its Odoo is restored from a copy or swapped for another stage. The usual database is stopped, not
+     * dropped: {@link #restoreTheUsualDatabase()} brings it back with its records.
      */
     public static OdooStandin replaceWithAnotherDatabase(Instant databaseCreated) {
+        if (usual == null) {
+            usual = standin;
+        }
         int port = standin.port();
         standin.close();
         standin = builder().port(port).databaseCreated(databaseCreated).build().start();
         return standin;
     }
 
-    /** Back to the database every test application of the module works with (after {@link #replaceWithAnotherDatabase}). */
+    /** The usual database back at the same address, with its records (after {@link #replaceWithAnotherDatabase}). */
     public static OdooStandin restoreTheUsualDatabase() {
-        return replaceWithAnotherDatabase(DATABASE_CREATED);
+        if (usual != null && standin != usual) {
+            standin.close();
+            standin = usual.start();
+        }
+        return standin;
     }
 
     /**
@@ -75,6 +85,10 @@ public class OdooStandinResource implements QuarkusTestResourceLifecycleManager 
     public void stop() {
         if (standin != null) {
             standin.close();
+        }
+        if (usual != null) {
+            usual.close();
+            usual = null;
         }
     }
 }

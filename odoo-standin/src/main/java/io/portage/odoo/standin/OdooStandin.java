@@ -42,7 +42,8 @@ public final class OdooStandin implements AutoCloseable {
     private final String login;
     private final String password;
     private final String host;
-    private final int requestedPort;
+    /** The port asked for; after the first start the one bound, so a stand-in started again answers at the same address. */
+    private int requestedPort;
     private final Faults faults;
     private final Orm orm;
     private final int workerCount;
@@ -73,7 +74,7 @@ public final class OdooStandin implements AutoCloseable {
         return new Builder();
     }
 
-    /** Binds the port and starts answering; returns this. */
+    /** Binds the port and starts answering (again after {@link #close()}, with its records, at the same port); returns this. */
     public synchronized OdooStandin start() {
         if (server != null) {
             return this;
@@ -84,6 +85,7 @@ public final class OdooStandin implements AutoCloseable {
             throw new UncheckedIOException("cannot bind " + host + ":" + requestedPort, e);
         }
         executor = Executors.newVirtualThreadPerTaskExecutor();
+        requestedPort = server.getAddress().getPort();
         server.setExecutor(executor);
         server.createContext("/", new StandinHandler(this, orm));
         server.start();

@@ -112,7 +112,7 @@ public class ChangeCapture {
     /** With {@code instance} the outcome of a check just made, or null to check first. */
     private Uni<PollResult> poll(SyncedModel model, OdooInstances.InstanceStatus instance) {
         Instant started = clock.instant();
-        Uni<Void> bound = instance == null
+        Uni<?> bound = instance == null
                 ? instances.requireBound()
                 : instance.changed()
                         ? Uni.createFrom().failure(new OdooInstanceChangedException(instance.bound(), instance.seen()))

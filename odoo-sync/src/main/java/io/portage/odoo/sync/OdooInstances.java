@@ -106,14 +106,14 @@ public class OdooInstances {
     }
 
     /**
-     * Succeeds when the Odoo at the configured address is the bound instance, checked now (one read of
+     * The bound instance, when the Odoo at the configured address is it, checked now (one read of
      * {@code res.company}: a restored database can appear between any two calls, and a write with the old ids there
      * would be wrong without a word); fails with {@link OdooInstanceChangedException} when it is another.
      */
-    public Uni<Void> requireBound() {
+    public Uni<InstanceStatus> requireBound() {
         return check().chain(checked -> checked.changed()
                 ? Uni.createFrom().failure(new OdooInstanceChangedException(checked.bound(), checked.seen()))
-                : Uni.createFrom().voidItem());
+                : Uni.createFrom().item(checked));
     }
 
     /**

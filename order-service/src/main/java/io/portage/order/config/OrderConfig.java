@@ -69,8 +69,16 @@ public interface OrderConfig {
         Duration interval();
 
         /** How many due orders one pass takes; they go to Odoo together, so the connector can batch them. */
-        @WithDefault("50")
+        @WithDefault("100")
         int batchSize();
+
+        /**
+         * How many passes may run at once in this process: while one records its outcomes in PostgreSQL (or claims and
+         * reads its orders), another talks to Odoo, so Odoo is not left idle between batches. Customers' claims keep
+         * concurrent passes (and replicas) from creating one customer twice.
+         */
+        @WithDefault("2")
+        int passes();
 
         /** How long a worker holds an order while it talks to Odoo; longer than the connector's timeout and retries. */
         @WithDefault("90s")

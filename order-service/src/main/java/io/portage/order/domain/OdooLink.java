@@ -12,7 +12,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * The sale order an order became in Odoo, kept on the order from its release: the sale order's id and name, its
- * transfers (pickings, {@code bigint[]}) and which of them are done, and when Odoo confirmed it.
+ * transfers (pickings, {@code bigint[]}) and which of them are done, when Odoo confirmed it, and the fingerprint of the
+ * Odoo instance those ids belong to (events from another instance never match them).
  */
 @Embeddable
 public class OdooLink {
@@ -29,6 +30,8 @@ public class OdooLink {
     private List<Long> pickingsDone = new ArrayList<>();
     @Column(name = "odoo_synced_at")
     private Instant syncedAt;
+    @Column(name = "odoo_instance")
+    private String instance;
 
     protected OdooLink() {
     }
@@ -40,6 +43,7 @@ public class OdooLink {
         link.name = odoo.name();
         link.pickingIds = new ArrayList<>(odoo.pickingIds());
         link.syncedAt = at;
+        link.instance = odoo.instance();
         return link;
     }
 

@@ -41,6 +41,8 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
             from unnest(cast(:shipments as uuid[]), cast(:orders as uuid[])) as link(shipment_id, order_id)
             on conflict do nothing""";
 
+    private static final String BOUND_INSTANCE = "select fingerprint from {h-schema}odoo_instance where id = 1";
+
     private static final String SHIPMENT_ORDERS = """
             select cast(shipment_id as varchar) || ' ' || cast(order_id as varchar) from {h-schema}order_shipment
             where shipment_id = any(cast(:shipments as uuid[]))""";
@@ -49,14 +51,30 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
         return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
     }
 
-    /** Orders by their sale order's id in Odoo (set at release). */
+    /**
+     * Orders by their sale order's id in the bound Odoo instance (set at release; orders released before instances were
+     * recorded match any).
+     */
     public Uni<List<Order>> findByOdooOrderIds(Collection<Long> odooIds) {
-        return odooIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("odoo.orderId in ?1", odooIds);
+        return odooIds.isEmpty()
+                ? Uni.createFrom().item(List.of())
+                : boundInstance().chain(instance -> list(
+                        "odoo.orderId in ?1 and (odoo.instance is null or odoo.instance = ?2)", odooIds, instance));
     }
 
-    /** Orders by their sale order's name in Odoo (S00042; set at release). */
+    /** Orders by their sale order's name in the bound Odoo instance (S00042; set at release). */
     public Uni<List<Order>> findByOdooNames(Collection<String> names) {
-        return names.isEmpty() ? Uni.createFrom().item(List.of()) : list("odoo.name in ?1", names);
+        return names.isEmpty()
+                ? Uni.createFrom().item(List.of())
+                : boundInstance().chain(instance -> list(
+                        "odoo.name in ?1 and (odoo.instance is null or odoo.instance = ?2)", names, instance));
+    }
+
+    /** The fingerprint of the Odoo instance odoo-sync has bound (its table, in this schema), or "" before the first. */
+    private Uni<String> boundInstance() {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(BOUND_INSTANCE, String.class).getResultList())
+                .map(rows -> rows.isEmpty() || rows.get(0) == null ? "" : rows.get(0));
     }
 
     /** Records which order each shipment was planned for (shipment id to order id); a known shipment keeps its order. */

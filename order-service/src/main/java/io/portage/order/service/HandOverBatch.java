@@ -63,8 +63,10 @@ class HandOverBatch {
     /** Hands {@code orders} to Odoo together; a failure that concerns them all (Odoo away, another instance) fails all. */
     Uni<Map<UUID, Result>> send(List<Order> orders) {
         return instances.requireBound()
-                .chain(() -> productIds(orders))
-                .chain(products -> {
+                .chain(bound -> productIds(orders).map(products -> new Bound(bound.boundFingerprint(), products)))
+                .chain(bound -> {
+                    String instance = bound.instance();
+                    Map<String, Long> products = bound.products();
                     Map<UUID, Result> results = new LinkedHashMap<>();
                     List<Order> ready = new ArrayList<>();
                     for (Order order : orders) {
@@ -82,10 +84,11 @@ class HandOverBatch {
                     }
                     return ready.isEmpty()
                             ? Uni.createFrom().item(results)
-                            : customers(ready).chain(partners -> confirm(ready, partners, products)).map(confirmed -> {
-                                results.putAll(confirmed);
-                                return results;
-                            });
+                            : customers(ready).chain(partners -> confirm(ready, partners, products, instance))
+                                    .map(confirmed -> {
+                                        results.putAll(confirmed);
+                                        return results;
+                                    });
                 })
                 .onFailure()
                 .recoverWithItem(failure -> {
@@ -154,14 +157,17 @@ class HandOverBatch {
     }
 
     /** The sale orders created and confirmed at once (the connector batches them); each its own result. */
+    private record Bound(String instance, Map<String, Long> products) {
+    }
+
     private Uni<Map<UUID, Result>> confirm(List<Order> orders, Map<String, Object> customers,
-            Map<String, Long> products) {
+            Map<String, Long> products, String instance) {
         List<Uni<Result>> each = new ArrayList<>();
         for (Order order : orders) {
             Object customer = customers.get(OdooOrderClient.customerRef(order));
             each.add(customer instanceof Long partnerId
                     ? odoo.createAndConfirm(order, partnerId, products)
-                            .<Result>map(Confirmed::new)
+                            .<Result>map(odooOrder -> new Confirmed(odooOrder.in(instance)))
                             .onFailure()
                             .recoverWithItem(Failed::new)
                     : Uni.createFrom()

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -58,7 +59,7 @@ public class OdooHandOver {
     private final MeterRegistry metrics;
     private final Vertx vertx;
     private final Clock clock = Clock.systemUTC();
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean again = new AtomicBoolean();
 
     OdooHandOver(OrderRepository orders, OrderChecks checks, HandOverBatch batch, OrderEvents events,
@@ -95,14 +96,18 @@ public class OdooHandOver {
         return config.handOver().enabled() ? drain().replaceWithVoid() : Uni.createFrom().voidItem();
     }
 
-    /** Passes until the queue has nothing due (one pass at a time; a wake-up during a pass runs another). */
+    /**
+     * Passes until the queue has nothing due, up to {@code passes} at once (a wake-up when all are busy runs another
+     * after them).
+     */
     public Uni<Integer> drain() {
-        if (!running.compareAndSet(false, true)) {
+        if (running.incrementAndGet() > config.handOver().passes()) {
+            running.decrementAndGet();
             again.set(true);
             return Uni.createFrom().item(0);
         }
         again.set(false);
-        return pass().onTermination().invoke(() -> running.set(false)).chain(handed -> {
+        return pass().onTermination().invoke(running::decrementAndGet).chain(handed -> {
             boolean more = handed >= config.handOver().batchSize() || again.getAndSet(false);
             return more ? drain().map(next -> handed + next) : Uni.createFrom().item(handed);
         });
