@@ -103,6 +103,31 @@ class OrderRoutesTest {
                 .body("violations[0].field", equalTo("id"));
     }
 
+    /** Reads go over the downstream's Vert.x client: the same token, correlation id and trace context as writes. */
+    @Test
+    void aReadIsRelayedWithTheTokenCorrelationIdTraceAndETag() {
+        given().auth()
+                .oauth2(TestTokens.partner("northwind", "orders:read").sign())
+                .header("X-Correlation-Id", "corr-read-1")
+                .when()
+                .get("/api/v1/orders/3f0c2a4e-0000-4000-8000-00000000000a")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .header("ETag", "\"1\"")
+                .header("X-Correlation-Id", "corr-read-1")
+                .body("id", equalTo("3f0c2a4e-0000-4000-8000-00000000000a"));
+
+        Map<String, Object> sent = recorded().stream()
+                .filter(r -> "corr-read-1".equals(r.get("correlation")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sent).containsEntry("partner", "northwind")
+                .containsEntry("method", "GET")
+                .containsEntry("path", "/api/v1/orders/3f0c2a4e-0000-4000-8000-00000000000a");
+        assertThat((String) sent.get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
     @Test
     void changesAndCancellationsGoWithThePartnerAndTheVersion() {
         String order = "3f0c2a4e-0000-4000-8000-000000000001";

@@ -93,9 +93,11 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
         // Like order-service: the partner is the relayed token's, whatever headers come with it.
         String partner = claim(exchange, "partner_id");
         String correlation = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
-        requests.add("{\"method\":\"%s\",\"path\":\"%s\",\"partner\":%s,\"partnerHeader\":%s,\"correlation\":%s}".formatted(
-                exchange.getRequestMethod(), exchange.getRequestURI().getPath(), quote(partner),
-                quote(exchange.getRequestHeaders().getFirst("X-Portage-Partner-Id")), quote(correlation)));
+        requests.add(
+                "{\"method\":\"%s\",\"path\":\"%s\",\"partner\":%s,\"partnerHeader\":%s,\"correlation\":%s,\"traceparent\":%s}"
+                        .formatted(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), quote(partner),
+                                quote(exchange.getRequestHeaders().getFirst("X-Portage-Partner-Id")), quote(correlation),
+                                quote(exchange.getRequestHeaders().getFirst("traceparent"))));
         String path = exchange.getRequestURI().getPath();
         if (path.endsWith("/cancel") || "PATCH".equals(exchange.getRequestMethod())) {
             // Like order-service: another partner's order is not found; a change needs the version as read ("1").

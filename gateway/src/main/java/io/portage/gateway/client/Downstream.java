@@ -14,22 +14,34 @@ import io.portage.gateway.config.DownstreamConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 
 /**
- * One service behind the gateway: its REST clients (one per API it offers, all to its URL with its timeouts) and its
- * one guard (timeout and circuit breaker), which every route reaching the service goes through. Answers come back as the
+ * One service behind the gateway: its clients (one per API it offers, all to its URL with its timeouts; their GETs over
+ * one pooled Vert.x HTTP client, see {@link DirectReads}) and its one guard (timeout and circuit breaker), which every
+ * route reaching the service goes through. Answers come back as the
  * service gave them; a 5xx counts as a failure for the breaker and a retry, a 4xx is the caller's answer.
  */
 public final class Downstream {
+
+    /** Connections kept to the service for reads (the REST client's default pool size). */
+    private static final int POOL_SIZE = 50;
 
     private final String name;
     private final DownstreamConfig.Downstream config;
     private final TypedGuard<Uni<Response>> guard;
     private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
+    private final HttpClient http;
 
-    Downstream(String name, DownstreamConfig.Downstream config) {
+    Downstream(String name, DownstreamConfig.Downstream config, Vertx vertx) {
         this.name = name;
         this.config = config;
+        this.http = vertx.createHttpClient(new HttpClientOptions().setName("downstream-" + name)
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(POOL_SIZE));
         this.guard = TypedGuard.create(new TypeLiteral<Uni<Response>>() {
         })
                 .withTimeout()
@@ -69,11 +81,17 @@ public final class Downstream {
     }
 
     private <A> A api(Class<A> api) {
-        return api.cast(apis.computeIfAbsent(api, type -> QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(config.url()))
+        return api.cast(apis.computeIfAbsent(api, this::client));
+    }
+
+    private <A> A client(Class<A> api) {
+        URI url = URI.create(config.url());
+        A rest = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(url)
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .disableDefaultMapper(true)
-                .build(type)));
+                .build(api);
+        return DirectReads.over(api, rest, http, url, config.timeout().toMillis());
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.portage.gateway.config.DownstreamConfig;
 import io.quarkus.logging.Log;
+import io.vertx.core.Vertx;
 
 /**
  * The services behind the gateway as configured ({@link DownstreamConfig}): found by the route group they serve or, for
@@ -20,13 +21,13 @@ public class Downstreams {
     private final Map<String, Downstream> byRoutes = new LinkedHashMap<>();
     private final Map<String, Downstream> ops = new LinkedHashMap<>();
 
-    public Downstreams(DownstreamConfig config) {
+    public Downstreams(DownstreamConfig config, Vertx vertx) {
         config.downstreams().forEach((name, settings) -> {
             if (!settings.enabled()) {
                 Log.infof("Downstream %s is off: its routes answer 503", name);
                 return;
             }
-            Downstream downstream = new Downstream(name, settings);
+            Downstream downstream = new Downstream(name, settings, vertx);
             for (String group : settings.routes().orElse(List.of())) {
                 Downstream other = byRoutes.putIfAbsent(group, downstream);
                 if (other != null) {
