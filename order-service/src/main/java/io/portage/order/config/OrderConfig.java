@@ -80,6 +80,13 @@ public interface OrderConfig {
         @WithDefault("2")
         int passes();
 
+        /**
+         * How long an accepted order waits for others before a pass starts (the scheduled passes do not wait): a burst
+         * goes to Odoo in fuller batches.
+         */
+        @WithDefault("200ms")
+        Duration linger();
+
         /** How long a worker holds an order while it talks to Odoo; longer than the connector's timeout and retries. */
         @WithDefault("90s")
         Duration claim();

@@ -60,6 +60,7 @@ public class OdooHandOver {
     private final Vertx vertx;
     private final Clock clock = Clock.systemUTC();
     private final AtomicInteger running = new AtomicInteger();
+    private final AtomicBoolean lingering = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     OdooHandOver(OrderRepository orders, OrderChecks checks, HandOverBatch batch, OrderEvents events,
@@ -79,16 +80,29 @@ public class OdooHandOver {
         RELEASED, HELD, RETRY, SKIPPED
     }
 
-    /** Starts a pass now (after an order was accepted), or right after the one running. */
+    /**
+     * Starts a pass after {@code linger} (an order was accepted): the orders accepted meanwhile go in the same batch, so
+     * a burst is not handed over in many small passes that each pay every Odoo call's fixed cost. One wake-up waits at
+     * a time; the ones during its wait ride along.
+     */
     public void wake() {
-        if (!config.handOver().enabled()) {
+        if (!config.handOver().enabled() || !lingering.compareAndSet(false, true)) {
             return;
         }
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> drain().subscribe()
-                .with(handed -> Log.debugf("Hand-over pass: %d orders", handed),
-                        failure -> Log.warnf("Hand-over pass failed: %s", failure.toString())));
+        Runnable start = () -> context.runOnContext(ignored -> {
+            lingering.set(false);
+            drain().subscribe()
+                    .with(handed -> Log.debugf("Hand-over pass: %d orders", handed),
+                            failure -> Log.warnf("Hand-over pass failed: %s", failure.toString()));
+        });
+        long linger = config.handOver().linger().toMillis();
+        if (linger > 0) {
+            vertx.setTimer(linger, id -> start.run());
+        } else {
+            start.run();
+        }
     }
 
     @Scheduled(identity = "order-hand-over", every = "${portage.orders.hand-over.interval:1s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
