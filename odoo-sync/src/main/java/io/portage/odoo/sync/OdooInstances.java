@@ -49,7 +49,7 @@ public class OdooInstances {
             update {h-schema}odoo_instance set server_version = :version, seen_fingerprint = null, seen_url = null,
                 seen_database_name = null, seen_server_version = null, seen_serie = null, seen_database_created = null,
                 seen_at = null
-            where id = 1""";
+            where id = 1 and (server_version is distinct from :version or seen_fingerprint is not null)""";
     private static final String REBIND = """
             update {h-schema}odoo_instance set fingerprint = seen_fingerprint, url = seen_url,
                 database_name = seen_database_name, server_version = seen_server_version, serie = seen_serie,

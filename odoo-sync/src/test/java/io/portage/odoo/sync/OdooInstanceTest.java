@@ -122,6 +122,21 @@ class OdooInstanceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("fingerprint"));
+        // Bodies that are not the confirmation: problems, never a 5xx.
+        for (String body : new String[]{"{", "[]", "\"x\"", "{\"fingerprint\": 7, \"keepData\": \"yes\"}",
+                "{\"fingerprint\": {}}", "{\"fingerprint\": \"%00<>\"}"}) {
+            int status = given().auth()
+                    .oauth2(ops)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .when()
+                    .post("/ops/odoo-sync/instance/confirm")
+                    .then()
+                    .contentType("application/problem+json")
+                    .extract()
+                    .statusCode();
+            assertThat(status).as(body).isBetween(400, 499);
+        }
         given().auth()
                 .oauth2(ops)
                 .contentType(ContentType.JSON)
