@@ -265,16 +265,20 @@ class WebhooksTest {
 
     @Test
     void badSubscriptionsAreRefusedWithTheField() {
-        given().auth()
-                .oauth2(NORTHWIND)
-                .contentType("application/json")
-                .body(Map.of("url", "ftp://example.com/hook", "eventTypes", List.of("*")))
-                .when()
-                .post("/api/v1/webhooks/subscriptions")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("violations[0].field", equalTo("url"));
+        // A host without a scheme, a relative path, a scheme without a host: refused naming the field, never a 500.
+        for (String url : List.of("ftp://example.com/hook", "//example.com/hook", "/hook", "https:/hook", "https://",
+                "mailto:ops@example.com", "https://exa mple.com/x")) {
+            given().auth()
+                    .oauth2(NORTHWIND)
+                    .contentType("application/json")
+                    .body(Map.of("url", url, "eventTypes", List.of("*")))
+                    .when()
+                    .post("/api/v1/webhooks/subscriptions")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("url"));
+        }
         given().auth()
                 .oauth2(NORTHWIND)
                 .contentType("application/json")
@@ -284,6 +288,18 @@ class WebhooksTest {
                 .then()
                 .statusCode(400)
                 .body("violations[0].field", equalTo("eventTypes[1]"));
+        Object id = subscribe(NORTHWIND, "/filtered", List.of("*")).get("id");
+        for (String status : List.of("%00", "PENDING%00", "nope", "pending")) {
+            given().auth()
+                    .oauth2(NORTHWIND)
+                    .urlEncodingEnabled(false)
+                    .when()
+                    .get("/api/v1/webhooks/subscriptions/" + id + "/deliveries?status=" + status)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("status"));
+        }
         given().auth()
                 .oauth2(NORTHWIND)
                 .contentType("application/json")

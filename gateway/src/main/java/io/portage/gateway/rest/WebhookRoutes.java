@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -106,7 +107,8 @@ public class WebhookRoutes {
     @GET
     @Path("/{id}/deliveries")
     @Operation(summary = "The delivery log, newest first", description = "status: PENDING, DELIVERED or FAILED (given up)")
-    public Uni<List<Subscriptions.Delivery>> deliveries(@PathParam("id") UUID id, @QueryParam("status") String status,
+    public Uni<List<Subscriptions.Delivery>> deliveries(@PathParam("id") UUID id,
+            @QueryParam("status") @Pattern(regexp = "PENDING|DELIVERED|FAILED", message = "must be PENDING, DELIVERED or FAILED") String status,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return subscriptions.deliveries(partner(), id, status, limit);
     }

@@ -185,8 +185,9 @@ public class Subscriptions {
         } catch (IllegalArgumentException e) {
             uri = null;
         }
+        String scheme = uri == null ? null : uri.getScheme();
         if (uri == null || uri.getHost() == null || url.length() > 2000
-                || !(uri.getScheme().equals("https") || (config.allowHttp() && uri.getScheme().equals("http")))) {
+                || !("https".equals(scheme) || (config.allowHttp() && "http".equals(scheme)))) {
             throw ProblemException.invalid("url", config.allowHttp() ? "must be an http(s):// URL" : "must be an https:// URL");
         }
         if (uri.getUserInfo() != null) {
