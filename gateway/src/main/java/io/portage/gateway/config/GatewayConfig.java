@@ -16,6 +16,26 @@ public interface GatewayConfig {
     @WithDefault("partner_id")
     String partnerClaim();
 
+    /** Verified access tokens kept for the partner's next call with the same token. */
+    TokenCache tokenCache();
+
+    interface TokenCache {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Longest a verified token is taken without checking its signature again (never past its expiry): also how
+         * long a signing key removed from Keycloak still vouches for tokens already seen.
+         */
+        @WithDefault("60s")
+        Duration ttl();
+
+        /** Most tokens kept (expired ones are dropped first, then all). */
+        @WithDefault("10000")
+        int maxSize();
+    }
+
     /** The edge intake ({@code /api/v1/edge/events}). */
     Edge edge();
 
