@@ -81,7 +81,8 @@ public class RateLimitFilter {
         }
     }
 
-    private static java.util.Map<String, Object> headers(TokenBucket.Decision decision) {
+    /** The RateLimit-* headers of an answer the limiter let through. */
+    public static java.util.Map<String, Object> headers(TokenBucket.Decision decision) {
         return java.util.Map.of("RateLimit-Limit", decision.limit(), "RateLimit-Remaining", decision.remaining(),
                 "RateLimit-Reset", decision.resetSeconds(), "RateLimit-Policy", decision.policy());
     }

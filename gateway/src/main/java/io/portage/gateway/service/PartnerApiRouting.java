@@ -108,14 +108,38 @@ public class PartnerApiRouting {
                 "Appointment", id);
     }
 
+    /**
+     * One of the partner's records in a route group ({@link #ORDERS}, {@link #SHIPMENTS} or {@link #APPOINTMENTS}),
+     * for a caller whose {@code Authorization} header is already in hand: what the {@code read*} methods do, without the
+     * request scope.
+     */
+    @WithSpan("PartnerApiRouting.readRecord")
+    public Uni<Response> readRecord(String group, Caller caller, String authorization, String id, String correlationId) {
+        return switch (group) {
+            case ORDERS -> readOwn(group, OrdersApi.class, (orders, auth) -> orders.get(id, auth, correlationId), caller,
+                    "Order", id, authorization);
+            case SHIPMENTS -> readOwn(group, ShipmentsApi.class,
+                    (shipments, auth) -> shipments.get(id, auth, correlationId), caller, "Shipment", id, authorization);
+            case APPOINTMENTS -> readOwn(group, AppointmentsApi.class,
+                    (appointments, auth) -> appointments.get(id, auth, correlationId), caller, "Appointment", id,
+                    authorization);
+            default -> throw new IllegalArgumentException("No record reads for " + group);
+        };
+    }
+
     /** A read, tried again after a failure (not after a 4xx). */
     private <A> Uni<Response> read(String group, Class<A> api, Call<A> call) {
-        return read(group, api, call, UnaryOperator.identity());
+        return read(group, api, call, relay.authorization(), UnaryOperator.identity());
     }
 
     /** One record; another partner's answers 404 (its existence is not revealed), even if the service let it through. */
     private <A> Uni<Response> readOwn(String group, Class<A> api, Call<A> call, Caller caller, String what, String id) {
-        return read(group, api, call, relayed -> {
+        return readOwn(group, api, call, caller, what, id, relay.authorization());
+    }
+
+    private <A> Uni<Response> readOwn(String group, Class<A> api, Call<A> call, Caller caller, String what, String id,
+            String authorization) {
+        return read(group, api, call, authorization, relayed -> {
             if (relayed.getStatus() == 200 && !caller.partnerId().equals(partnerOf(group, relayed))) {
                 throw ProblemException.notFound(what, id);
             }
@@ -131,9 +155,9 @@ public class PartnerApiRouting {
                 UnaryOperator.identity());
     }
 
-    private <A> Uni<Response> read(String group, Class<A> api, Call<A> call, UnaryOperator<Response> check) {
+    private <A> Uni<Response> read(String group, Class<A> api, Call<A> call, String authorization,
+            UnaryOperator<Response> check) {
         Downstream downstream = downstream(group);
-        String authorization = relay.authorization();
         return relayed(group, downstream, downstream.call(api, client -> call.on(client, authorization))
                 .onFailure(DownstreamUnavailableException.class)
                 .retry()
