@@ -58,6 +58,22 @@ class RecordReadsTest {
     }
 
     @Test
+    void aReadIsTriedAgainAfterTheServiceWasUnavailable() {
+        String id = "6f0c2a4e-0000-4000-8000-" + String.format("%012d", System.nanoTime() % 1_000_000_000_000L);
+        given().auth()
+                .oauth2(TestTokens.partner("acme", "appointments:read").sign())
+                .when()
+                .get("/api/v1/appointments/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("partnerId", equalTo("acme"));
+        assertThat(OrderRoutesTest.recorded().stream().filter(r -> String.valueOf(r.get("path")).endsWith(id)))
+                .as("the first call answered 503, the retry 200")
+                .hasSize(2);
+    }
+
+    @Test
     void everyOtherCallGoesOnToTheResource() {
         long before = reads.answered();
         given().when().get(ORDER).then().statusCode(401);

@@ -34,6 +34,7 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
     private static final String DECLARED = "X-Stub-Declared-Statuses";
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private HttpServer server;
 
     @Override
@@ -138,7 +139,8 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
 
     /**
      * shipment-service's and yard-service's partner APIs: records the call; a record whose id starts with 00000000
-     * belongs to "other" (as if the service had let it through), ids starting with 5 fail with a 503, any other id
+     * belongs to "other" (as if the service had let it through), ids starting with 5 fail with a 503, ids starting with
+     * 6 fail with a 503 the first time only, any other id
      * belongs to the token's partner; a list answers one record of the token's partner; a POST books for it.
      */
     private void partnerRecords(HttpExchange exchange, String resource) throws IOException {
@@ -158,7 +160,7 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
                     + quote(partner) + "}]");
         } else {
             String id = path.substring(base.length() + 1);
-            if (id.startsWith("5")) {
+            if (id.startsWith("5") || (id.startsWith("6") && failedOnce.add(id))) {
                 respond(exchange, 503, "application/problem+json", "{\"status\":503}");
                 return;
             }

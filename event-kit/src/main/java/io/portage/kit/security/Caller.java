@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -22,8 +23,9 @@ import io.portage.kit.rest.ProblemException;
 public record Caller(String name, String clientId, String partnerId, Set<String> roles, Set<String> scopes) {
 
     public static final String OPS_ROLE = "ops";
-    private static final String NAME = "[A-Za-z0-9._@-]{1,100}";
-    private static final String PARTNER_ID = "[A-Za-z0-9._-]{1,64}";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
+    private static final Pattern PARTNER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** The caller of a verified token; {@code partnerClaim} names the claim Keycloak puts the partner in. */
     public static Caller of(JsonWebToken token, String partnerClaim) {
@@ -35,10 +37,11 @@ public record Caller(String name, String clientId, String partnerId, Set<String>
             granted.getValuesAs(JsonString.class).forEach(role -> roles.add(role.getString()));
         }
         String scope = text(token, "scope");
-        Set<String> scopes = new LinkedHashSet<>(Arrays.asList((scope == null ? "" : scope).trim().split("\\s+")));
+        Set<String> scopes = new LinkedHashSet<>(Arrays.asList(SPACES.split((scope == null ? "" : scope).trim())));
         scopes.remove("");
         return new Caller(name == null ? clientId : name, clientId,
-                partner != null && partner.matches(PARTNER_ID) ? partner : null, Set.copyOf(roles), Set.copyOf(scopes));
+                partner != null && PARTNER_ID.matcher(partner).matches() ? partner : null, Set.copyOf(roles),
+                Set.copyOf(scopes));
     }
 
     public boolean operator() {
@@ -78,7 +81,7 @@ public record Caller(String name, String clientId, String partnerId, Set<String>
 
     /** A token that names neither an operator nor a partner is refused. */
     Caller requireIdentity(String partnerClaim) {
-        if (name == null || !name.matches(NAME)) {
+        if (name == null || !NAME.matcher(name).matches()) {
             throw forbidden("The token names no caller (claim preferred_username or azp)");
         }
         if (!operator() && partnerId == null) {

@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -100,11 +101,12 @@ final class DirectReads implements InvocationHandler {
 
     private final Object restClient;
     private final Map<Method, Get> gets;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final URI base;
     private final long timeoutMillis;
 
-    private DirectReads(Object restClient, Map<Method, Get> gets, HttpClient http, URI base, long timeoutMillis) {
+    private DirectReads(Object restClient, Map<Method, Get> gets, Supplier<HttpClient> http, URI base,
+            long timeoutMillis) {
         this.restClient = restClient;
         this.gets = gets;
         this.http = http;
@@ -112,8 +114,11 @@ final class DirectReads implements InvocationHandler {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** {@code api} with its GETs over {@code http} to {@code base} and everything else to {@code restClient}. */
-    static <A> A over(Class<A> api, A restClient, HttpClient http, URI base, long timeoutMillis) {
+    /**
+     * {@code api} with its GETs over the client {@code http} gives (the calling event loop's) to {@code base} and
+     * everything else to {@code restClient}.
+     */
+    static <A> A over(Class<A> api, A restClient, Supplier<HttpClient> http, URI base, long timeoutMillis) {
         Map<Method, Get> gets = new HashMap<>();
         for (Method method : api.getMethods()) {
             Get get = method.isAnnotationPresent(GET.class) ? Get.of(api, method) : null;
@@ -137,7 +142,8 @@ final class DirectReads implements InvocationHandler {
         }
         RequestOptions options = get.request(base, args).setIdleTimeout(timeoutMillis);
         return Uni.createFrom()
-                .<Response>emitter(emitter -> http.request(options)
+                .<Response>emitter(emitter -> http.get()
+                        .request(options)
                         .compose(HttpClientRequest::send)
                         .compose(response -> response.body().map(body -> answer(response, body)))
                         .onComplete(done -> {

@@ -14,6 +14,7 @@ import io.portage.gateway.config.DownstreamConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -21,27 +22,30 @@ import io.vertx.core.http.PoolOptions;
 
 /**
  * One service behind the gateway: its clients (one per API it offers, all to its URL with its timeouts; their GETs over
- * one pooled Vert.x HTTP client, see {@link DirectReads}) and its one guard (timeout and circuit breaker), which every
+ * pooled Vert.x HTTP clients, one per event loop, see {@link DirectReads}) and its one guard (timeout and circuit breaker), which every
  * route reaching the service goes through. Answers come back as the
  * service gave them; a 5xx counts as a failure for the breaker and a retry, a 4xx is the caller's answer.
  */
 public final class Downstream {
 
-    /** Connections kept to the service for reads (the REST client's default pool size). */
+    /** Connections kept to the service for reads off the event loops (the REST client's default pool size). */
     private static final int POOL_SIZE = 50;
+    /** Connections kept to the service for reads per event loop. */
+    private static final int LOOP_POOL_SIZE = 20;
 
     private final String name;
     private final DownstreamConfig.Downstream config;
     private final TypedGuard<Uni<Response>> guard;
     private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
-    private final HttpClient http;
+    private final Vertx vertx;
+    private final HttpClient shared;
+    private final Map<Thread, HttpClient> perEventLoop = new ConcurrentHashMap<>();
 
     Downstream(String name, DownstreamConfig.Downstream config, Vertx vertx) {
         this.name = name;
         this.config = config;
-        this.http = vertx.createHttpClient(new HttpClientOptions().setName("downstream-" + name)
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(POOL_SIZE));
+        this.vertx = vertx;
+        this.shared = client(POOL_SIZE);
         this.guard = TypedGuard.create(new TypeLiteral<Uni<Response>>() {
         })
                 .withTimeout()
@@ -80,6 +84,23 @@ public final class Downstream {
         }
     }
 
+    /**
+     * The HTTP client for the calling thread: on an event loop, its own (created there, so its connections live on the
+     * same loop as the request being relayed and no answer crosses threads); elsewhere, the shared one.
+     */
+    private HttpClient http() {
+        if (!Context.isOnEventLoopThread()) {
+            return shared;
+        }
+        return perEventLoop.computeIfAbsent(Thread.currentThread(), loop -> client(LOOP_POOL_SIZE));
+    }
+
+    private HttpClient client(int connections) {
+        return vertx.createHttpClient(new HttpClientOptions().setName("downstream-" + name)
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections));
+    }
+
     private <A> A api(Class<A> api) {
         return api.cast(apis.computeIfAbsent(api, this::client));
     }
@@ -92,6 +113,6 @@ public final class Downstream {
                 .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .disableDefaultMapper(true)
                 .build(api);
-        return DirectReads.over(api, rest, http, url, config.timeout().toMillis());
+        return DirectReads.over(api, rest, this::http, url, config.timeout().toMillis());
     }
 }

@@ -6,10 +6,8 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Answers a bearer token the gateway has already verified with the identity it had then (see {@link VerifiedTokens}),
@@ -17,9 +15,6 @@ import io.vertx.ext.web.RoutingContext;
  */
 @ApplicationScoped
 public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
-
-    /** Marks an identity answered from the cache, so it is not remembered again. */
-    static final String FROM_CACHE = CachedTokenIdentityProvider.class.getName();
 
     private final VerifiedTokens tokens;
 
@@ -41,14 +36,8 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         SecurityIdentity known = tokens.find(request.getToken().getToken(), System.currentTimeMillis());
-        if (known == null) {
-            return Uni.createFrom().nullItem();
-        }
-        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder(known).addAttribute(FROM_CACHE, true);
-        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
-        if (routing != null) {
-            identity.addAttribute(RoutingContext.class.getName(), routing);
-        }
-        return Uni.createFrom().item(identity.build());
+        return known == null
+                ? Uni.createFrom().nullItem()
+                : Uni.createFrom().item(new RememberedIdentity(known, HttpSecurityUtils.getRoutingContextAttribute(request)));
     }
 }

@@ -27,7 +27,7 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.getAttribute(CachedTokenIdentityProvider.FROM_CACHE) == null) {
+        if (!RememberedIdentity.isRemembered(identity)) {
             tokens.remember(identity, System.currentTimeMillis());
         }
         return Uni.createFrom().item(identity);

@@ -2,6 +2,8 @@ package io.portage.gateway.service;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +44,8 @@ public class PartnerApiRouting {
 
         Uni<Response> on(A api, String authorization);
     }
+
+    private static final Duration FIRST_BACK_OFF = Duration.ofMillis(200);
 
     private final Downstreams downstreams;
     private final AccessTokenRelay relay;
@@ -158,11 +162,30 @@ public class PartnerApiRouting {
     private <A> Uni<Response> read(String group, Class<A> api, Call<A> call, String authorization,
             UnaryOperator<Response> check) {
         Downstream downstream = downstream(group);
-        return relayed(group, downstream, downstream.call(api, client -> call.on(client, authorization))
-                .onFailure(DownstreamUnavailableException.class)
-                .retry()
-                .withBackOff(Duration.ofMillis(200))
-                .atMost(downstream.readRetries()), check);
+        return relayed(group, downstream,
+                retried(() -> downstream.call(api, client -> call.on(client, authorization)), downstream.readRetries(),
+                        FIRST_BACK_OFF),
+                check);
+    }
+
+    /**
+     * The call, made again after an unavailable service up to {@code retries} times, waiting {@code backOff} (doubled
+     * each time, with up to half of it as jitter). Nothing is set up for a retry until a call has failed: reads are the
+     * gateway's busiest path.
+     */
+    private static Uni<Response> retried(Supplier<Uni<Response>> call, int retries, Duration backOff) {
+        return call.get().onFailure(DownstreamUnavailableException.class).recoverWithUni(failure -> {
+            if (retries <= 0) {
+                return Uni.createFrom().failure(failure);
+            }
+            long jitter = ThreadLocalRandom.current().nextLong(backOff.toMillis() / 2 + 1);
+            return Uni.createFrom()
+                    .voidItem()
+                    .onItem()
+                    .delayIt()
+                    .by(backOff.plusMillis(jitter))
+                    .chain(() -> retried(call, retries - 1, backOff.multipliedBy(2)));
+        });
     }
 
     private Downstream downstream(String group) {
