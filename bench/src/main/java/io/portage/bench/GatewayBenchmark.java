@@ -29,13 +29,15 @@ import io.portage.stack.QuarkusService;
  * What the gateway costs against a plain proxy: the same read ({@code GET /api/v1/orders/{id}}, the same partner token)
  * made directly to order-service (which verifies the token itself), through Debian's nginx proxying to it, and through
  * the gateway (token verified there too, partner from the token, rate limiter, owner re-check, relay with the token),
- * side by side in one run: wrk with the same connections on each path, after a warm-up, in alternating rounds so all
- * three see the same machine. Prints requests/s and latency p50/p99 per path and the gateway against nginx. Everything
- * real: PostgreSQL, Kafka, Keycloak, order-service and the gateway as their packaged JVMs with the deployed JVM options.
+ * side by side in one run: wrk with the same connections on each path, after a warm-up until each path's cost has
+ * settled, in alternating rounds so all three see the same machine. Prints requests/s and latency p50/p99 per path and
+ * the gateway against nginx. Everything real: PostgreSQL, Kafka, Keycloak, order-service and the gateway as their packaged JVMs with the deployed JVM options.
  */
 public final class GatewayBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int WARM_UP_LEAST = 4;
+    private static final int WARM_UP_WINDOWS = 12;
     private static final String BODY = """
             {"channel":"bench-shop","externalId":"%s","customer":{"name":"Ada Lovelace","email":"ada@example.com",\
             "address":{"street":"12 Dock Road","city":"Rotterdam","postalCode":"3011 AA","country":"NL"}},\
@@ -88,13 +90,15 @@ public final class GatewayBenchmark {
                 paths.put("nginx", nginx.baseUrl() + "/api/v1/orders/" + order);
                 paths.put("gateway", gateway.baseUrl() + "/api/v1/orders/" + order);
 
-                // Warm-up: every path until C2 has compiled the hot code, not counted.
-                for (String url : paths.values()) {
-                    Wrk.run(url, token, connections, Math.max(10, seconds));
-                }
                 // The servers' CPU per request: all three processes, whichever path is measured (the idle ones add
                 // their background work, the same on every path).
                 List<Long> servers = List.of(processes.get(0).pid(), processes.get(1).pid(), nginx.pid());
+                // Warm-up, not counted: every path until what a request costs has settled, so the JIT compiler is
+                // done with its hot code (the JVMs' compile time is in their CPU; at a few hundred requests/s a
+                // fixed 10 s left the gateway compiling through the measured rounds).
+                for (Map.Entry<String, String> path : paths.entrySet()) {
+                    warmUp(path.getKey(), path.getValue(), token, connections, servers);
+                }
                 Map<String, List<Wrk.Result>> results = new LinkedHashMap<>();
                 Map<String, double[]> cpu = new LinkedHashMap<>();
                 for (int round = 0; round < rounds; round++) {
@@ -121,6 +125,29 @@ public final class GatewayBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * Load on one path in 10 s windows until the servers' CPU per request of two windows in a row differs by less than
+     * 10 % (at least four windows: a JVM's cost can stall for a window on its way down; at most twelve), printing each
+     * window's cost.
+     */
+    private static void warmUp(String name, String url, String token, int connections, List<Long> servers) {
+        List<String> costs = new ArrayList<>();
+        double previous = Double.NaN;
+        for (int window = 0; window < WARM_UP_WINDOWS; window++) {
+            double before = ProcessCpu.millis(servers);
+            Wrk.Result result = Wrk.run(url, token, connections, 10);
+            double cost = (ProcessCpu.millis(servers) - before) / Math.max(1, result.requests());
+            costs.add(String.format(Locale.ROOT, "%.2f", cost));
+            boolean settled = window >= WARM_UP_LEAST - 1 && Math.abs(cost - previous) < 0.1 * previous;
+            previous = cost;
+            if (settled) {
+                break;
+            }
+        }
+        System.out.printf(Locale.ROOT, "Warm-up %s: %d x 10 s, server CPU ms/request per window %s%n", name, costs.size(),
+                String.join(" -> ", costs));
     }
 
     /**
