@@ -31,7 +31,8 @@ import io.portage.stack.QuarkusService;
  * the gateway (token verified there too, partner from the token, rate limiter, owner re-check, relay with the token),
  * side by side in one run: wrk with the same connections on each path, after a warm-up until each path's cost has
  * settled, in alternating rounds so all three see the same machine. Prints requests/s and latency p50/p99 per path and
- * the gateway against nginx. Everything real: PostgreSQL, Kafka, Keycloak, order-service and the gateway as their packaged JVMs with the deployed JVM options.
+ * the gateway against nginx. Everything real: PostgreSQL, Kafka, Keycloak, order-service and the gateway as their
+ * packaged JVMs with the deployed JVM options.
  */
 public final class GatewayBenchmark {
 
