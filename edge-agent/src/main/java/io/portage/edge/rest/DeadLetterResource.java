@@ -50,6 +50,11 @@ public class DeadLetterResource {
     @Operation(summary = "Put dead letters back at the end of the queue", description = "All of them without ids.")
     public Map<String, Integer> replay(ReplayRequest request) {
         List<UUID> ids = request == null || request.ids() == null ? List.of() : request.ids();
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) == null) {
+                throw ProblemException.invalid("ids[" + i + "]", "must be a dead letter's id, not null");
+            }
+        }
         return Map.of("replayed", forwarding.replay(ids));
     }
 }
