@@ -1,6 +1,6 @@
 package io.portage.edge.rest;
 
-import static io.restassured.RestAssured.given;
+import static io.portage.edge.TestKeys.asOperator;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -15,7 +15,7 @@ class DeadLetterResourceTest {
 
     @Test
     void aNullIdIsABadRequestNamingItsIndex() {
-        given().contentType(ContentType.JSON)
+        asOperator().contentType(ContentType.JSON)
                 .body("{\"ids\":[\"0190c3a0-0000-7000-8000-000000000001\",null]}")
                 .when()
                 .post("/api/v1/dead-letters/replay")
@@ -24,7 +24,7 @@ class DeadLetterResourceTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("violations.field", hasItem("ids[1]"));
-        given().contentType(ContentType.JSON)
+        asOperator().contentType(ContentType.JSON)
                 .body("{\"ids\":[null]}")
                 .when()
                 .post("/api/v1/dead-letters/replay")
