@@ -171,7 +171,9 @@ final class Demo {
         System.out.println(
                 "\n   Pickers at WH1 scan the lines; the edge agent keeps each scan on disk and forwards it to the gateway:");
         String edge = launcher.url("edge-agent");
-        long before = get(edge + "/", null).body().path("forwarding").path("forwardedSinceStart").asLong();
+        // The scanners post with their device key; the status page takes the operator's.
+        EdgeKeys keys = launcher.edgeKeys();
+        long before = get(edge + "/", keys.operator()).body().path("forwarding").path("forwardedSinceStart").asLong();
         List<Map<String, Object>> scans = new ArrayList<>();
         for (String orderId : orderIds) {
             JsonNode order = get(launcher.url("order-service") + "/api/v1/orders/" + orderId, opsToken).body();
@@ -198,6 +200,7 @@ final class Demo {
         try {
             stored = send(HttpRequest.newBuilder(URI.create(edge + "/api/v1/events/batch"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + keys.device())
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(scans)))
                     .build());
         } catch (IOException e) {
@@ -206,7 +209,7 @@ final class Demo {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonNode status;
         do {
-            status = get(edge + "/", null).body();
+            status = get(edge + "/", keys.operator()).body();
             if (status.path("backlog").path("pending").asLong() == 0
                     && status.path("forwarding").path("forwardedSinceStart").asLong() - before >= scans.size()) {
                 break;
