@@ -3,6 +3,7 @@ package io.portage.edge.messaging;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -91,22 +92,23 @@ public class LineProtocolServer {
             socket.write("ERR 413 line longer than " + MAX_LINE + " bytes\n");
             socket.close();
         });
-        String[] key = new String[1];
+        // The device key the connection authenticated with; null until its AUTH line, and again once revoked.
+        AtomicReference<String> key = new AtomicReference<>();
         lines.handler(line -> {
             // One line at a time per connection: the next is read once this one is on disk and answered.
             lines.pause();
             vertx.executeBlocking(() -> {
-                if (key[0] == null) {
+                if (key.get() == null) {
                     return authenticate(line, key);
                 }
-                if (!access.admits(key[0], AccessRole.DEVICE)) {
-                    key[0] = null;
+                if (!access.admits(key.get(), AccessRole.DEVICE)) {
+                    key.set(null);
                     return "ERR 401 the key was revoked\n";
                 }
                 return answer(line);
             }, false).onComplete(result -> {
                 socket.write(result.succeeded() ? result.result() : "ERR 500 " + result.cause().getMessage() + "\n");
-                if (key[0] == null && result.succeeded() && result.result().startsWith("ERR")) {
+                if (key.get() == null && result.succeeded() && result.result().startsWith("ERR")) {
                     socket.close();
                 } else {
                     lines.resume();
@@ -116,7 +118,7 @@ public class LineProtocolServer {
     }
 
     /** The connection's first line: {@code AUTH <device key>}; an empty line before it is skipped. */
-    private String authenticate(Buffer raw, String[] key) {
+    private String authenticate(Buffer raw, AtomicReference<String> key) {
         String line = raw.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
         if (line.isEmpty()) {
             return "";
@@ -132,7 +134,7 @@ public class LineProtocolServer {
         if (holder.get().role() != AccessRole.DEVICE) {
             return "ERR 403 " + holder.get().name() + " is not a device's key\n";
         }
-        key[0] = presented;
+        key.set(presented);
         return "OK auth " + holder.get().name() + "\n";
     }
 
