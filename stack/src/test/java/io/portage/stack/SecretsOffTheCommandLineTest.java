@@ -62,6 +62,26 @@ class SecretsOffTheCommandLineTest {
     }
 
     @Test
+    void theOdooStandInTakesItsApiKeyFromTheEnvironment() {
+        Launcher launcher = new Launcher(PortageHome.locate());
+        assertThat(launcher.odooStandinCommand()).noneMatch(argument -> argument.contains(Launcher.ODOO_API_KEY))
+                .contains(OdooStandinProcess.class.getName());
+        Path dir = Path.of("target/standin-secret").toAbsolutePath();
+        int port = Ports.free();
+        List<String> command = new java.util.ArrayList<>(launcher.odooStandinCommand());
+        command.set(command.indexOf("--port") + 1, Integer.toString(port));
+        ManagedProcess standin = ManagedProcess.start("odoo-standin", command,
+                Map.of(OdooStandinProcess.API_KEY_VARIABLE, "key-from-the-environment"), dir, dir.resolve("standin.log"),
+                dir.resolve("standin.pid"), false);
+        try {
+            standin.awaitReady("listening", () -> standin.logContains("listening on"), java.time.Duration.ofSeconds(30));
+            assertThat(Ports.isOpen(port)).isTrue();
+        } finally {
+            standin.stop(java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void aSettingNamedLikeASecretStaysOffTheCommandLineEvenWhenGivenAsAPlainSetting() {
         QuarkusService.Launch launch = new QuarkusService("some-service", Path.of("."), 1)
                 .with("quarkus.datasource.password", "pw-1")
