@@ -20,11 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.portage.edge.domain.AccessRole;
 import io.portage.edge.domain.EdgeEvent;
 import io.portage.edge.domain.EventIds;
 import io.portage.edge.domain.ForwardResult;
 import io.portage.edge.domain.Priority;
 import io.portage.edge.repository.EventStore;
+import io.portage.edge.repository.KeyFile;
 import io.portage.edge.service.Forwarder;
 
 /**
@@ -61,16 +63,21 @@ public final class EdgeBenchmark {
         }
     }
 
+    /** The keys the benchmark's agent takes: a scanner's for intake, an operator's for the backlog. */
+    static String deviceKey;
+    static String operatorKey;
+
     static HttpResponse<String> post(String url, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + deviceKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + operatorKey).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     static long pending(String base) throws Exception {
@@ -120,17 +127,23 @@ public final class EdgeBenchmark {
         String base = "http://127.0.0.1:" + port;
         String gatewayBase = "http://127.0.0.1:" + gatewayPort;
         String opts = System.getenv().getOrDefault("EDGE_JAVA_OPTS", "-XX:+UseSerialGC -Xmx128m");
+        KeyFile keys = new KeyFile(dir.resolve("edge-agent.keys"));
+        deviceKey = keys.create("bench-scanner", AccessRole.DEVICE, Instant.now());
+        operatorKey = keys.create("bench-operator", AccessRole.OPERATOR, Instant.now());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(opts.split(" ")));
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dportage.edge.store-path=" + dir.resolve("edge.db"),
+                "-Dportage.edge.store-path=" + dir.resolve("edge.db"), "-Dportage.edge.auth.keys-file=" + keys.path(),
                 "-Dportage.edge.forward.url=" + gatewayBase + "/api/v1/edge/events",
                 "-Dportage.edge.forward.backoff-max=1s", "-Dquarkus.oidc-client.auth-server-url=" + gatewayBase,
                 "-Dquarkus.oidc-client.token-path=/token", "-Dquarkus.log.level=WARN", "-jar", jar));
         GatewayStandIn gateway = new GatewayStandIn(gatewayPort);
         long started = System.nanoTime();
-        Process agent = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // The stand-in takes any client secret; the agent refuses to start with the default one.
+        builder.environment().put("PORTAGE_EDGE_CLIENT_SECRET", "bench-client-secret");
+        Process agent = builder.redirectErrorStream(true)
                 .redirectOutput(dir.resolve("agent.log").toFile())
                 .start();
         try {

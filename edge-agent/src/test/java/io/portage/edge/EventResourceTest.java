@@ -1,5 +1,7 @@
 package io.portage.edge;
 
+import static io.portage.edge.TestKeys.asDevice;
+import static io.portage.edge.TestKeys.asOperator;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -53,7 +55,7 @@ class EventResourceTest {
     }
 
     static JsonPath backlog() {
-        return given().when().get("/api/v1/backlog").then().statusCode(200).extract().jsonPath();
+        return asOperator().when().get("/api/v1/backlog").then().statusCode(200).extract().jsonPath();
     }
 
     static long pending() {
@@ -69,7 +71,7 @@ class EventResourceTest {
     }
 
     static void rejected(String path, String body, String field) {
-        given().contentType(ContentType.JSON)
+        asDevice().contentType(ContentType.JSON)
                 .body(body)
                 .when()
                 .post(path)
@@ -87,7 +89,7 @@ class EventResourceTest {
         long dispatchBefore = backlog().getLong("byPriority.DISPATCH");
         double duplicatesBefore = metric("portage_edge_duplicates_total");
 
-        given().contentType(ContentType.JSON)
+        asDevice().contentType(ContentType.JSON)
                 .body(event(id, "ORDER-1", "2026-11-23T08:00:00Z"))
                 .when()
                 .post("/api/v1/events")
@@ -95,7 +97,7 @@ class EventResourceTest {
                 .statusCode(202)
                 .body("id", equalTo(id))
                 .body("status", equalTo("stored"));
-        given().contentType(ContentType.JSON)
+        asDevice().contentType(ContentType.JSON)
                 .body(event(id, "ORDER-1", "2026-11-23T08:00:00Z"))
                 .when()
                 .post("/api/v1/events")
@@ -116,7 +118,7 @@ class EventResourceTest {
 
     @Test
     void anEventWithoutIdGetsOneAtTheEdge() {
-        given().contentType(ContentType.JSON)
+        asDevice().contentType(ContentType.JSON)
                 .body(event(null, "ORDER-2", "2026-11-23T08:01:00Z"))
                 .when()
                 .post("/api/v1/events")
@@ -129,7 +131,7 @@ class EventResourceTest {
     @Test
     void anEventWithoutPriorityIsNormal() {
         long normalBefore = backlog().getLong("byPriority.NORMAL");
-        given().contentType(ContentType.JSON)
+        asDevice().contentType(ContentType.JSON)
                 .body("""
                         {"type":"wms.putaway.done","key":"ASN-4","occurredAt":"2026-11-23T08:05:00Z","payload":{}}""")
                 .when()
@@ -146,7 +148,7 @@ class EventResourceTest {
         String batch = "[" + event(repeated, "TRAILER-9", "2026-11-23T08:02:00Z") + ","
                 + event(null, "TRAILER-9", "2026-11-23T08:03:00Z") + ","
                 + event(repeated, "TRAILER-9", "2026-11-23T08:02:00Z") + "]";
-        given().contentType(ContentType.JSON)
+        asDevice().contentType(ContentType.JSON)
                 .body(batch)
                 .when()
                 .post("/api/v1/events/batch")
@@ -165,7 +167,7 @@ class EventResourceTest {
         long before = pending();
         String bad = "[" + event(null, "TRAILER-9", "2026-11-23T08:04:00Z") + "," + event(null, "TRAILER-9", null) + ","
                 + event(null, "TRAILER-9", "2026-11-23T08:05:00Z") + "]";
-        given().contentType(ContentType.JSON)
+        asDevice().contentType(ContentType.JSON)
                 .body(bad)
                 .when()
                 .post("/api/v1/events/batch")
@@ -190,7 +192,7 @@ class EventResourceTest {
 
     @Test
     void badInputIsAProblemNeverAServerError() {
-        given().contentType(ContentType.JSON)
+        asDevice().contentType(ContentType.JSON)
                 .body("{\"type\":")
                 .when()
                 .post("/api/v1/events")
@@ -198,7 +200,7 @@ class EventResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Malformed JSON"));
-        given().contentType(ContentType.JSON)
+        asDevice().contentType(ContentType.JSON)
                 .when()
                 .post("/api/v1/events")
                 .then()
@@ -219,7 +221,7 @@ class EventResourceTest {
                 {"type":"scan.pick","occurredAt":"2026-11-23T08:00:00Z"}""", "key");
         for (String[] wrongShape : new String[][]{{"/api/v1/events", "[" + event(null, "K", "2026-11-23T08:00:00Z") + "]"},
                 {"/api/v1/events/batch", event(null, "K", "2026-11-23T08:00:00Z")}, {"/api/v1/events", "42"}}) {
-            given().contentType(ContentType.JSON)
+            asDevice().contentType(ContentType.JSON)
                     .body(wrongShape[1])
                     .when()
                     .post(wrongShape[0])
@@ -232,7 +234,7 @@ class EventResourceTest {
                 + "x".repeat(70_000) + "\"}}";
         rejected("/api/v1/events", huge, "payload");
         for (String limit : new String[]{"0", "10001", "ten"}) {
-            given().queryParam("limit", limit)
+            asOperator().queryParam("limit", limit)
                     .when()
                     .get("/api/v1/dead-letters")
                     .then()
@@ -250,7 +252,7 @@ class EventResourceTest {
                 + """
                         {"id":"not-a-uuid","type":"scan.pick","key":" ","occurredAt":"2026-11-23T08:00:00+01:00"}"""
                 + "]";
-        given().contentType(ContentType.JSON)
+        asDevice().contentType(ContentType.JSON)
                 .body(batch)
                 .when()
                 .post("/api/v1/events/batch")
@@ -272,7 +274,7 @@ class EventResourceTest {
     @Test
     void thePayloadIsKeptAsSentAndAnOffsetTimeAsItsInstant() {
         String id = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON)
+        asDevice().contentType(ContentType.JSON)
                 .body("""
                         {"id":"%s","type":"scan.pick","key":"K-7","occurredAt":"2026-11-23T09:30:00.5+01:00",
                          "payload":{"sku":"SKU-1","lines":[{"qty":2,"note":"caf\u00e9 \\"A\\""}],"empty":{},"n":null}}"""
@@ -299,11 +301,11 @@ class EventResourceTest {
         // A WMS sending a 2 MB batch slowly: alone, it is let in (the test budget is 1 MB) and holds the budget.
         try (Socket slow = new Socket("localhost", RestAssured.port)) {
             slow.getOutputStream()
-                    .write(("POST /api/v1/events/batch HTTP/1.1\r\nHost: localhost\r\n"
-                            + "Content-Type: application/json\r\nContent-Length: 2000000\r\n\r\n[")
+                    .write(("POST /api/v1/events/batch HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                            + TestKeys.device() + "\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n[")
                             .getBytes(StandardCharsets.US_ASCII));
             slow.getOutputStream().flush();
-            Response busy = await("a 503 while the slow batch is read", () -> given().contentType(ContentType.JSON)
+            Response busy = await("a 503 while the slow batch is read", () -> asDevice().contentType(ContentType.JSON)
                     .body(batch)
                     .post("/api/v1/events/batch"), response -> response.statusCode() == 503);
             busy.then()
@@ -314,7 +316,7 @@ class EventResourceTest {
             assertThat(pending()).isEqualTo(before);
         }
         // The slow sender gave up: its bytes are released and the batch gets in.
-        await("202 once the slow batch is gone", () -> given().contentType(ContentType.JSON)
+        await("202 once the slow batch is gone", () -> asDevice().contentType(ContentType.JSON)
                 .body(batch)
                 .post("/api/v1/events/batch"), response -> response.statusCode() == 202);
         assertThat(pending()).isEqualTo(before + 1);
@@ -345,6 +347,6 @@ class EventResourceTest {
                 .body(containsString("portage_edge_duplicates_total"));
         assertThat(metric("portage_edge_backlog_events")).isEqualTo((double) pending());
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/events/batch"));
-        given().when().get("/api/v1/backlog").then().body("pending", greaterThanOrEqualTo(0));
+        asOperator().when().get("/api/v1/backlog").then().body("pending", greaterThanOrEqualTo(0));
     }
 }

@@ -1,5 +1,7 @@
 package io.portage.edge;
 
+import static io.portage.edge.TestKeys.asDevice;
+import static io.portage.edge.TestKeys.asOperator;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,11 +73,11 @@ class ForwardingTest {
     }
 
     static JsonPath status() {
-        return given().when().get("/").then().statusCode(200).extract().jsonPath();
+        return asOperator().when().get("/").then().statusCode(200).extract().jsonPath();
     }
 
     static long pending() {
-        return given().when().get("/api/v1/backlog").then().statusCode(200).extract().jsonPath().getLong("pending");
+        return asOperator().when().get("/api/v1/backlog").then().statusCode(200).extract().jsonPath().getLong("pending");
     }
 
     static String event(UUID id, String key, String priority, String payload) {
@@ -85,7 +87,7 @@ class ForwardingTest {
     }
 
     static void post(List<String> events) {
-        given().contentType(ContentType.JSON)
+        asDevice().contentType(ContentType.JSON)
                 .body("[" + String.join(",", events) + "]")
                 .when()
                 .post("/api/v1/events/batch")
@@ -152,13 +154,13 @@ class ForwardingTest {
         assertThat(gateway.appliedFor("DL-1")).containsExactly(first, third);
         await("the dead letter", Duration.ofSeconds(5), () -> status().getLong("deadLetters") >= 1);
 
-        JsonPath letters = given().when().get("/api/v1/dead-letters").then().statusCode(200).extract().jsonPath();
+        JsonPath letters = asOperator().when().get("/api/v1/dead-letters").then().statusCode(200).extract().jsonPath();
         assertThat(letters.getList("id")).contains(invalid.toString());
         assertThat(letters.getString("find { it.id == '" + invalid + "' }.reason")).isEqualTo("payload.invalid is true");
         assertThat(letters.getBoolean("find { it.id == '" + invalid + "' }.payload.invalid")).isTrue();
 
         gateway.rejectInvalid = false;
-        given().contentType(ContentType.JSON)
+        asOperator().contentType(ContentType.JSON)
                 .body("{\"ids\":[\"" + invalid + "\"]}")
                 .when()
                 .post("/api/v1/dead-letters/replay")
@@ -166,7 +168,7 @@ class ForwardingTest {
                 .statusCode(200)
                 .body("replayed", org.hamcrest.Matchers.equalTo(1));
         await("the replayed event", Duration.ofSeconds(10), () -> gateway.applied(invalid));
-        assertThat(given().when().get("/api/v1/dead-letters").then().extract().jsonPath().getList("id"))
+        assertThat(asOperator().when().get("/api/v1/dead-letters").then().extract().jsonPath().getList("id"))
                 .doesNotContain(invalid.toString());
         gateway.rejectInvalid = true;
     }

@@ -1,6 +1,7 @@
 package io.portage.edge;
 
-import static io.restassured.RestAssured.given;
+import static io.portage.edge.TestKeys.asDevice;
+import static io.portage.edge.TestKeys.asOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.portage.edge.domain.AccessRole;
 import io.portage.edge.messaging.LineProtocolServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -66,7 +68,7 @@ class InputsTest {
     LineProtocolServer line;
 
     static JsonPath backlog() {
-        return given().when().get("/api/v1/backlog").then().statusCode(200).extract().jsonPath();
+        return asOperator().when().get("/api/v1/backlog").then().statusCode(200).extract().jsonPath();
     }
 
     static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) throws Exception {
@@ -131,10 +133,12 @@ class InputsTest {
                 BufferedReader acks = new BufferedReader(
                         new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
             OutputStream out = socket.getOutputStream();
-            out.write((event + event + "{\"type\":\"Bad Type\",\"key\":\"K\",\"occurredAt\":\"2026-11-23T08:00:00Z\"}\n"
+            out.write(("AUTH " + TestKeys.device() + "\n" + event + event
+                    + "{\"type\":\"Bad Type\",\"key\":\"K\",\"occurredAt\":\"2026-11-23T08:00:00Z\"}\n"
                     + "not json\n" + "{\"type\":\"scan.ping\",\"key\":\"RF-1\",\"priority\":\"TELEMETRY\","
                     + "\"occurredAt\":\"2026-11-23T08:00:00Z\"}\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
+            assertThat(acks.readLine()).isEqualTo("OK auth test-scanner");
             List<String> lines = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 lines.add(acks.readLine());
@@ -148,6 +152,58 @@ class InputsTest {
         assertThat(backlog().getLong("pending")).isEqualTo(before + 2);
     }
 
+    @Test
+    @Order(2)
+    void theLineProtocolTakesNothingBeforeADevicesKey() throws Exception {
+        String event = "{\"type\":\"scan.gate.in\",\"key\":\"TRAILER-9\",\"occurredAt\":\"2026-11-23T08:00:00Z\"}";
+        String revoked = TestKeys.fresh("test-scanner-revoked", AccessRole.DEVICE);
+        TestKeys.FILE.revoke("test-scanner-revoked");
+        long before = backlog().getLong("pending");
+        assertThat(lineSession(event)).containsExactly("ERR 401 authenticate first: AUTH <device key>", null);
+        assertThat(lineSession("AUTH pek_not-a-key", event)).containsExactly(
+                "ERR 401 the key is not one this agent holds (unknown or revoked)", null);
+        assertThat(lineSession("AUTH " + revoked, event)).containsExactly(
+                "ERR 401 the key is not one this agent holds (unknown or revoked)", null);
+        assertThat(lineSession("AUTH " + TestKeys.operator(), event)).containsExactly(
+                "ERR 403 test-operator is not a device's key", null);
+        assertThat(backlog().getLong("pending")).isEqualTo(before);
+
+        // A key revoked while its scanner is connected: the next line is refused and the connection closed.
+        String key = TestKeys.fresh("test-scanner-soon-revoked", AccessRole.DEVICE);
+        try (Socket socket = new Socket("127.0.0.1", line.port());
+                BufferedReader acks = new BufferedReader(
+                        new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("AUTH " + key + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(acks.readLine()).isEqualTo("OK auth test-scanner-soon-revoked");
+            TestKeys.FILE.revoke("test-scanner-soon-revoked");
+            out.write((event + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(acks.readLine()).isEqualTo("ERR 401 the key was revoked");
+            assertThat(acks.readLine()).isNull();
+        }
+        assertThat(backlog().getLong("pending")).isEqualTo(before);
+    }
+
+    /** Sends {@code lines} on one connection and reads what comes back until the agent closes it (null). */
+    private List<String> lineSession(String... lines) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", line.port());
+                BufferedReader acks = new BufferedReader(
+                        new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            List<String> answers = new ArrayList<>();
+            String answer;
+            do {
+                answer = acks.readLine();
+                answers.add(answer);
+            } while (answer != null);
+            return answers;
+        }
+    }
+
     static String events(int count, String priority) {
         List<String> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -158,7 +214,7 @@ class InputsTest {
     }
 
     static int post(int count, String priority) {
-        return given().contentType(ContentType.JSON)
+        return asDevice().contentType(ContentType.JSON)
                 .body(events(count, priority))
                 .when()
                 .post("/api/v1/events/batch")
@@ -175,7 +231,7 @@ class InputsTest {
         assertThat(backlog().getLong("pending")).isEqualTo(QUOTA);
 
         assertThat(post(5, "GATE")).isEqualTo(202);
-        JsonPath status = given().when().get("/").then().statusCode(200).extract().jsonPath();
+        JsonPath status = asOperator().when().get("/").then().statusCode(200).extract().jsonPath();
         assertThat(status.getLong("shedSinceStart.TELEMETRY")).isEqualTo(5);
         assertThat(status.getLong("backlog.pending")).isEqualTo(QUOTA);
         assertThat(EventResourceTest.metric("portage_edge_shed_total\\{priority=\"TELEMETRY\"\\}")).isEqualTo(5);
@@ -184,7 +240,7 @@ class InputsTest {
         assertThat(post((int) (QUOTA - high), "NORMAL")).isEqualTo(202);
         assertThat(backlog().getLong("byPriority.TELEMETRY")).isZero();
 
-        given().contentType(ContentType.JSON)
+        asDevice().contentType(ContentType.JSON)
                 .body(events(1, "TELEMETRY").replaceAll("^\\[|\\]$", ""))
                 .when()
                 .post("/api/v1/events")
@@ -196,7 +252,7 @@ class InputsTest {
         assertThat(post(1, "GATE")).as("a gate event displaces a normal one").isEqualTo(202);
         assertThat(backlog().getLong("byPriority.GATE")).isEqualTo(gates + 1);
         assertThat(backlog().getLong("pending")).isEqualTo(QUOTA);
-        assertThat(given().when().get("/").then().extract().jsonPath().getLong("refusedSinceStart.TELEMETRY"))
+        assertThat(asOperator().when().get("/").then().extract().jsonPath().getLong("refusedSinceStart.TELEMETRY"))
                 .isEqualTo(1);
     }
 

@@ -94,6 +94,7 @@ class EdgeToGatewayIT {
             }
         }
         given().baseUri(suite.edge.baseUrl())
+                .header("Authorization", "Bearer " + suite.edgeKeys.device())
                 .contentType("application/json")
                 .body(scans)
                 .when()
@@ -103,7 +104,14 @@ class EdgeToGatewayIT {
     }
 
     private static JsonNode status() throws Exception {
-        return JSON.readTree(given().baseUri(suite.edge.baseUrl()).when().get("/").then().statusCode(200).extract().asString());
+        return JSON.readTree(given().baseUri(suite.edge.baseUrl())
+                .header("Authorization", "Bearer " + suite.edgeKeys.operator())
+                .when()
+                .get("/")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 
     private static void awaitForwarded() {

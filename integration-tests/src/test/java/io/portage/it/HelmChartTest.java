@@ -335,6 +335,77 @@ class HelmChartTest {
     }
 
     @Test
+    void theEdgeAgentTakesItsKeysAndClientSecretFromSecretsAndAdmitsOnlyItsClients() throws Exception {
+        List<HasMetadata> objects = render(template -> template.set("edgeAgent.enabled", "true"));
+        StatefulSet agent = of(objects, StatefulSet.class).get(0);
+        Container container = agent.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, EnvVar> env = new java.util.LinkedHashMap<>();
+        container.getEnv().forEach(variable -> env.put(variable.getName(), variable));
+        assertThat(env.get("QUARKUS_HTTP_HOST").getValue()).isEqualTo("0.0.0.0");
+        assertThat(env.get("PORTAGE_EDGE_CLIENT_SECRET").getValue()).isNull();
+        assertThat(env.get("PORTAGE_EDGE_CLIENT_SECRET").getValueFrom().getSecretKeyRef().getName())
+                .isEqualTo("portage-edge-agent-client");
+        assertThat(env.get("PORTAGE_EDGE_CLIENT_SECRET").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("client-secret");
+        String keysFile = env.get("PORTAGE_EDGE_AUTH_KEYS_FILE").getValue();
+        var mount = container.getVolumeMounts()
+                .stream()
+                .filter(m -> m.getName().equals("keys"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(mount.getReadOnly()).isTrue();
+        assertThat(keysFile).isEqualTo(mount.getMountPath() + "/edge-agent.keys");
+        assertThat(agent.getSpec().getTemplate().getSpec().getVolumes()).filteredOn(v -> v.getName().equals("keys"))
+                .singleElement()
+                .satisfies(volume -> {
+                    assertThat(volume.getSecret().getSecretName()).isEqualTo("portage-edge-agent-keys");
+                    assertThat(volume.getSecret().getItems()).extracting("key").containsExactly("edge-agent.keys");
+                });
+
+        // The agent is no longer an open door: its own policy admits the labelled client pods on the HTTP port.
+        NetworkPolicy doors = of(objects, NetworkPolicy.class).stream()
+                .filter(policy -> policy.getMetadata().getName().equals("portage-doors"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(doors.getSpec().getPodSelector().getMatchExpressions().get(0).getValues()).containsExactly("gateway");
+        NetworkPolicy policy = edgePolicy(objects);
+        assertThat(agent.getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
+        assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> {
+            assertThat(rule.getPorts()).extracting(port -> port.getPort().getStrVal()).containsExactly("http");
+            assertThat(rule.getFrom()).singleElement()
+                    .satisfies(peer -> assertThat(peer.getPodSelector().getMatchLabels())
+                            .containsExactly(Map.entry("portage.io/edge-client", "true")));
+        });
+
+        // The scanners' subnet and the monitoring namespace when named; nothing at all when nothing is named.
+        NetworkPolicy named = edgePolicy(render(template -> template.set("edgeAgent.enabled", "true")
+                .set("edgeAgent.networkPolicy.from[0].ipBlock.cidr", "10.20.0.0/24")
+                .set("networkPolicy.allowFromNamespaces[0].matchLabels.kubernetes\\.io/metadata\\.name", "monitoring")));
+        var from = named.getSpec().getIngress().get(0).getFrom();
+        assertThat(from).hasSize(3);
+        assertThat(from.stream().filter(peer -> peer.getIpBlock() != null).map(peer -> peer.getIpBlock().getCidr()))
+                .containsExactly("10.20.0.0/24");
+        assertThat(from.stream()
+                .filter(peer -> peer.getNamespaceSelector() != null)
+                .map(peer -> peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")))
+                .containsExactly("monitoring");
+        NetworkPolicy closed = edgePolicy(render(template -> template.set("edgeAgent.enabled", "true")
+                .set("edgeAgent.networkPolicy.clientPodLabels", "null")));
+        assertThat(closed.getSpec().getIngress()).isEmpty();
+        assertThat(closed.getSpec().getPolicyTypes()).containsExactly("Ingress");
+
+        assertThatThrownBy(() -> render(template -> template.set("edgeAgent.enabled", "true")
+                .set("edgeAgent.keys.existingSecret", ""))).hasMessageContaining("/edgeAgent/keys/existingSecret");
+    }
+
+    private static NetworkPolicy edgePolicy(List<HasMetadata> objects) {
+        return of(objects, NetworkPolicy.class).stream()
+                .filter(policy -> policy.getMetadata().getName().equals("portage-edge-agent"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void autoscalingIngressAndTracingAreRenderedWhenAskedFor() throws Exception {
         List<HasMetadata> objects = render(template -> template.set("orderService.autoscaling.enabled", "true")
                 .set("orderService.autoscaling.maxReplicas", "8")

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.portage.stack.EdgeKeys;
 import io.portage.stack.KeycloakServer;
 import io.portage.stack.LocalStack;
 import io.portage.stack.ManagedProcess;
@@ -26,6 +27,8 @@ final class RunningSuite {
     final QuarkusService yard;
     final QuarkusService gateway;
     final QuarkusService edge;
+    /** The edge agent's keys: the scanners' (device) and an operator's, made with the agent's own keys command. */
+    final EdgeKeys edgeKeys;
     private final List<ManagedProcess> services = new ArrayList<>();
     private final Path logs;
 
@@ -49,8 +52,10 @@ final class RunningSuite {
                 .with("portage.gateway.onboarding.client-secret", "portage-onboarding-dev-secret")
                 .with("portage.gateway.webhooks.allow-http", "true");
         // Warehouse WH1's edge agent forwards to the gateway as the realm's client edge-wh1 (partner wh1).
+        edgeKeys = EdgeKeys.in(checkout, work.resolve("stack/edge"));
         edge = new QuarkusService("edge-agent", checkout, Ports.free())
                 .with("portage.edge.store-path", work.resolve("stack/edge/edge-events.db").toString())
+                .with("portage.edge.auth.keys-file", edgeKeys.keysFile().toString())
                 .with("portage.edge.forward.url", gateway.baseUrl() + "/api/v1/edge/events")
                 .with("portage.edge.forward.site", "WH1")
                 .with("portage.edge.forward.backoff-initial", "200ms")

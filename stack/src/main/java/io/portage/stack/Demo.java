@@ -1,11 +1,8 @@
 package io.portage.stack;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@code ./portage demo}: a morning at warehouse WH1 played against the running suite. A web shop submits orders
@@ -33,16 +29,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class Demo {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
     private final Launcher launcher;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final DemoHttp web;
 
     private String opsToken;
 
     Demo(Launcher launcher) {
         this.launcher = launcher;
+        this.web = new DemoHttp(() -> launcher.keycloak().issuer());
     }
 
     void play() {
@@ -51,10 +45,10 @@ final class Demo {
         System.out.println("\n=== A morning at warehouse WH1 (demo run " + run + ") ===\n");
         System.out.println(launcher.odooMode() + "\n");
 
-        String shopToken = token("northwind-shop", "northwind-dev-secret");
+        String shopToken = web.token("northwind-shop", "northwind-dev-secret");
         // The demo looks behind the gateway as an operator would: every service verifies this token itself.
-        opsToken = token("portage-ops", "portage-ops-dev-secret");
-        JsonNode me = get(launcher.url("gateway") + "/api/v1/me", shopToken).body();
+        opsToken = web.token("portage-ops", "portage-ops-dev-secret");
+        JsonNode me = web.get(launcher.url("gateway") + "/api/v1/me", shopToken).body();
         System.out.printf("1. Northwind's shop signs in at Keycloak (client credentials): partner %s, scopes %s%n",
                 me.path("partnerId").asText(), me.path("scopes"));
 
@@ -69,14 +63,14 @@ final class Demo {
         for (int i = 0; i < customers.length; i++) {
             String externalId = "NW-" + run + "-" + (1001 + i);
             String body = order(externalId, customers[i], i);
-            Reply reply = post(launcher.url("gateway") + "/api/v1/orders", shopToken, body, "demo-" + externalId);
+            DemoHttp.Reply reply = web.post(launcher.url("gateway") + "/api/v1/orders", shopToken, body, "demo-" + externalId);
             String id = reply.body().path("id").asText();
             orderIds.add(id);
             receivedAt.put(id, java.time.Instant.parse(reply.body().path("receivedAt").asText()));
             System.out.printf("   %s -> %d %s  order %s for %s, %s%n", externalId, reply.status(),
                     reply.status() == 201 ? "Created" : "", id, customers[i][0], customers[i][2]);
         }
-        Reply retry = post(launcher.url("gateway") + "/api/v1/orders", shopToken,
+        DemoHttp.Reply retry = web.post(launcher.url("gateway") + "/api/v1/orders", shopToken,
                 order("NW-" + run + "-1001", customers[0], 0), "demo-retry");
         System.out.printf("   NW-%s-1001 sent again (a retry) -> %d, same order %s: nothing duplicated%n", run, retry.status(),
                 retry.body().path("id").asText());
@@ -90,11 +84,11 @@ final class Demo {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             JsonNode shipments;
             do {
-                shipments = get(launcher.url("gateway") + "/api/v1/shipments?orderId=" + orderId, shopToken).body();
+                shipments = web.get(launcher.url("gateway") + "/api/v1/shipments?orderId=" + orderId, shopToken).body();
                 if (shipments.size() > 0) {
                     break;
                 }
-                sleep(50);
+                DemoHttp.sleep(50);
             } while (System.nanoTime() < deadline);
             if (shipments.size() == 0) {
                 throw new IllegalStateException(
@@ -111,7 +105,7 @@ final class Demo {
                     shipment.path("totalQuantity").asText(), travelled);
         }
 
-        edgeScans(orderIds);
+        new EdgeScans(launcher, web, opsToken).play(orderIds);
 
         System.out.println("\n4. Carriers book dock doors for tomorrow at yard-service (no door is ever double-booked):");
         String dockPrefix = "D" + (Math.abs(run.hashCode()) % 900 + 100);
@@ -126,7 +120,7 @@ final class Demo {
 
         System.out.println("\n5. Finance prices the freight with the carrier's rate card:");
         String carrier = "Swift Freight " + run;
-        Reply card = post(launcher.url("finance-service") + "/api/v1/rate-cards", opsToken,
+        DemoHttp.Reply card = web.post(launcher.url("finance-service") + "/api/v1/rate-cards", opsToken,
                 """
                         {"carrier":"%s","originCountry":"NL","destinationCountry":"DE","currency":"EUR",
                          "minimumCharge":45.00,"pricePerKg":0.1850,"validFrom":"%s"}""".formatted(carrier,
@@ -134,13 +128,13 @@ final class Demo {
                 null);
         System.out.printf("   rate card NL-DE for %s -> %d (EUR 0.185/kg, minimum EUR 45.00)%n", carrier, card.status());
         for (int kg : new int[]{120, 480, 2200}) {
-            JsonNode quote = get(launcher.url("finance-service") + "/api/v1/freight-quotes?carrier="
+            JsonNode quote = web.get(launcher.url("finance-service") + "/api/v1/freight-quotes?carrier="
                     + URLEncoder.encode(carrier, StandardCharsets.UTF_8) + "&from=NL&to=DE&weightKg=" + kg, opsToken).body();
             System.out.printf(Locale.ROOT, "   %5d kg NL->DE: %s %.2f%n", kg, quote.path("currency").asText(),
                     quote.path("amount").decimalValue());
         }
 
-        odoo(run);
+        new OdooStep(launcher, web, opsToken).play(run);
 
         System.out.println("\n7. What PostgreSQL holds now (one database per service):");
         PostgresServer postgres = launcher.postgres();
@@ -163,79 +157,8 @@ final class Demo {
                 launcher.keycloak().issuer(), launcher.url("gateway"));
     }
 
-    /**
-     * Pickers scan the released orders' lines at warehouse WH1; the edge agent stores each scan on its disk, then
-     * forwards them to the gateway (client edge-wh1), which publishes them on portage.warehouse.
-     */
-    private void edgeScans(List<String> orderIds) {
-        System.out.println(
-                "\n   Pickers at WH1 scan the lines; the edge agent keeps each scan on disk and forwards it to the gateway:");
-        String edge = launcher.url("edge-agent");
-        long before = get(edge + "/", null).body().path("forwarding").path("forwardedSinceStart").asLong();
-        List<Map<String, Object>> scans = new ArrayList<>();
-        for (String orderId : orderIds) {
-            JsonNode order = get(launcher.url("order-service") + "/api/v1/orders/" + orderId, opsToken).body();
-            if (!"RELEASED".equals(order.path("status").asText())) {
-                continue;
-            }
-            int line = 0;
-            for (JsonNode orderLine : order.path("lines")) {
-                line++;
-                scans.add(Map.of("type", "scan.pick.confirmed", "key", orderId, "priority", "DISPATCH",
-                        "occurredAt", java.time.Instant.now().toString(),
-                        "payload",
-                        Map.of("lineNumber", line, "sku", orderLine.path("productSku").asText(orderLine.path("sku").asText()),
-                                "quantity", orderLine.path("quantity").decimalValue(), "location", "A-0" + line + "-01",
-                                "pickerId", "badge-17")));
-            }
-        }
-        if (scans.isEmpty()) {
-            System.out.println("   (no released order to pick)");
-            return;
-        }
-        long started = System.nanoTime();
-        Reply stored;
-        try {
-            stored = send(HttpRequest.newBuilder(URI.create(edge + "/api/v1/events/batch"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(scans)))
-                    .build());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode status;
-        do {
-            status = get(edge + "/", null).body();
-            if (status.path("backlog").path("pending").asLong() == 0
-                    && status.path("forwarding").path("forwardedSinceStart").asLong() - before >= scans.size()) {
-                break;
-            }
-            sleep(100);
-        } while (System.nanoTime() < deadline);
-        System.out.printf(
-                "   %d pick scans -> %d stored at the edge; forwarded %d in %d ms (uplink %s, %d waiting, %d dead letters)%n",
-                scans.size(), stored.status(), status.path("forwarding").path("forwardedSinceStart").asLong() - before,
-                (System.nanoTime() - started) / 1_000_000,
-                status.path("forwarding").path("uplinkUp").asBoolean() ? "up" : "down",
-                status.path("backlog").path("pending").asLong(), status.path("deadLetters").asLong());
-        // The gateway publishes them as PickConfirmed on portage.warehouse; order-service moves each order to PICKED.
-        for (String orderId : orderIds) {
-            long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            JsonNode order;
-            do {
-                order = get(launcher.url("order-service") + "/api/v1/orders/" + orderId, opsToken).body();
-                if (!"RELEASED".equals(order.path("status").asText())) {
-                    break;
-                }
-                sleep(100);
-            } while (System.nanoTime() < until);
-            System.out.printf("   order %s -> %s%n", orderId.substring(0, 8), order.path("status").asText());
-        }
-    }
-
     private void book(String dock, String direction, String carrier, String reference, String start, String end) {
-        Reply reply = post(launcher.url("yard-service") + "/api/v1/appointments", opsToken, """
+        DemoHttp.Reply reply = web.post(launcher.url("yard-service") + "/api/v1/appointments", opsToken, """
                 {"site":"WH1","dock":"%s","direction":"%s","carrier":"%s","reference":"%s","slotStart":"%s","slotEnd":"%s"}"""
                 .formatted(dock, direction, carrier, reference, start, end), null);
         String outcome = switch (reply.status()) {
@@ -272,7 +195,7 @@ final class Demo {
                 .header("X-Shopify-Hmac-Sha256", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        Reply reply = send(request);
+        DemoHttp.Reply reply = web.send(request);
         System.out.printf("   corner-shop (Shopify webhook, HMAC-signed) order %d -> %d, order %s%n", shopifyId,
                 reply.status(), reply.body().path("id").asText());
         shopifyOrderId = reply.body().path("id").asText();
@@ -303,12 +226,12 @@ final class Demo {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             JsonNode order;
             do {
-                order = get(launcher.url("order-service") + "/api/v1/orders/" + orderId, opsToken).body();
+                order = web.get(launcher.url("order-service") + "/api/v1/orders/" + orderId, opsToken).body();
                 String status = order.path("status").asText();
                 if (!status.equals("RECEIVED") && !status.equals("ACCEPTED")) {
                     break;
                 }
-                sleep(100);
+                DemoHttp.sleep(100);
             } while (System.nanoTime() < deadline);
             System.out.printf("   %-14s %-34s -> %-9s Odoo %-8s to %s %s%s%n", order.path("channel").asText(),
                     order.path("externalId").asText(), order.path("status").asText(),
@@ -351,166 +274,6 @@ final class Demo {
             System.out.printf("   %-24s %5d rows%n", table, result.getLong(1));
         } catch (SQLException e) {
             System.out.printf("   %-24s unreadable: %s%n", table, e.getMessage());
-        }
-    }
-
-    /**
-     * Odoo beside the suite: order-service's cache of Odoo's master data, and a change made in Odoo (an order a sales
-     * rep confirms there) coming back as an ERP event through the webhook fast path. A real Odoo is only read.
-     */
-    private void odoo(String run) {
-        System.out.printf("%n6. Odoo (%s): order-service caches its master data and turns its changes into events:%n",
-                launcher.realOdoo().isPresent() ? launcher.odooUrl() : "the stand-in, Odoo 18.0");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode status;
-        do {
-            status = get(launcher.url("order-service") + "/ops/odoo-sync", opsToken).body();
-            if (loaded(status)) {
-                break;
-            }
-            sleep(200);
-        } while (System.nanoTime() < deadline);
-        for (JsonNode model : status) {
-            if ("master".equals(model.path("kind").asText())) {
-                System.out.printf("   %-17s %4d cached (%d active), polled %s s ago%s%n", model.path("model").asText(),
-                        model.path("cached").asLong(), model.path("cachedActive").asLong(),
-                        model.path("ageSeconds").isNull() ? "-" : model.path("ageSeconds").asText(),
-                        model.path("lastError").isNull() ? "" : ", last error: " + model.path("lastError").asText());
-            }
-        }
-        if (launcher.realOdoo().isPresent()) {
-            System.out.println("   (a real Odoo is configured: this step only reads it)");
-            return;
-        }
-        String rpc = launcher.odooUrl() + "/jsonrpc";
-        long uid = rpc(rpc, "common", "login", List.of(Launcher.ODOO_DATABASE, Launcher.ODOO_LOGIN,
-                Launcher.ODOO_API_KEY)).asLong();
-        long order = rpc(rpc, "object", "execute_kw", List.of(Launcher.ODOO_DATABASE, uid, Launcher.ODOO_API_KEY,
-                "sale.order", "create", List.of(Map.of("partner_id", 3, "client_order_ref", "PHONE-" + run, "order_line",
-                        List.of(List.of(0, 0, Map.of("product_id", 1, "product_uom_qty", 3)))))))
-                .asLong();
-        rpc(rpc, "object", "execute_kw", List.of(Launcher.ODOO_DATABASE, uid, Launcher.ODOO_API_KEY, "sale.order",
-                "action_confirm", List.of(List.of(order))));
-        long confirmed = System.nanoTime();
-        Reply hook = post(launcher.url("order-service") + "/odoo/webhook?token=" + Launcher.ODOO_WEBHOOK_TOKEN, null,
-                "{\"_model\":\"sale.order\",\"_id\":" + order + ",\"_action\":\"Send Webhook Notification(#1)\"}", null);
-        System.out.printf("   a sales rep confirms order PHONE-%s in Odoo (sale.order %d); Odoo's webhook -> %d %s%n", run,
-                order, hook.status(), hook.body().path("status").asText());
-        String event = awaitErpEvent("sale.order/" + order);
-        System.out.printf("   -> %s staged for portage.erp %d ms later (read back from Odoo after the webhook delay;"
-                + " the 10 s poller is the safety net)%n", event, (System.nanoTime() - confirmed) / 1_000_000);
-    }
-
-    private static boolean loaded(JsonNode status) {
-        if (!status.isArray() || status.isEmpty()) {
-            return false;
-        }
-        for (JsonNode model : status) {
-            if (model.path("lastAttemptAt").isNull()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private String awaitErpEvent(String subject) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        PostgresServer postgres = launcher.postgres();
-        do {
-            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("orders"), PostgresServer.USER, "");
-                    java.sql.PreparedStatement statement = connection.prepareStatement(
-                            "select type from orders.outbox_event where subject = ? and type like 'io.portage.erp.%'")) {
-                statement.setString(1, subject);
-                try (ResultSet result = statement.executeQuery()) {
-                    if (result.next()) {
-                        return result.getString(1);
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot read order-service's outbox: " + e.getMessage(), e);
-            }
-            sleep(50);
-        } while (System.nanoTime() < deadline);
-        throw new IllegalStateException("No ERP event for " + subject + " within 30 s; see ./portage logs order-service");
-    }
-
-    /** One JSON-RPC call to Odoo; an Odoo error becomes an exception with Odoo's message. */
-    private JsonNode rpc(String url, String service, String method, List<?> args) {
-        try {
-            String body = JSON.writeValueAsString(Map.of("jsonrpc", "2.0", "method", "call", "id", 1, "params",
-                    Map.of("service", service, "method", method, "args", args)));
-            JsonNode reply = post(url, null, body, null).body();
-            if (reply.has("error")) {
-                throw new IllegalStateException("Odoo refused " + method + ": " + reply.path("error")
-                        .path("data")
-                        .path("message")
-                        .asText(reply.path("error").toString()));
-            }
-            return reply.path("result");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    // ---- HTTP ----------------------------------------------------------------------------------------------------
-
-    record Reply(int status, JsonNode body) {
-    }
-
-    private String token(String clientId, String secret) {
-        String form = "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret;
-        HttpRequest request = HttpRequest
-                .newBuilder(URI.create(launcher.keycloak().issuer() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        Reply reply = send(request);
-        if (reply.status() != 200) {
-            throw new IllegalStateException("Keycloak refused " + clientId + ": " + reply.body());
-        }
-        return reply.body().path("access_token").asText();
-    }
-
-    private Reply get(String url, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request.build());
-    }
-
-    private Reply post(String url, String token, String body, String correlationId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (correlationId != null) {
-            request.header("X-Correlation-Id", correlationId);
-        }
-        return send(request.build());
-    }
-
-    private Reply send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            String text = response.body();
-            JsonNode body = text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
-            return new Reply(response.statusCode(), body);
-        } catch (IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.portage.stack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,6 +120,11 @@ public final class Launcher {
                 .orElseThrow();
     }
 
+    /** The edge agent's keys: a device key for the demo's scanners and an operator key. */
+    EdgeKeys edgeKeys() {
+        return EdgeKeys.in(home.checkout(), run.resolve("edge"));
+    }
+
     KafkaBroker kafka() {
         return new KafkaBroker(home.kafkaLibs(versions), run.resolve("kafka"), base + 92, base + 93, "256m");
     }
@@ -188,14 +191,19 @@ public final class Launcher {
         status();
     }
 
+    /** The Odoo stand-in's command line: its API key goes through the environment, a command line is any user's. */
+    List<String> odooStandinCommand() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx96m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                OdooStandinProcess.class.getName(), "--port", Integer.toString(base + 69), "--version", "18.0",
+                "--database", ODOO_DATABASE, "--login", ODOO_LOGIN);
+    }
+
     /** The Odoo stand-in (odoo-standin, Odoo 18.0) as its own process, from the launcher's own classpath. */
     private ManagedProcess startOdooStandin() {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx96m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "io.portage.odoo.standin.OdooStandin", "--port", Integer.toString(base + 69), "--version", "18.0",
-                "--database", ODOO_DATABASE, "--login", ODOO_LOGIN, "--api-key", ODOO_API_KEY);
         Path dir = run.resolve("odoo");
-        ManagedProcess process = ManagedProcess.start("odoo-standin", command, Map.of(), home.checkout(),
+        ManagedProcess process = ManagedProcess.start("odoo-standin", odooStandinCommand(),
+                Map.of(OdooStandinProcess.API_KEY_VARIABLE, ODOO_API_KEY), home.checkout(),
                 dir.resolve("odoo-standin.log"), dir.resolve("odoo-standin.pid"), true);
         process.awaitReady("listening", () -> process.logContains("listening on"), Duration.ofSeconds(30));
         return process;
@@ -208,55 +216,24 @@ public final class Launcher {
             return;
         }
         requireFree(port(service), service.name());
-        QuarkusService quarkus = new QuarkusService(service.name(), home.checkout(), port(service))
-                .with("kafka.bootstrap.servers", kafka.bootstrapServers());
-        if (service.database() != null) {
-            quarkus.with("quarkus.datasource.reactive.url", postgres.reactiveUrl(service.database()))
-                    .with("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()))
-                    .with("quarkus.datasource.username", PostgresServer.USER);
+        if (service.name().equals("edge-agent")) {
+            edgeKeys();
         }
-        if (!service.name().equals("edge-agent")) {
-            // Every service verifies the access tokens itself (it starts before Keycloak and connects on first use).
-            quarkus.with("quarkus.oidc.auth-server-url", keycloak.issuer());
-        }
-        switch (service.name()) {
-            // Local webhook receivers may be plain http:// on this machine.
-            case "gateway" -> quarkus.with("portage.gateway.webhooks.allow-http", "true")
-                    // The realm's portage-onboarding client: operators onboard partners at /api/v1/ops/partners.
-                    .with("portage.gateway.onboarding.client-secret", "portage-onboarding-dev-secret")
-                    .with("portage.gateway.downstreams.order-service.url", url("order-service"))
-                    .with("portage.gateway.downstreams.yard-service.url", url("yard-service"))
-                    .with("portage.gateway.downstreams.shipment-service.url", url("shipment-service"));
-            // The edge agent of warehouse WH1 forwards to the gateway as the realm's client edge-wh1 (partner wh1).
-            case "edge-agent" -> quarkus.with("portage.edge.store-path", run.resolve("edge/edge-events.db").toString())
-                    .with("portage.edge.forward.url", url("gateway") + "/api/v1/edge/events")
-                    .with("portage.edge.forward.site", EDGE_SITE)
-                    .with("quarkus.oidc-client.auth-server-url", keycloak.issuer())
-                    .with("quarkus.oidc-client.client-id", "edge-wh1")
-                    .with("quarkus.oidc-client.credentials.secret", "edge-wh1-dev-secret");
-            case "order-service" -> {
-                // Change capture and the master-data cache follow the Odoo: the stand-in, or PORTAGE_ODOO_URL with
-                // PORTAGE_ODOO_DATABASE, PORTAGE_ODOO_LOGIN and PORTAGE_ODOO_API_KEY (or _API_KEY_FILE) from the
-                // environment, which the service inherits.
-                quarkus.with("portage.odoo.sync.enabled", "true")
-                        .with("portage.odoo.sync.interval", "10s")
-                        .with("portage.odoo.sync.webhook-token", ODOO_WEBHOOK_TOKEN)
-                        // The demo's Shopify shop posts its orders as signed webhooks.
-                        .with("portage.orders.channels.corner-shop.webhook-secret", SHOP_WEBHOOK_SECRET)
-                        .with("portage.orders.channels.corner-shop.partner", "corner-shop")
-                        // Into a real Odoo only when asked (PORTAGE_ODOO_WRITE=true); the stand-in always.
-                        .with("portage.orders.hand-over.enabled", Boolean.toString(odooWrites()));
-                if (realOdoo().isEmpty()) {
-                    quarkus.with("portage.odoo.url", odooUrl())
-                            .with("portage.odoo.database", ODOO_DATABASE)
-                            .with("portage.odoo.login", ODOO_LOGIN)
-                            .with("portage.odoo.api-key", ODOO_API_KEY);
-                }
-            }
-            default -> {
-            }
-        }
+        QuarkusService quarkus = configure(service, kafka.bootstrapServers(), postgres, keycloak.issuer());
         timed(service.name(), () -> quarkus.start(services, true, Duration.ofSeconds(120)));
+    }
+
+    /** How a service is started in the local stack (see {@link ServiceSettings}). */
+    QuarkusService configure(Service service, String kafka, PostgresServer postgres, String issuer) {
+        return ServiceSettings.of(this, service, kafka, postgres, issuer);
+    }
+
+    Path checkout() {
+        return home.checkout();
+    }
+
+    Path runDir() {
+        return run;
     }
 
     void down() {
@@ -318,14 +295,7 @@ public final class Launcher {
                 .filter(l -> l.getFileName().toString().equals(name + ".log"))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No log for '" + name + "'; ./portage logs lists them"));
-        try {
-            List<String> all = Files.exists(log)
-                    ? Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1)
-                    : List.of();
-            all.subList(Math.max(0, all.size() - lines), all.size()).forEach(System.out::println);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ManagedProcess.tail(log, lines).forEach(System.out::println);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

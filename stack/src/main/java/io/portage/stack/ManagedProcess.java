@@ -107,6 +107,16 @@ public final class ManagedProcess {
         }
     }
 
+    /** The last {@code lines} lines of a log file (none if it does not exist). */
+    static List<String> tail(Path log, int lines) {
+        try {
+            List<String> all = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.ISO_8859_1) : List.of();
+            return all.subList(Math.max(0, all.size() - lines), all.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String name() {
         return name;
     }

@@ -8,10 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * One Portage service run as its own JVM from its packaged {@code quarkus-app}, configured with system properties,
- * and considered started when {@code /q/health/ready} answers 200.
+ * and considered started when {@code /q/health/ready} answers 200. A secret (a setting given with
+ * {@link #withSecret}, or one whose name ends in secret, password, api-key or token) never goes on the command line,
+ * where {@code ps} shows it to every user: the command line carries {@code -Dkey=${PORTAGE_SECRET_n}} and the value
+ * travels in the process's environment, which only its owner can read.
  */
 public final class QuarkusService {
 
@@ -19,6 +23,7 @@ public final class QuarkusService {
     private final Path checkout;
     private final int port;
     private final Map<String, String> config = new TreeMap<>();
+    private final Map<String, String> secrets = new TreeMap<>();
     private List<String> jvmOptions = STARTUP_TUNED;
 
     /**
@@ -54,9 +59,45 @@ public final class QuarkusService {
         return "http://" + Ports.LOOPBACK + ":" + port;
     }
 
+    /** A setting; one whose name says it is a secret is kept off the command line (see {@link #withSecret}). */
     public QuarkusService with(String key, String value) {
+        if (SECRET_NAME.matcher(key).matches()) {
+            return withSecret(key, value);
+        }
         config.put(key, value);
+        secrets.remove(key);
         return this;
+    }
+
+    /** A setting whose value goes through the environment, never on the command line. */
+    public QuarkusService withSecret(String key, String value) {
+        secrets.put(key, value);
+        config.remove(key);
+        return this;
+    }
+
+    /** Setting names that hold secrets: their values never go on a command line. */
+    static final Pattern SECRET_NAME = Pattern.compile("(?i).*(secret|password|api-key|apikey|token)");
+
+    /** What {@link #start} runs: the command line and the environment added to the launcher's. */
+    record Launch(List<String> command, Map<String, String> environment) {
+    }
+
+    Launch launch() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Map<String, String> environment = new TreeMap<>();
+        int n = 0;
+        for (Map.Entry<String, String> secret : secrets.entrySet()) {
+            String variable = "PORTAGE_SECRET_" + n++;
+            // MicroProfile Config expands the expression from the environment when the service reads the setting.
+            command.add("-D" + secret.getKey() + "=${" + variable + "}");
+            environment.put(variable, secret.getValue());
+        }
+        command.addAll(List.of("-jar", runner().toString()));
+        return new Launch(List.copyOf(command), Map.copyOf(environment));
     }
 
     /** Points the service at the stack's Kafka and at its own database. */
@@ -85,12 +126,8 @@ public final class QuarkusService {
             throw new IllegalStateException(
                     name + " is not built (" + runner() + " is missing); run ./mvnw install -DskipTests");
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", runner().toString()));
-        ManagedProcess process = ManagedProcess.start(name, command, Map.of(), checkout.resolve(name),
+        Launch launch = launch();
+        ManagedProcess process = ManagedProcess.start(name, launch.command(), launch.environment(), checkout.resolve(name),
                 runDir.resolve(name + ".log"), runDir.resolve(name + ".pid"), detached);
         URI ready = URI.create(baseUrl() + "/q/health/ready");
         process.awaitReady("ready", () -> HttpProbe.isOk(ready), timeout);

@@ -28,6 +28,19 @@ public interface EdgeConfig {
 
     Line line();
 
+    Auth auth();
+
+    /** Who may use the agent: the keys of devices, integrations and operators. */
+    interface Auth {
+
+        /**
+         * The keys file: one line per key with its name, role and SHA-256, managed with {@code keys create} and
+         * {@code keys revoke} (see README.md); read again when it changes, so a revoked key stops working at once.
+         */
+        @WithDefault("config/edge-agent.keys")
+        String keysFile();
+    }
+
     /** What the HTTP intake holds in memory. */
     interface Intake {
 
@@ -119,7 +132,8 @@ public interface EdgeConfig {
         @WithDefault("false")
         boolean enabled();
 
-        @WithDefault("0.0.0.0")
+        /** The interface it listens on: loopback unless the scanners' network is named (e.g. 0.0.0.0). */
+        @WithDefault("127.0.0.1")
         String host();
 
         @WithDefault("8087")

@@ -14,6 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.portage.edge.service.ForwardingService;
 import io.portage.kit.rest.ProblemException;
@@ -30,7 +32,10 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(summary = "Dead letters, oldest rejection first")
+    @Operation(operationId = "listDeadLetters", summary = "Dead letters, oldest rejection first")
+    @SecurityRequirement(name = EdgeOpenApi.OPERATOR)
+    @APIResponse(responseCode = "200", description = "The dead letters with their payloads and reasons")
+    @APIResponse(responseCode = "400", description = "limit is not a number from 1 to 10000")
     public List<DeadLetterView> list(@QueryParam("limit") @DefaultValue("100") String limitText) {
         int limit;
         try {
@@ -47,9 +52,18 @@ public class DeadLetterResource {
     @POST
     @Path("/replay")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Put dead letters back at the end of the queue", description = "All of them without ids.")
+    @Operation(operationId = "replayDeadLetters", summary = "Put dead letters back at the end of the queue", description = "All of them without ids.")
+    @SecurityRequirement(name = EdgeOpenApi.OPERATOR)
+    @APIResponse(responseCode = "200", description = "How many were put back")
+    @APIResponse(responseCode = "400", description = "A malformed body or id, e.g. ids[0] null")
+    @APIResponse(responseCode = "415", description = "Not JSON")
     public Map<String, Integer> replay(ReplayRequest request) {
         List<UUID> ids = request == null || request.ids() == null ? List.of() : request.ids();
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) == null) {
+                throw ProblemException.invalid("ids[" + i + "]", "must be a dead letter's id, not null");
+            }
+        }
         return Map.of("replayed", forwarding.replay(ids));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.portage.edge.service.EdgeIntakeService;
 import io.portage.kit.rest.ProblemException;
@@ -34,10 +35,15 @@ public class EventResource {
     @POST
     @Path("/events")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Take one event", description = "Answers once the event is on disk. An id already stored answers 200 duplicate.")
+    @Operation(operationId = "takeEvent", summary = "Take one event", description = "Answers once the event is on disk. An id already stored answers 200 duplicate.")
+    @SecurityRequirement(name = EdgeOpenApi.DEVICE)
     @APIResponse(responseCode = "202", description = "Stored durably; will be forwarded")
     @APIResponse(responseCode = "200", description = "This id was stored before; nothing written")
-    @APIResponse(responseCode = "400", description = "Invalid event: problem+json naming each field")
+    @APIResponse(responseCode = "400", description = "Invalid or malformed: nothing stored; the problem names each field")
+    @APIResponse(responseCode = "413", description = "The body is over quarkus.http.limits.max-body-size (8 MB)")
+    @APIResponse(responseCode = "415", description = "Not JSON")
+    @APIResponse(responseCode = "503", description = "Intake busy: nothing stored, send again after Retry-After")
+    @APIResponse(responseCode = "507", description = "The store is full and nothing less important can be shed")
     public Response one(EventRequest body) {
         if (body == null) {
             throw ProblemException.invalid("body", "must not be null");
@@ -49,9 +55,14 @@ public class EventResource {
     @POST
     @Path("/events/batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Take a batch of events", description = "All or nothing: one invalid event rejects the batch.")
+    @Operation(operationId = "takeEventBatch", summary = "Take a batch of events", description = "All or nothing: one invalid event rejects the batch, naming each field, e.g. [3].occurredAt.")
+    @SecurityRequirement(name = EdgeOpenApi.DEVICE)
     @APIResponse(responseCode = "202", description = "Stored durably, one receipt per event in order")
-    @APIResponse(responseCode = "400", description = "Nothing stored: problem+json naming each field, e.g. [3].occurredAt")
+    @APIResponse(responseCode = "400", description = "Invalid or malformed: nothing stored; the problem names each field")
+    @APIResponse(responseCode = "413", description = "The body is over quarkus.http.limits.max-body-size (8 MB)")
+    @APIResponse(responseCode = "415", description = "Not JSON")
+    @APIResponse(responseCode = "503", description = "Intake busy: nothing stored, send again after Retry-After")
+    @APIResponse(responseCode = "507", description = "The store is full and nothing less important can be shed")
     public Response batch(List<EventRequest> body) {
         if (body == null || body.isEmpty() || body.size() > MAX_BATCH) {
             throw ProblemException.invalid("body", "must hold 1 to " + MAX_BATCH + " events");
@@ -73,7 +84,9 @@ public class EventResource {
 
     @GET
     @Path("/backlog")
-    @Operation(summary = "What waits to be forwarded")
+    @Operation(operationId = "backlog", summary = "What waits to be forwarded")
+    @SecurityRequirement(name = EdgeOpenApi.OPERATOR)
+    @APIResponse(responseCode = "200", description = "The backlog")
     public BacklogView backlog() {
         return BacklogView.of(intake.backlog(), Instant.now());
     }

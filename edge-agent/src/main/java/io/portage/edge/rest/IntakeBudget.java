@@ -1,6 +1,6 @@
 package io.portage.edge.rest;
 
-import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,14 +8,11 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.portage.edge.config.EdgeConfig;
-import io.portage.kit.rest.Problem;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
@@ -82,22 +79,9 @@ public class IntakeBudget {
     }
 
     private void refuse(RoutingContext context) {
-        Problem problem = new Problem(Problem.type("intake-busy"), "Intake busy", 503,
+        RouteProblems.send(context, json, 503, "intake-busy", "Intake busy",
                 "The agent is reading " + inFlight.get() + " bytes of other requests; nothing of this one was stored."
                         + " Send it again after Retry-After seconds.",
-                URI.create(context.request().path()), null, null);
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "";
-            Log.debugf(e, "Could not write the busy problem");
-        }
-        context.response()
-                .setStatusCode(503)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader("Retry-After", "1")
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body);
+                Map.of("Retry-After", "1", HttpHeaders.CONNECTION.toString(), "close"));
     }
 }

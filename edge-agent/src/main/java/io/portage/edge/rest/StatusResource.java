@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.portage.edge.domain.Backlog;
 import io.portage.edge.service.EdgeIntakeService;
@@ -27,7 +29,9 @@ public class StatusResource {
     }
 
     @GET
-    @Operation(summary = "The agent's status at a glance")
+    @Operation(operationId = "status", summary = "The agent's status at a glance")
+    @SecurityRequirement(name = EdgeOpenApi.OPERATOR)
+    @APIResponse(responseCode = "200", description = "Backlog, forwarding, shed and refused counts, dead letters")
     public StatusView status() {
         Instant now = Instant.now();
         Backlog backlog = intake.backlog();

@@ -1,0 +1,70 @@
+package io.portage.stack;
+
+import java.nio.file.Path;
+
+/**
+ * The settings each service of the suite starts with in the local stack ({@code ./portage up}): its port, Kafka, its
+ * database, the realm, and what is its own; the secrets among them go through {@link QuarkusService#withSecret}, so
+ * they never appear on a command line.
+ */
+final class ServiceSettings {
+
+    private ServiceSettings() {
+    }
+
+    static QuarkusService of(Launcher launcher, Launcher.Service service, String kafka, PostgresServer postgres,
+            String issuer) {
+        Path run = launcher.runDir();
+        QuarkusService quarkus = new QuarkusService(service.name(), launcher.checkout(), launcher.port(service))
+                .with("kafka.bootstrap.servers", kafka);
+        if (service.database() != null) {
+            quarkus.with("quarkus.datasource.reactive.url", postgres.reactiveUrl(service.database()))
+                    .with("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()))
+                    .with("quarkus.datasource.username", PostgresServer.USER);
+        }
+        if (!service.name().equals("edge-agent")) {
+            // Every service verifies the access tokens itself (it starts before Keycloak and connects on first use).
+            quarkus.with("quarkus.oidc.auth-server-url", issuer);
+        }
+        switch (service.name()) {
+            // Local webhook receivers may be plain http:// on this machine.
+            case "gateway" -> quarkus.with("portage.gateway.webhooks.allow-http", "true")
+                    // The realm's portage-onboarding client: operators onboard partners at /api/v1/ops/partners.
+                    .withSecret("portage.gateway.onboarding.client-secret", "portage-onboarding-dev-secret")
+                    .with("portage.gateway.downstreams.order-service.url", launcher.url("order-service"))
+                    .with("portage.gateway.downstreams.yard-service.url", launcher.url("yard-service"))
+                    .with("portage.gateway.downstreams.shipment-service.url", launcher.url("shipment-service"));
+            // The edge agent of warehouse WH1 forwards to the gateway as the realm's client edge-wh1 (partner wh1) and
+            // takes the demo scanners' key and the operator's (made with its own `keys create`).
+            case "edge-agent" -> quarkus.with("portage.edge.store-path", run.resolve("edge/edge-events.db").toString())
+                    .with("portage.edge.auth.keys-file", EdgeKeys.file(run.resolve("edge")).toString())
+                    .with("portage.edge.forward.url", launcher.url("gateway") + "/api/v1/edge/events")
+                    .with("portage.edge.forward.site", Launcher.EDGE_SITE)
+                    .with("quarkus.oidc-client.auth-server-url", issuer)
+                    .with("quarkus.oidc-client.client-id", "edge-wh1")
+                    .withSecret("quarkus.oidc-client.credentials.secret", "edge-wh1-dev-secret");
+            case "order-service" -> {
+                // Change capture and the master-data cache follow the Odoo: the stand-in, or PORTAGE_ODOO_URL with
+                // PORTAGE_ODOO_DATABASE, PORTAGE_ODOO_LOGIN and PORTAGE_ODOO_API_KEY (or _API_KEY_FILE) from the
+                // environment, which the service inherits.
+                quarkus.with("portage.odoo.sync.enabled", "true")
+                        .with("portage.odoo.sync.interval", "10s")
+                        .withSecret("portage.odoo.sync.webhook-token", Launcher.ODOO_WEBHOOK_TOKEN)
+                        // The demo's Shopify shop posts its orders as signed webhooks.
+                        .withSecret("portage.orders.channels.corner-shop.webhook-secret", Launcher.SHOP_WEBHOOK_SECRET)
+                        .with("portage.orders.channels.corner-shop.partner", "corner-shop")
+                        // Into a real Odoo only when asked (PORTAGE_ODOO_WRITE=true); the stand-in always.
+                        .with("portage.orders.hand-over.enabled", Boolean.toString(launcher.odooWrites()));
+                if (launcher.realOdoo().isEmpty()) {
+                    quarkus.with("portage.odoo.url", launcher.odooUrl())
+                            .with("portage.odoo.database", Launcher.ODOO_DATABASE)
+                            .with("portage.odoo.login", Launcher.ODOO_LOGIN)
+                            .withSecret("portage.odoo.api-key", Launcher.ODOO_API_KEY);
+                }
+            }
+            default -> {
+            }
+        }
+        return quarkus;
+    }
+}
