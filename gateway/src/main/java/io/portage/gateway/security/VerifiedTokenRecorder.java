@@ -8,8 +8,8 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Hands each identity Quarkus OIDC has just verified to {@link VerifiedTokens}, before any other augmentor changes it
- * (the cached identity goes through the augmentors again on every call).
+ * Hands each identity Quarkus OIDC has just verified to {@link VerifiedTokens}, after every other augmentor: a remembered
+ * identity is answered by {@link RememberedTokens} as it was then, without going through them again.
  */
 @ApplicationScoped
 public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
@@ -22,7 +22,7 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
 
     @Override
     public int priority() {
-        return Integer.MAX_VALUE;
+        return Integer.MIN_VALUE;
     }
 
     @Override

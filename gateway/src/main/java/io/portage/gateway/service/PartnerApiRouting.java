@@ -115,9 +115,8 @@ public class PartnerApiRouting {
     /**
      * One of the partner's records in a route group ({@link #ORDERS}, {@link #SHIPMENTS} or {@link #APPOINTMENTS}),
      * for a caller whose {@code Authorization} header is already in hand: what the {@code read*} methods do, without the
-     * request scope.
+     * request scope. No span of its own: the busiest call has the server's span and the relayed call's client span.
      */
-    @WithSpan("PartnerApiRouting.readRecord")
     public Uni<Response> readRecord(String group, Caller caller, String authorization, String id, String correlationId) {
         return switch (group) {
             case ORDERS -> readOwn(group, OrdersApi.class, (orders, auth) -> orders.get(id, auth, correlationId), caller,
