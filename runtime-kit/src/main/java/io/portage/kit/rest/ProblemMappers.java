@@ -1,6 +1,5 @@
 package io.portage.kit.rest;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -112,7 +111,8 @@ public class ProblemMappers {
 
     private Response respond(int status, String slug, String title, String detail, UriInfo uri,
             List<Problem.Violation> violations) {
-        Problem problem = new Problem(Problem.type(slug), title, status, detail, URI.create(uri.getPath()), correlation.id(),
+        Problem problem = new Problem(Problem.type(slug), title, status, detail, Problem.instance(uri.getPath()),
+                correlation.id(),
                 violations);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
