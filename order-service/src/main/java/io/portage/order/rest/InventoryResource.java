@@ -47,7 +47,7 @@ public class InventoryResource {
     static final int MAX_LINES = 10_000;
     static final String CSV = "text/csv";
     private static final String SITE = "[A-Za-z0-9._-]{1,32}";
-    private static final String SKU = "[^\\s,;\"]{1,64}";
+    private static final String SKU = "[^\\s,;\"\\x00]{1,64}";
 
     private final InventoryService inventory;
     private final CorrelationContext correlation;
@@ -223,7 +223,7 @@ public class InventoryResource {
             violations.add(new Problem.Violation(path + ".site", "a warehouse code: 1-32 letters, digits, '.', '_', '-'"));
         }
         if (!k.matches(SKU)) {
-            violations.add(new Problem.Violation(path + ".sku", "1-64 characters without spaces, commas or quotes"));
+            violations.add(new Problem.Violation(path + ".sku", "1-64 characters without spaces, commas, quotes or NUL"));
         }
         if (l != null && (l.length() > 200 || l.contains("\u0000"))) {
             violations.add(new Problem.Violation(path + ".location", "at most 200 characters"));

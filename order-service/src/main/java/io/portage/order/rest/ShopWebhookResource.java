@@ -86,9 +86,8 @@ public class ShopWebhookResource {
         if (name.isBlank()) {
             throw ProblemException.invalid("shipping_address.name", "a name or first_name/last_name is required");
         }
-        String street = to.address2() == null || to.address2().isBlank()
-                ? to.address1()
-                : to.address1() + ", " + to.address2();
+        fits(name, Customer.MAX_NAME, "shipping_address.last_name", "first_name and last_name");
+        String street = street(to.address1(), to.address2(), "shipping_address.address2", "address1 and address2");
         return receive(channel, settings, String.valueOf(order.id()),
                 new Customer(name, order.email(), street, to.city(), to.zip(), to.country_code()),
                 order.line_items().stream().map(item -> new OrderLine.Item(item.sku(), item.quantity())).toList());
@@ -108,9 +107,8 @@ public class ShopWebhookResource {
         verify(settings, body, signature, HexFormat.of()::parseHex, "X-Marketplace-Signature");
         MarketplaceOrder order = read(body, MarketplaceOrder.class);
         MarketplaceOrder.ShipTo to = order.shipTo();
-        String street = to.addressLine2() == null || to.addressLine2().isBlank()
-                ? to.addressLine1()
-                : to.addressLine1() + ", " + to.addressLine2();
+        String street = street(to.addressLine1(), to.addressLine2(), "shipTo.addressLine2",
+                "addressLine1 and addressLine2");
         return receive(channel, settings, order.marketplaceOrderId(),
                 new Customer(to.name(), order.buyer().email(), street, to.city(), to.postalCode(), to.countryCode()),
                 order.items().stream().map(item -> new OrderLine.Item(item.sellerSku(), item.quantityOrdered())).toList());
@@ -183,6 +181,20 @@ public class ShopWebhookResource {
             throw new ConstraintViolationException(violations);
         }
         return value;
+    }
+
+    /** The two address lines as the order's street, refused naming the second when together they do not fit. */
+    private static String street(String line1, String line2, String field, String what) {
+        String street = line2 == null || line2.isBlank() ? line1 : line1 + ", " + line2;
+        fits(street, Customer.MAX_STREET, field, what);
+        return street;
+    }
+
+    private static void fits(String joined, int max, String field, String what) {
+        if (joined.length() > max) {
+            throw ProblemException.invalid(field, what + " together are " + joined.length()
+                    + " characters with the separator; an order holds at most " + max);
+        }
     }
 
     private static String nonNull(String text) {
