@@ -211,6 +211,50 @@ class HostileInputTest {
                 .body("violations.field", hasItem("row[2].sku"));
     }
 
+    @Test
+    void aQueryParameterOfTheWrongFormIsA400NamingItNotA404() {
+        given().when()
+                .get("/ops/exceptions?limit=ten")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("limit"));
+        given().when()
+                .get("/api/v1/orders?partnerId=northwind&status=LOST")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("status"));
+    }
+
+    @Test
+    void aRefusalAtTheDoorIsAProblem() {
+        given().auth()
+                .none()
+                .when()
+                .get("/api/v1/orders/" + UUID.randomUUID())
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .contentType("application/problem+json")
+                .body("detail", containsString("access token"));
+        given().auth()
+                .oauth2("not-a-jwt")
+                .when()
+                .get("/ops/exceptions")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.partner("northwind"))
+                .when()
+                .get("/ops/exceptions")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("role"));
+    }
+
     private static String shopify(String address) {
         return """
                 {"id": %d, "name": "#1042", "email": "ada@example.com", "currency": "EUR",

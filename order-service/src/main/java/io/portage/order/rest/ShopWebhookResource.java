@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -69,8 +71,8 @@ public class ShopWebhookResource {
     @POST
     @Path("/shopify/{channel}")
     @Operation(summary = "Shopify orders/create webhook", description = "Verified with the channel's secret (X-Shopify-Hmac-Sha256); idempotent by the Shopify order id.")
-    @APIResponse(responseCode = "201", description = "Order received")
-    @APIResponse(responseCode = "200", description = "Redelivery of an order already received")
+    @APIResponse(responseCode = "201", description = "Order received", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "Redelivery of an order already received", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Payload not an order (problem+json with the field path)")
     @APIResponse(responseCode = "401", description = "Missing or wrong signature")
     @APIResponse(responseCode = "404", description = "No such webhook channel")
@@ -96,8 +98,8 @@ public class ShopWebhookResource {
     @POST
     @Path("/marketplace/{channel}")
     @Operation(summary = "Marketplace order notification", description = "Verified with the channel's secret (X-Marketplace-Signature, hex HMAC-SHA256); idempotent by marketplaceOrderId.")
-    @APIResponse(responseCode = "201", description = "Order received")
-    @APIResponse(responseCode = "200", description = "Redelivery of an order already received")
+    @APIResponse(responseCode = "201", description = "Order received", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "Redelivery of an order already received", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Payload not an order (problem+json with the field path)")
     @APIResponse(responseCode = "401", description = "Missing or wrong signature")
     @APIResponse(responseCode = "404", description = "No such webhook channel")
