@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.testsupport.TestTokens;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /**
@@ -113,7 +112,7 @@ public final class ApiFuzz {
 
     /** Sends everything, prints the totals, and fails listing what broke the rules (with the seed). */
     public Result run() {
-        JsonNode document = document();
+        JsonNode document = ApiOperation.servedDocument();
         List<ApiOperation> operations = ApiOperation.all(document).stream().filter(skipped.negate()).toList();
         FuzzCalls calls = new FuzzCalls(valuesPerParameter, bodiesPerOperation, credentials);
         long started = System.nanoTime();
@@ -246,22 +245,5 @@ public final class ApiFuzz {
         String shown = target.length() > 160 ? target.substring(0, 160) + "...(" + target.length() + ")" : target;
         return "seed " + seed + ": " + operation.method() + " " + shown + " [" + call.fuzzed()
                 + (call.authorized() ? "" : ", no valid credentials") + "]";
-    }
-
-    private static JsonNode document() {
-        String text = RestAssured.given()
-                .auth()
-                .none()
-                .queryParam("format", "json")
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

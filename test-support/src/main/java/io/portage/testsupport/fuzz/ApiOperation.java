@@ -1,5 +1,7 @@
 package io.portage.testsupport.fuzz;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -7,9 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.restassured.RestAssured;
 
 /**
  * One operation of a service's OpenAPI document, as the fuzz harness uses it: its parameters, the body it consumes, the
@@ -125,6 +130,24 @@ public record ApiOperation(String method, String path, String operationId, List<
                 }
                 return nodes.textNode(HostileValues.valid(s));
             }
+        }
+    }
+
+    /** The OpenAPI document the service under test serves ({@code /q/openapi}, JSON). */
+    static JsonNode servedDocument() {
+        String text = RestAssured.given()
+                .auth()
+                .none()
+                .queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.portage.testsupport.fuzz;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -10,9 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.restassured.RestAssured;
 
 /**
  * Holds the OpenAPI document the service under test serves to what a partner needs to generate a client from it:
@@ -21,8 +16,6 @@ import io.restassured.RestAssured;
  * with a schema.
  */
 public final class ClientReadyOpenApi {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Operations of event-kit's {@code OpsResource} (served by every service) that declare only their error answers:
@@ -40,20 +33,7 @@ public final class ClientReadyOpenApi {
      * /webhooks/shopify/{channel}"}) that take no access token (they check a signature or a token of their own).
      */
     public static void check(Set<String> open) {
-        JsonNode document;
-        try {
-            document = JSON.readTree(RestAssured.given()
-                    .auth()
-                    .none()
-                    .queryParam("format", "json")
-                    .get("/q/openapi")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .asString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode document = ApiOperation.servedDocument();
         List<String> broken = new ArrayList<>();
         if (document.path("servers").isEmpty()) {
             broken.add("no servers");
