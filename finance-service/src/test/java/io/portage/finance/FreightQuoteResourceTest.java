@@ -152,4 +152,22 @@ class FreightQuoteResourceTest {
                 .statusCode(400)
                 .body("violations[0].field", equalTo("currency"));
     }
+
+    @Test
+    void aNulInACarrierIsRefusedNamingIt() {
+        given().urlEncodingEnabled(false)
+                .when()
+                .get("/api/v1/freight-quotes?carrier=A%00B&from=NL&to=DE&weightKg=10")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("carrier"));
+        given().urlEncodingEnabled(false)
+                .when()
+                .get("/api/v1/rate-cards?carrier=A%00B")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("carrier"));
+    }
 }

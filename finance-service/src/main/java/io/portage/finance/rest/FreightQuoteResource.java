@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.portage.finance.domain.Lane;
 import io.portage.finance.service.FreightQuote;
@@ -32,6 +33,7 @@ public class FreightQuoteResource {
         this.rateCards = rateCards;
     }
 
+    @SecurityRequirement(name = "SecurityScheme", scopes = "ops")
     @GET
     @Operation(summary = "Price a shipment", description = "The larger of price per kg x weight and the minimum charge.")
     public Uni<FreightQuote> quote(

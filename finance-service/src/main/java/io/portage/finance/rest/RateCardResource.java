@@ -17,7 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.portage.finance.domain.Lane;
 import io.portage.finance.domain.Tariff;
@@ -36,10 +39,11 @@ public class RateCardResource {
         this.rateCards = rateCards;
     }
 
+    @SecurityRequirement(name = "SecurityScheme", scopes = "ops")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a carrier's rate card for a lane")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RateCardView.class)))
     @APIResponse(responseCode = "409", description = "The carrier already has a card for the lane valid during part of the period")
     public Uni<Response> add(@NotNull @Valid RateCardRequest body) {
         Currency currency;
@@ -58,6 +62,7 @@ public class RateCardResource {
                         .build());
     }
 
+    @SecurityRequirement(name = "SecurityScheme", scopes = "ops")
     @GET
     @Operation(summary = "A carrier's rate cards")
     public Uni<List<RateCardView>> ofCarrier(@QueryParam("carrier") @NotBlank String carrier) {

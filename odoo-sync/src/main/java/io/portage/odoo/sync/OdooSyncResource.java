@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.portage.kit.ops.AuditLog;
@@ -108,6 +109,8 @@ public class OdooSyncResource {
     @POST
     @Path("/{model}/reload")
     @Operation(summary = "Read one model again from the start", description = "Forgets its watermark: master data reloads completely, change capture restarts from the initial lookback. Nothing is announced twice: versions already held are skipped.")
+    @APIResponse(responseCode = "200", description = "The model's status after reading it again")
+    @APIResponse(responseCode = "404", description = "Not a model this service follows")
     public Uni<ModelStatus> reload(@PathParam("model") String modelName) {
         String operator = callers.current().requireOperator().actor();
         SyncedModel model = SyncedModel.of(modelName)
@@ -136,6 +139,9 @@ public class OdooSyncResource {
     @POST
     @Path("/instance/confirm")
     @Operation(summary = "Work with the Odoo instance seen from now on", description = "Give the fingerprint seen (GET /ops/odoo-sync/instance). Drops the master-data cache, the followed records and the watermarks of the old instance and reloads from the new one; keepData true keeps them (the same database moved to another address).")
+    @APIResponse(responseCode = "200", description = "The instance now bound")
+    @APIResponse(responseCode = "400", description = "No fingerprint")
+    @APIResponse(responseCode = "409", description = "The fingerprint is not the instance seen at the configured address")
     public Uni<OdooInstances.InstanceStatus> confirmInstance(InstanceConfirmation confirmation) {
         String operator = callers.current().requireOperator().actor();
         if (confirmation == null || confirmation.fingerprint() == null || confirmation.fingerprint().isBlank()) {

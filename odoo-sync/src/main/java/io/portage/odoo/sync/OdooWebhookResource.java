@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -61,6 +64,9 @@ public class OdooWebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Odoo automation-rule webhook", description = "Takes {_model, _id}; the record is read back from Odoo shortly after. Requires ?token=<portage.odoo.sync.webhook-token>.")
+    @APIResponse(responseCode = "202", description = "Queued (read back from Odoo shortly), or ignored when the model is not followed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
+    @APIResponse(responseCode = "400", description = "No _model or no positive integer _id")
+    @APIResponse(responseCode = "401", description = "token missing or wrong")
     public Uni<Response> notify(@QueryParam("token") String token, Map<String, Object> body) {
         if (config.webhookToken().isEmpty() || token == null || !MessageDigest.isEqual(
                 config.webhookToken().get().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {

@@ -7,4 +7,9 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public record Customer(@Column(name = "customer_name") String name, @Column(name = "customer_email") String email,
         String street, String city, @Column(name = "postal_code") String postalCode, String country) {
+
+    /** The longest name an order holds (customer_name, and the events' schemas). */
+    public static final int MAX_NAME = 200;
+    /** The longest street an order holds (street, and the events' schemas). */
+    public static final int MAX_STREET = 200;
 }

@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.portage.kit.rest.CorrelationContext;
@@ -47,7 +49,7 @@ public class InventoryResource {
     static final int MAX_LINES = 10_000;
     static final String CSV = "text/csv";
     private static final String SITE = "[A-Za-z0-9._-]{1,32}";
-    private static final String SKU = "[^\\s,;\"]{1,64}";
+    private static final String SKU = "[^\\s,;\"\\x00]{1,64}";
 
     private final InventoryService inventory;
     private final CorrelationContext correlation;
@@ -74,7 +76,7 @@ public class InventoryResource {
     @Path("/snapshots")
     @Consumes(CSV)
     @Operation(summary = "Reconcile a stock snapshot (CSV)", description = "Header row naming the columns site (or warehouse), sku, location (optional), quantity; takenAt and source as query parameters. Violations name the file's line: row[5].quantity.")
-    @APIResponse(responseCode = "201", description = "Stored with its reconciliation report")
+    @APIResponse(responseCode = "201", description = "Stored with its reconciliation report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReconciliationView.class)))
     @APIResponse(responseCode = "400", description = "Bad rows (problem+json with row and field); nothing stored")
     @APIResponse(responseCode = "503", description = "Odoo could not be read; nothing stored")
     public Uni<Response> csv(String body, @QueryParam("source") String source, @QueryParam("takenAt") String takenAt) {
@@ -90,7 +92,7 @@ public class InventoryResource {
     @Path("/snapshots")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reconcile a stock snapshot (JSON)", description = "{source, takenAt, lines[{site, sku, location?, quantity}]}")
-    @APIResponse(responseCode = "201", description = "Stored with its reconciliation report")
+    @APIResponse(responseCode = "201", description = "Stored with its reconciliation report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReconciliationView.class)))
     @APIResponse(responseCode = "400", description = "Bad lines (problem+json with lines[i].field); nothing stored")
     @APIResponse(responseCode = "503", description = "Odoo could not be read; nothing stored")
     public Uni<Response> json(SnapshotRequest body) {
@@ -135,6 +137,7 @@ public class InventoryResource {
     @GET
     @Path("/reconciliations/{id}")
     @Operation(summary = "One reconciliation report with its lines")
+    @APIResponse(responseCode = "200", description = "The report with its lines", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReconciliationView.class)))
     @APIResponse(responseCode = "404", description = "No such reconciliation")
     public Uni<ReconciliationView> get(@PathParam("id") UUID id) {
         return inventory.find(id).map(r -> ReconciliationView.of(r, true));
@@ -223,7 +226,7 @@ public class InventoryResource {
             violations.add(new Problem.Violation(path + ".site", "a warehouse code: 1-32 letters, digits, '.', '_', '-'"));
         }
         if (!k.matches(SKU)) {
-            violations.add(new Problem.Violation(path + ".sku", "1-64 characters without spaces, commas or quotes"));
+            violations.add(new Problem.Violation(path + ".sku", "1-64 characters without spaces, commas, quotes or NUL"));
         }
         if (l != null && (l.length() > 200 || l.contains("\u0000"))) {
             violations.add(new Problem.Violation(path + ".location", "at most 200 characters"));

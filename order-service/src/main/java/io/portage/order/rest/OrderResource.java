@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.portage.contracts.order.OrderCancelled;
 import io.portage.contracts.order.OrderChanged;
@@ -75,12 +76,13 @@ public class OrderResource {
         return callers.current().requireScope(scope).tenant().orElse(null);
     }
 
+    @SecurityRequirement(name = "SecurityScheme", scopes = ORDERS_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit an order", description = "Idempotent by (channel, externalId): a resubmission returns the first order with 200.")
-    @APIResponse(responseCode = "200", description = "Order already received earlier; returned unchanged")
+    @APIResponse(responseCode = "200", description = "Order already received earlier; returned unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Invalid order (application/problem+json, with field paths)")
-    @APIResponse(responseCode = "201", description = "Order received: ACCEPTED and queued for Odoo, or ON_HOLD (holdReason says why) while a person fixes it")
+    @APIResponse(responseCode = "201", description = "Order received: ACCEPTED and queued for Odoo, or ON_HOLD (holdReason says why) while a person fixes it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     public Uni<Response> receive(@NotNull @Valid OrderRequest body) {
         // A partner submits for itself; an operator (an import, a replay) for the order's channel.
         String partnerId = callers.current().requireScope(ORDERS_WRITE).actingFor(body.channel());
@@ -94,6 +96,7 @@ public class OrderResource {
         return orders.receive(body.channel(), command).map(OrderView::response);
     }
 
+    @SecurityRequirement(name = "SecurityScheme", scopes = ORDERS_READ)
     @GET
     @Path("/{id}")
     @Operation(summary = "Read an order", description = "Status, hold reason, the Odoo order, who fulfils it and the history. A partner sees only its own orders.")
@@ -105,6 +108,7 @@ public class OrderResource {
                 .map(view -> Response.ok(view).tag(new EntityTag(Long.toString(view.version()))).build());
     }
 
+    @SecurityRequirement(name = "SecurityScheme", scopes = ORDERS_WRITE)
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -163,10 +167,12 @@ public class OrderResource {
             @Size(min = 1, max = 500) List<@NotNull @Valid LineRequest> lines) {
     }
 
+    @SecurityRequirement(name = "SecurityScheme", scopes = ORDERS_READ)
     @GET
     @Operation(summary = "Find or list orders", description = "With channel and externalId: that order. Otherwise the partner's orders, newest first: the caller's own, or for an operator those of partnerId.")
     @APIResponse(responseCode = "200", description = "The orders")
     @APIResponse(responseCode = "400", description = "Neither a partner nor channel and externalId")
+    @APIResponse(responseCode = "404", description = "With channel and externalId: no such order (or not the caller's)")
     public Uni<List<OrderView>> list(@QueryParam("channel") String channel, @QueryParam("externalId") String externalId,
             @QueryParam("partnerId") String partnerId, @QueryParam("status") OrderStatus status,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
@@ -182,6 +188,7 @@ public class OrderResource {
         return orders.list(partner, status, limit).map(list -> list.stream().map(OrderView::of).toList());
     }
 
+    @SecurityRequirement(name = "SecurityScheme", scopes = ORDERS_WRITE)
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -69,8 +71,8 @@ public class ShopWebhookResource {
     @POST
     @Path("/shopify/{channel}")
     @Operation(summary = "Shopify orders/create webhook", description = "Verified with the channel's secret (X-Shopify-Hmac-Sha256); idempotent by the Shopify order id.")
-    @APIResponse(responseCode = "201", description = "Order received")
-    @APIResponse(responseCode = "200", description = "Redelivery of an order already received")
+    @APIResponse(responseCode = "201", description = "Order received", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "Redelivery of an order already received", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Payload not an order (problem+json with the field path)")
     @APIResponse(responseCode = "401", description = "Missing or wrong signature")
     @APIResponse(responseCode = "404", description = "No such webhook channel")
@@ -86,9 +88,8 @@ public class ShopWebhookResource {
         if (name.isBlank()) {
             throw ProblemException.invalid("shipping_address.name", "a name or first_name/last_name is required");
         }
-        String street = to.address2() == null || to.address2().isBlank()
-                ? to.address1()
-                : to.address1() + ", " + to.address2();
+        fits(name, Customer.MAX_NAME, "shipping_address.last_name", "first_name and last_name");
+        String street = street(to.address1(), to.address2(), "shipping_address.address2", "address1 and address2");
         return receive(channel, settings, String.valueOf(order.id()),
                 new Customer(name, order.email(), street, to.city(), to.zip(), to.country_code()),
                 order.line_items().stream().map(item -> new OrderLine.Item(item.sku(), item.quantity())).toList());
@@ -97,8 +98,8 @@ public class ShopWebhookResource {
     @POST
     @Path("/marketplace/{channel}")
     @Operation(summary = "Marketplace order notification", description = "Verified with the channel's secret (X-Marketplace-Signature, hex HMAC-SHA256); idempotent by marketplaceOrderId.")
-    @APIResponse(responseCode = "201", description = "Order received")
-    @APIResponse(responseCode = "200", description = "Redelivery of an order already received")
+    @APIResponse(responseCode = "201", description = "Order received", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "Redelivery of an order already received", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Payload not an order (problem+json with the field path)")
     @APIResponse(responseCode = "401", description = "Missing or wrong signature")
     @APIResponse(responseCode = "404", description = "No such webhook channel")
@@ -108,9 +109,8 @@ public class ShopWebhookResource {
         verify(settings, body, signature, HexFormat.of()::parseHex, "X-Marketplace-Signature");
         MarketplaceOrder order = read(body, MarketplaceOrder.class);
         MarketplaceOrder.ShipTo to = order.shipTo();
-        String street = to.addressLine2() == null || to.addressLine2().isBlank()
-                ? to.addressLine1()
-                : to.addressLine1() + ", " + to.addressLine2();
+        String street = street(to.addressLine1(), to.addressLine2(), "shipTo.addressLine2",
+                "addressLine1 and addressLine2");
         return receive(channel, settings, order.marketplaceOrderId(),
                 new Customer(to.name(), order.buyer().email(), street, to.city(), to.postalCode(), to.countryCode()),
                 order.items().stream().map(item -> new OrderLine.Item(item.sellerSku(), item.quantityOrdered())).toList());
@@ -183,6 +183,20 @@ public class ShopWebhookResource {
             throw new ConstraintViolationException(violations);
         }
         return value;
+    }
+
+    /** The two address lines as the order's street, refused naming the second when together they do not fit. */
+    private static String street(String line1, String line2, String field, String what) {
+        String street = line2 == null || line2.isBlank() ? line1 : line1 + ", " + line2;
+        fits(street, Customer.MAX_STREET, field, what);
+        return street;
+    }
+
+    private static void fits(String joined, int max, String field, String what) {
+        if (joined.length() > max) {
+            throw ProblemException.invalid(field, what + " together are " + joined.length()
+                    + " characters with the separator; an order holds at most " + max);
+        }
     }
 
     private static String nonNull(String text) {

@@ -17,7 +17,7 @@ import io.portage.contracts.CloudEventAttributes;
 public class CorrelationFilter {
 
     /** Header values longer than this, or with other characters, are replaced rather than trusted. */
-    private static final String ACCEPTED = "[A-Za-z0-9._:-]{1,128}";
+    static final String ACCEPTED = "[A-Za-z0-9._:-]{1,128}";
 
     private final CorrelationContext correlation;
 

@@ -1,6 +1,5 @@
 package io.portage.kit.rest;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +18,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpClosedException;
 
 /**
@@ -77,6 +79,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
+        if (e.getCause() instanceof ProblemException refused) {
+            // A parameter QueryParameterConverters could not read, wrapped by JAX-RS.
+            return problem(refused, uri);
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         Response response = respond(status, "http-" + status, title, status >= 500 ? title : e.getMessage(), uri, null);
@@ -86,6 +92,20 @@ public class ProblemMappers {
             }
         });
         return response;
+    }
+
+    /** No token, or one that failed verification, where the path's permission needs one. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        Response response = respond(401, "unauthorized", "Unauthorized", AccessProblems.UNAUTHORIZED, uri, null);
+        response.getHeaders().putSingle("WWW-Authenticate", "Bearer");
+        return response;
+    }
+
+    /** A token without the role the path's permission needs. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "forbidden", "Forbidden", AccessProblems.FORBIDDEN, uri, null);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
@@ -112,7 +132,8 @@ public class ProblemMappers {
 
     private Response respond(int status, String slug, String title, String detail, UriInfo uri,
             List<Problem.Violation> violations) {
-        Problem problem = new Problem(Problem.type(slug), title, status, detail, URI.create(uri.getPath()), correlation.id(),
+        Problem problem = new Problem(Problem.type(slug), title, status, detail, Problem.instance(uri.getPath()),
+                correlation.id(),
                 violations);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.portage.kit.security.Callers;
 import io.portage.shipment.service.ShipmentService;
@@ -37,6 +38,7 @@ public class ShipmentResource {
         this.callers = callers;
     }
 
+    @SecurityRequirement(name = "SecurityScheme", scopes = SHIPMENTS_READ)
     @GET
     @Operation(summary = "List shipments", description = "The shipments of one order, or the latest shipments.")
     public Uni<List<ShipmentView>> list(@QueryParam("orderId") UUID orderId,
@@ -48,6 +50,7 @@ public class ShipmentResource {
         return found.map(list -> list.stream().map(ShipmentView::of).toList());
     }
 
+    @SecurityRequirement(name = "SecurityScheme", scopes = SHIPMENTS_READ)
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a shipment")

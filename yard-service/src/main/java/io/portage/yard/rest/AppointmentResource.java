@@ -19,7 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.portage.kit.rest.CorrelationContext;
 import io.portage.kit.rest.ProblemException;
@@ -50,11 +53,12 @@ public class AppointmentResource {
         this.callers = callers;
     }
 
+    @SecurityRequirement(name = "SecurityScheme", scopes = APPOINTMENTS_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Book a dock appointment", description = "Slots are on a 15-minute grid, at most 4 hours. Booking the same appointment again returns it with 200.")
-    @APIResponse(responseCode = "201", description = "Booked")
-    @APIResponse(responseCode = "200", description = "The same appointment was booked before; returned unchanged")
+    @APIResponse(responseCode = "201", description = "Booked", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "200", description = "The same appointment was booked before; returned unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
     @APIResponse(responseCode = "409", description = "The dock is already booked for part of the slot")
     public Uni<Response> book(@NotNull @Valid AppointmentRequest body) {
         // A partner books for itself; an operator books for the site ("portage").
@@ -75,6 +79,7 @@ public class AppointmentResource {
         });
     }
 
+    @SecurityRequirement(name = "SecurityScheme", scopes = APPOINTMENTS_READ)
     @GET
     @Operation(summary = "Appointments at a site on a day (UTC)")
     public Uni<List<AppointmentView>> onDay(
@@ -84,6 +89,7 @@ public class AppointmentResource {
         return appointments.onDay(site, date, partnerId).map(list -> list.stream().map(AppointmentView::of).toList());
     }
 
+    @SecurityRequirement(name = "SecurityScheme", scopes = APPOINTMENTS_READ)
     @GET
     @Path("/{id}")
     @Operation(summary = "Read an appointment")

@@ -1,0 +1,21 @@
+package io.portage.finance;
+
+import org.junit.jupiter.api.Test;
+
+import io.portage.testsupport.PortageStackResource;
+import io.portage.testsupport.fuzz.ApiFuzz;
+import io.portage.testsupport.fuzz.RowCounts;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every operation of finance-service's OpenAPI document, fuzzed in its parameters, headers and bodies. */
+@QuarkusTest
+@QuarkusTestResource(value = PortageStackResource.class, initArgs = @ResourceArg(name = "database", value = "finance"))
+class ApiFuzzTest {
+
+    @Test
+    void noHostileRequestGetsAServerErrorOrAnUndeclaredAnswer() {
+        ApiFuzz.of("finance-service").rows(RowCounts.of("finance.rate_card")).run();
+    }
+}
