@@ -1,7 +1,5 @@
 package io.portage.gateway.limits;
 
-import java.net.URI;
-
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
@@ -65,7 +63,7 @@ public class RateLimitFilter {
         Problem problem = new Problem(Problem.type("rate-limited"), "Too many requests", 429,
                 "The rate limit of " + decision.policy() + " (requests;w=seconds) on " + group + " is used up; try again in "
                         + decision.retryAfterSeconds() + " s",
-                URI.create(path), correlation.id(), null);
+                Problem.instance(path), correlation.id(), null);
         Response.ResponseBuilder refused = Response.status(429)
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem)

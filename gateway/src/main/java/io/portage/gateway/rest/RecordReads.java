@@ -1,6 +1,5 @@
 package io.portage.gateway.rest;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -166,13 +165,13 @@ public class RecordReads {
         Problem problem;
         if (failure instanceof ProblemException refused) {
             problem = new Problem(Problem.type(refused.slug()), refused.title(), refused.status(), refused.getMessage(),
-                    URI.create(context.normalizedPath()), correlationId,
+                    Problem.instance(context.normalizedPath()), correlationId,
                     refused.violations().isEmpty() ? null : refused.violations());
         } else {
             Log.errorf(failure, "Reading %s failed", context.normalizedPath());
             problem = new Problem(Problem.type("internal-error"), "Internal error", 500,
                     "The request failed unexpectedly; quote correlation id " + correlationId + " when reporting it",
-                    URI.create(context.normalizedPath()), correlationId, null);
+                    Problem.instance(context.normalizedPath()), correlationId, null);
         }
         String body;
         try {

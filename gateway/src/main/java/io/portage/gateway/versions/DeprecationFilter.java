@@ -1,6 +1,5 @@
 package io.portage.gateway.versions;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +48,7 @@ public class DeprecationFilter {
                     Problem problem = new Problem(Problem.type("gone"), "Gone", 410,
                             prefix + " was retired on " + deprecation.sunset()
                                     + deprecation.successor().map(s -> "; use " + s).orElse(""),
-                            URI.create(path), correlation.id(), null);
+                            Problem.instance(path), correlation.id(), null);
                     Response.ResponseBuilder gone = Response.status(410).type(Problem.MEDIA_TYPE).entity(problem);
                     deprecation.successor().ifPresent(s -> gone.header("Link", "<" + s + ">; rel=\"successor-version\""));
                     return gone.build();
