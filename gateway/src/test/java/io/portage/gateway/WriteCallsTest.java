@@ -132,6 +132,29 @@ class WriteCallsTest {
                 .containsEntry("outcome", "400")
                 .containsEntry("correlationId", correlation + "-bad"));
 
+        // A hostile path is recorded as it was sent (a decoded NUL cannot be stored, and the record was lost).
+        String hostile = "audit-nul-" + UUID.randomUUID();
+        given().auth()
+                .oauth2(TOKEN)
+                .urlEncodingEnabled(false)
+                .contentType("application/json")
+                .body("{}")
+                .header("X-Correlation-Id", hostile)
+                .when()
+                .post("/api/v1/orders/%00/cancel")
+                .then()
+                .statusCode(400);
+        assertThat(given().auth()
+                .oauth2(operator(List.of("ops")))
+                .queryParam("target", "/api/v1/orders/%00/cancel")
+                .when()
+                .get("/ops/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("correlationId", String.class)).contains(hostile);
+
         given().when().get("/ops/audit").then().statusCode(401);
         given().auth().oauth2(TOKEN).when().get("/ops/audit").then().statusCode(403);
         given().auth().oauth2(operator(List.of("partner"))).when().get("/ops/audit").then().statusCode(403);

@@ -45,7 +45,8 @@ public class WriteAudit {
 
     @ServerResponseFilter
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response) {
-        String path = "/" + stripSlash(request.getUriInfo().getPath());
+        // As sent, still percent-encoded: a decoded %00 cannot be stored (PostgreSQL text holds no NUL).
+        String path = "/" + stripSlash(request.getUriInfo().getRequestUri().getRawPath());
         if (!WRITES.contains(request.getMethod()) || !path.startsWith("/api/v1/") || identity.isAnonymous()) {
             return Uni.createFrom().voidItem();
         }

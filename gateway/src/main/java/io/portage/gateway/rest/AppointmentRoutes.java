@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.portage.gateway.idempotency.IdempotencyKeys;
 import io.portage.gateway.service.Caller;
@@ -61,6 +62,7 @@ public class AppointmentRoutes {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "appointment", value = """
             {"site": "WH1", "dock": "D1", "direction": "INBOUND", "carrier": "swift", "reference": "PO-4711",
              "slotStart": "2026-12-01T08:00:00Z", "slotEnd": "2026-12-01T09:00:00Z"}""")))
+    @SecurityRequirement(name = "SecurityScheme", scopes = "appointments:write")
     @Operation(summary = "Book a dock appointment (scope appointments:write)", description = "Booking the same appointment again returns it with 200.")
     @APIResponse(responseCode = "201", description = "Booked")
     @APIResponse(responseCode = "403", description = "The token lacks the appointments:write scope")
@@ -75,6 +77,7 @@ public class AppointmentRoutes {
     }
 
     @GET
+    @SecurityRequirement(name = "SecurityScheme", scopes = "appointments:read")
     @Operation(summary = "Your appointments at a site on a day, UTC (scope appointments:read)")
     public Uni<Response> onDay(@QueryParam("site") @NotNull @Pattern(regexp = "[A-Z0-9-]{1,32}") String site,
             @QueryParam("date") @NotNull String date) {
@@ -89,6 +92,7 @@ public class AppointmentRoutes {
 
     @GET
     @Path("/{id}")
+    @SecurityRequirement(name = "SecurityScheme", scopes = "appointments:read")
     @Operation(summary = "One of your appointments (scope appointments:read)")
     @APIResponse(responseCode = "404", description = "No such appointment (or not yours)")
     public Uni<Response> get(@PathParam("id") UUID id) {

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +67,7 @@ public class EdgeRoutes {
             {"site": "WH1", "events": [{"id": "5b7c3f9e-2f4c-4a55-9a43-0b7f7d1c2e11", "type": "scan.pick.confirmed",
              "key": "3f0c2a4e-0000-4000-8000-000000000001", "priority": "DISPATCH", "occurredAt": "2026-11-23T08:00:00Z",
              "payload": {"lineNumber": 1, "sku": "PT-CHAIR-01", "quantity": 2, "location": "A-01-03", "pickerId": "badge-17"}}]}""")))
+    @SecurityRequirement(name = "SecurityScheme", scopes = "events:write")
     @Operation(summary = "Forward a batch of a warehouse's edge events (scope events:write)", description = """
             Each event is answered accepted (committed, published to portage.warehouse as its canonical event),
             duplicate (its id was accepted before) or rejected (invalid for good, with the reason). Events of one key

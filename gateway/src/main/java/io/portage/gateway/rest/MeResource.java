@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.portage.gateway.service.Caller;
 import io.portage.gateway.service.CallerResolver;
@@ -31,6 +32,7 @@ public class MeResource {
     }
 
     @GET
+    @SecurityRequirement(name = "SecurityScheme")
     @Operation(summary = "The calling partner, client and scopes, as the access token says")
     public Me me() {
         Caller caller = callers.caller();

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.portage.gateway.service.OperatorResolver;
@@ -47,8 +48,10 @@ public class OpsRoutes {
 
     @GET
     @Path("/{resource}")
+    @SecurityRequirement(name = "SecurityScheme", scopes = "ops")
     @Operation(summary = "List dead letters, parked events, exceptions or audit records of a service (role and scope ops)")
     @APIResponse(responseCode = "403", description = "The token lacks the ops role or scope")
+    @APIResponse(responseCode = "404", description = "No such service behind the gateway, or no such resource")
     public Uni<Response> list(@PathParam("service") String service, @PathParam("resource") String resource,
             @Context UriInfo uri) {
         operators.operator().requireOps();
@@ -59,7 +62,9 @@ public class OpsRoutes {
 
     @GET
     @Path("/{resource}/{id}")
+    @SecurityRequirement(name = "SecurityScheme", scopes = "ops")
     @Operation(summary = "Read one dead letter or exception of a service (role and scope ops)")
+    @APIResponse(responseCode = "404", description = "No such service, resource or record")
     public Uni<Response> get(@PathParam("service") String service, @PathParam("resource") String resource,
             @PathParam("id") String id) {
         operators.operator().requireOps();
@@ -69,7 +74,9 @@ public class OpsRoutes {
     @POST
     @Path("/{resource}/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "SecurityScheme", scopes = "ops")
     @Operation(summary = "A bulk action, e.g. replay every matching dead letter (role and scope ops)")
+    @APIResponse(responseCode = "404", description = "No such service, resource or action")
     public Uni<Response> act(@PathParam("service") String service, @PathParam("resource") String resource,
             @PathParam("action") String action, String body) {
         operators.operator().requireOps();
@@ -79,7 +86,10 @@ public class OpsRoutes {
     @POST
     @Path("/{resource}/{id}/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "SecurityScheme", scopes = "ops")
     @Operation(summary = "Replay, discard, retry or resolve one record (role and scope ops)")
+    @APIResponse(responseCode = "404", description = "No such service, resource, record or action")
+    @APIResponse(responseCode = "409", description = "The record is not in a state the action applies to")
     public Uni<Response> actOn(@PathParam("service") String service, @PathParam("resource") String resource,
             @PathParam("id") String id, @PathParam("action") String action, String body) {
         operators.operator().requireOps();

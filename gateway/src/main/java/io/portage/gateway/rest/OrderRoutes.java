@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.portage.gateway.idempotency.IdempotencyKeys;
 import io.portage.gateway.service.Caller;
@@ -54,6 +55,7 @@ public class OrderRoutes {
              "customer": {"name": "Ada Lovelace", "email": "ada@example.com",
                "address": {"street": "12 Dock Road", "city": "Rotterdam", "postalCode": "3011 AA", "country": "NL"}},
              "lines": [{"sku": "PT-CHAIR-01", "quantity": 2}]}""")))
+    @SecurityRequirement(name = "SecurityScheme", scopes = "orders:write")
     @Operation(summary = "Submit an order (scope orders:write)", description = "Idempotent by (channel, externalId).")
     @APIResponse(responseCode = "201", description = "Order received")
     @APIResponse(responseCode = "200", description = "Order received earlier; returned unchanged")
@@ -73,6 +75,7 @@ public class OrderRoutes {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "SecurityScheme", scopes = "orders:write")
     @Operation(summary = "Change one of your orders before its release (scope orders:write)", description = "Ship-to and/or all lines; If-Match must carry the ETag of the order as read (428 without, 412 if it changed).")
     public Uni<Response> change(
             @PathParam("id") @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an order id") String id,
@@ -84,6 +87,7 @@ public class OrderRoutes {
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "SecurityScheme", scopes = "orders:write")
     @Operation(summary = "Cancel one of your orders before its release (scope orders:write)")
     public Uni<Response> cancel(
             @PathParam("id") @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an order id") String id,
@@ -94,6 +98,7 @@ public class OrderRoutes {
 
     @GET
     @Path("/{id}")
+    @SecurityRequirement(name = "SecurityScheme", scopes = "orders:read")
     @Operation(summary = "Read one of your orders (scope orders:read)")
     public Uni<Response> read(
             @PathParam("id") @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an order id") String id) {

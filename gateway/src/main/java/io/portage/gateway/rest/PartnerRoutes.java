@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.portage.gateway.onboarding.Partners;
@@ -32,6 +33,7 @@ public class PartnerRoutes {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "SecurityScheme", scopes = "ops")
     @Operation(summary = "Onboard a partner (role and scope ops)", description = """
             Creates the partner's Keycloak client <partnerId>-api (client credentials, the scopes given, the partner_id
             claim), stores its rate limit and creates its webhook subscription if given. The answer carries the client

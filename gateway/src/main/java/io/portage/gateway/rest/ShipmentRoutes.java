@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.portage.gateway.service.Caller;
 import io.portage.gateway.service.CallerResolver;
@@ -42,6 +43,7 @@ public class ShipmentRoutes {
     }
 
     @GET
+    @SecurityRequirement(name = "SecurityScheme", scopes = "shipments:read")
     @Operation(summary = "Your shipments (scope shipments:read)", description = "Those of one of your orders, or your latest.")
     @APIResponse(responseCode = "403", description = "The token lacks the shipments:read scope")
     public Uni<Response> list(@QueryParam("orderId") UUID orderId,
@@ -52,6 +54,7 @@ public class ShipmentRoutes {
 
     @GET
     @Path("/{id}")
+    @SecurityRequirement(name = "SecurityScheme", scopes = "shipments:read")
     @Operation(summary = "One of your shipments (scope shipments:read)")
     @APIResponse(responseCode = "404", description = "No such shipment (or not yours)")
     public Uni<Response> get(@PathParam("id") UUID id) {

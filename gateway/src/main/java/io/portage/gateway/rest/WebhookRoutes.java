@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.portage.gateway.service.Caller;
@@ -65,6 +66,7 @@ public class WebhookRoutes {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "released orders", value = """
             {"url": "https://hooks.northwind.example/portage", "eventTypes": ["io.portage.order.released.v2"]}""")))
+    @SecurityRequirement(name = "SecurityScheme", scopes = "webhooks:manage")
     @Operation(summary = "Subscribe an endpoint to event types (scope webhooks:manage)", description = "The answer carries the signing secret, once; keep it to verify deliveries.")
     public Uni<Response> create(NewSubscription request) {
         if (request == null) {
@@ -78,6 +80,7 @@ public class WebhookRoutes {
     }
 
     @GET
+    @SecurityRequirement(name = "SecurityScheme", scopes = "webhooks:manage")
     @Operation(summary = "Your subscriptions")
     public Uni<List<Subscriptions.Subscription>> list() {
         return subscriptions.list(partner());
@@ -85,6 +88,7 @@ public class WebhookRoutes {
 
     @GET
     @Path("/{id}")
+    @SecurityRequirement(name = "SecurityScheme", scopes = "webhooks:manage")
     @Operation(summary = "One of your subscriptions")
     public Uni<Subscriptions.Subscription> get(@PathParam("id") UUID id) {
         return subscriptions.get(partner(), id);
@@ -92,6 +96,7 @@ public class WebhookRoutes {
 
     @DELETE
     @Path("/{id}")
+    @SecurityRequirement(name = "SecurityScheme", scopes = "webhooks:manage")
     @Operation(summary = "Delete a subscription and its delivery log")
     public Uni<Response> delete(@PathParam("id") UUID id) {
         return subscriptions.delete(partner(), id).replaceWith(Response.noContent().build());
@@ -99,6 +104,7 @@ public class WebhookRoutes {
 
     @POST
     @Path("/{id}/enable")
+    @SecurityRequirement(name = "SecurityScheme", scopes = "webhooks:manage")
     @Operation(summary = "Enable a subscription disabled after failing deliveries")
     public Uni<Subscriptions.Subscription> enable(@PathParam("id") UUID id) {
         return subscriptions.enable(partner(), id);
@@ -106,6 +112,7 @@ public class WebhookRoutes {
 
     @GET
     @Path("/{id}/deliveries")
+    @SecurityRequirement(name = "SecurityScheme", scopes = "webhooks:manage")
     @Operation(summary = "The delivery log, newest first", description = "status: PENDING, DELIVERED or FAILED (given up)")
     public Uni<List<Subscriptions.Delivery>> deliveries(@PathParam("id") UUID id,
             @QueryParam("status") @Pattern(regexp = "PENDING|DELIVERED|FAILED", message = "must be PENDING, DELIVERED or FAILED") String status,
@@ -115,6 +122,7 @@ public class WebhookRoutes {
 
     @POST
     @Path("/{id}/deliveries/{delivery}/replay")
+    @SecurityRequirement(name = "SecurityScheme", scopes = "webhooks:manage")
     @Operation(summary = "Send a delivery again, now")
     public Uni<Response> replay(@PathParam("id") UUID id, @PathParam("delivery") long delivery) {
         return subscriptions.replay(partner(), id, delivery).replaceWith(Response.accepted().build());
