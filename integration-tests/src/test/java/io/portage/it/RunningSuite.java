@@ -19,6 +19,9 @@ import io.portage.stack.QuarkusService;
  */
 final class RunningSuite {
 
+    /** Every Portage logger at DEBUG, so a test of what the logs hold covers every level we write. */
+    private static final String DEBUG = "quarkus.log.category.\"io.portage\".level";
+
     private static RunningSuite instance;
 
     final LocalStack stack;
@@ -39,12 +42,16 @@ final class RunningSuite {
         KeycloakServer keycloak = stack.keycloak().orElseThrow();
         // Every service verifies the access tokens itself, against the same realm as the gateway.
         orders = new QuarkusService("order-service", checkout, Ports.free()).withStack(stack, "orders")
+                .with(DEBUG, "DEBUG")
                 .with("quarkus.oidc.auth-server-url", keycloak.issuer());
         shipments = new QuarkusService("shipment-service", checkout, Ports.free()).withStack(stack, "shipments")
+                .with(DEBUG, "DEBUG")
                 .with("quarkus.oidc.auth-server-url", keycloak.issuer());
         yard = new QuarkusService("yard-service", checkout, Ports.free()).withStack(stack, "yard")
+                .with(DEBUG, "DEBUG")
                 .with("quarkus.oidc.auth-server-url", keycloak.issuer());
         gateway = new QuarkusService("gateway", checkout, Ports.free()).withStack(stack, "gateway")
+                .with(DEBUG, "DEBUG")
                 .with("quarkus.oidc.auth-server-url", keycloak.issuer())
                 .with("portage.gateway.downstreams.order-service.url", orders.baseUrl())
                 .with("portage.gateway.downstreams.shipment-service.url", shipments.baseUrl())
@@ -53,7 +60,7 @@ final class RunningSuite {
                 .with("portage.gateway.webhooks.allow-http", "true");
         // Warehouse WH1's edge agent forwards to the gateway as the realm's client edge-wh1 (partner wh1).
         edgeKeys = EdgeKeys.in(checkout, work.resolve("stack/edge"));
-        edge = new QuarkusService("edge-agent", checkout, Ports.free())
+        edge = new QuarkusService("edge-agent", checkout, Ports.free()).with(DEBUG, "DEBUG")
                 .with("portage.edge.store-path", work.resolve("stack/edge/edge-events.db").toString())
                 .with("portage.edge.auth.keys-file", edgeKeys.keysFile().toString())
                 .with("portage.edge.forward.url", gateway.baseUrl() + "/api/v1/edge/events")
@@ -82,6 +89,11 @@ final class RunningSuite {
             instance = new RunningSuite();
         }
         return instance;
+    }
+
+    /** Where each service writes its log ({@code <name>.log}). */
+    Path logs() {
+        return logs;
     }
 
     /** Takes the gateway away, as a warehouse's uplink or the data centre's door would go. */
