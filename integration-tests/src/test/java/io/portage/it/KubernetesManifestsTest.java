@@ -142,7 +142,27 @@ class KubernetesManifestsTest {
                 .readAll()
                 .stream()
                 .filter(document -> document != null && !document.isEmpty())
+                .map(KubernetesManifestsTest::byName)
                 .toList();
+    }
+
+    /**
+     * The tree with every list of named entries (env, volumes, mounts, ports) in name order: the generator writes env
+     * vars in no fixed order from one build to the next, which is not a change.
+     */
+    private static JsonNode byName(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.properties().forEach(field -> object.set(field.getKey(), byName(field.getValue())));
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            List<JsonNode> items = new ArrayList<>();
+            array.forEach(item -> items.add(byName(item)));
+            if (!items.isEmpty() && items.stream().allMatch(item -> item.hasNonNull("name"))) {
+                items.sort(java.util.Comparator.comparing(item -> item.get("name").asText()));
+            }
+            array.removeAll();
+            array.addAll(items);
+        }
+        return node;
     }
 
     private static List<Object> read(String yaml) throws IOException {
