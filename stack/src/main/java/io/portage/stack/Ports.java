@@ -7,23 +7,36 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Loopback port helpers: free ports for tests, and a per-checkout port base so two checkouts never collide. */
 public final class Ports {
 
     public static final String LOOPBACK = "127.0.0.1";
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private Ports() {
     }
 
-    /** A port that was free on loopback a moment ago. */
-    public static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A port that was free on loopback a moment ago, and not one this JVM has handed out before: the kernel may offer a
+     * just-closed port again, and two services given the same port before either binds it collide (it happened in CI).
+     */
+    public static synchronized int free() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+                port = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
         }
+        throw new IllegalStateException("No loopback port left that was not handed out before");
     }
 
     public static boolean isFree(int port) {
