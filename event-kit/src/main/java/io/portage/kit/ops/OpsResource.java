@@ -23,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -102,6 +104,7 @@ public class OpsResource {
     @Path("/dead-letters/{id}")
     @Operation(summary = "Inspect one dead letter", description = "With its original headers and payload.")
     @APIResponse(responseCode = "404", description = "No such dead letter")
+    @APIResponse(responseCode = "200", description = "The letter, with its headers and payload", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeadLetterView.class)))
     public Uni<DeadLetterView> get(@PathParam("id") UUID id) {
         return deadLetters.get(id).map(letter -> DeadLetterView.full(letter, Instant.now()));
     }
@@ -111,7 +114,7 @@ public class OpsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replay one dead letter", description = "Applies it again through its consumer (once, thanks to "
             + "the inbox), with the corrected payload when one is given.")
-    @APIResponse(responseCode = "200", description = "Applied; the letter is REPLAYED")
+    @APIResponse(responseCode = "200", description = "Applied; the letter is REPLAYED", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeadLetterView.class)))
     @APIResponse(responseCode = "409", description = "The letter is already replayed or discarded")
     @APIResponse(responseCode = "422", description = "It still cannot be applied; it stays OPEN with the new reason")
     public Uni<DeadLetterView> replay(@PathParam("id") UUID id,
@@ -138,6 +141,7 @@ public class OpsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Discard one dead letter", description = "Closes it without applying it; the reason is audited.")
     @APIResponse(responseCode = "409", description = "The letter is already replayed or discarded")
+    @APIResponse(responseCode = "200", description = "Discarded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeadLetterView.class)))
     public Uni<DeadLetterView> discard(@PathParam("id") UUID id,
             @NotNull @Valid DiscardRequest body) {
         String operator = callers.current().requireOperator().actor();
@@ -186,6 +190,7 @@ public class OpsResource {
     @Path("/exceptions/{id}")
     @Operation(summary = "One exception-queue item")
     @APIResponse(responseCode = "404", description = "No such item")
+    @APIResponse(responseCode = "200", description = "The item", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExceptionView.class)))
     public Uni<ExceptionView> exception(@PathParam("id") UUID id) {
         return exceptions.get(id).map(item -> ExceptionView.of(item, Instant.now()));
     }
@@ -196,6 +201,7 @@ public class OpsResource {
             + "succeeds, 422 when it still fails (the item stays OPEN with the error).")
     @APIResponse(responseCode = "409", description = "The item is closed, or its type cannot be retried here")
     @APIResponse(responseCode = "422", description = "Still failing")
+    @APIResponse(responseCode = "200", description = "Retried: the automation now succeeds", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExceptionView.class)))
     public Uni<ExceptionView> retryException(@PathParam("id") UUID id) {
         String operator = callers.current().requireOperator().actor();
         return exceptions.retry(id, operator, correlation.id()).map(item -> ExceptionView.of(item, Instant.now()));
@@ -206,6 +212,7 @@ public class OpsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close as settled outside the automation", description = "The resolution is audited.")
     @APIResponse(responseCode = "409", description = "The item is closed")
+    @APIResponse(responseCode = "200", description = "Resolved", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExceptionView.class)))
     public Uni<ExceptionView> resolveException(@PathParam("id") UUID id,
             @NotNull @Valid ResolveRequest body) {
         String operator = callers.current().requireOperator().actor();
@@ -218,6 +225,7 @@ public class OpsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close without settling", description = "The reason is audited.")
     @APIResponse(responseCode = "409", description = "The item is closed")
+    @APIResponse(responseCode = "200", description = "Discarded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExceptionView.class)))
     public Uni<ExceptionView> discardException(@PathParam("id") UUID id,
             @NotNull @Valid DiscardRequest body) {
         String operator = callers.current().requireOperator().actor();

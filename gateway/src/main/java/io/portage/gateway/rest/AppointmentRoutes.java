@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -64,7 +65,8 @@ public class AppointmentRoutes {
              "slotStart": "2026-12-01T08:00:00Z", "slotEnd": "2026-12-01T09:00:00Z"}""")))
     @SecurityRequirement(name = "SecurityScheme", scopes = "appointments:write")
     @Operation(summary = "Book a dock appointment (scope appointments:write)", description = "Booking the same appointment again returns it with 200.")
-    @APIResponse(responseCode = "201", description = "Booked")
+    @APIResponse(responseCode = "201", description = "Booked", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AppointmentView")))
+    @APIResponse(responseCode = "200", description = "Booked earlier; returned unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AppointmentView")))
     @APIResponse(responseCode = "403", description = "The token lacks the appointments:write scope")
     @APIResponse(responseCode = "409", description = "The dock is already booked for part of the slot")
     public Uni<Response> book(@NotBlank String body,
@@ -79,6 +81,7 @@ public class AppointmentRoutes {
     @GET
     @SecurityRequirement(name = "SecurityScheme", scopes = "appointments:read")
     @Operation(summary = "Your appointments at a site on a day, UTC (scope appointments:read)")
+    @APIResponse(responseCode = "200", description = "In slot order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AppointmentViewList")))
     public Uni<Response> onDay(@QueryParam("site") @NotNull @Pattern(regexp = "[A-Z0-9-]{1,32}") String site,
             @QueryParam("date") @NotNull String date) {
         callers.caller().require("appointments:read");
@@ -95,6 +98,7 @@ public class AppointmentRoutes {
     @SecurityRequirement(name = "SecurityScheme", scopes = "appointments:read")
     @Operation(summary = "One of your appointments (scope appointments:read)")
     @APIResponse(responseCode = "404", description = "No such appointment (or not yours)")
+    @APIResponse(responseCode = "200", description = "The appointment", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AppointmentView")))
     public Uni<Response> get(@PathParam("id") UUID id) {
         Caller caller = callers.caller();
         caller.require("appointments:read");

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,6 +54,7 @@ public class OpsRoutes {
     @Operation(summary = "List dead letters, parked events, exceptions or audit records of a service (role and scope ops)")
     @APIResponse(responseCode = "403", description = "The token lacks the ops role or scope")
     @APIResponse(responseCode = "404", description = "No such service behind the gateway, or no such resource")
+    @APIResponse(responseCode = "200", description = "The service's records, as its own operations API lists them", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OpsList")))
     public Uni<Response> list(@PathParam("service") String service, @PathParam("resource") String resource,
             @Context UriInfo uri) {
         operators.operator().requireOps();
@@ -65,6 +68,7 @@ public class OpsRoutes {
     @SecurityRequirement(name = "SecurityScheme", scopes = "ops")
     @Operation(summary = "Read one dead letter or exception of a service (role and scope ops)")
     @APIResponse(responseCode = "404", description = "No such service, resource or record")
+    @APIResponse(responseCode = "200", description = "The record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OpsRecord")))
     public Uni<Response> get(@PathParam("service") String service, @PathParam("resource") String resource,
             @PathParam("id") String id) {
         operators.operator().requireOps();
@@ -77,6 +81,7 @@ public class OpsRoutes {
     @SecurityRequirement(name = "SecurityScheme", scopes = "ops")
     @Operation(summary = "A bulk action, e.g. replay every matching dead letter (role and scope ops)")
     @APIResponse(responseCode = "404", description = "No such service, resource or action")
+    @APIResponse(responseCode = "200", description = "What the action did", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OpsOutcome")))
     public Uni<Response> act(@PathParam("service") String service, @PathParam("resource") String resource,
             @PathParam("action") String action, String body) {
         operators.operator().requireOps();
@@ -90,6 +95,7 @@ public class OpsRoutes {
     @Operation(summary = "Replay, discard, retry or resolve one record (role and scope ops)")
     @APIResponse(responseCode = "404", description = "No such service, resource, record or action")
     @APIResponse(responseCode = "409", description = "The record is not in a state the action applies to")
+    @APIResponse(responseCode = "200", description = "The record after the action", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OpsOutcome")))
     public Uni<Response> actOn(@PathParam("service") String service, @PathParam("resource") String resource,
             @PathParam("id") String id, @PathParam("action") String action, String body) {
         operators.operator().requireOps();

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,8 +58,8 @@ public class OrderRoutes {
              "lines": [{"sku": "PT-CHAIR-01", "quantity": 2}]}""")))
     @SecurityRequirement(name = "SecurityScheme", scopes = "orders:write")
     @Operation(summary = "Submit an order (scope orders:write)", description = "Idempotent by (channel, externalId).")
-    @APIResponse(responseCode = "201", description = "Order received")
-    @APIResponse(responseCode = "200", description = "Order received earlier; returned unchanged")
+    @APIResponse(responseCode = "201", description = "Order received", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrderView")))
+    @APIResponse(responseCode = "200", description = "Order received earlier; returned unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrderView")))
     @APIResponse(responseCode = "401", description = "No valid access token")
     @APIResponse(responseCode = "403", description = "The token lacks the orders:write scope")
     @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running")
@@ -77,6 +78,7 @@ public class OrderRoutes {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "SecurityScheme", scopes = "orders:write")
     @Operation(summary = "Change one of your orders before its release (scope orders:write)", description = "Ship-to and/or all lines; If-Match must carry the ETag of the order as read (428 without, 412 if it changed).")
+    @APIResponse(responseCode = "200", description = "The order as changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrderView")))
     public Uni<Response> change(
             @PathParam("id") @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an order id") String id,
             @NotBlank String body, @HeaderParam("If-Match") String ifMatch) {
@@ -89,6 +91,7 @@ public class OrderRoutes {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "SecurityScheme", scopes = "orders:write")
     @Operation(summary = "Cancel one of your orders before its release (scope orders:write)")
+    @APIResponse(responseCode = "200", description = "The order, cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrderView")))
     public Uni<Response> cancel(
             @PathParam("id") @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an order id") String id,
             @NotBlank String body) {
@@ -100,6 +103,7 @@ public class OrderRoutes {
     @Path("/{id}")
     @SecurityRequirement(name = "SecurityScheme", scopes = "orders:read")
     @Operation(summary = "Read one of your orders (scope orders:read)")
+    @APIResponse(responseCode = "200", description = "The order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrderView")))
     public Uni<Response> read(
             @PathParam("id") @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an order id") String id) {
         Caller caller = callers.caller();

@@ -8,6 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +41,7 @@ public class PartnerRoutes {
             Creates the partner's Keycloak client <partnerId>-api (client credentials, the scopes given, the partner_id
             claim), stores its rate limit and creates its webhook subscription if given. The answer carries the client
             secret and the webhook signing secret, once.""")
+    @APIResponse(responseCode = "201", description = "Onboarded; the secrets are shown this once", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Partners.Onboarded.class)))
     public Uni<Response> onboard(Partners.Onboarding request) {
         String operator = operators.operator().requireOps().name();
         return partners.onboard(request, operator).map(done -> Response.status(201).entity(done).build());

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -46,6 +48,7 @@ public class ShipmentRoutes {
     @SecurityRequirement(name = "SecurityScheme", scopes = "shipments:read")
     @Operation(summary = "Your shipments (scope shipments:read)", description = "Those of one of your orders, or your latest.")
     @APIResponse(responseCode = "403", description = "The token lacks the shipments:read scope")
+    @APIResponse(responseCode = "200", description = "Newest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ShipmentViewList")))
     public Uni<Response> list(@QueryParam("orderId") UUID orderId,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         callers.caller().require(SCOPE);
@@ -57,6 +60,7 @@ public class ShipmentRoutes {
     @SecurityRequirement(name = "SecurityScheme", scopes = "shipments:read")
     @Operation(summary = "One of your shipments (scope shipments:read)")
     @APIResponse(responseCode = "404", description = "No such shipment (or not yours)")
+    @APIResponse(responseCode = "200", description = "The shipment", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ShipmentView")))
     public Uni<Response> get(@PathParam("id") UUID id) {
         Caller caller = callers.caller();
         caller.require(SCOPE);

@@ -21,7 +21,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -68,6 +70,7 @@ public class WebhookRoutes {
             {"url": "https://hooks.northwind.example/portage", "eventTypes": ["io.portage.order.released.v2"]}""")))
     @SecurityRequirement(name = "SecurityScheme", scopes = "webhooks:manage")
     @Operation(summary = "Subscribe an endpoint to event types (scope webhooks:manage)", description = "The answer carries the signing secret, once; keep it to verify deliveries.")
+    @APIResponse(responseCode = "201", description = "Subscribed; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscriptions.Subscription.class)))
     public Uni<Response> create(NewSubscription request) {
         if (request == null) {
             throw io.portage.kit.rest.ProblemException.invalid("body", "must be {\"url\": ..., \"eventTypes\": [...]}");
@@ -98,6 +101,7 @@ public class WebhookRoutes {
     @Path("/{id}")
     @SecurityRequirement(name = "SecurityScheme", scopes = "webhooks:manage")
     @Operation(summary = "Delete a subscription and its delivery log")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@PathParam("id") UUID id) {
         return subscriptions.delete(partner(), id).replaceWith(Response.noContent().build());
     }
@@ -124,6 +128,7 @@ public class WebhookRoutes {
     @Path("/{id}/deliveries/{delivery}/replay")
     @SecurityRequirement(name = "SecurityScheme", scopes = "webhooks:manage")
     @Operation(summary = "Send a delivery again, now")
+    @APIResponse(responseCode = "202", description = "Queued to be sent now")
     public Uni<Response> replay(@PathParam("id") UUID id, @PathParam("delivery") long delivery) {
         return subscriptions.replay(partner(), id, delivery).replaceWith(Response.accepted().build());
     }

@@ -13,17 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Holds the OpenAPI document the service under test serves to what a partner needs to generate a client from it:
  * {@code servers}; every operation with a unique {@code operationId}, the security it needs (a scheme the document
  * defines) unless the test names it open, a success answer, and every error answer as {@code application/problem+json}
- * with a schema.
+ * with a schema; and every {@code $ref} names something the document holds.
  */
 public final class ClientReadyOpenApi {
-
-    /**
-     * Operations of event-kit's {@code OpsResource} (served by every service) that declare only their error answers:
-     * held to every other rule, and to this one once event-kit declares their success answers.
-     */
-    static final Set<String> EVENT_KIT_WITHOUT_SUCCESS = Set.of("GET /ops/dead-letters/{id}",
-            "POST /ops/dead-letters/{id}/discard", "GET /ops/exceptions/{id}", "POST /ops/exceptions/{id}/discard",
-            "POST /ops/exceptions/{id}/resolve", "POST /ops/exceptions/{id}/retry");
 
     private ClientReadyOpenApi() {
     }
@@ -52,9 +44,29 @@ public final class ClientReadyOpenApi {
                 check(name, op.getValue(), document, open.contains(name), schemes, ids, broken);
             }
         }
+        danglingReferences(document, document, "", broken);
         if (!broken.isEmpty()) {
             throw new AssertionError("The OpenAPI document is not one a client can be generated from:\n  "
                     + String.join("\n  ", broken));
+        }
+    }
+
+    /** Every {@code $ref} names a schema, response or parameter the document holds. */
+    private static void danglingReferences(JsonNode node, JsonNode document, String at, List<String> broken) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                if (field.getKey().equals("$ref") && field.getValue().asText().startsWith("#/")) {
+                    if (document.at(field.getValue().asText().substring(1)).isMissingNode()) {
+                        broken.add(at + ": $ref " + field.getValue().asText() + " names nothing in the document");
+                    }
+                } else {
+                    danglingReferences(field.getValue(), document, at + "/" + field.getKey(), broken);
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                danglingReferences(node.get(i), document, at + "/" + i, broken);
+            }
         }
     }
 
@@ -91,7 +103,7 @@ public final class ClientReadyOpenApi {
                 }
             });
         }
-        if (!success && !EVENT_KIT_WITHOUT_SUCCESS.contains(name)) {
+        if (!success) {
             broken.add(name + ": declares no success answer");
         }
     }
