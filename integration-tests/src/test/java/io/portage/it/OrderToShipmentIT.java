@@ -1,12 +1,9 @@
 package io.portage.it;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.hasSize;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -87,18 +84,7 @@ class OrderToShipmentIT {
                 .statusCode(200)
                 .body("id", equalTo(orderId));
 
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> given()
-                        .baseUri(suite.shipments.baseUrl())
-                        .auth()
-                        .oauth2(token)
-                        .queryParam("orderId", orderId)
-                        .when()
-                        .get("/api/v1/shipments")
-                        .then()
-                        .statusCode(200)
-                        .body("$", hasSize(1)));
+        suite.awaitShipmentOf(orderId, token);
         given().baseUri(suite.shipments.baseUrl())
                 .auth()
                 .oauth2(token)

@@ -22,6 +22,10 @@ final class RunningSuite {
     /** Every Portage logger at DEBUG, so a test of what the logs hold covers every level we write. */
     private static final String DEBUG = "quarkus.log.category.\"io.portage\".level";
 
+    /** A Shopify shop whose signed order webhooks order-service takes (partner northwind). */
+    static final String SHOP_CHANNEL = "it-shop";
+    static final String SHOP_SECRET = "it-shop-webhook-secret";
+
     private static RunningSuite instance;
 
     final LocalStack stack;
@@ -43,6 +47,8 @@ final class RunningSuite {
         // Every service verifies the access tokens itself, against the same realm as the gateway.
         orders = new QuarkusService("order-service", checkout, Ports.free()).withStack(stack, "orders")
                 .with(DEBUG, "DEBUG")
+                .withSecret("portage.orders.channels." + SHOP_CHANNEL + ".webhook-secret", SHOP_SECRET)
+                .with("portage.orders.channels." + SHOP_CHANNEL + ".partner", "northwind")
                 .with("quarkus.oidc.auth-server-url", keycloak.issuer());
         shipments = new QuarkusService("shipment-service", checkout, Ports.free()).withStack(stack, "shipments")
                 .with(DEBUG, "DEBUG")
@@ -121,6 +127,23 @@ final class RunningSuite {
                 .statusCode(200)
                 .extract()
                 .path("access_token");
+    }
+
+    /** Waits until shipment-service has planned one shipment for {@code orderId}, read with {@code token}. */
+    void awaitShipmentOf(String orderId, String token) {
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> io.restassured.RestAssured.given()
+                        .baseUri(shipments.baseUrl())
+                        .auth()
+                        .oauth2(token)
+                        .queryParam("orderId", orderId)
+                        .when()
+                        .get("/api/v1/shipments")
+                        .then()
+                        .statusCode(200)
+                        .body("$", org.hamcrest.Matchers.hasSize(1)));
     }
 
     String tokenUrl() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import io.portage.contracts.PersonalData;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -24,11 +25,23 @@ public record OrderReceived(
     /** Who the order ships to. */
     @RegisterForReflection
     public record Customer(String name, String email, Address address) {
+
+        @Override
+        public String toString() {
+            return "Customer[name=" + PersonalData.mask(name) + ", email=" + PersonalData.maskText(email) + ", address="
+                    + address + "]";
+        }
     }
 
     /** A postal address; {@code country} is ISO 3166-1 alpha-2. */
     @RegisterForReflection
     public record Address(String street, String city, String postalCode, String country) {
+
+        @Override
+        public String toString() {
+            return "Address[street=" + PersonalData.mask(street) + ", city=" + city + ", postalCode=" + postalCode
+                    + ", country=" + country + "]";
+        }
     }
 
     /** One ordered item: the channel's SKU and a positive quantity. */

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import io.portage.contracts.PersonalData;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -32,6 +33,11 @@ public record MarketplaceOrder(
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Buyer(@Size(max = 200) String name, @Email @Size(max = 320) String email) {
+
+        @Override
+        public String toString() {
+            return "Buyer[name=" + PersonalData.mask(name) + ", email=" + PersonalData.maskText(email) + "]";
+        }
     }
 
     /** Where it ships. */
@@ -44,6 +50,13 @@ public record MarketplaceOrder(
             @NotBlank @Size(max = 100) String city,
             @NotBlank @Size(max = 20) String postalCode,
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as NL") String countryCode) {
+
+        @Override
+        public String toString() {
+            return "ShipTo[name=" + PersonalData.mask(name) + ", addressLine1=" + PersonalData.mask(addressLine1)
+                    + ", addressLine2=" + PersonalData.mask(addressLine2) + ", city=" + city + ", postalCode=" + postalCode
+                    + ", countryCode=" + countryCode + "]";
+        }
     }
 
     /** One item, by the seller's SKU. */

@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.portage.contracts.PersonalData;
+
 /** The body of {@code POST /api/v1/orders}. */
 public record OrderRequest(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "must be lower-case letters, digits and dashes (max 40)") String channel,
@@ -26,6 +28,12 @@ public record OrderRequest(
             @NotBlank @Size(max = 200) String name,
             @Email @Size(max = 320) String email,
             @NotNull @Valid AddressRequest address) {
+
+        @Override
+        public String toString() {
+            return "CustomerRequest[name=" + PersonalData.mask(name) + ", email=" + PersonalData.maskText(email) + ", address="
+                    + address + "]";
+        }
     }
 
     /** Postal address; {@code country} is ISO 3166-1 alpha-2. */
@@ -34,6 +42,12 @@ public record OrderRequest(
             @NotBlank @Size(max = 100) String city,
             @NotBlank @Size(max = 20) String postalCode,
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as NL") String country) {
+
+        @Override
+        public String toString() {
+            return "AddressRequest[street=" + PersonalData.mask(street) + ", city=" + city + ", postalCode=" + postalCode
+                    + ", country=" + country + "]";
+        }
     }
 
     /** One ordered item. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
+import io.portage.contracts.PersonalData;
 import io.portage.order.domain.Cancellation;
 import io.portage.order.domain.Fulfiller;
 import io.portage.order.domain.Intake;
@@ -47,6 +48,13 @@ public record OrderView(UUID id, String channel, String externalId, String partn
     /** Ship-to party. */
     @RegisterForReflection
     public record Customer(String name, String email, String street, String city, String postalCode, String country) {
+
+        @Override
+        public String toString() {
+            return "Customer[name=" + PersonalData.mask(name) + ", email=" + PersonalData.maskText(email) + ", street="
+                    + PersonalData.mask(street) + ", city=" + city + ", postalCode=" + postalCode + ", country=" + country
+                    + "]";
+        }
     }
 
     /** One line: the channel's SKU, Odoo's SKU it maps to, the quantity. */

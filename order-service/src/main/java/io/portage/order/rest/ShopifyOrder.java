@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import io.portage.contracts.PersonalData;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -29,6 +30,12 @@ public record ShopifyOrder(
         @NotNull @Valid Address shipping_address,
         @NotNull @Size(min = 1, max = 500) List<@NotNull @Valid LineItem> line_items) {
 
+    @Override
+    public String toString() {
+        return "ShopifyOrder[id=" + id + ", name=" + name + ", email=" + PersonalData.maskText(email) + ", shipping_address="
+                + shipping_address + ", line_items=" + line_items + "]";
+    }
+
     /** The shipping address. */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -41,6 +48,13 @@ public record ShopifyOrder(
             @NotBlank @Size(max = 100) String city,
             @NotBlank @Size(max = 20) String zip,
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as NL") String country_code) {
+
+        @Override
+        public String toString() {
+            return "Address[first_name=" + PersonalData.mask(first_name) + ", last_name=" + PersonalData.mask(last_name)
+                    + ", name=" + PersonalData.mask(name) + ", address1=" + PersonalData.mask(address1) + ", address2="
+                    + PersonalData.mask(address2) + ", city=" + city + ", zip=" + zip + ", country_code=" + country_code + "]";
+        }
     }
 
     /** One line item; Shopify quantities are whole units. */
