@@ -27,6 +27,8 @@ import io.portage.gateway.limits.TokenBucket;
 import io.portage.gateway.service.Caller;
 import io.portage.gateway.service.PartnerApiRouting;
 import io.portage.gateway.service.TokenClaims;
+import io.portage.gateway.versions.DeprecationFilter;
+import io.portage.kit.rest.CorrelationFilter;
 import io.portage.kit.rest.Problem;
 import io.portage.kit.rest.ProblemException;
 import io.quarkus.logging.Log;
@@ -57,7 +59,6 @@ public class RecordReads {
     }
 
     private static final Pattern ORDER_ID = Pattern.compile("[0-9a-fA-F-]{36}");
-    private static final Pattern ACCEPTED_CORRELATION = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final List<Read> READS = List.of(
             new Read("/api/v1/orders/:id", PartnerApiRouting.ORDERS, "orders:read",
                     id -> ORDER_ID.matcher(id).matches() ? id : null),
@@ -102,9 +103,7 @@ public class RecordReads {
         }
         answered.increment();
         String header = context.request().getHeader(CloudEventAttributes.CORRELATION_HEADER);
-        String correlationId = header != null && ACCEPTED_CORRELATION.matcher(header).matches()
-                ? header
-                : UUID.randomUUID().toString();
+        String correlationId = CorrelationFilter.idFrom(header);
         MDC.put("correlationId", correlationId);
         Span.current().setAttribute("portage.correlation_id", correlationId);
         try {
@@ -135,12 +134,7 @@ public class RecordReads {
     }
 
     private boolean deprecated(String path) {
-        for (String prefix : deprecations.keySet()) {
-            if (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) {
-                return true;
-            }
-        }
-        return false;
+        return deprecations.keySet().stream().anyMatch(prefix -> DeprecationFilter.covers(prefix, path));
     }
 
     private static void answer(RoutingContext context, Response relayed, TokenBucket.Decision decision,
@@ -164,14 +158,10 @@ public class RecordReads {
     private void fail(RoutingContext context, Throwable failure, TokenBucket.Decision decision, String correlationId) {
         Problem problem;
         if (failure instanceof ProblemException refused) {
-            problem = new Problem(Problem.type(refused.slug()), refused.title(), refused.status(), refused.getMessage(),
-                    Problem.instance(context.normalizedPath()), correlationId,
-                    refused.violations().isEmpty() ? null : refused.violations());
+            problem = Problem.of(refused, context.normalizedPath(), correlationId);
         } else {
             Log.errorf(failure, "Reading %s failed", context.normalizedPath());
-            problem = new Problem(Problem.type("internal-error"), "Internal error", 500,
-                    "The request failed unexpectedly; quote correlation id " + correlationId + " when reporting it",
-                    Problem.instance(context.normalizedPath()), correlationId, null);
+            problem = Problem.internalError(context.normalizedPath(), correlationId);
         }
         String body;
         try {

@@ -1,6 +1,7 @@
 package io.portage.gateway.security;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -75,12 +76,32 @@ public class VerifiedTokens {
             return;
         }
         if (verified.size() >= maxSize) {
-            verified.values().removeIf(entry -> entry.untilMillis() <= nowMillis);
-            if (verified.size() >= maxSize) {
-                verified.clear();
-            }
+            makeRoom(nowMillis);
         }
         verified.put(credential.getToken(), new Verified(identity, until));
+    }
+
+    /**
+     * Drops the expired tokens and, if that is not enough, the tenth of the rest that would expire soonest: the tokens
+     * partners are still sending stay, and a dropped one is only verified again on its next call.
+     */
+    private synchronized void makeRoom(long nowMillis) {
+        verified.values().removeIf(entry -> entry.untilMillis() <= nowMillis);
+        int excess = verified.size() - (maxSize - Math.max(1, maxSize / 10));
+        if (excess > 0) {
+            verified.entrySet()
+                    .stream()
+                    .sorted(Comparator.comparingLong(entry -> entry.getValue().untilMillis()))
+                    .limit(excess)
+                    .map(Map.Entry::getKey)
+                    .toList()
+                    .forEach(verified::remove);
+        }
+    }
+
+    /** Tokens remembered now. */
+    int size() {
+        return verified.size();
     }
 
     /** Calls answered with a token verified before. */

@@ -41,7 +41,7 @@ public class DeprecationFilter {
         String path = "/" + stripSlash(request.getUriInfo().getPath());
         for (Map.Entry<String, GatewayConfig.Deprecation> entry : deprecations.entrySet()) {
             String prefix = entry.getKey();
-            if (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) {
+            if (covers(prefix, path)) {
                 GatewayConfig.Deprecation deprecation = entry.getValue();
                 request.setProperty(MATCHED, deprecation);
                 if (!Instant.now().isBefore(deprecation.sunset())) {
@@ -71,6 +71,11 @@ public class DeprecationFilter {
                             .add("Link",
                                     "<" + successor + ">; rel=\"successor-version\""));
         }
+    }
+
+    /** Whether the deprecated route {@code prefix} covers {@code path}: the route itself or a path below it. */
+    public static boolean covers(String prefix, String path) {
+        return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
     }
 
     private static String stripSlash(String path) {

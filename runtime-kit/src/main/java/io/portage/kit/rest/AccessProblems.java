@@ -1,7 +1,5 @@
 package io.portage.kit.rest;
 
-import java.util.UUID;
-
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -56,9 +54,7 @@ public class AccessProblems {
 
     private void answer(RoutingContext context, int status, String slug, String title, String detail) {
         String header = context.request().getHeader(CloudEventAttributes.CORRELATION_HEADER);
-        String correlation = header != null && header.matches(CorrelationFilter.ACCEPTED)
-                ? header
-                : UUID.randomUUID().toString();
+        String correlation = CorrelationFilter.idFrom(header);
         Problem problem = new Problem(Problem.type(slug), title, status, detail, Problem.instance(context.request().path()),
                 correlation, null);
         try {

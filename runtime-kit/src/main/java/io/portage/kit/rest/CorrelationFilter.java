@@ -17,7 +17,7 @@ import io.portage.contracts.CloudEventAttributes;
 public class CorrelationFilter {
 
     /** Header values longer than this, or with other characters, are replaced rather than trusted. */
-    static final String ACCEPTED = "[A-Za-z0-9._:-]{1,128}";
+    private static final java.util.regex.Pattern ACCEPTED = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final CorrelationContext correlation;
 
@@ -28,11 +28,21 @@ public class CorrelationFilter {
     @ServerRequestFilter(preMatching = true)
     public void incoming(ContainerRequestContext request) {
         String header = request.getHeaderString(CloudEventAttributes.CORRELATION_HEADER);
-        if (header != null && header.matches(ACCEPTED)) {
+        if (accepted(header)) {
             correlation.use(header);
         }
         MDC.put("correlationId", correlation.id());
         Span.current().setAttribute("portage.correlation_id", correlation.id());
+    }
+
+    /** Whether a caller's {@code X-Correlation-Id} is taken as it is (else the call gets a new one). */
+    public static boolean accepted(String header) {
+        return header != null && ACCEPTED.matcher(header).matches();
+    }
+
+    /** The correlation id of a call answered outside the REST layer: the caller's if accepted, else a new one. */
+    public static String idFrom(String header) {
+        return accepted(header) ? header : java.util.UUID.randomUUID().toString();
     }
 
     @ServerResponseFilter

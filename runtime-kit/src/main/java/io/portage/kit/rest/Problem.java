@@ -20,6 +20,19 @@ public record Problem(URI type, String title, int status, String detail, URI ins
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://docs.portage.io/problems/";
 
+    /** The problem a refusal carries, answered for {@code path}. */
+    public static Problem of(ProblemException refused, String path, String correlationId) {
+        return new Problem(type(refused.slug()), refused.title(), refused.status(), refused.getMessage(), instance(path),
+                correlationId, refused.violations().isEmpty() ? null : refused.violations());
+    }
+
+    /** The 500 of an unexpected failure: nothing internal, only the correlation id to quote. */
+    public static Problem internalError(String path, String correlationId) {
+        return new Problem(type("internal-error"), "Internal error", 500,
+                "The request failed unexpectedly; quote correlation id " + correlationId + " when reporting it",
+                instance(path), correlationId, null);
+    }
+
     /** One invalid field: its path in the request and what is wrong with it. */
     @RegisterForReflection
     public record Violation(String field, String message) {

@@ -70,7 +70,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.violations().isEmpty() ? null : e.violations());
+        return respond(Problem.of(e, uri.getPath(), correlation.id()));
     }
 
     @ServerExceptionMapper
@@ -117,8 +117,7 @@ public class ProblemMappers {
                     uri, null);
         }
         Log.errorf(e, "Unexpected failure on %s (correlation %s)", uri.getPath(), correlation.id());
-        return respond(500, "internal-error", "Internal error",
-                "The request failed unexpectedly; quote correlation id " + correlation.id() + " when reporting it", uri, null);
+        return respond(Problem.internalError(uri.getPath(), correlation.id()));
     }
 
     private static boolean clientWentAway(Throwable e) {
@@ -132,10 +131,12 @@ public class ProblemMappers {
 
     private Response respond(int status, String slug, String title, String detail, UriInfo uri,
             List<Problem.Violation> violations) {
-        Problem problem = new Problem(Problem.type(slug), title, status, detail, Problem.instance(uri.getPath()),
-                correlation.id(),
-                violations);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return respond(new Problem(Problem.type(slug), title, status, detail, Problem.instance(uri.getPath()),
+                correlation.id(), violations));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     /**
