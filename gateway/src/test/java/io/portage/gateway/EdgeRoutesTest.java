@@ -182,11 +182,17 @@ class EdgeRoutesTest {
         post(Map.of("events", tooMany)).then().statusCode(400).body("violations[0].field", equalTo("events"));
         // Above the 1 MB body limit the request is refused before its body is read: the answer comes while the body is
         // still unsent (sending it would race the server's close: a broken pipe now and then).
-        assertThat(statusBeforeTheBody(1_100_000)).isEqualTo(413);
+        List<String> answer = answerBeforeTheBody(1_100_000);
+        assertThat(answer.get(0)).startsWith("HTTP/1.1 413");
+        assertThat(answer).contains("content-type: application/problem+json");
+        assertThat(answer.get(answer.size() - 1)).contains("\"field\":\"Content-Length\"", "at most 1048576 bytes");
     }
 
-    /** Sends a POST's head announcing {@code length} bytes of body, none of them, and reads the answer's status. */
-    private static int statusBeforeTheBody(int length) throws IOException {
+    /**
+     * Sends a POST's head announcing {@code length} bytes of body, none of them, and reads the answer: its status line,
+     * its headers (lower case) and its body, until the server closes the connection.
+     */
+    private static List<String> answerBeforeTheBody(int length) throws IOException {
         URI gateway = URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port);
         try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
             socket.setSoTimeout(10_000);
@@ -194,9 +200,18 @@ class EdgeRoutesTest {
                     + edgeToken() + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-            return Integer.parseInt(status.split(" ")[1]);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            List<String> answer = new java.util.ArrayList<>();
+            answer.add(in.readLine());
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                answer.add(line.toLowerCase(java.util.Locale.ROOT));
+            }
+            StringBuilder body = new StringBuilder();
+            for (int c = in.read(); c >= 0; c = in.read()) {
+                body.append((char) c);
+            }
+            answer.add(body.toString());
+            return answer;
         }
     }
 }

@@ -49,8 +49,7 @@ public class EdgeOpenApi implements OASFilter {
             });
         }
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
-            // 413 comes from the HTTP layer's body limit, before the agent: it has no body.
-            if (status.matches("[45]\\d\\d") && !status.equals("413") && response.getContent() == null) {
+            if (status.matches("[45]\\d\\d") && response.getContent() == null) {
                 response.setContent(problemContent());
             }
         });

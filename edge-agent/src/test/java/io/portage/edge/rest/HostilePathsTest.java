@@ -96,6 +96,24 @@ class HostilePathsTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsAProblemNamingContentLengthBeforeAnyOfItIsSent() throws IOException {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(("POST /api/v1/events/batch HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                            + TestKeys.device() + "\r\nContent-Type: application/json\r\nContent-Length: 9000000\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(text).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json");
+            JsonNode problem = JSON.readTree(text.substring(text.indexOf("\r\n\r\n") + 4));
+            assertThat(problem.path("status").asInt()).isEqualTo(413);
+            assertThat(problem.path("violations").get(0).path("field").asText()).isEqualTo("Content-Length");
+            assertThat(problem.path("detail").asText()).contains("at most 8388608");
+        }
+    }
+
+    @Test
     void theIntakeBudgetAnswersAnyPathWithAProblem() throws Exception {
         // A WMS sending a 2 MB batch slowly holds the 1 MB test budget; meanwhile every other intake request is a 503.
         try (Socket slow = holdTheBudget()) {

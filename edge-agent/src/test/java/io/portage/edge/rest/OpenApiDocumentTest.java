@@ -45,7 +45,7 @@ class OpenApiDocumentTest {
             responses.fieldNames().forEachRemaining(statuses::add);
             assertThat(statuses).as("answers of %s", where).contains("401", "403").anyMatch(s -> s.startsWith("2"));
             responses.properties().forEach(answer -> {
-                if (answer.getKey().matches("[45]\\d\\d") && !answer.getKey().equals("413")) {
+                if (answer.getKey().matches("[45]\\d\\d")) {
                     assertThat(answer.getValue().path("content").has("application/problem+json"))
                             .as("%s %s is problem+json", where, answer.getKey())
                             .isTrue();

@@ -3,10 +3,8 @@ package io.portage.kit.rest;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.portage.contracts.CloudEventAttributes;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -53,18 +51,6 @@ public class AccessProblems {
     }
 
     private void answer(RoutingContext context, int status, String slug, String title, String detail) {
-        String header = context.request().getHeader(CloudEventAttributes.CORRELATION_HEADER);
-        String correlation = CorrelationFilter.idFrom(header);
-        Problem problem = new Problem(Problem.type(slug), title, status, detail, Problem.instance(context.request().path()),
-                correlation, null);
-        try {
-            context.response()
-                    .setStatusCode(status)
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader(CloudEventAttributes.CORRELATION_HEADER, correlation)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.next();
-        }
+        RouteAnswers.problem(context, json, status, slug, title, detail, null);
     }
 }
