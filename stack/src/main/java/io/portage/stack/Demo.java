@@ -34,6 +34,18 @@ final class Demo {
 
     private String opsToken;
 
+    /**
+     * The demo's customers: name, e-mail, street, city, postal code, country; the first four order through the gateway,
+     * the last through the Shopify webhook. Personal data: no service may log it (DemoIT searches the logs for it).
+     */
+    static final String[][] CUSTOMERS = {
+            {"Ada Lovelace", "ada.lovelace@example.com", "12 Dock Road", "Rotterdam", "3011 AA", "NL"},
+            {"Grace Hopper", "grace.hopper@example.com", "5 Hafenstrasse", "Hamburg", "20457", "DE"},
+            {"Alan Turing", "alan.turing@example.com", "9 Quai des Docks", "Antwerpen", "2000", "BE"},
+            {"Katherine Johnson", "katherine.johnson@example.com", "40 Kade", "Amsterdam", "1011 AB", "NL"}};
+    /** The Shopify shop's customer, as {@link #CUSTOMERS}. */
+    static final String[] SHOP_CUSTOMER = {"Linus Torvalds", "linus@example.com", "Kaivokatu 1", "Helsinki", "00100", "FI"};
+
     Demo(Launcher launcher) {
         this.launcher = launcher;
         this.web = new DemoHttp(() -> launcher.keycloak().issuer());
@@ -53,11 +65,7 @@ final class Demo {
                 me.path("partnerId").asText(), me.path("scopes"));
 
         System.out.println("\n2. The shop submits its overnight orders through the gateway:");
-        String[][] customers = {
-                {"Ada Lovelace", "12 Dock Road", "Rotterdam", "3011 AA", "NL"},
-                {"Grace Hopper", "5 Hafenstrasse", "Hamburg", "20457", "DE"},
-                {"Alan Turing", "9 Quai des Docks", "Antwerpen", "2000", "BE"},
-                {"Katherine Johnson", "40 Kade", "Amsterdam", "1011 AB", "NL"}};
+        String[][] customers = CUSTOMERS;
         Map<String, java.time.Instant> receivedAt = new LinkedHashMap<>();
         List<String> orderIds = new ArrayList<>();
         for (int i = 0; i < customers.length; i++) {
@@ -68,7 +76,7 @@ final class Demo {
             orderIds.add(id);
             receivedAt.put(id, java.time.Instant.parse(reply.body().path("receivedAt").asText()));
             System.out.printf("   %s -> %d %s  order %s for %s, %s%n", externalId, reply.status(),
-                    reply.status() == 201 ? "Created" : "", id, customers[i][0], customers[i][2]);
+                    reply.status() == 201 ? "Created" : "", id, customers[i][0], customers[i][3]);
         }
         DemoHttp.Reply retry = web.post(launcher.url("gateway") + "/api/v1/orders", shopToken,
                 order("NW-" + run + "-1001", customers[0], 0), "demo-retry");
@@ -174,11 +182,13 @@ final class Demo {
     private void shopifyOrder(String run) {
         long shopifyId = 5_000_000_000L + Math.abs(run.hashCode() % 1_000_000);
         String body = """
-                {"id": %d, "name": "#%s", "email": "linus@example.com",
-                 "shipping_address": {"first_name": "Linus", "last_name": "Torvalds", "address1": "Kaivokatu 1",
-                   "city": "Helsinki", "zip": "00100", "country_code": "FI"},
+                {"id": %d, "name": "#%s", "email": "%s",
+                 "shipping_address": {"first_name": "%s", "last_name": "%s", "address1": "%s",
+                   "city": "%s", "zip": "%s", "country_code": "%s"},
                  "line_items": [{"sku": "PT-LAMP-01", "quantity": 2, "title": "Desk Lamp"}]}"""
-                .formatted(shopifyId, run);
+                .formatted(shopifyId, run, SHOP_CUSTOMER[1], SHOP_CUSTOMER[0].split(" ")[0],
+                        SHOP_CUSTOMER[0].split(" ")[1], SHOP_CUSTOMER[2], SHOP_CUSTOMER[3], SHOP_CUSTOMER[4],
+                        SHOP_CUSTOMER[5]);
         String signature;
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
@@ -262,8 +272,9 @@ final class Demo {
         }
         return """
                 {"channel":"northwind-shop","externalId":"%s","warehouse":"WH1",
-                 "customer":{"name":"%s","email":null,"address":{"street":"%s","city":"%s","postalCode":"%s","country":"%s"}},
-                 "lines":[%s]}""".formatted(externalId, customer[0], customer[1], customer[2], customer[3], customer[4], items);
+                 "customer":{"name":"%s","email":"%s","address":{"street":"%s","city":"%s","postalCode":"%s","country":"%s"}},
+                 "lines":[%s]}""".formatted(externalId, customer[0], customer[1], customer[2], customer[3], customer[4],
+                customer[5], items);
     }
 
     private static void count(PostgresServer postgres, String database, String table) {

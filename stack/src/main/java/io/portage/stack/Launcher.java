@@ -24,10 +24,15 @@ public final class Launcher {
     private final int base;
 
     Launcher(PortageHome home) {
+        this(home, home.run(), Ports.base(home.checkout()));
+    }
+
+    /** A launcher with its own run folder (data, logs, PIDs) and ports {@code base} to {@code base + 99}. */
+    Launcher(PortageHome home, Path run, int base) {
         this.home = home;
         this.versions = StackVersions.load();
-        this.run = home.run();
-        this.base = Ports.base(home.checkout());
+        this.run = run;
+        this.base = base;
     }
 
     public static void main(String[] args) {

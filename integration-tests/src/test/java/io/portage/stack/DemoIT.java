@@ -1,0 +1,70 @@
+package io.portage.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./portage demo} as a newcomer runs it: the launcher starts PostgreSQL, Kafka, Keycloak, the Odoo stand-in and
+ * every service in a run folder and on ports of its own, the demo plays the warehouse day (it fails on any step that
+ * does not happen), and afterwards no service's log holds a demo customer's name, e-mail address or street.
+ */
+class DemoIT {
+
+    @Test
+    void theDemoDayPlaysAndNoServiceLogsTheCustomers() throws IOException {
+        Path run = Path.of("target", "demo-run").toAbsolutePath();
+        FileTree.deleteRecursively(run);
+        Launcher launcher = new Launcher(PortageHome.locate(), run, freeBlock());
+        try {
+            launcher.up();
+            new Demo(launcher).play();
+        } finally {
+            launcher.down();
+        }
+
+        List<Path> logs;
+        try (Stream<Path> files = Files.list(run.resolve("services"))) {
+            logs = files.filter(file -> file.toString().endsWith(".log")).toList();
+        }
+        assertThat(logs).as("the services' logs").hasSize(Launcher.SERVICES.size());
+        List<String[]> customers = new ArrayList<>(List.of(Demo.CUSTOMERS));
+        customers.add(Demo.SHOP_CUSTOMER);
+        List<String> found = new ArrayList<>();
+        for (Path log : logs) {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            for (String[] customer : customers) {
+                for (String personal : List.of(customer[0], customer[1], customer[2])) {
+                    if (text.contains(personal)) {
+                        found.add(log.getFileName() + ": " + personal);
+                    }
+                }
+            }
+        }
+        assertThat(found).as("the demo customers' personal data in the services' logs").isEmpty();
+    }
+
+    /** A base port whose block of 100 ports is free (the launcher uses offsets 0 to 99). */
+    private static int freeBlock() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 40_000 + ThreadLocalRandom.current().nextInt(200) * 100;
+            boolean free = true;
+            for (int offset = 0; offset < 100 && free; offset++) {
+                free = Ports.isFree(base + offset);
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("No block of 100 free ports between 40000 and 60000");
+    }
+}
