@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A shipment planned for one order (one per order for now), in the {@code shipments} schema. */
+/** A shipment planned for one released order (one per order for now), in the {@code shipments} schema. */
 @Entity
 @Table(name = "shipment")
 public class Shipment {
@@ -28,6 +28,8 @@ public class Shipment {
     private ShipmentStatus status;
     @Column(name = "ship_to_name")
     private String shipToName;
+    @Column(name = "ship_to_street")
+    private String shipToStreet;
     @Column(name = "ship_to_city")
     private String shipToCity;
     @Column(name = "ship_to_postal_code")
@@ -38,6 +40,20 @@ public class Shipment {
     private int lineCount;
     @Column(name = "total_quantity")
     private BigDecimal totalQuantity;
+    @Column(name = "fulfiller_type")
+    private String fulfillerType;
+    @Column(name = "fulfiller_id")
+    private String fulfillerId;
+    @Column(name = "service_level")
+    private String serviceLevel;
+    @Column(name = "ship_by")
+    private Instant shipBy;
+    @Column(name = "event_sequence")
+    private long eventSequence;
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+    @Column(name = "cancel_reason")
+    private String cancelReason;
     @Column(name = "source_event_id")
     private String sourceEventId;
     @Column(name = "correlation_id")
@@ -50,29 +66,67 @@ public class Shipment {
     protected Shipment() {
     }
 
-    /** Plans the shipment of an order that was received; {@code sourceEventId} is the event that caused it. */
-    public static Shipment plan(UUID orderId, String partnerId, String warehouse, ShipTo shipTo, int lineCount,
-            BigDecimal totalQuantity, String sourceEventId, String correlationId, Instant now) {
+    /**
+     * Plans the shipment of an order released to its warehouse or 3PL; {@code sourceEventId} is the event that caused
+     * it. Its first published event (ShipmentCreated) is sequence 1.
+     */
+    public static Shipment plan(UUID orderId, String partnerId, String warehouse, Fulfiller fulfiller, ShipTo shipTo,
+            int lineCount, BigDecimal totalQuantity, Instant shipBy, String sourceEventId, String correlationId,
+            Instant now) {
         Shipment shipment = new Shipment();
         shipment.id = UUID.randomUUID();
         shipment.orderId = orderId;
         shipment.partnerId = partnerId;
         shipment.warehouse = warehouse;
+        shipment.fulfillerType = fulfiller.type();
+        shipment.fulfillerId = fulfiller.id();
         shipment.status = ShipmentStatus.PLANNED;
         shipment.shipToName = shipTo.name();
+        shipment.shipToStreet = shipTo.street();
         shipment.shipToCity = shipTo.city();
         shipment.shipToPostalCode = shipTo.postalCode();
         shipment.shipToCountry = shipTo.country();
         shipment.lineCount = lineCount;
         shipment.totalQuantity = totalQuantity;
+        shipment.serviceLevel = "STANDARD";
+        shipment.shipBy = shipBy;
+        shipment.eventSequence = 1;
         shipment.sourceEventId = sourceEventId;
         shipment.correlationId = correlationId;
         shipment.plannedAt = now;
         return shipment;
     }
 
+    /** What a cancellation of the order did to its shipment. */
+    public enum Cancellation {
+        CANCELLED, ALREADY_CANCELLED, ALREADY_DISPATCHED
+    }
+
+    /** Cancels the shipment with its order, unless it left already (then nothing changes here). */
+    public Cancellation cancel(String reason, Instant now) {
+        if (status == ShipmentStatus.CANCELLED) {
+            return Cancellation.ALREADY_CANCELLED;
+        }
+        if (!status.beforeDispatch()) {
+            return Cancellation.ALREADY_DISPATCHED;
+        }
+        status = ShipmentStatus.CANCELLED;
+        cancelledAt = now;
+        cancelReason = reason;
+        return Cancellation.CANCELLED;
+    }
+
+    /** The sequence of the next event published about this shipment (1 was ShipmentCreated). */
+    public long nextSequence() {
+        return ++eventSequence;
+    }
+
+    /** Who picks and ships it: the warehouse's own WMS or a 3PL, and its id. */
+    public record Fulfiller(String type, String id) {
+    }
+
     /** Where the shipment goes. */
-    public record ShipTo(String name, String city, String postalCode, String country) {
+    public record ShipTo(String name, String street, String city, String postalCode, String country) {
     }
 
     public UUID id() {
@@ -96,7 +150,27 @@ public class Shipment {
     }
 
     public ShipTo shipTo() {
-        return new ShipTo(shipToName, shipToCity, shipToPostalCode, shipToCountry);
+        return new ShipTo(shipToName, shipToStreet, shipToCity, shipToPostalCode, shipToCountry);
+    }
+
+    public Fulfiller fulfiller() {
+        return new Fulfiller(fulfillerType, fulfillerId);
+    }
+
+    public String serviceLevel() {
+        return serviceLevel;
+    }
+
+    public Instant shipBy() {
+        return shipBy;
+    }
+
+    public Instant cancelledAt() {
+        return cancelledAt;
+    }
+
+    public String cancelReason() {
+        return cancelReason;
     }
 
     public int lineCount() {

@@ -1,0 +1,19 @@
+package io.portage.shipment.service;
+
+import java.util.UUID;
+
+import io.portage.shipment.domain.Shipment;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The shipment events the use cases publish on {@code portage.shipments}, inside the caller's transaction: a port of
+ * the service layer, implemented in {@code messaging/} (the outbox), so services never depend on messaging.
+ */
+public interface ShipmentEvents {
+
+    /** ShipmentCreated, sequence 1 of the shipment. */
+    Uni<UUID> created(Shipment shipment);
+
+    /** ShipmentCancelled, with the next sequence of the shipment. */
+    Uni<UUID> cancelled(Shipment shipment);
+}
