@@ -2,6 +2,9 @@ package io.portage.shipment.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,6 +14,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import io.portage.shipment.domain.carrier.Label;
+import io.portage.shipment.domain.carrier.Parcel;
 
 /** A shipment planned for one released order (one per order for now), in the {@code shipments} schema. */
 @Entity
@@ -54,6 +60,26 @@ public class Shipment {
     private Instant cancelledAt;
     @Column(name = "cancel_reason")
     private String cancelReason;
+    private String carrier;
+    @Column(name = "carrier_service")
+    private String carrierService;
+    @Column(name = "tracking_number")
+    private String trackingNumber;
+    @Column(name = "label_amount")
+    private BigDecimal labelAmount;
+    @Column(name = "label_currency")
+    private String labelCurrency;
+    @Column(name = "label_carrier_ref")
+    private String labelCarrierRef;
+    @Column(name = "label_url")
+    private String labelUrl;
+    @Column(name = "label_format")
+    private String labelFormat;
+    private String parcels;
+    @Column(name = "labelled_at")
+    private Instant labelledAt;
+    @Column(name = "dispatched_at")
+    private Instant dispatchedAt;
     @Column(name = "source_event_id")
     private String sourceEventId;
     @Column(name = "correlation_id")
@@ -114,6 +140,79 @@ public class Shipment {
         cancelledAt = now;
         cancelReason = reason;
         return Cancellation.CANCELLED;
+    }
+
+    /** Records the label bought for its parcels (in the carrier's order of tracking numbers); only a planned shipment takes one. */
+    public void labelled(Label label, List<Parcel> measured, Instant now) {
+        if (status != ShipmentStatus.PLANNED) {
+            throw new ShipmentStateException(id, status, "take a label");
+        }
+        List<Parcels.Labelled> labelled = new ArrayList<>();
+        for (int i = 0; i < measured.size(); i++) {
+            labelled.add(new Parcels.Labelled(measured.get(i), label.parcelTrackingNumbers().get(i)));
+        }
+        status = ShipmentStatus.LABELLED;
+        carrier = label.carrier();
+        carrierService = label.service();
+        trackingNumber = label.trackingNumber();
+        labelAmount = label.amount();
+        labelCurrency = label.currency();
+        labelCarrierRef = label.carrierRef();
+        labelUrl = label.labelUrl();
+        labelFormat = label.format();
+        parcels = Parcels.write(labelled);
+        labelledAt = now;
+    }
+
+    /** The label bought, if any. */
+    public Optional<Label> label() {
+        if (carrier == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Label(carrier, carrierService, trackingNumber,
+                parcels().stream().map(Parcels.Labelled::trackingNumber).toList(), labelAmount, labelCurrency,
+                labelCarrierRef, labelUrl, labelFormat));
+    }
+
+    /** Forgets a label its carrier voided: the shipment is planned again (or stays cancelled). */
+    public void labelVoided() {
+        if (status == ShipmentStatus.DISPATCHED || carrier == null) {
+            throw new ShipmentStateException(id, status, "void a label");
+        }
+        if (status == ShipmentStatus.LABELLED) {
+            status = ShipmentStatus.PLANNED;
+        }
+        carrier = null;
+        carrierService = null;
+        trackingNumber = null;
+        labelAmount = null;
+        labelCurrency = null;
+        labelCarrierRef = null;
+        labelUrl = null;
+        labelFormat = null;
+        parcels = null;
+        labelledAt = null;
+    }
+
+    /** The labelled shipment left with its carrier. */
+    public void dispatch(Instant now) {
+        if (status != ShipmentStatus.LABELLED) {
+            throw new ShipmentStateException(id, status, "dispatch");
+        }
+        status = ShipmentStatus.DISPATCHED;
+        dispatchedAt = now;
+    }
+
+    public List<Parcels.Labelled> parcels() {
+        return Parcels.read(parcels);
+    }
+
+    public Instant labelledAt() {
+        return labelledAt;
+    }
+
+    public Instant dispatchedAt() {
+        return dispatchedAt;
     }
 
     /** The sequence of the next event published about this shipment (1 was ShipmentCreated). */

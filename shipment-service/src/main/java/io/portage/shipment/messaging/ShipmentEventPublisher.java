@@ -1,5 +1,7 @@
 package io.portage.shipment.messaging;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
@@ -7,11 +9,16 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.portage.contracts.EventCatalog;
+import io.portage.contracts.Money;
+import io.portage.contracts.shipment.LabelGenerated;
+import io.portage.contracts.shipment.LabelGeneratedV2;
 import io.portage.contracts.shipment.ShipmentCancelled;
 import io.portage.contracts.shipment.ShipmentCreated;
+import io.portage.contracts.shipment.ShipmentDispatched;
 import io.portage.kit.events.EventEnvelope;
 import io.portage.kit.events.Outbox;
 import io.portage.shipment.domain.Shipment;
+import io.portage.shipment.domain.carrier.Label;
 import io.portage.shipment.service.ShipmentEvents;
 import io.smallrye.mutiny.Uni;
 
@@ -40,11 +47,39 @@ public class ShipmentEventPublisher implements ShipmentEvents {
     }
 
     @Override
+    public Uni<UUID> labelGenerated(Shipment shipment) {
+        Label label = shipment.label().orElseThrow();
+        return outbox.stage(EventCatalog.LABEL_GENERATED_V2,
+                new LabelGeneratedV2(shipment.id().toString(), label.carrier(), label.service(), label.trackingNumber(),
+                        LabelGenerated.LabelFormat.valueOf(label.format()), label.parcelTrackingNumbers().size(),
+                        new Money(minorUnits(label.amount()), label.currency()),
+                        shipment.labelledAt()),
+                envelope(shipment, shipment.labelledAt(), shipment.nextSequence()));
+    }
+
+    @Override
+    public Uni<UUID> dispatched(Shipment shipment) {
+        Label label = shipment.label().orElseThrow();
+        return outbox.stage(EventCatalog.SHIPMENT_DISPATCHED_V1,
+                new ShipmentDispatched(shipment.id().toString(), label.carrier(), label.trackingNumber(), null,
+                        label.parcelTrackingNumbers().size(), shipment.dispatchedAt()),
+                envelope(shipment, shipment.dispatchedAt(), shipment.nextSequence()));
+    }
+
+    @Override
     public Uni<UUID> cancelled(Shipment shipment) {
         return outbox.stage(EventCatalog.SHIPMENT_CANCELLED_V1,
                 new ShipmentCancelled(shipment.id().toString(), shipment.orderId().toString(), shipment.cancelReason(),
                         shipment.cancelledAt()),
                 envelope(shipment, shipment.cancelledAt(), shipment.nextSequence()));
+    }
+
+    /** The amount with at least cents and at most the contract's four decimals (what the carrier charged, not rounded). */
+    private static BigDecimal minorUnits(BigDecimal amount) {
+        BigDecimal plain = amount.stripTrailingZeros();
+        return plain.scale() < 2
+                ? plain.setScale(2)
+                : plain.setScale(Math.min(plain.scale(), Money.MAX_SCALE), RoundingMode.HALF_UP);
     }
 
     private static EventEnvelope envelope(Shipment shipment, Instant time, long sequence) {

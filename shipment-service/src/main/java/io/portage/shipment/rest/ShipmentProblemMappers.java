@@ -1,5 +1,7 @@
 package io.portage.shipment.rest;
 
+import java.util.List;
+
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -7,6 +9,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.portage.kit.rest.ProblemException;
 import io.portage.kit.rest.ProblemMappers;
+import io.portage.shipment.domain.ShipmentStateException;
+import io.portage.shipment.service.CarrierFailedException;
+import io.portage.shipment.service.NoCarrierException;
 import io.portage.shipment.service.ShipmentNotFoundException;
 
 /** Turns shipment-service's domain failures into RFC 9457 problems, each with its status and type. */
@@ -16,6 +21,24 @@ public class ShipmentProblemMappers {
 
     public ShipmentProblemMappers(ProblemMappers problems) {
         this.problems = problems;
+    }
+
+    @ServerExceptionMapper
+    public Response wrongState(ShipmentStateException e, UriInfo uri) {
+        return problems.problem(new ProblemException(409, "shipment-state", "Not in this state", e.getMessage()), uri);
+    }
+
+    /** No carrier rated or sold a label: each carrier named with its own code and message, as a violation of its own. */
+    @ServerExceptionMapper
+    public Response noCarrier(NoCarrierException e, UriInfo uri) {
+        return problems.problem(new ProblemException(502, "no-carrier", "No carrier", e.getMessage(),
+                e.errors().stream().map(LabelResource::violation).toList()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response carrierFailed(CarrierFailedException e, UriInfo uri) {
+        return problems.problem(new ProblemException(502, "carrier-failed", "Carrier failed", e.getMessage(),
+                List.of(LabelResource.violation(e.error()))), uri);
     }
 
     @ServerExceptionMapper

@@ -14,6 +14,12 @@ public interface ShipmentEvents {
     /** ShipmentCreated, sequence 1 of the shipment. */
     Uni<UUID> created(Shipment shipment);
 
+    /** LabelGenerated (v2, with its cost), with the next sequence of the shipment. */
+    Uni<UUID> labelGenerated(Shipment shipment);
+
+    /** ShipmentDispatched, with the next sequence of the shipment. */
+    Uni<UUID> dispatched(Shipment shipment);
+
     /** ShipmentCancelled, with the next sequence of the shipment. */
     Uni<UUID> cancelled(Shipment shipment);
 }
