@@ -196,6 +196,34 @@ class LabelTest {
     }
 
     @Test
+    void aLabelledShipmentCancelledWithItsOrderHasItsLabelVoidedOnTheItemsRetry() {
+        OrderStream order = OrderStream.random().releasedInOrder();
+        String id = awaitShipment(order.orderId());
+        post("/api/v1/shipments/" + id + "/label", TWO_PARCELS).statusCode(201)
+                .body("shipment.label.carrier", equalTo("parcelco"));
+
+        OrderStream.produce(order.cancelled(4));
+        OrderEventsConsumerTest.awaitStatus(id, "CANCELLED");
+        String item = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> given().queryParam("type", "shipment.label-to-void")
+                        .when()
+                        .get("/ops/exceptions")
+                        .then()
+                        .extract()
+                        .<List<Map<String, Object>>>path("findAll { it.businessKey == '" + id + "' }"),
+                        found -> !found.isEmpty())
+                .get(0)
+                .get("id")
+                .toString();
+        assertThat(CarrierStandins.parcelco.calls("POST /v2/shipments/")).as("nothing voided inside the consumer").isZero();
+
+        post("/ops/exceptions/" + item + "/retry", Map.of()).statusCode(200).body("status", equalTo("RETRIED"));
+        assertThat(CarrierStandins.parcelco.calls("POST /v2/shipments/")).as("one refund per parcel").isEqualTo(2);
+        given().when().get("/api/v1/shipments/" + id).then().body("status", equalTo("CANCELLED")).body("label", nullValue());
+    }
+
+    @Test
     void aPartnerNeedsTheWriteScopeAndSeesOnlyItsOwn() {
         String id = plannedShipment();
         given().auth()

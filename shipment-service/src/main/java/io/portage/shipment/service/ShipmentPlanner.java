@@ -38,6 +38,9 @@ public class ShipmentPlanner {
     /** The exception-queue type of a cancellation that came after the shipment left. */
     public static final String CANCELLED_AFTER_DISPATCH = "shipment.cancelled-after-dispatch";
 
+    /** The exception-queue type of a label still bought for a cancelled shipment: retrying voids it with its carrier. */
+    public static final String LABEL_TO_VOID = "shipment.label-to-void";
+
     private final ShipmentRepository shipments;
     private final ShipmentEvents events;
     private final ExceptionQueue exceptions;
@@ -146,7 +149,16 @@ public class ShipmentPlanner {
         return switch (shipment.cancel(reason, clock.instant())) {
             case CANCELLED -> {
                 outcomes.merge(Outcome.CANCELLED, 1L, Long::sum);
-                yield events.cancelled(shipment).replaceWithVoid();
+                Uni<Void> published = events.cancelled(shipment).replaceWithVoid();
+                // No carrier is called inside the consumer's transaction: the label is voided on the item's retry.
+                yield shipment.label().isEmpty()
+                        ? published
+                        : published.chain(() -> exceptions.raise(LABEL_TO_VOID, "ops",
+                                shipment.id().toString(),
+                                "Shipment " + shipment.id() + " was cancelled with its order; its label "
+                                        + shipment.label().get().trackingNumber() + " of " + shipment.label().get().carrier()
+                                        + " is still bought: retry to void it",
+                                "{\"shipmentId\":\"" + shipment.id() + "\"}").replaceWithVoid());
             }
             case ALREADY_CANCELLED -> {
                 outcomes.merge(Outcome.ALREADY_CANCELLED, 1L, Long::sum);
