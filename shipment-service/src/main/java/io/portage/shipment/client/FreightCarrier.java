@@ -119,7 +119,7 @@ final class FreightCarrier implements Carrier {
                     List<TrackingScan> scans = new ArrayList<>();
                     for (Element event : children(answer(response).getDocumentElement(), "Event")) {
                         scans.add(new TrackingScan(text(event, "Code"), text(event, "Description"),
-                                Instant.parse(text(event, "Date")), text(event, "City"), text(event, "Country")));
+                                Instant.parse(text(event, "Date")), text(event, "City"), text(event, "Country"), null));
                     }
                     return scans;
                 });

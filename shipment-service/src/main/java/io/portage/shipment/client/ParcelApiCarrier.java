@@ -160,13 +160,15 @@ final class ParcelApiCarrier implements Carrier {
     }
 
     /** The scans of an EasyPost-style tracker object ({@code tracking_details}), as the carrier wrote them. */
-    static List<TrackingScan> scans(JsonNode tracker) {
+    public static List<TrackingScan> scans(JsonNode tracker) {
         List<TrackingScan> scans = new ArrayList<>();
         for (JsonNode detail : tracker.path("tracking_details")) {
             JsonNode where = detail.path("tracking_location");
-            scans.add(new TrackingScan(detail.path("status").asText(), detail.path("message").asText(null),
+            String status = detail.path("status").asText();
+            scans.add(new TrackingScan(status, detail.path("message").asText(null),
                     Instant.parse(detail.path("datetime").asText()), where.path("city").asText(null),
-                    where.path("country").asText(null)));
+                    where.path("country").asText(null),
+                    "delivered".equals(status) ? tracker.path("signed_by").asText(null) : null));
         }
         return scans;
     }

@@ -10,15 +10,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.Money;
+import io.portage.contracts.shipment.DeliveryExceptionReported;
 import io.portage.contracts.shipment.LabelGenerated;
 import io.portage.contracts.shipment.LabelGeneratedV2;
+import io.portage.contracts.shipment.ProofOfDeliveryReceived;
 import io.portage.contracts.shipment.ShipmentCancelled;
 import io.portage.contracts.shipment.ShipmentCreated;
 import io.portage.contracts.shipment.ShipmentDispatched;
+import io.portage.contracts.shipment.TrackingUpdated;
 import io.portage.kit.events.EventEnvelope;
 import io.portage.kit.events.Outbox;
 import io.portage.shipment.domain.Shipment;
 import io.portage.shipment.domain.carrier.Label;
+import io.portage.shipment.domain.carrier.TrackingScan;
+import io.portage.shipment.domain.tracking.MappedScan;
 import io.portage.shipment.service.ShipmentEvents;
 import io.smallrye.mutiny.Uni;
 
@@ -64,6 +69,40 @@ public class ShipmentEventPublisher implements ShipmentEvents {
                 new ShipmentDispatched(shipment.id().toString(), label.carrier(), label.trackingNumber(), null,
                         label.parcelTrackingNumbers().size(), shipment.dispatchedAt()),
                 envelope(shipment, shipment.dispatchedAt(), shipment.nextSequence()));
+    }
+
+    @Override
+    public Uni<UUID> trackingUpdated(Shipment shipment, String trackingNumber, MappedScan scan) {
+        TrackingScan raw = scan.scan();
+        TrackingUpdated.Location location = raw.city() != null && raw.country() != null && raw.country().matches("[A-Z]{2}")
+                ? new TrackingUpdated.Location(raw.city(), raw.country())
+                : null;
+        return outbox.stage(EventCatalog.TRACKING_UPDATED_V1,
+                new TrackingUpdated(shipment.id().toString(), trackingNumber, raw.rawCode(), raw.rawMessage(), location,
+                        null, raw.occurredAt()),
+                envelope(shipment, raw.occurredAt(), shipment.nextSequence()));
+    }
+
+    @Override
+    public Uni<UUID> deliveryException(Shipment shipment, String trackingNumber, MappedScan scan) {
+        TrackingScan raw = scan.scan();
+        return outbox.stage(EventCatalog.DELIVERY_EXCEPTION_REPORTED_V1,
+                new DeliveryExceptionReported(shipment.id().toString(), trackingNumber,
+                        DeliveryExceptionReported.ExceptionType.valueOf(scan.meaning().detail()), raw.rawCode(),
+                        raw.rawMessage(), raw.occurredAt()),
+                envelope(shipment, raw.occurredAt(), shipment.nextSequence()));
+    }
+
+    @Override
+    public Uni<UUID> delivered(Shipment shipment, String trackingNumber, MappedScan scan, Instant receivedAt) {
+        TrackingScan raw = scan.scan();
+        ProofOfDeliveryReceived.ProofType proof = raw.signedBy() != null
+                ? ProofOfDeliveryReceived.ProofType.SIGNATURE
+                : ProofOfDeliveryReceived.ProofType.valueOf(scan.meaning().detail());
+        return outbox.stage(EventCatalog.PROOF_OF_DELIVERY_RECEIVED_V1,
+                new ProofOfDeliveryReceived(shipment.id().toString(), trackingNumber, proof, raw.signedBy(), null,
+                        raw.occurredAt(), receivedAt),
+                envelope(shipment, raw.occurredAt(), shipment.nextSequence()));
     }
 
     @Override

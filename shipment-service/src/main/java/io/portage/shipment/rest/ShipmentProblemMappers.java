@@ -7,12 +7,14 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.portage.kit.rest.Problem;
 import io.portage.kit.rest.ProblemException;
 import io.portage.kit.rest.ProblemMappers;
 import io.portage.shipment.domain.ShipmentStateException;
 import io.portage.shipment.service.CarrierFailedException;
 import io.portage.shipment.service.NoCarrierException;
 import io.portage.shipment.service.ShipmentNotFoundException;
+import io.portage.shipment.service.WebhookRefusedException;
 
 /** Turns shipment-service's domain failures into RFC 9457 problems, each with its status and type. */
 public class ShipmentProblemMappers {
@@ -39,6 +41,19 @@ public class ShipmentProblemMappers {
     public Response carrierFailed(CarrierFailedException e, UriInfo uri) {
         return problems.problem(new ProblemException(502, "carrier-failed", "Carrier failed", e.getMessage(),
                 List.of(LabelResource.violation(e.error()))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webhookRefused(WebhookRefusedException e, UriInfo uri) {
+        Response response = switch (e.reason()) {
+            case UNKNOWN_CARRIER -> problems.problem(new ProblemException(404, "unknown-carrier", "No such webhook carrier",
+                    e.getMessage()), uri);
+            case BAD_SIGNATURE -> problems.problem(new ProblemException(401, "bad-signature", "Unauthorized",
+                    e.getMessage()), uri);
+            case UNREADABLE -> problems.problem(new ProblemException(400, "invalid-request", "Invalid request",
+                    e.getMessage(), List.of(new Problem.Violation("body", e.getMessage()))), uri);
+        };
+        return response;
     }
 
     @ServerExceptionMapper

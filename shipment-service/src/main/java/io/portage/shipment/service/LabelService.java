@@ -1,6 +1,9 @@
 package io.portage.shipment.service;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +32,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Rates a shipment's parcels across the configured carriers and buys its label, falling back to the next carrier
- * when one times out or refuses; voids a label; dispatches a labelled shipment. No database transaction is held
+ * when one times out or refuses; voids a label; dispatches a labelled shipment and starts tracking it. No database transaction is held
  * while a carrier is called.
  */
 @ApplicationScoped
@@ -39,10 +42,12 @@ public class LabelService {
     private final ShipmentRepository repository;
     private final CarrierRegistry carriers;
     private final ShipmentEvents events;
+    private final TrackingService tracking;
     private final Clock clock = Clock.systemUTC();
 
     public LabelService(ShipmentService shipments, ShipmentRepository repository, CarrierRegistry carriers,
-            ShipmentEvents events) {
+            ShipmentEvents events, TrackingService tracking) {
+        this.tracking = tracking;
         this.shipments = shipments;
         this.repository = repository;
         this.carriers = carriers;
@@ -136,8 +141,13 @@ public class LabelService {
         return shipments.find(id, partnerId)
                 .chain(() -> Panache.withTransaction(() -> repository.findById(id)
                         .chain(shipment -> {
-                            shipment.dispatch(clock.instant());
-                            return events.dispatched(shipment).replaceWith(shipment);
+                            Instant now = clock.instant();
+                            shipment.dispatch(now);
+                            Label label = shipment.label().orElseThrow();
+                            return events.dispatched(shipment)
+                                    .chain(() -> tracking.start(id, label.carrier(), label.trackingNumber(),
+                                            LocalDate.ofInstant(now, ZoneOffset.UTC)))
+                                    .replaceWith(shipment);
                         })));
     }
 

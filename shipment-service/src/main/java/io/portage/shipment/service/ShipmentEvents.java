@@ -1,8 +1,10 @@
 package io.portage.shipment.service;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.portage.shipment.domain.Shipment;
+import io.portage.shipment.domain.tracking.MappedScan;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -19,6 +21,15 @@ public interface ShipmentEvents {
 
     /** ShipmentDispatched, with the next sequence of the shipment. */
     Uni<UUID> dispatched(Shipment shipment);
+
+    /** TrackingUpdated for a scan that moved the tracker. */
+    Uni<UUID> trackingUpdated(Shipment shipment, String trackingNumber, MappedScan scan);
+
+    /** DeliveryExceptionReported for an exception scan, with the carrier's own code. */
+    Uni<UUID> deliveryException(Shipment shipment, String trackingNumber, MappedScan scan);
+
+    /** ProofOfDeliveryReceived for the delivery scan. */
+    Uni<UUID> delivered(Shipment shipment, String trackingNumber, MappedScan scan, Instant receivedAt);
 
     /** ShipmentCancelled, with the next sequence of the shipment. */
     Uni<UUID> cancelled(Shipment shipment);
