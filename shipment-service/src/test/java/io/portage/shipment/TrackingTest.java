@@ -212,6 +212,30 @@ class TrackingTest {
     }
 
     @Test
+    void aShipmentItsCarrierStopsScanningIsFlaggedForCustomerService() {
+        String id = plannedShipment();
+        String pro = dispatched(id, Map.of("parcels", List.of(Map.of("weightKg", 300, "lengthCm", 120, "widthCm", 80,
+                "heightCm", 150))));
+        CarrierStandins.freightline.trace(pro, List.of(Map.of("code", "AF", "description", "Departed pickup location",
+                "date", Instant.now().toString(), "city", "Venlo", "country", "NL")));
+        post("/ops/tracking/poll", Map.of()).statusCode(200);
+        given().queryParam("type", "shipment.tracking-stale")
+                .when()
+                .get("/ops/exceptions")
+                .then()
+                .body("businessKey", org.hamcrest.Matchers.not(hasItem(id)));
+
+        await().pollDelay(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            post("/ops/tracking/poll", Map.of()).statusCode(200);
+            given().queryParam("type", "shipment.tracking-stale")
+                    .when()
+                    .get("/ops/exceptions")
+                    .then()
+                    .body("businessKey", hasItem(id));
+        });
+    }
+
+    @Test
     void aTrackingNumberReusedAYearLaterNeverMergesTwoShipments() throws Throwable {
         String thisYear = plannedShipment();
         String number = dispatched(thisYear, TWO_PARCELS);

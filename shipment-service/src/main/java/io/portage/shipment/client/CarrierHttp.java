@@ -143,6 +143,13 @@ final class CarrierHttp {
                 failure.getClass().getSimpleName() + ": " + failure.getMessage());
     }
 
+    /** The kind of a carrier's error answer by its status: 5xx unavailable, 429 throttled, other 4xx refused. */
+    static CarrierException.Kind kindOf(int status) {
+        return status >= 500
+                ? CarrierException.Kind.UNAVAILABLE
+                : status == 429 ? CarrierException.Kind.THROTTLED : CarrierException.Kind.REFUSED;
+    }
+
     /** Retry-After in seconds or as an HTTP date; none or unreadable: one second. */
     static Duration retryAfter(String header) {
         if (header == null || header.isBlank()) {

@@ -144,9 +144,7 @@ final class FreightCarrier implements Carrier {
     }
 
     private CarrierException error(HttpResponse<Buffer> response) {
-        CarrierException.Kind kind = response.statusCode() >= 500
-                ? CarrierException.Kind.UNAVAILABLE
-                : response.statusCode() == 429 ? CarrierException.Kind.THROTTLED : CarrierException.Kind.REFUSED;
+        CarrierException.Kind kind = CarrierHttp.kindOf(response.statusCode());
         try {
             Element root = parse(response).getDocumentElement();
             Element error = "Error".equals(root.getTagName()) ? root : child(root, "Error");

@@ -191,9 +191,7 @@ final class ParcelApiCarrier implements Carrier {
 
     /** The carrier's {@code {"error":{"code","message"}}}, refused for a 4xx, unavailable for a 5xx. */
     private CarrierException error(HttpResponse<Buffer> response) {
-        CarrierException.Kind kind = response.statusCode() >= 500
-                ? CarrierException.Kind.UNAVAILABLE
-                : response.statusCode() == 429 ? CarrierException.Kind.THROTTLED : CarrierException.Kind.REFUSED;
+        CarrierException.Kind kind = CarrierHttp.kindOf(response.statusCode());
         String errorCode = "HTTP_" + response.statusCode();
         String message = response.statusMessage();
         try {

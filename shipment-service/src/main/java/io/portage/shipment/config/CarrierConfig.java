@@ -59,6 +59,10 @@ public interface CarrierConfig {
         int callsPerSecond();
 
         Breaker breaker();
+
+        /** How long a dispatched shipment may go without a scan of this carrier before it is flagged. */
+        @WithDefault("48h")
+        Duration staleAfter();
     }
 
     /** The circuit breaker of one carrier. */

@@ -31,6 +31,12 @@ public class TrackerRepository implements PanacheRepositoryBase<Tracker, UUID> {
                 List.of(TrackingStatus.DELIVERED, TrackingStatus.RETURNED), before).page(0, limit).list();
     }
 
+    /** Open trackers whose last scan (or, without one, their start) is before {@code before}, oldest first. */
+    public Uni<List<Tracker>> quietSince(Instant before, int limit) {
+        return find("status not in ?1 and coalesce(lastEventAt, createdAt) < ?2 order by coalesce(lastEventAt, createdAt)",
+                List.of(TrackingStatus.DELIVERED, TrackingStatus.RETURNED), before).page(0, limit).list();
+    }
+
     /** Stores the scans not stored before (by raw code and time) and answers their keys: the first sightings. */
     public Uni<List<String>> storeNew(UUID trackerId, List<MappedScan> scans, String source, Instant now) {
         if (scans.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.portage.kit.ops.ExceptionQueue;
 import io.portage.shipment.client.CarrierRegistry;
 import io.portage.shipment.client.ParcelApiWebhooks;
 import io.portage.shipment.domain.carrier.CarrierException;
@@ -19,7 +20,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Where tracking comes in: a parcel API carrier's signed webhook (checked before it is read), and polling of the open
- * trackers, for carriers without webhooks and to catch the webhooks that never came.
+ * trackers, for carriers without webhooks and to catch the webhooks that never came; a poll also flags the trackers
+ * whose carrier has gone quiet.
  */
 @ApplicationScoped
 public class TrackingIntake {
@@ -28,18 +30,23 @@ public class TrackingIntake {
     private final TrackerRepository trackers;
     private final CarrierRegistry carriers;
     private final ParcelApiWebhooks webhooks;
+    private final ExceptionQueue exceptions;
     private final Clock clock = Clock.systemUTC();
 
     public TrackingIntake(TrackingService tracking, TrackerRepository trackers, CarrierRegistry carriers,
-            ParcelApiWebhooks webhooks) {
+            ParcelApiWebhooks webhooks, ExceptionQueue exceptions) {
+        this.exceptions = exceptions;
         this.tracking = tracking;
         this.trackers = trackers;
         this.carriers = carriers;
         this.webhooks = webhooks;
     }
 
-    /** What a poll did: trackers asked, what their scans did, and the carriers that did not answer. */
-    public record Polled(int trackers, TrackingService.Recorded recorded, List<CarrierError> failed) {
+    /** The exception-queue type of a dispatched shipment whose carrier has not scanned it for its stale-after. */
+    public static final String TRACKING_STALE = "shipment.tracking-stale";
+
+    /** What a poll did: trackers asked, what their scans did, the carriers that did not answer, trackers flagged stale. */
+    public record Polled(int trackers, TrackingService.Recorded recorded, List<CarrierError> failed, int stale) {
     }
 
     /** Verifies and applies a webhook; other event types than tracker updates are acknowledged and ignored. */
@@ -86,8 +93,39 @@ public class TrackingIntake {
                             return sum;
                         }));
             }
-            return chain.map(recorded -> new Polled(due.size(), recorded, List.copyOf(failed)));
+            return chain.chain(recorded -> flagStale(limit)
+                    .map(stale -> new Polled(due.size(), recorded, List.copyOf(failed), stale)));
         });
+    }
+
+    /**
+     * Flags the open trackers whose carrier has been quiet for longer than its {@code stale-after} (the shortest one
+     * configured bounds the query): an exception-queue item per shipment, brought up to date while it stays open.
+     */
+    Uni<Integer> flagStale(int limit) {
+        Instant now = clock.instant();
+        Duration shortest = carriers.all()
+                .stream()
+                .map(carrier -> carriers.settings(carrier.code()).staleAfter())
+                .min(Duration::compareTo)
+                .orElse(Duration.ofDays(2));
+        return Panache.withTransaction(() -> trackers.quietSince(now.minus(shortest), limit).chain(quiet -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (Tracker tracker : quiet) {
+                if (carriers.settings(tracker.carrier()) == null
+                        || !tracker.stale(now, carriers.settings(tracker.carrier()).staleAfter())) {
+                    continue;
+                }
+                Instant since = tracker.lastEventAt() != null ? tracker.lastEventAt() : tracker.createdAt();
+                chain = chain.chain(n -> exceptions.raise(TRACKING_STALE, "customer-service",
+                        tracker.shipmentId().toString(), "No scan from " + tracker.carrier() + " for "
+                                + tracker.trackingNumber() + " since " + since + " (status " + tracker.status() + ")",
+                        "{\"shipmentId\":\"" + tracker.shipmentId() + "\",\"carrier\":\"" + tracker.carrier()
+                                + "\",\"trackingNumber\":\"" + tracker.trackingNumber() + "\"}")
+                        .replaceWith(n + 1));
+            }
+            return chain;
+        }));
     }
 
     private Uni<TrackingService.Recorded> pollOne(Tracker tracker, Instant now) {

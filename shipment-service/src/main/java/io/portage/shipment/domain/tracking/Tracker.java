@@ -133,4 +133,14 @@ public class Tracker {
     public Instant lastPolledAt() {
         return lastPolledAt;
     }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** Whether no scan came for longer than {@code staleAfter} (counted from the start when none came at all). */
+    public boolean stale(Instant now, Duration staleAfter) {
+        Instant since = lastEventAt != null ? lastEventAt : createdAt;
+        return !status.terminal() && since.plus(staleAfter).isBefore(now);
+    }
 }
