@@ -14,6 +14,8 @@ import io.portage.contracts.shipment.DeliveryExceptionReported;
 import io.portage.contracts.shipment.LabelGenerated;
 import io.portage.contracts.shipment.LabelGeneratedV2;
 import io.portage.contracts.shipment.ProofOfDeliveryReceived;
+import io.portage.contracts.shipment.ReturnInitiated;
+import io.portage.contracts.shipment.ReturnReceived;
 import io.portage.contracts.shipment.ShipmentCancelled;
 import io.portage.contracts.shipment.ShipmentCreated;
 import io.portage.contracts.shipment.ShipmentDispatched;
@@ -21,6 +23,7 @@ import io.portage.contracts.shipment.TrackingUpdated;
 import io.portage.kit.events.EventEnvelope;
 import io.portage.kit.events.Outbox;
 import io.portage.shipment.domain.Shipment;
+import io.portage.shipment.domain.ShipmentReturn;
 import io.portage.shipment.domain.carrier.Label;
 import io.portage.shipment.domain.carrier.TrackingScan;
 import io.portage.shipment.domain.tracking.MappedScan;
@@ -103,6 +106,29 @@ public class ShipmentEventPublisher implements ShipmentEvents {
                 new ProofOfDeliveryReceived(shipment.id().toString(), trackingNumber, proof, raw.signedBy(), null,
                         raw.occurredAt(), receivedAt),
                 envelope(shipment, raw.occurredAt(), shipment.nextSequence()));
+    }
+
+    @Override
+    public Uni<UUID> returnInitiated(Shipment shipment, ShipmentReturn opened) {
+        return outbox.stage(EventCatalog.RETURN_INITIATED_V1,
+                new ReturnInitiated(shipment.id().toString(), opened.id().toString(),
+                        ReturnInitiated.ReasonCode.valueOf(opened.reasonCode()),
+                        opened.lines().stream().map(l -> new ReturnInitiated.Line(l.sku(), l.quantity())).toList(),
+                        opened.initiatedAt()),
+                envelope(shipment, opened.initiatedAt(), shipment.nextSequence()));
+    }
+
+    @Override
+    public Uni<UUID> returnReceived(Shipment shipment, ShipmentReturn received) {
+        return outbox.stage(EventCatalog.RETURN_RECEIVED_V1,
+                new ReturnReceived(shipment.id().toString(), received.id().toString(), received.site(),
+                        received.receivedLines()
+                                .stream()
+                                .map(l -> new ReturnReceived.Line(l.sku(), l.quantity(),
+                                        ReturnReceived.Condition.valueOf(l.condition())))
+                                .toList(),
+                        received.receivedAt()),
+                envelope(shipment, received.receivedAt(), shipment.nextSequence()));
     }
 
     @Override

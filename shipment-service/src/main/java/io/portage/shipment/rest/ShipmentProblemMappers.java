@@ -10,9 +10,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.portage.kit.rest.Problem;
 import io.portage.kit.rest.ProblemException;
 import io.portage.kit.rest.ProblemMappers;
+import io.portage.shipment.domain.ReturnRefusedException;
 import io.portage.shipment.domain.ShipmentStateException;
 import io.portage.shipment.service.CarrierFailedException;
 import io.portage.shipment.service.NoCarrierException;
+import io.portage.shipment.service.ReturnNotFoundException;
 import io.portage.shipment.service.ShipmentNotFoundException;
 import io.portage.shipment.service.WebhookRefusedException;
 
@@ -54,6 +56,17 @@ public class ShipmentProblemMappers {
                     e.getMessage(), List.of(new Problem.Violation("body", e.getMessage()))), uri);
         };
         return response;
+    }
+
+    @ServerExceptionMapper
+    public Response returnRefused(ReturnRefusedException e, UriInfo uri) {
+        return problems.problem(new ProblemException(422, "return-refused", "Return refused", e.getMessage(),
+                List.of(new Problem.Violation(e.field(), e.getMessage()))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response returnNotFound(ReturnNotFoundException e, UriInfo uri) {
+        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
     }
 
     @ServerExceptionMapper

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.portage.shipment.domain.Shipment;
+import io.portage.shipment.domain.ShipmentReturn;
 import io.portage.shipment.domain.tracking.MappedScan;
 import io.smallrye.mutiny.Uni;
 
@@ -30,6 +31,12 @@ public interface ShipmentEvents {
 
     /** ProofOfDeliveryReceived for the delivery scan. */
     Uni<UUID> delivered(Shipment shipment, String trackingNumber, MappedScan scan, Instant receivedAt);
+
+    /** ReturnInitiated, with the next sequence of the shipment. */
+    Uni<UUID> returnInitiated(Shipment shipment, ShipmentReturn opened);
+
+    /** ReturnReceived, with the next sequence of the shipment. */
+    Uni<UUID> returnReceived(Shipment shipment, ShipmentReturn received);
 
     /** ShipmentCancelled, with the next sequence of the shipment. */
     Uni<UUID> cancelled(Shipment shipment);
