@@ -72,6 +72,12 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
             on conflict (order_id) do nothing
             returning cast(id as varchar)""";
 
+    /** The shipments of one carrier from one origin dispatched in {@code [from, to)}, by dispatch time. */
+    public Uni<List<Shipment>> dispatchedBy(String carrier, String origin, java.time.Instant from, java.time.Instant to) {
+        return find("carrier = ?1 and warehouse = ?2 and dispatchedAt >= ?3 and dispatchedAt < ?4 order by dispatchedAt",
+                carrier, origin, from, to).list();
+    }
+
     public Uni<List<Shipment>> findByOrderIds(Collection<UUID> orderIds) {
         return find("orderId in ?1", orderIds).list();
     }
