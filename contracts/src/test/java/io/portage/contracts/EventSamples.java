@@ -29,9 +29,11 @@ import io.portage.contracts.order.OrderReleased;
 import io.portage.contracts.order.OrderReleasedV2;
 import io.portage.contracts.shipment.DeliveryExceptionReported;
 import io.portage.contracts.shipment.LabelGenerated;
+import io.portage.contracts.shipment.LabelGeneratedV2;
 import io.portage.contracts.shipment.ProofOfDeliveryReceived;
 import io.portage.contracts.shipment.ReturnInitiated;
 import io.portage.contracts.shipment.ReturnReceived;
+import io.portage.contracts.shipment.ShipmentCancelled;
 import io.portage.contracts.shipment.ShipmentCreated;
 import io.portage.contracts.shipment.ShipmentDispatched;
 import io.portage.contracts.shipment.TrackingUpdated;
@@ -154,6 +156,10 @@ public final class EventSamples {
         ALL.put(RETURN_RECEIVED_V1, new ReturnReceived(SHIPMENT, RETURN, "WH1",
                 List.of(new ReturnReceived.Line("SKU-CHAIR-01", new BigDecimal("1"), ReturnReceived.Condition.DAMAGED)),
                 Instant.parse("2026-11-30T13:20:00Z")));
+        ALL.put(LABEL_GENERATED_V2, new LabelGeneratedV2(SHIPMENT, "parcelco", "Ground", "PC1Z0612345678901234",
+                LabelGenerated.LabelFormat.ZPL, 2, Money.of("14.90", "EUR"), at("11:50:00")));
+        ALL.put(SHIPMENT_CANCELLED_V1, new ShipmentCancelled(SHIPMENT, ORDER, "CUSTOMER_REQUEST: changed my mind",
+                at("10:05:00")));
         // finance
         ALL.put(FREIGHT_CHARGE_CONFIRMED_V1, new FreightChargeConfirmed(CHARGE, SHIPMENT, "northwind", "DHL Parcel",
                 Money.of("14.90", "EUR"), at("14:46:00")));

@@ -1,9 +1,8 @@
 package io.portage.shipment;
 
 import static io.portage.shipment.OrderEventsConsumerTest.awaitShipments;
-import static io.portage.shipment.OrderEventsConsumerTest.orderReceived;
-import static io.portage.shipment.OrderEventsConsumerTest.orderReceivedJson;
-import static io.portage.shipment.OrderEventsConsumerTest.produce;
+import static io.portage.shipment.OrderStream.produce;
+import static io.portage.shipment.OrderStream.releasedJson;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.Topics;
-import io.portage.testsupport.CloudEventRecords;
 import io.portage.testsupport.OpsCalls;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
@@ -43,14 +41,12 @@ class DeadLetterReplayTest {
     private static final String CONSUMER = "shipment-service.orders";
     private static final String OPERATOR = "ops.alice";
 
-    /** An OrderReceived without lines: readable JSON, but not an order anyone can ship. */
+    /** An OrderReleased without lines (after its received and accepted): readable JSON, but not an order anyone can ship. */
     private static String poisonFor(String orderId, String eventId) {
-        String json = orderReceivedJson(orderId).replace(
-                "\"lines\":[{\"sku\":\"SKU-CHAIR-01\",\"quantity\":2},{\"sku\":\"SKU-DESK-07\",\"quantity\":1.5}]",
-                "\"lines\":[]");
+        String json = releasedJson(orderId).replaceAll("(?s)\"lines\":\\[.*?\\],\\s*\"erp\"", "\"lines\":[],\"erp\"");
         assertThat(json).contains("\"lines\":[]");
-        produce(CloudEventRecords.binary(Topics.ORDERS, eventId, EventCatalog.ORDER_RECEIVED_V1.type(), orderId, json,
-                Map.of("correlationid", "corr-" + orderId, "partnerid", "northwind", "sequence", "1")));
+        OrderStream order = new OrderStream(orderId);
+        produce(order.received(), order.accepted(), order.record(eventId, EventCatalog.ORDER_RELEASED_V2.type(), 3, json));
         return json;
     }
 
@@ -122,7 +118,7 @@ class DeadLetterReplayTest {
         given().auth()
                 .oauth2(TestTokens.ops(OPERATOR))
                 .contentType(ContentType.JSON)
-                .body(Map.of("payload", orderReceivedJson(orderId), "comment", "partner resent the lines by mail"))
+                .body(Map.of("payload", releasedJson(orderId), "comment", "partner resent the lines by mail"))
                 .when()
                 .post("/ops/dead-letters/" + id + "/replay")
                 .then()
@@ -144,9 +140,8 @@ class DeadLetterReplayTest {
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json");
-        produce(orderReceived(orderId, eventId));
-        String marker = UUID.randomUUID().toString();
-        produce(orderReceived(marker, UUID.randomUUID().toString()));
+        produce(new OrderStream(orderId).record(eventId, EventCatalog.ORDER_RELEASED_V2.type(), 3, releasedJson(orderId)));
+        String marker = OrderStream.random().releasedInOrder().orderId();
         awaitShipments(marker, 1);
         awaitShipments(orderId, 1);
 
@@ -236,7 +231,7 @@ class DeadLetterReplayTest {
         given().auth()
                 .oauth2(TestTokens.ops(OPERATOR))
                 .contentType(ContentType.JSON)
-                .body(Map.of("consumer", CONSUMER, "eventType", EventCatalog.ORDER_RECEIVED_V1.type()))
+                .body(Map.of("consumer", CONSUMER, "eventType", EventCatalog.ORDER_RELEASED_V2.type()))
                 .when()
                 .post("/ops/dead-letters/replay")
                 .then()

@@ -19,6 +19,7 @@ class OpenApiSnapshotTest {
 
     @Test
     void theDocumentIsOneAClientCanBeGeneratedFrom() {
-        ClientReadyOpenApi.check(Set.of());
+        // The carriers' webhooks are signed with their own secret, not an access token.
+        ClientReadyOpenApi.check(Set.of("POST /webhooks/carriers/{carrier}"));
     }
 }

@@ -17,6 +17,7 @@ public enum ShipmentStatus implements Status<ShipmentStatus> {
     CREATED(10), LABELLED(20), DISPATCHED(30), IN_TRANSIT(40), EXCEPTION(50), DELIVERED(60), RETURN_INITIATED(70), RETURNED(80);
 
     private static final Map<EventType, ShipmentStatus> BY_EVENT = Map.of(
+            EventCatalog.LABEL_GENERATED_V2, LABELLED,
             EventCatalog.SHIPMENT_CREATED_V1, CREATED,
             EventCatalog.LABEL_GENERATED_V1, LABELLED,
             EventCatalog.SHIPMENT_DISPATCHED_V1, DISPATCHED,

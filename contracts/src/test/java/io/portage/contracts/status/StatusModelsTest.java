@@ -20,6 +20,7 @@ class StatusModelsTest {
     /** Catalogued types that change no status: overlays (detention), lines, and finance documents with no model yet. */
     private static final Set<EventType> NO_STATUS = Set.of(
             EventCatalog.ORDER_CHANGED_V1,
+            EventCatalog.SHIPMENT_CANCELLED_V1,
             EventCatalog.ERP_ORDER_CONFIRMED_V1,
             EventCatalog.ERP_ORDER_CANCELLED_V1,
             EventCatalog.ERP_PICKING_DONE_V1,

@@ -2,6 +2,9 @@ package io.portage.shipment.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,7 +15,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A shipment planned for one order (one per order for now), in the {@code shipments} schema. */
+import io.portage.shipment.domain.carrier.Label;
+import io.portage.shipment.domain.carrier.Parcel;
+
+/** A shipment planned for one released order (one per order for now), in the {@code shipments} schema. */
 @Entity
 @Table(name = "shipment")
 public class Shipment {
@@ -28,6 +34,8 @@ public class Shipment {
     private ShipmentStatus status;
     @Column(name = "ship_to_name")
     private String shipToName;
+    @Column(name = "ship_to_street")
+    private String shipToStreet;
     @Column(name = "ship_to_city")
     private String shipToCity;
     @Column(name = "ship_to_postal_code")
@@ -38,6 +46,40 @@ public class Shipment {
     private int lineCount;
     @Column(name = "total_quantity")
     private BigDecimal totalQuantity;
+    @Column(name = "fulfiller_type")
+    private String fulfillerType;
+    @Column(name = "fulfiller_id")
+    private String fulfillerId;
+    @Column(name = "service_level")
+    private String serviceLevel;
+    @Column(name = "ship_by")
+    private Instant shipBy;
+    @Column(name = "event_sequence")
+    private long eventSequence;
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+    private String carrier;
+    @Column(name = "carrier_service")
+    private String carrierService;
+    @Column(name = "tracking_number")
+    private String trackingNumber;
+    @Column(name = "label_amount")
+    private BigDecimal labelAmount;
+    @Column(name = "label_currency")
+    private String labelCurrency;
+    @Column(name = "label_carrier_ref")
+    private String labelCarrierRef;
+    @Column(name = "label_url")
+    private String labelUrl;
+    @Column(name = "label_format")
+    private String labelFormat;
+    private String parcels;
+    @Column(name = "labelled_at")
+    private Instant labelledAt;
+    @Column(name = "dispatched_at")
+    private Instant dispatchedAt;
     @Column(name = "source_event_id")
     private String sourceEventId;
     @Column(name = "correlation_id")
@@ -50,29 +92,140 @@ public class Shipment {
     protected Shipment() {
     }
 
-    /** Plans the shipment of an order that was received; {@code sourceEventId} is the event that caused it. */
-    public static Shipment plan(UUID orderId, String partnerId, String warehouse, ShipTo shipTo, int lineCount,
-            BigDecimal totalQuantity, String sourceEventId, String correlationId, Instant now) {
+    /**
+     * Plans the shipment of an order released to its warehouse or 3PL; {@code sourceEventId} is the event that caused
+     * it. Its first published event (ShipmentCreated) is sequence 1.
+     */
+    public static Shipment plan(UUID orderId, String partnerId, String warehouse, Fulfiller fulfiller, ShipTo shipTo,
+            int lineCount, BigDecimal totalQuantity, Instant shipBy, String sourceEventId, String correlationId,
+            Instant now) {
         Shipment shipment = new Shipment();
         shipment.id = UUID.randomUUID();
         shipment.orderId = orderId;
         shipment.partnerId = partnerId;
         shipment.warehouse = warehouse;
+        shipment.fulfillerType = fulfiller.type();
+        shipment.fulfillerId = fulfiller.id();
         shipment.status = ShipmentStatus.PLANNED;
         shipment.shipToName = shipTo.name();
+        shipment.shipToStreet = shipTo.street();
         shipment.shipToCity = shipTo.city();
         shipment.shipToPostalCode = shipTo.postalCode();
         shipment.shipToCountry = shipTo.country();
         shipment.lineCount = lineCount;
         shipment.totalQuantity = totalQuantity;
+        shipment.serviceLevel = "STANDARD";
+        shipment.shipBy = shipBy;
+        shipment.eventSequence = 1;
         shipment.sourceEventId = sourceEventId;
         shipment.correlationId = correlationId;
         shipment.plannedAt = now;
         return shipment;
     }
 
+    /** What a cancellation of the order did to its shipment. */
+    public enum Cancellation {
+        CANCELLED, ALREADY_CANCELLED, ALREADY_DISPATCHED
+    }
+
+    /** Cancels the shipment with its order, unless it left already (then nothing changes here). */
+    public Cancellation cancel(String reason, Instant now) {
+        if (status == ShipmentStatus.CANCELLED) {
+            return Cancellation.ALREADY_CANCELLED;
+        }
+        if (!status.beforeDispatch()) {
+            return Cancellation.ALREADY_DISPATCHED;
+        }
+        status = ShipmentStatus.CANCELLED;
+        cancelledAt = now;
+        cancelReason = reason;
+        return Cancellation.CANCELLED;
+    }
+
+    /** Records the label bought for its parcels (in the carrier's order of tracking numbers); only a planned shipment takes one. */
+    public void labelled(Label label, List<Parcel> measured, Instant now) {
+        if (status != ShipmentStatus.PLANNED) {
+            throw new ShipmentStateException(id, status, "take a label");
+        }
+        List<Parcels.Labelled> labelled = new ArrayList<>();
+        for (int i = 0; i < measured.size(); i++) {
+            labelled.add(new Parcels.Labelled(measured.get(i), label.parcelTrackingNumbers().get(i)));
+        }
+        status = ShipmentStatus.LABELLED;
+        carrier = label.carrier();
+        carrierService = label.service();
+        trackingNumber = label.trackingNumber();
+        labelAmount = label.amount();
+        labelCurrency = label.currency();
+        labelCarrierRef = label.carrierRef();
+        labelUrl = label.labelUrl();
+        labelFormat = label.format();
+        parcels = Parcels.write(labelled);
+        labelledAt = now;
+    }
+
+    /** The label bought, if any. */
+    public Optional<Label> label() {
+        if (carrier == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Label(carrier, carrierService, trackingNumber,
+                parcels().stream().map(Parcels.Labelled::trackingNumber).toList(), labelAmount, labelCurrency,
+                labelCarrierRef, labelUrl, labelFormat));
+    }
+
+    /** Forgets a label its carrier voided: the shipment is planned again (or stays cancelled). */
+    public void labelVoided() {
+        if (status == ShipmentStatus.DISPATCHED || carrier == null) {
+            throw new ShipmentStateException(id, status, "void a label");
+        }
+        if (status == ShipmentStatus.LABELLED) {
+            status = ShipmentStatus.PLANNED;
+        }
+        carrier = null;
+        carrierService = null;
+        trackingNumber = null;
+        labelAmount = null;
+        labelCurrency = null;
+        labelCarrierRef = null;
+        labelUrl = null;
+        labelFormat = null;
+        parcels = null;
+        labelledAt = null;
+    }
+
+    /** The labelled shipment left with its carrier. */
+    public void dispatch(Instant now) {
+        if (status != ShipmentStatus.LABELLED) {
+            throw new ShipmentStateException(id, status, "dispatch");
+        }
+        status = ShipmentStatus.DISPATCHED;
+        dispatchedAt = now;
+    }
+
+    public List<Parcels.Labelled> parcels() {
+        return Parcels.read(parcels);
+    }
+
+    public Instant labelledAt() {
+        return labelledAt;
+    }
+
+    public Instant dispatchedAt() {
+        return dispatchedAt;
+    }
+
+    /** The sequence of the next event published about this shipment (1 was ShipmentCreated). */
+    public long nextSequence() {
+        return ++eventSequence;
+    }
+
+    /** Who picks and ships it: the warehouse's own WMS or a 3PL, and its id. */
+    public record Fulfiller(String type, String id) {
+    }
+
     /** Where the shipment goes. */
-    public record ShipTo(String name, String city, String postalCode, String country) {
+    public record ShipTo(String name, String street, String city, String postalCode, String country) {
     }
 
     public UUID id() {
@@ -96,7 +249,27 @@ public class Shipment {
     }
 
     public ShipTo shipTo() {
-        return new ShipTo(shipToName, shipToCity, shipToPostalCode, shipToCountry);
+        return new ShipTo(shipToName, shipToStreet, shipToCity, shipToPostalCode, shipToCountry);
+    }
+
+    public Fulfiller fulfiller() {
+        return new Fulfiller(fulfillerType, fulfillerId);
+    }
+
+    public String serviceLevel() {
+        return serviceLevel;
+    }
+
+    public Instant shipBy() {
+        return shipBy;
+    }
+
+    public Instant cancelledAt() {
+        return cancelledAt;
+    }
+
+    public String cancelReason() {
+        return cancelReason;
     }
 
     public int lineCount() {

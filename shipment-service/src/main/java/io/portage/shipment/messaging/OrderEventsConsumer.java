@@ -7,7 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.portage.kit.events.BatchConsumer;
 import io.portage.kit.events.BatchConsumers;
-import io.portage.shipment.service.ShipmentService.ReceivedOrder;
+import io.portage.shipment.service.OrderFact;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -20,7 +20,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 @ApplicationScoped
 public class OrderEventsConsumer {
 
-    private final BatchConsumer<ReceivedOrder> consumer;
+    private final BatchConsumer<OrderFact> consumer;
 
     public OrderEventsConsumer(BatchConsumers consumers, OrderEventsHandler handler,
             @Channel("orders-dlq") MutinyEmitter<String> deadLetterTopic) {

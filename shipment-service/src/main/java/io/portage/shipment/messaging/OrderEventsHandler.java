@@ -9,79 +9,100 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.contracts.CloudEventAttributes;
 import io.portage.contracts.EventCatalog;
-import io.portage.contracts.order.OrderReceived;
+import io.portage.contracts.order.OrderCancelled;
+import io.portage.contracts.order.OrderReleasedV2;
 import io.portage.kit.events.BatchHandler;
 import io.portage.kit.events.SequencedEvent;
-import io.portage.shipment.service.ShipmentService;
-import io.portage.shipment.service.ShipmentService.ReceivedOrder;
+import io.portage.shipment.service.OrderFact;
+import io.portage.shipment.service.ShipmentPlanner;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The consumer {@value ShipmentService#CONSUMER} of {@code portage.orders}: each OrderReceived plans a shipment (once,
- * the kit's inbox), other order event types are passed through the sequencer and skipped. Its dead letters are
+ * The consumer {@value ShipmentPlanner#CONSUMER} of {@code portage.orders}: each OrderReleased (v2) plans a shipment
+ * and each OrderCancelled cancels it (once, the kit's inbox, in order per order, the kit's sequencer); a received,
+ * accepted, held or changed order plans nothing, its event only moves the order's position on. Its dead letters are
  * replayed, and its parked events released, through the kit with this handler.
  */
 @ApplicationScoped
-public class OrderEventsHandler implements BatchHandler<ReceivedOrder> {
+public class OrderEventsHandler implements BatchHandler<OrderFact> {
 
-    private static final String ORDER_RECEIVED = EventCatalog.ORDER_RECEIVED_V1.type();
+    private static final String ORDER_RELEASED = EventCatalog.ORDER_RELEASED_V2.type();
+    private static final String ORDER_CANCELLED = EventCatalog.ORDER_CANCELLED_V1.type();
 
-    private final ShipmentService shipments;
+    private final ShipmentPlanner planner;
     private final ObjectMapper json;
 
-    public OrderEventsHandler(ShipmentService shipments, ObjectMapper json) {
-        this.shipments = shipments;
+    public OrderEventsHandler(ShipmentPlanner planner, ObjectMapper json) {
+        this.planner = planner;
         this.json = json;
     }
 
     @Override
     public String consumer() {
-        return ShipmentService.CONSUMER;
+        return ShipmentPlanner.CONSUMER;
     }
 
     @Override
-    public List<ReceivedOrder> read(SequencedEvent event) {
-        if (!ORDER_RECEIVED.equals(event.type())) {
-            return List.of();
+    public List<OrderFact> read(SequencedEvent event) {
+        String correlationId = event.headers().get("ce_" + CloudEventAttributes.CORRELATION_ID);
+        if (ORDER_RELEASED.equals(event.type())) {
+            return List.of(released(event.eventId(), correlationId, event.payload()));
         }
-        return List.of(read(event.eventId(), event.headers().get("ce_" + CloudEventAttributes.CORRELATION_ID),
-                event.payload()));
+        if (ORDER_CANCELLED.equals(event.type())) {
+            OrderCancelled cancelled = parse(event.payload(), OrderCancelled.class);
+            if (cancelled == null || cancelled.orderId() == null || cancelled.reasonCode() == null) {
+                throw new IllegalArgumentException("OrderCancelled without " + (cancelled == null
+                        ? "a payload"
+                        : cancelled.orderId() == null ? "orderId" : "reasonCode"));
+            }
+            return List.of(new OrderFact.Cancelled(event.eventId(), correlationId, cancelled));
+        }
+        return List.of();
     }
 
     @Override
-    public String inboxKey(ReceivedOrder received) {
-        return received.eventId();
+    public String inboxKey(OrderFact fact) {
+        return fact.eventId();
     }
 
     @Override
-    public Uni<Applied<ReceivedOrder>> apply(List<ReceivedOrder> fresh) {
-        return shipments.plan(fresh.size(), fresh).map(Applied::all);
+    public Uni<Applied<OrderFact>> apply(List<OrderFact> fresh) {
+        return planner.apply(fresh.size(), fresh).map(Applied::all);
     }
 
     /**
-     * Reads one OrderReceived.
+     * Reads one OrderReleased (v2).
      *
-     * @throws IllegalArgumentException when the payload is not a complete OrderReceived
+     * @throws IllegalArgumentException when the payload is not a complete OrderReleased
      */
-    private ReceivedOrder read(String eventId, String correlationId, String payload) {
-        OrderReceived order;
-        try {
-            order = json.readValue(payload, OrderReceived.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not an OrderReceived: " + e.getOriginalMessage(), e);
-        }
+    private OrderFact.Released released(String eventId, String correlationId, String payload) {
+        OrderReleasedV2 order = parse(payload, OrderReleasedV2.class);
         String missing = order == null
                 ? "a payload"
                 : order.orderId() == null
                         ? "orderId"
-                        : order.customer() == null
-                                ? "customer"
-                                : order.customer().address() == null
-                                        ? "customer.address"
-                                        : order.lines() == null || order.lines().isEmpty() ? "lines (at least one)" : null;
+                        : order.partnerId() == null
+                                ? "partnerId"
+                                : order.warehouse() == null
+                                        ? "warehouse"
+                                        : order.shipTo() == null
+                                                ? "shipTo"
+                                                : order.shipTo().address() == null
+                                                        ? "shipTo.address"
+                                                        : order.lines() == null || order.lines().isEmpty()
+                                                                ? "lines (at least one)"
+                                                                : null;
         if (missing != null) {
-            throw new IllegalArgumentException("OrderReceived without " + missing);
+            throw new IllegalArgumentException("OrderReleased without " + missing);
         }
-        return new ReceivedOrder(eventId, correlationId, order);
+        return new OrderFact.Released(eventId, correlationId, order);
+    }
+
+    private <T> T parse(String payload, Class<T> type) {
+        try {
+            return json.readValue(payload, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not an " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
     }
 }

@@ -2,7 +2,9 @@ package io.portage.shipment.repository;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,52 +18,69 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
 
     /**
      * Inserts the planned shipments in one statement; an order that has a shipment already keeps it (the unique
-     * order_id). Answers how many were inserted. The rows bypass the session: nothing else in the transaction reads
-     * them back as entities.
+     * order_id). Answers the ids of the shipments inserted. The rows bypass the session: nothing else in the
+     * transaction reads them back as entities.
      */
-    public Uni<Integer> insertNew(Collection<Shipment> planned) {
+    public Uni<Set<UUID>> insertNew(Collection<Shipment> planned) {
         int n = planned.size();
-        String[][] columns = new String[12][n];
+        String[][] columns = new String[INSERT_COLUMNS.length][n];
         int i = 0;
         for (Shipment shipment : planned) {
             Shipment.ShipTo shipTo = shipment.shipTo();
             String[] row = {shipment.id().toString(), shipment.orderId().toString(), shipment.partnerId(),
-                    shipment.warehouse(), shipment.status().name(), shipTo.name(), shipTo.city(), shipTo.postalCode(),
-                    shipTo.country(), Integer.toString(shipment.lineCount()), shipment.totalQuantity().toPlainString(),
-                    shipment.sourceEventId()};
+                    shipment.warehouse(), shipment.status().name(), shipTo.name(), shipTo.street(), shipTo.city(),
+                    shipTo.postalCode(), shipTo.country(), Integer.toString(shipment.lineCount()),
+                    shipment.totalQuantity().toPlainString(), shipment.fulfiller().type(), shipment.fulfiller().id(),
+                    shipment.serviceLevel(), shipment.shipBy() == null ? null : shipment.shipBy().toString(),
+                    shipment.sourceEventId(), shipment.correlationId(), shipment.plannedAt().toString()};
             for (int c = 0; c < row.length; c++) {
                 columns[c][i] = row[c];
             }
             i++;
         }
-        String[] correlationIds = planned.stream().map(Shipment::correlationId).toArray(String[]::new);
-        String[] plannedAt = planned.stream().map(shipment -> shipment.plannedAt().toString()).toArray(String[]::new);
         return getSession().chain(session -> {
-            var insert = session.createNativeQuery(INSERT_NEW);
+            var insert = session.createNativeQuery(INSERT_NEW, String.class);
             for (int c = 0; c < INSERT_COLUMNS.length; c++) {
                 insert.setParameter(INSERT_COLUMNS[c], columns[c]);
             }
-            return insert.setParameter("correlationIds", correlationIds).setParameter("plannedAt", plannedAt).executeUpdate();
-        });
+            return insert.getResultList();
+        }).map(ids -> ids.stream().map(UUID::fromString).collect(Collectors.toSet()));
     }
 
     private static final String[] INSERT_COLUMNS = {"ids", "orderIds", "partnerIds", "warehouses", "statuses", "names",
-            "cities", "postalCodes", "countries", "lineCounts", "totals", "sourceEventIds"};
+            "streets", "cities", "postalCodes", "countries", "lineCounts", "totals", "fulfillerTypes", "fulfillerIds",
+            "serviceLevels", "shipBys", "sourceEventIds", "correlationIds", "plannedAt"};
     private static final String INSERT_NEW = """
-            insert into {h-schema}shipment (id, order_id, partner_id, warehouse, status, ship_to_name, ship_to_city,
-                ship_to_postal_code, ship_to_country, line_count, total_quantity, source_event_id, correlation_id,
-                planned_at, version)
-            select cast(id as uuid), cast(order_id as uuid), partner_id, warehouse, status, name, city, postal_code,
-                country, cast(line_count as integer), cast(total as numeric), source_event_id, correlation_id,
+            insert into {h-schema}shipment (id, order_id, partner_id, warehouse, status, ship_to_name, ship_to_street,
+                ship_to_city, ship_to_postal_code, ship_to_country, line_count, total_quantity, fulfiller_type,
+                fulfiller_id, service_level, ship_by, event_sequence, source_event_id, correlation_id, planned_at,
+                version)
+            select cast(id as uuid), cast(order_id as uuid), partner_id, warehouse, status, name, street, city,
+                postal_code, country, cast(line_count as integer), cast(total as numeric), fulfiller_type,
+                fulfiller_id, service_level, cast(ship_by as timestamptz), 1, source_event_id, correlation_id,
                 cast(planned_at as timestamptz), 0
             from unnest(cast(:ids as varchar[]), cast(:orderIds as varchar[]), cast(:partnerIds as varchar[]),
                 cast(:warehouses as varchar[]), cast(:statuses as varchar[]), cast(:names as varchar[]),
-                cast(:cities as varchar[]), cast(:postalCodes as varchar[]), cast(:countries as varchar[]),
-                cast(:lineCounts as varchar[]), cast(:totals as varchar[]), cast(:sourceEventIds as varchar[]),
-                cast(:correlationIds as varchar[]), cast(:plannedAt as varchar[]))
-                as planned(id, order_id, partner_id, warehouse, status, name, city, postal_code, country, line_count,
-                    total, source_event_id, correlation_id, planned_at)
-            on conflict (order_id) do nothing""";
+                cast(:streets as varchar[]), cast(:cities as varchar[]), cast(:postalCodes as varchar[]),
+                cast(:countries as varchar[]), cast(:lineCounts as varchar[]), cast(:totals as varchar[]),
+                cast(:fulfillerTypes as varchar[]), cast(:fulfillerIds as varchar[]), cast(:serviceLevels as varchar[]),
+                cast(:shipBys as varchar[]), cast(:sourceEventIds as varchar[]), cast(:correlationIds as varchar[]),
+                cast(:plannedAt as varchar[]))
+                as planned(id, order_id, partner_id, warehouse, status, name, street, city, postal_code, country,
+                    line_count, total, fulfiller_type, fulfiller_id, service_level, ship_by, source_event_id,
+                    correlation_id, planned_at)
+            on conflict (order_id) do nothing
+            returning cast(id as varchar)""";
+
+    /** The shipments of one carrier from one origin dispatched in {@code [from, to)}, by dispatch time. */
+    public Uni<List<Shipment>> dispatchedBy(String carrier, String origin, java.time.Instant from, java.time.Instant to) {
+        return find("carrier = ?1 and warehouse = ?2 and dispatchedAt >= ?3 and dispatchedAt < ?4 order by dispatchedAt",
+                carrier, origin, from, to).list();
+    }
+
+    public Uni<List<Shipment>> findByOrderIds(Collection<UUID> orderIds) {
+        return find("orderId in ?1", orderIds).list();
+    }
 
     public Uni<Shipment> findByOrderId(UUID orderId) {
         return find("orderId", orderId).firstResult();

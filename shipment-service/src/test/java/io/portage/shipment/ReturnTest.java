@@ -1,0 +1,78 @@
+package io.portage.shipment;
+
+import static io.portage.shipment.LabelTest.TWO_PARCELS;
+import static io.portage.shipment.LabelTest.plannedShipment;
+import static io.portage.shipment.LabelTest.post;
+import static io.portage.shipment.OrderEventsConsumerTest.awaitShipmentEvent;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.portage.contracts.EventCatalog;
+import io.portage.shipment.carriers.CarrierStandins;
+import io.portage.testsupport.PortageStackResource;
+import io.portage.testsupport.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A return opened for a dispatched shipment and received with its condition, each published; what does not fit refused. */
+@QuarkusTest
+@QuarkusTestResource(value = PortageStackResource.class, initArgs = @ResourceArg(name = "database", value = "shipments"))
+@QuarkusTestResource(CarrierStandins.class)
+class ReturnTest {
+
+    @BeforeEach
+    void operatorAndPromptCarriers() {
+        TestTokens.actAsOperator("cs.bob");
+        CarrierStandins.reset();
+    }
+
+    @Test
+    void aReturnIsOpenedForADispatchedShipmentAndReceivedOnceWithItsCondition() {
+        String id = plannedShipment();
+        var chair = Map.of("reasonCode", "DAMAGED", "lines", List.of(Map.of("sku", "SKU-CHAIR-01", "quantity", 1)));
+        post("/api/v1/shipments/" + id + "/returns", chair).statusCode(409).contentType("application/problem+json");
+        TrackingTest.dispatched(id, TWO_PARCELS);
+
+        String returnId = post("/api/v1/shipments/" + id + "/returns", chair).statusCode(201)
+                .body("status", equalTo("INITIATED"))
+                .body("initiatedBy", equalTo("cs.bob"))
+                .body("lines[0].sku", equalTo("SKU-CHAIR-01"))
+                .extract()
+                .path("id");
+        var initiated = awaitShipmentEvent(id, EventCatalog.RETURN_INITIATED_V1);
+        assertThat(initiated.value()).contains("\"returnId\":\"" + returnId + "\"").contains("\"reasonCode\":\"DAMAGED\"");
+
+        String receipt = "/api/v1/shipments/" + id + "/returns/" + returnId + "/receipt";
+        post(receipt, Map.of("site", "WH1", "lines", List.of(Map.of("sku", "SKU-DESK-07", "quantity", 1, "condition",
+                "RESELLABLE")))).statusCode(422).body("violations[0].field", equalTo("lines"));
+        post(receipt, Map.of("site", "WH1", "lines", List.of(Map.of("sku", "SKU-CHAIR-01", "quantity", 2, "condition",
+                "RESELLABLE")))).statusCode(422);
+        post(receipt, Map.of("site", "wh 1", "lines", List.of(Map.of("sku", "SKU-CHAIR-01", "quantity", 1, "condition",
+                "DAMAGED")))).statusCode(400).body("violations[0].field", equalTo("site"));
+        post(receipt, Map.of("site", "WH1", "lines", List.of(Map.of("sku", "SKU-CHAIR-01", "quantity", 1, "condition",
+                "DAMAGED")))).statusCode(200)
+                .body("status", equalTo("RECEIVED"))
+                .body("received[0].condition", equalTo("DAMAGED"));
+        post(receipt, Map.of("site", "WH1", "lines", List.of(Map.of("sku", "SKU-CHAIR-01", "quantity", 1, "condition",
+                "DAMAGED")))).statusCode(422);
+
+        var received = awaitShipmentEvent(id, EventCatalog.RETURN_RECEIVED_V1);
+        assertThat(received.value()).contains("\"site\":\"WH1\"").contains("\"condition\":\"DAMAGED\"");
+        given().when().get("/api/v1/shipments/" + id + "/returns").then().statusCode(200).body("$", hasSize(1));
+        given().auth()
+                .oauth2(TestTokens.partner("acme", "shipments:read shipments:write").sign())
+                .when()
+                .get("/api/v1/shipments/" + id + "/returns")
+                .then()
+                .statusCode(404);
+    }
+}
