@@ -39,7 +39,7 @@ class OrderToShipmentIT {
                 {"channel":"northwind-shop","externalId":"%s","warehouse":"WH1",
                  "customer":{"name":"Ada Lovelace","email":"ada@example.com",
                    "address":{"street":"12 Dock Road","city":"Rotterdam","postalCode":"3011 AA","country":"NL"}},
-                 "lines":[{"sku":"SKU-CHAIR-01","quantity":2},{"sku":"SKU-DESK-07","quantity":1}]}
+                 "lines":[{"sku":"PT-CHAIR-01","quantity":2},{"sku":"PT-DESK-01","quantity":1}]}
                 """.formatted(externalId);
     }
 

@@ -43,7 +43,7 @@ class PersonalDataInLogsIT {
                         {"channel":"northwind-shop","externalId":"PII-%s","warehouse":"WH1",
                          "customer":{"name":"%s","email":"%s",
                            "address":{"street":"%s","city":"Wien","postalCode":"1010","country":"AT"}},
-                         "lines":[{"sku":"SKU-CHAIR-01","quantity":1}]}""".formatted(marker, name, email, street))
+                         "lines":[{"sku":"PT-CHAIR-01","quantity":1}]}""".formatted(marker, name, email, street))
                 .when()
                 .post("/api/v1/orders")
                 .then()
@@ -68,7 +68,7 @@ class PersonalDataInLogsIT {
                 {"id": %d, "name": "#PII-%s", "email": "%s",
                  "shipping_address": {"first_name": "Hedy", "last_name": "Lamarr%s", "address1": "%s",
                    "address2": "Floor %s", "city": "Wien", "zip": "1010", "country_code": "AT"},
-                 "line_items": [{"sku": "SKU-CHAIR-01", "quantity": 1, "title": "Chair"}]}"""
+                 "line_items": [{"sku": "PT-CHAIR-01", "quantity": 1, "title": "Chair"}]}"""
                 .formatted(Math.abs(marker.hashCode()) + 7_000_000_000L, marker, email, marker, street, marker);
         String shopOrderId = given().baseUri(suite.orders.baseUrl())
                 .contentType("application/json")

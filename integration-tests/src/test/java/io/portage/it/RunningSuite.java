@@ -9,6 +9,7 @@ import io.portage.stack.EdgeKeys;
 import io.portage.stack.KeycloakServer;
 import io.portage.stack.LocalStack;
 import io.portage.stack.ManagedProcess;
+import io.portage.stack.OdooStandinProcess;
 import io.portage.stack.PortageHome;
 import io.portage.stack.Ports;
 import io.portage.stack.QuarkusService;
@@ -25,6 +26,8 @@ final class RunningSuite {
     /** A Shopify shop whose signed order webhooks order-service takes (partner northwind). */
     static final String SHOP_CHANNEL = "it-shop";
     static final String SHOP_SECRET = "it-shop-webhook-secret";
+    /** The Odoo stand-in's bot API key (its products: PT-CHAIR-01, PT-DESK-01, PT-LAMP-01, ...). */
+    private static final String ODOO_API_KEY = "it-odoo-key";
 
     private static RunningSuite instance;
 
@@ -38,6 +41,7 @@ final class RunningSuite {
     final EdgeKeys edgeKeys;
     private final List<ManagedProcess> services = new ArrayList<>();
     private final Path logs;
+    private final int odooPort;
 
     private RunningSuite() {
         Path work = Path.of("target", "e2e").toAbsolutePath();
@@ -45,8 +49,15 @@ final class RunningSuite {
         stack = LocalStack.forTests(work.resolve("stack"), true).start(List.of("orders", "shipments", "yard", "gateway"));
         KeycloakServer keycloak = stack.keycloak().orElseThrow();
         // Every service verifies the access tokens itself, against the same realm as the gateway.
+        // order-service confirms orders in Odoo (the stand-in) and releases them: shipments start from releases.
+        odooPort = Ports.free();
         orders = new QuarkusService("order-service", checkout, Ports.free()).withStack(stack, "orders")
                 .with(DEBUG, "DEBUG")
+                .with("portage.odoo.url", "http://" + Ports.LOOPBACK + ":" + odooPort)
+                .with("portage.odoo.database", "portage")
+                .with("portage.odoo.login", "bot")
+                .withSecret("portage.odoo.api-key", ODOO_API_KEY)
+                .with("portage.orders.hand-over.enabled", "true")
                 .withSecret("portage.orders.channels." + SHOP_CHANNEL + ".webhook-secret", SHOP_SECRET)
                 .with("portage.orders.channels." + SHOP_CHANNEL + ".partner", "northwind")
                 .with("quarkus.oidc.auth-server-url", keycloak.issuer());
@@ -78,6 +89,8 @@ final class RunningSuite {
                 .with("quarkus.oidc-client.credentials.secret", "edge-wh1-dev-secret");
         logs = work.resolve("services");
         try {
+            services.add(OdooStandinProcess.launch(work.resolve("stack/odoo"), checkout, odooPort, "portage", "bot",
+                    ODOO_API_KEY, false));
             services.add(orders.start(logs, false, Duration.ofSeconds(90)));
             services.add(shipments.start(logs, false, Duration.ofSeconds(90)));
             services.add(yard.start(logs, false, Duration.ofSeconds(90)));

@@ -133,7 +133,7 @@ class TenantIsolationIT {
         // Writes: acme lacks orders:write (403); swift has no order scope at all.
         gateway(acme).header("If-Match", "\"0\"")
                 .contentType("application/json")
-                .body(Map.of("lines", List.of(Map.of("sku", "SKU-CHAIR-01", "quantity", 1))))
+                .body(Map.of("lines", List.of(Map.of("sku", "PT-CHAIR-01", "quantity", 1))))
                 .when()
                 .patch(order)
                 .then()

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -198,20 +197,13 @@ public final class Launcher {
 
     /** The Odoo stand-in's command line: its API key goes through the environment, a command line is any user's. */
     List<String> odooStandinCommand() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx96m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                OdooStandinProcess.class.getName(), "--port", Integer.toString(base + 69), "--version", "18.0",
-                "--database", ODOO_DATABASE, "--login", ODOO_LOGIN);
+        return OdooStandinProcess.command(base + 69, ODOO_DATABASE, ODOO_LOGIN);
     }
 
     /** The Odoo stand-in (odoo-standin, Odoo 18.0) as its own process, from the launcher's own classpath. */
     private ManagedProcess startOdooStandin() {
-        Path dir = run.resolve("odoo");
-        ManagedProcess process = ManagedProcess.start("odoo-standin", odooStandinCommand(),
-                Map.of(OdooStandinProcess.API_KEY_VARIABLE, ODOO_API_KEY), home.checkout(),
-                dir.resolve("odoo-standin.log"), dir.resolve("odoo-standin.pid"), true);
-        process.awaitReady("listening", () -> process.logContains("listening on"), Duration.ofSeconds(30));
-        return process;
+        return OdooStandinProcess.launch(run.resolve("odoo"), home.checkout(), base + 69, ODOO_DATABASE, ODOO_LOGIN,
+                ODOO_API_KEY, true);
     }
 
     private void startService(Service service, KafkaBroker kafka, PostgresServer postgres, KeycloakServer keycloak) {

@@ -1,5 +1,9 @@
 package io.portage.stack;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import io.portage.odoo.standin.OdooStandin;
@@ -13,6 +17,27 @@ public final class OdooStandinProcess {
     static final String API_KEY_VARIABLE = "PORTAGE_ODOO_STANDIN_API_KEY";
 
     private OdooStandinProcess() {
+    }
+
+    /** The command line of a stand-in (Odoo 18.0) on {@code port}: no secret on it. */
+    public static List<String> command(int port, String database, String login) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx96m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                OdooStandinProcess.class.getName(), "--port", Integer.toString(port), "--version", "18.0", "--database",
+                database, "--login", login);
+    }
+
+    /**
+     * Starts a stand-in as its own process from this JVM's classpath, its log and PID file in {@code dir}, the bot's
+     * API key through the environment; returns once it listens. {@code detached}: it outlives this JVM (the launcher's).
+     */
+    public static ManagedProcess launch(Path dir, Path workDir, int port, String database, String login, String apiKey,
+            boolean detached) {
+        ManagedProcess process = ManagedProcess.start("odoo-standin", command(port, database, login),
+                Map.of(API_KEY_VARIABLE, apiKey), workDir, dir.resolve("odoo-standin.log"),
+                dir.resolve("odoo-standin.pid"), detached);
+        process.awaitReady("listening", () -> process.logContains("listening on"), Duration.ofSeconds(30));
+        return process;
     }
 
     public static void main(String[] args) throws InterruptedException {
