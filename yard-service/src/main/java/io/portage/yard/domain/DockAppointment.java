@@ -13,8 +13,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A carrier's appointment at one dock of a site for a slot. The database refuses two booked appointments whose slots
- * overlap on the same dock (an exclusion constraint), so concurrent bookings cannot double-book a door.
+ * A carrier's appointment at a door of one dock of a site for a slot. The database refuses two appointments holding
+ * the same door whose slots overlap (an exclusion constraint), so concurrent bookings cannot double-book a door.
  */
 @Entity
 @Table(name = "dock_appointment")
@@ -24,6 +24,9 @@ public class DockAppointment {
     private UUID id;
     private String site;
     private String dock;
+    private String door;
+    @Column(name = "load_type")
+    private String loadType;
     @Enumerated(EnumType.STRING)
     private Direction direction;
     private String carrier;
@@ -46,29 +49,32 @@ public class DockAppointment {
     protected DockAppointment() {
     }
 
-    public static DockAppointment book(String site, String dock, Direction direction, String carrier, String reference,
-            String partnerId, Slot slot, String correlationId, Instant now) {
+    public static DockAppointment book(String site, String dock, String door, String loadType, Direction direction,
+            String carrier, String reference, String partnerId, Slot slot, String correlationId, Instant now) {
         DockAppointment appointment = new DockAppointment();
         appointment.id = UUID.randomUUID();
         appointment.site = site;
         appointment.dock = dock;
+        appointment.door = door;
+        appointment.loadType = loadType;
         appointment.direction = direction;
         appointment.carrier = carrier;
         appointment.reference = reference;
         appointment.partnerId = partnerId;
         appointment.slotStart = slot.start();
         appointment.slotEnd = slot.end();
-        appointment.status = AppointmentStatus.BOOKED;
+        appointment.status = AppointmentStatus.SCHEDULED;
         appointment.correlationId = correlationId;
         appointment.bookedAt = now;
         return appointment;
     }
 
-    /** The same booking again (a retry): same site, dock, slot, direction, carrier, reference and partner. */
-    public boolean isSameBookingAs(String site, String dock, Direction direction, String carrier, String reference,
-            String partnerId, Slot slot) {
-        return this.site.equals(site) && this.dock.equals(dock) && this.direction == direction && this.carrier.equals(carrier)
-                && this.reference.equals(reference) && Objects.equals(this.partnerId, partnerId) && slot().equals(slot);
+    /** The same booking again (a retry): same site, dock, load type, slot, direction, carrier, reference and partner. */
+    public boolean isSameBookingAs(String site, String dock, String loadType, Direction direction, String carrier,
+            String reference, String partnerId, Slot slot) {
+        return this.site.equals(site) && this.dock.equals(dock) && Objects.equals(this.loadType, loadType)
+                && this.direction == direction && this.carrier.equals(carrier) && this.reference.equals(reference)
+                && Objects.equals(this.partnerId, partnerId) && slot().equals(slot);
     }
 
     public UUID id() {
@@ -81,6 +87,14 @@ public class DockAppointment {
 
     public String dock() {
         return dock;
+    }
+
+    public String door() {
+        return door;
+    }
+
+    public String loadType() {
+        return loadType;
     }
 
     public Direction direction() {

@@ -9,10 +9,11 @@ import jakarta.validation.constraints.Size;
 
 import io.portage.yard.domain.Direction;
 
-/** The body of {@code POST /api/v1/appointments}. */
+/** The body of {@code POST /api/v1/appointments}; {@code loadType} is optional (any door of the dock). */
 public record AppointmentRequest(
         @NotBlank @Pattern(regexp = "[A-Z0-9-]{1,32}", message = "must be an upper-case site code") String site,
         @NotBlank @Pattern(regexp = "[A-Z0-9-]{1,16}", message = "must be an upper-case dock code") String dock,
+        @Pattern(regexp = "[A-Z0-9-]{1,32}", message = "must be an upper-case load type code") String loadType,
         @NotNull Direction direction,
         @NotBlank @Size(max = 100) String carrier,
         @NotBlank @Size(max = 100) String reference,

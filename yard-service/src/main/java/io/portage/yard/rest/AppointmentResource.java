@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import io.portage.kit.rest.CorrelationContext;
 import io.portage.kit.rest.ProblemException;
+import io.portage.kit.security.Caller;
 import io.portage.kit.security.Callers;
 import io.portage.yard.domain.Slot;
 import io.portage.yard.service.AppointmentService;
@@ -56,21 +57,23 @@ public class AppointmentResource {
     @SecurityRequirement(name = "SecurityScheme", scopes = APPOINTMENTS_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Book a dock appointment", description = "Slots are on a 15-minute grid, at most 4 hours. Booking the same appointment again returns it with 200.")
+    @Operation(summary = "Book a dock appointment", description = "The slot must fit the site's rules (grid, opening hours, closed days, carriers' notice and cut-off) and takes the first free door of the dock that takes the load type; at most 4 hours. Booking the same appointment again returns it with 200.")
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
     @APIResponse(responseCode = "200", description = "The same appointment was booked before; returned unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
-    @APIResponse(responseCode = "409", description = "The dock is already booked for part of the slot")
+    @APIResponse(responseCode = "409", description = "Every door of the dock that takes the load is booked for part of the slot")
+    @APIResponse(responseCode = "422", description = "Refused by a booking rule of the site, named in the problem's rule member")
     public Uni<Response> book(@NotNull @Valid AppointmentRequest body) {
         // A partner books for itself; an operator books for the site ("portage").
-        String partnerId = callers.current().requireScope(APPOINTMENTS_WRITE).actingFor("portage");
+        Caller caller = callers.current().requireScope(APPOINTMENTS_WRITE);
+        String partnerId = caller.actingFor("portage");
         Slot slot;
         try {
             slot = new Slot(body.slotStart(), body.slotEnd());
         } catch (Slot.InvalidSlotException e) {
             throw ProblemException.invalid("slotEnd", e.getMessage());
         }
-        BookAppointment command = new BookAppointment(body.site(), body.dock(), body.direction(), body.carrier(),
-                body.reference(), partnerId, slot, correlation.id());
+        BookAppointment command = new BookAppointment(body.site(), body.dock(), body.loadType(), body.direction(),
+                body.carrier(), body.reference(), partnerId, slot, correlation.id(), !caller.operator());
         return appointments.book(body.dock(), command).map(booked -> {
             AppointmentView view = AppointmentView.of(booked.appointment());
             return booked.created()
