@@ -39,6 +39,7 @@ import io.portage.contracts.warehouse.PackConfirmed;
 import io.portage.contracts.warehouse.PickConfirmed;
 import io.portage.contracts.warehouse.ReceiptLineConfirmed;
 import io.portage.contracts.yard.AppointmentBooked;
+import io.portage.contracts.yard.AppointmentCancelled;
 import io.portage.contracts.yard.AppointmentMissed;
 import io.portage.contracts.yard.AppointmentRescheduled;
 import io.portage.contracts.yard.DetentionCharged;
@@ -118,6 +119,8 @@ public final class EventSamples {
         ALL.put(DETENTION_STARTED_V1, new DetentionStarted(INBOUND, "WH1", "Swift Freight", 120, at("11:05:00")));
         ALL.put(DETENTION_CHARGED_V1, new DetentionCharged(INBOUND, "WH1", "Swift Freight", 100, Money.of("62.50", "EUR"),
                 at("12:50:00")));
+        ALL.put(APPOINTMENT_CANCELLED_V1, new AppointmentCancelled(INBOUND, "WH1", "D06", at("09:00:00"), at("10:00:00"),
+                "swift", "Order moved to next week.", at("06:30:00")));
         // warehouse
         ALL.put(RECEIPT_LINE_CONFIRMED_V1, new ReceiptLineConfirmed("ASN-2026-004471", "WH1", INBOUND, 3, "SKU-CHAIR-01",
                 new BigDecimal("120"), new BigDecimal("114"), new BigDecimal("4"), new BigDecimal("2"), at("10:40:00")));

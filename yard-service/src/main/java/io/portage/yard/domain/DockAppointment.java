@@ -43,6 +43,12 @@ public class DockAppointment {
     private String correlationId;
     @Column(name = "booked_at")
     private Instant bookedAt;
+    @Column(name = "status_reason")
+    private String statusReason;
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+    @Column(name = "event_sequence")
+    private long eventSequence = 1;
     @Version
     private long version;
 
@@ -75,6 +81,37 @@ public class DockAppointment {
         return this.site.equals(site) && this.dock.equals(dock) && Objects.equals(this.loadType, loadType)
                 && this.direction == direction && this.carrier.equals(carrier) && this.reference.equals(reference)
                 && Objects.equals(this.partnerId, partnerId) && slot().equals(slot);
+    }
+
+    /** Cancels it (a cancelled one stays as it was); only a requested or scheduled appointment may be cancelled. */
+    public boolean cancel(String reason, Instant now) {
+        if (status == AppointmentStatus.CANCELLED) {
+            return false;
+        }
+        requireChangeable("cancel");
+        status = AppointmentStatus.CANCELLED;
+        statusReason = reason;
+        statusChangedAt = now;
+        return true;
+    }
+
+    /** Moves it to {@code slot} at {@code door}; only a requested or scheduled appointment may move. */
+    public void reschedule(Slot slot, String door) {
+        requireChangeable("reschedule");
+        this.slotStart = slot.start();
+        this.slotEnd = slot.end();
+        this.door = door;
+    }
+
+    /** The sequence number of the next event about this appointment (its booking was 1). */
+    public long nextEventSequence() {
+        return ++eventSequence;
+    }
+
+    private void requireChangeable(String change) {
+        if (!status.changeable()) {
+            throw new AppointmentStateException("An appointment that is " + status + " cannot " + change);
+        }
     }
 
     public UUID id() {
@@ -127,5 +164,13 @@ public class DockAppointment {
 
     public Instant bookedAt() {
         return bookedAt;
+    }
+
+    public String statusReason() {
+        return statusReason;
+    }
+
+    public Instant statusChangedAt() {
+        return statusChangedAt;
     }
 }

@@ -1,15 +1,19 @@
 package io.portage.yard.messaging;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.yard.AppointmentBooked;
+import io.portage.contracts.yard.AppointmentCancelled;
+import io.portage.contracts.yard.AppointmentRescheduled;
 import io.portage.kit.events.EventEnvelope;
 import io.portage.kit.events.Outbox;
 import io.portage.yard.domain.DockAppointment;
+import io.portage.yard.domain.Slot;
 import io.portage.yard.service.YardEvents;
 import io.smallrye.mutiny.Uni;
 
@@ -35,5 +39,25 @@ public class YardEventPublisher implements YardEvents {
                 appointment.slot().start(), appointment.slot().end(), appointment.bookedAt());
         return outbox.stage(EventCatalog.APPOINTMENT_BOOKED_V1, data, new EventEnvelope(SOURCE,
                 appointment.id().toString(), appointment.bookedAt(), appointment.correlationId(), appointment.partnerId(), 1L));
+    }
+
+    @Override
+    public Uni<UUID> appointmentRescheduled(DockAppointment appointment, Slot previous, String reason, Instant at) {
+        AppointmentRescheduled data = new AppointmentRescheduled(appointment.id().toString(), appointment.site(),
+                appointment.dock(), previous.start(), previous.end(), appointment.slot().start(), appointment.slot().end(),
+                reason, at);
+        return outbox.stage(EventCatalog.APPOINTMENT_RESCHEDULED_V1, data, envelope(appointment, at));
+    }
+
+    @Override
+    public Uni<UUID> appointmentCancelled(DockAppointment appointment, String by, String reason, Instant at) {
+        AppointmentCancelled data = new AppointmentCancelled(appointment.id().toString(), appointment.site(),
+                appointment.dock(), appointment.slot().start(), appointment.slot().end(), by, reason, at);
+        return outbox.stage(EventCatalog.APPOINTMENT_CANCELLED_V1, data, envelope(appointment, at));
+    }
+
+    private static EventEnvelope envelope(DockAppointment appointment, Instant at) {
+        return new EventEnvelope(SOURCE, appointment.id().toString(), at, appointment.correlationId(),
+                appointment.partnerId(), appointment.nextEventSequence());
     }
 }

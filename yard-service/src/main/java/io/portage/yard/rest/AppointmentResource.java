@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,13 +30,16 @@ import io.portage.kit.rest.ProblemException;
 import io.portage.kit.security.Caller;
 import io.portage.kit.security.Callers;
 import io.portage.yard.domain.Slot;
+import io.portage.yard.service.AppointmentChanges;
 import io.portage.yard.service.AppointmentService;
 import io.portage.yard.service.BookAppointment;
+import io.portage.yard.service.IdempotentCalls;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Dock appointments at {@code /api/v1/appointments}. A carrier or 3PL books with {@code appointments:write} and reads
- * only its own bookings ({@code appointments:read}; another's answer 404); an operator sees every booking.
+ * Dock appointments at {@code /api/v1/appointments}. A carrier or 3PL books, reschedules and cancels with
+ * {@code appointments:write} (an Idempotency-Key honoured) and reads only its own bookings ({@code appointments:read};
+ * another's answer 404); an operator sees and changes every booking.
  */
 @Path("/api/v1/appointments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,11 +49,18 @@ public class AppointmentResource {
     private static final String APPOINTMENTS_READ = "appointments:read";
 
     private final AppointmentService appointments;
+    private final AppointmentChanges changes;
+    private final IdempotentCalls idempotent;
+    private final IdempotencyKeys keys;
     private final CorrelationContext correlation;
     private final Callers callers;
 
-    public AppointmentResource(AppointmentService appointments, CorrelationContext correlation, Callers callers) {
+    public AppointmentResource(AppointmentService appointments, AppointmentChanges changes, IdempotentCalls idempotent,
+            IdempotencyKeys keys, CorrelationContext correlation, Callers callers) {
         this.appointments = appointments;
+        this.changes = changes;
+        this.idempotent = idempotent;
+        this.keys = keys;
         this.correlation = correlation;
         this.callers = callers;
     }
@@ -61,8 +72,9 @@ public class AppointmentResource {
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
     @APIResponse(responseCode = "200", description = "The same appointment was booked before; returned unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
     @APIResponse(responseCode = "409", description = "Every door of the dock that takes the load is booked for part of the slot")
-    @APIResponse(responseCode = "422", description = "Refused by a booking rule of the site, named in the problem's rule member")
-    public Uni<Response> book(@NotNull @Valid AppointmentRequest body) {
+    @APIResponse(responseCode = "422", description = "Refused by a booking rule of the site (its rule member), or the Idempotency-Key was used for another request")
+    public Uni<Response> book(@HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @NotNull @Valid AppointmentRequest body) {
         // A partner books for itself; an operator books for the site ("portage").
         Caller caller = callers.current().requireScope(APPOINTMENTS_WRITE);
         String partnerId = caller.actingFor("portage");
@@ -74,12 +86,59 @@ public class AppointmentResource {
         }
         BookAppointment command = new BookAppointment(body.site(), body.dock(), body.loadType(), body.direction(),
                 body.carrier(), body.reference(), partnerId, slot, correlation.id(), !caller.operator());
-        return appointments.book(body.dock(), command).map(booked -> {
-            AppointmentView view = AppointmentView.of(booked.appointment());
-            return booked.created()
-                    ? Response.created(URI.create("/api/v1/appointments/" + view.id())).entity(view).build()
-                    : Response.ok(view).build();
-        });
+        return idempotent
+                .once(caller.actingFor(caller.actor()), IdempotencyKeys.key(idempotencyKey), keys.fingerprint("book", body),
+                        () -> appointments.book(body.dock(), command))
+                .map(AppointmentResource::answer);
+    }
+
+    @SecurityRequirement(name = "SecurityScheme", scopes = APPOINTMENTS_WRITE)
+    @POST
+    @Path("/{id}/reschedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move an appointment to another slot at its dock", description = "By the site's rules, as a booking; keeps the door when it is free, else takes another door of the dock. A carrier moves only its own appointments; only requested or scheduled ones move.")
+    @APIResponse(responseCode = "200", description = "The appointment as it is now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "409", description = "No door of the dock is free for the new slot, or the appointment can no longer move")
+    @APIResponse(responseCode = "422", description = "Refused by a booking rule of the site (its rule member), or the Idempotency-Key was used for another request")
+    public Uni<Response> reschedule(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @NotNull @Valid AppointmentChangeRequests.Reschedule body) {
+        Caller caller = callers.current().requireScope(APPOINTMENTS_WRITE);
+        Slot slot;
+        try {
+            slot = new Slot(body.slotStart(), body.slotEnd());
+        } catch (Slot.InvalidSlotException e) {
+            throw ProblemException.invalid("slotEnd", e.getMessage());
+        }
+        return idempotent
+                .once(caller.actingFor(caller.actor()), IdempotencyKeys.key(idempotencyKey),
+                        keys.fingerprint("reschedule " + id, body),
+                        () -> changes.reschedule(id, caller.tenant().orElse(null), slot, body.reason(), !caller.operator()))
+                .map(AppointmentResource::answer);
+    }
+
+    @SecurityRequirement(name = "SecurityScheme", scopes = APPOINTMENTS_WRITE)
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel an appointment", description = "Frees its door. A carrier cancels only its own appointments; only requested or scheduled ones; a cancelled one answers unchanged.")
+    @APIResponse(responseCode = "200", description = "The appointment as it is now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "409", description = "The appointment can no longer be cancelled (the truck has arrived)")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
+    public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Valid AppointmentChangeRequests.Cancel body) {
+        Caller caller = callers.current().requireScope(APPOINTMENTS_WRITE);
+        String reason = body == null ? null : body.reason();
+        return idempotent.once(caller.actingFor(caller.actor()), IdempotencyKeys.key(idempotencyKey),
+                keys.fingerprint("cancel " + id, body == null ? new AppointmentChangeRequests.Cancel(null) : body),
+                () -> changes.cancel(id, caller.tenant().orElse(null), caller.actingFor(caller.actor()), reason))
+                .map(AppointmentResource::answer);
+    }
+
+    private static Response answer(AppointmentService.Booked booked) {
+        AppointmentView view = AppointmentView.of(booked.appointment());
+        return booked.created()
+                ? Response.created(URI.create("/api/v1/appointments/" + view.id())).entity(view).build()
+                : Response.ok(view).build();
     }
 
     @SecurityRequirement(name = "SecurityScheme", scopes = APPOINTMENTS_READ)

@@ -8,12 +8,12 @@ import io.portage.yard.domain.DockAppointment;
 /** An appointment as the API shows it. */
 public record AppointmentView(UUID id, String site, String dock, String door, String loadType, String direction, String carrier,
         String reference,
-        String partnerId, Instant slotStart, Instant slotEnd, String status, Instant bookedAt) {
+        String partnerId, Instant slotStart, Instant slotEnd, String status, String statusReason, Instant bookedAt) {
 
     static AppointmentView of(DockAppointment appointment) {
         return new AppointmentView(appointment.id(), appointment.site(), appointment.dock(), appointment.door(),
                 appointment.loadType(), appointment.direction().name(),
                 appointment.carrier(), appointment.reference(), appointment.partnerId(), appointment.slot().start(),
-                appointment.slot().end(), appointment.status().name(), appointment.bookedAt());
+                appointment.slot().end(), appointment.status().name(), appointment.statusReason(), appointment.bookedAt());
     }
 }

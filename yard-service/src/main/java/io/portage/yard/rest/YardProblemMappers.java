@@ -15,8 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portage.kit.rest.Problem;
 import io.portage.kit.rest.ProblemException;
 import io.portage.kit.rest.ProblemMappers;
+import io.portage.yard.domain.AppointmentStateException;
 import io.portage.yard.domain.BookingRefusedException;
 import io.portage.yard.service.AppointmentNotFoundException;
+import io.portage.yard.service.IdempotencyKeyReusedException;
 import io.portage.yard.service.SiteNotFoundException;
 import io.portage.yard.service.SlotTakenException;
 
@@ -45,6 +47,17 @@ public class YardProblemMappers {
     public Response slotTaken(SlotTakenException e, UriInfo uri) {
         return withRule(problems.problem(new ProblemException(409, "slot-taken", "Slot taken", e.getMessage()), uri),
                 "capacity");
+    }
+
+    @ServerExceptionMapper
+    public Response notNow(AppointmentStateException e, UriInfo uri) {
+        return problems.problem(new ProblemException(409, "appointment-state", "Not in this state", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response keyReused(IdempotencyKeyReusedException e, UriInfo uri) {
+        return problems.problem(new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage()),
+                uri);
     }
 
     /** A booking rule refused the request: 422, the rule in the problem's {@code rule} member, the field concerned. */

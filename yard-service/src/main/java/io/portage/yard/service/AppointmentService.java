@@ -74,7 +74,7 @@ public class AppointmentService {
                             .call(events::appointmentBooked)
                             .map(appointment -> new Booked(appointment, true));
                 }))
-                .onFailure(failure -> isOverlap(failure))
+                .onFailure(DoorRace::lost)
                 .recoverWithUni(() -> triesLeft > 1
                         ? attempt(command, doors, triesLeft - 1)
                         : Panache.withSession(() -> appointments
@@ -106,16 +106,5 @@ public class AppointmentService {
         Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         return Panache.withSession(() -> appointments.atSite(site, from, from.plusSeconds(86_400)))
                 .map(list -> partnerId == null ? list : list.stream().filter(a -> partnerId.equals(a.partnerId())).toList());
-    }
-
-    /** A concurrent booking won the race for the door on the exclusion constraint. */
-    private static boolean isOverlap(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String message = cause.getMessage();
-            if (message != null && message.contains("ex_appointment_door_overlap")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,8 +1,10 @@
 package io.portage.yard.service;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.portage.yard.domain.DockAppointment;
+import io.portage.yard.domain.Slot;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -12,4 +14,8 @@ import io.smallrye.mutiny.Uni;
 public interface YardEvents {
 
     Uni<UUID> appointmentBooked(DockAppointment appointment);
+
+    Uni<UUID> appointmentRescheduled(DockAppointment appointment, Slot previous, String reason, Instant at);
+
+    Uni<UUID> appointmentCancelled(DockAppointment appointment, String by, String reason, Instant at);
 }
