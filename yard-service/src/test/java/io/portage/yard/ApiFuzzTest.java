@@ -16,6 +16,8 @@ class ApiFuzzTest {
 
     @Test
     void noHostileRequestGetsAServerErrorOrAnUndeclaredAnswer() {
-        ApiFuzz.of("yard-service").rows(RowCounts.of("yard.dock_appointment", "yard.yard_site", "yard.idempotency_record")).run();
+        ApiFuzz.of("yard-service")
+                .rows(RowCounts.of("yard.dock_appointment", "yard.yard_site", "yard.idempotency_record"))
+                .run();
     }
 }

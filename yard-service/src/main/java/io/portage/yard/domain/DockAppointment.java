@@ -1,6 +1,7 @@
 package io.portage.yard.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -47,6 +48,8 @@ public class DockAppointment {
     private String statusReason;
     @Column(name = "status_changed_at")
     private Instant statusChangedAt;
+    @Column(name = "purchase_orders")
+    private String purchaseOrders;
     @Column(name = "event_sequence")
     private long eventSequence = 1;
     @Version
@@ -55,8 +58,10 @@ public class DockAppointment {
     protected DockAppointment() {
     }
 
+    /** A booking: scheduled, or requested with {@code holdReason} when a check failed and a person decides. */
     public static DockAppointment book(String site, String dock, String door, String loadType, Direction direction,
-            String carrier, String reference, String partnerId, Slot slot, String correlationId, Instant now) {
+            String carrier, String reference, String partnerId, Slot slot, List<String> purchaseOrders,
+            String holdReason, String correlationId, Instant now) {
         DockAppointment appointment = new DockAppointment();
         appointment.id = UUID.randomUUID();
         appointment.site = site;
@@ -69,16 +74,20 @@ public class DockAppointment {
         appointment.partnerId = partnerId;
         appointment.slotStart = slot.start();
         appointment.slotEnd = slot.end();
-        appointment.status = AppointmentStatus.SCHEDULED;
+        appointment.purchaseOrders = purchaseOrders.isEmpty() ? null : String.join(",", purchaseOrders);
+        appointment.status = holdReason == null ? AppointmentStatus.SCHEDULED : AppointmentStatus.REQUESTED;
+        appointment.statusReason = holdReason;
+        appointment.statusChangedAt = holdReason == null ? null : now;
         appointment.correlationId = correlationId;
         appointment.bookedAt = now;
         return appointment;
     }
 
-    /** The same booking again (a retry): same site, dock, load type, slot, direction, carrier, reference and partner. */
+    /** The same booking again (a retry): same site, dock, load type, slot, direction, carrier, reference, partner and orders. */
     public boolean isSameBookingAs(String site, String dock, String loadType, Direction direction, String carrier,
-            String reference, String partnerId, Slot slot) {
-        return this.site.equals(site) && this.dock.equals(dock) && Objects.equals(this.loadType, loadType)
+            String reference, String partnerId, Slot slot, List<String> purchaseOrders) {
+        return purchaseOrders().equals(purchaseOrders) && this.site.equals(site) && this.dock.equals(dock)
+                && Objects.equals(this.loadType, loadType)
                 && this.direction == direction && this.carrier.equals(carrier) && this.reference.equals(reference)
                 && Objects.equals(this.partnerId, partnerId) && slot().equals(slot);
     }
@@ -101,6 +110,20 @@ public class DockAppointment {
         this.slotStart = slot.start();
         this.slotEnd = slot.end();
         this.door = door;
+    }
+
+    /** Schedules a requested appointment (an operator's decision after a failed check). */
+    public void schedule(Instant now) {
+        if (status != AppointmentStatus.REQUESTED) {
+            throw new AppointmentStateException("Only a requested appointment can be scheduled; this one is " + status);
+        }
+        status = AppointmentStatus.SCHEDULED;
+        statusReason = null;
+        statusChangedAt = now;
+    }
+
+    public List<String> purchaseOrders() {
+        return purchaseOrders == null ? List.of() : List.of(purchaseOrders.split(","));
     }
 
     /** The sequence number of the next event about this appointment (its booking was 1). */

@@ -14,16 +14,25 @@ import java.util.Set;
 
 /**
  * A site's booking rules as data: its time zone, opening hours per weekday, closed days, the slot grid, its docks with
- * their doors and the load types each door takes, carriers' minimum and maximum notice and the next-day cut-off.
- * {@link #check} refuses a booking with the rule it breaks.
+ * their doors and the load types each door takes, carriers' minimum and maximum notice, the next-day cut-off, and how
+ * inbound purchase orders are checked. {@link #check} refuses a booking with the rule it breaks.
  */
 public record SiteRules(ZoneId timeZone, int slotMinutes, List<Opening> openingHours, List<LocalDate> closedDays,
-        Duration minNotice, Duration maxNotice, LocalTime nextDayCutoff, List<Dock> docks) {
+        Duration minNotice, Duration maxNotice, LocalTime nextDayCutoff, List<Dock> docks, PurchaseOrderCheck poCheck) {
 
     /** The slot grids a site may use: slots start every 15, 20 or 30 minutes. */
     public static final Set<Integer> GRIDS = Set.of(15, 20, 30);
 
+    /** What a failed purchase-order check does: refuse the booking, or leave it requested for a person. */
+    public enum OnFailure {
+        REFUSE, HOLD
+    }
+
+    /** Orders planned within a day of the slot, a failed check refused: when a site says nothing else. */
+    public static final PurchaseOrderCheck DEFAULT_PO_CHECK = new PurchaseOrderCheck(Duration.ofHours(24), OnFailure.REFUSE);
+
     public SiteRules {
+        poCheck = poCheck == null ? DEFAULT_PO_CHECK : poCheck;
         openingHours = List.copyOf(openingHours);
         closedDays = List.copyOf(closedDays);
         docks = List.copyOf(docks);

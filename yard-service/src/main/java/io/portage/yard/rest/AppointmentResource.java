@@ -69,7 +69,7 @@ public class AppointmentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Book a dock appointment", description = "The slot must fit the site's rules (grid, opening hours, closed days, carriers' notice and cut-off) and takes the first free door of the dock that takes the load type; at most 4 hours. Booking the same appointment again returns it with 200.")
-    @APIResponse(responseCode = "201", description = "Booked", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "201", description = "Booked: SCHEDULED, or REQUESTED when its purchase-order check failed at a site that holds such bookings for a person", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
     @APIResponse(responseCode = "200", description = "The same appointment was booked before; returned unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
     @APIResponse(responseCode = "409", description = "Every door of the dock that takes the load is booked for part of the slot")
     @APIResponse(responseCode = "422", description = "Refused by a booking rule of the site (its rule member), or the Idempotency-Key was used for another request")
@@ -85,7 +85,7 @@ public class AppointmentResource {
             throw ProblemException.invalid("slotEnd", e.getMessage());
         }
         BookAppointment command = new BookAppointment(body.site(), body.dock(), body.loadType(), body.direction(),
-                body.carrier(), body.reference(), partnerId, slot, correlation.id(), !caller.operator());
+                body.carrier(), body.reference(), partnerId, slot, correlation.id(), !caller.operator(), body.purchaseOrders());
         return idempotent
                 .once(caller.actingFor(caller.actor()), IdempotencyKeys.key(idempotencyKey), keys.fingerprint("book", body),
                         () -> appointments.book(body.dock(), command))

@@ -19,12 +19,16 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.portage.kit.rest.ProblemException;
+import io.portage.yard.domain.PurchaseOrderCheck;
 import io.portage.yard.domain.SiteRules;
 
 /**
  * The body of {@code PUT /ops/yard/sites/{site}} and its answer: a site's time zone, slot grid (15, 20 or 30 minutes),
  * opening hours per weekday, closed days, carriers' notice (minimum in minutes, maximum in days), the next-day cut-off
- * (local time the day before) and its docks with their doors and the load types each door takes (none: every load).
+ * (local time the day before), its docks with their doors and the load types each door takes (none: every load), and
+ * the purchase-order check of inbound bookings: the window around the slot an order must be planned in (hours, default
+ * 24) and what a failed check does ({@code REFUSE}, the default, or {@code HOLD}: the booking waits, requested, for a
+ * person).
  */
 public record SiteDefinition(
         @NotBlank @Size(max = 64) String timeZone,
@@ -34,7 +38,9 @@ public record SiteDefinition(
         @Min(0) @Max(43_200) Integer minNoticeMinutes,
         @Min(1) @Max(366) Integer maxNoticeDays,
         LocalTime nextDayCutoff,
-        @NotNull @Size(min = 1, max = 200) List<@NotNull @Valid DockDefinition> docks) {
+        @NotNull @Size(min = 1, max = 200) List<@NotNull @Valid DockDefinition> docks,
+        @Min(0) @Max(720) Integer purchaseOrderWindowHours,
+        SiteRules.OnFailure purchaseOrderCheckFailure) {
 
     /** Open on {@code day} from {@code opens} until {@code closes} (00:00: until midnight). */
     public record Opening(@NotNull DayOfWeek day, @NotNull LocalTime opens, @NotNull LocalTime closes) {
@@ -91,7 +97,9 @@ public record SiteDefinition(
                                 .map(door -> new SiteRules.Door(door.code(),
                                         door.loadTypes() == null ? List.of() : door.loadTypes()))
                                 .toList()))
-                        .toList());
+                        .toList(),
+                new PurchaseOrderCheck(Duration.ofHours(purchaseOrderWindowHours == null ? 24 : purchaseOrderWindowHours),
+                        purchaseOrderCheckFailure == null ? SiteRules.OnFailure.REFUSE : purchaseOrderCheckFailure));
     }
 
     static SiteDefinition of(SiteRules rules) {
@@ -103,6 +111,7 @@ public record SiteDefinition(
                         .stream()
                         .map(d -> new DockDefinition(d.code(),
                                 d.doors().stream().map(door -> new DoorDefinition(door.code(), door.loadTypes())).toList()))
-                        .toList());
+                        .toList(),
+                (int) rules.poCheck().window().toHours(), rules.poCheck().onFailure());
     }
 }

@@ -52,6 +52,15 @@ public class AppointmentChanges {
         }));
     }
 
+    /** Schedules a requested appointment (an operator's decision on a failed check) and publishes AppointmentBooked. */
+    @WithSpan("AppointmentChanges.schedule")
+    public Uni<Booked> schedule(@SpanAttribute("portage.appointment") UUID id) {
+        return Panache.withTransaction(() -> owned(id, null).chain(appointment -> {
+            appointment.schedule(clock.instant());
+            return events.appointmentBooked(appointment).replaceWith(new Booked(appointment, false));
+        }));
+    }
+
     /** Moves it to {@code slot} by the site's rules ({@code carrier}: notice and cut-off apply). */
     @WithSpan("AppointmentChanges.reschedule")
     public Uni<Booked> reschedule(@SpanAttribute("portage.appointment") UUID id, String partnerId, Slot slot,

@@ -24,20 +24,24 @@ import io.smallrye.mutiny.Uni;
  * Books dock appointments by the site's rules: the slot must fit the site's grid, hours and notice, and takes the
  * first free door of the dock (in door code order) that takes the load. A door is never double-booked (the database
  * enforces it, also between concurrent requests: a booking that loses a door to a concurrent one tries the next door);
- * booking the very same appointment again returns the first booking, so a carrier's retry is harmless. The booking and
- * its AppointmentBooked event commit together (the outbox).
+ * booking the very same appointment again returns the first booking, so a carrier's retry is harmless. An inbound
+ * booking's purchase orders are checked in Odoo first ({@link PurchaseOrderVerifier}). A scheduled booking and its
+ * AppointmentBooked event commit together (the outbox); a requested one publishes it when an operator schedules it.
  */
 @ApplicationScoped
 public class AppointmentService {
 
     private final AppointmentRepository appointments;
     private final SiteService sites;
+    private final PurchaseOrderVerifier purchaseOrders;
     private final YardEvents events;
     private final Clock clock = Clock.systemUTC();
 
-    public AppointmentService(AppointmentRepository appointments, SiteService sites, YardEvents events) {
+    public AppointmentService(AppointmentRepository appointments, SiteService sites, PurchaseOrderVerifier purchaseOrders,
+            YardEvents events) {
         this.appointments = appointments;
         this.sites = sites;
+        this.purchaseOrders = purchaseOrders;
         this.events = events;
     }
 
@@ -50,12 +54,13 @@ public class AppointmentService {
         return sites.rulesForBooking(command.site()).chain(rules -> {
             rules.check(command.slot(), clock.instant(), command.carrierBooking());
             List<String> doors = rules.doorsFor(command.dock(), command.loadType()).stream().map(SiteRules.Door::code).toList();
-            return attempt(command, doors, doors.size());
+            return purchaseOrders.holdReason(rules, command)
+                    .chain(holdReason -> attempt(command, holdReason.orElse(null), doors, doors.size()));
         });
     }
 
     /** One try at the first free door; when a concurrent booking took it first, the next try reads the doors again. */
-    private Uni<Booked> attempt(BookAppointment command, List<String> doors, int triesLeft) {
+    private Uni<Booked> attempt(BookAppointment command, String holdReason, List<String> doors, int triesLeft) {
         return Panache.withTransaction(() -> appointments
                 .holdingDoors(command.site(), doors, command.slot().start(), command.slot().end())
                 .chain(holding -> {
@@ -70,13 +75,16 @@ public class AppointmentService {
                             .orElseThrow(() -> new SlotTakenException(command.site(), command.dock(), command.slot()));
                     return appointments.persist(DockAppointment.book(command.site(), command.dock(), door,
                             command.loadType(), command.direction(), command.carrier(), command.reference(),
-                            command.partnerId(), command.slot(), command.correlationId(), clock.instant()))
-                            .call(events::appointmentBooked)
+                            command.partnerId(), command.slot(), command.purchaseOrders(), holdReason,
+                            command.correlationId(), clock.instant()))
+                            .call(appointment -> holdReason == null
+                                    ? events.appointmentBooked(appointment)
+                                    : Uni.createFrom().voidItem())
                             .map(appointment -> new Booked(appointment, true));
                 }))
                 .onFailure(DoorRace::lost)
                 .recoverWithUni(() -> triesLeft > 1
-                        ? attempt(command, doors, triesLeft - 1)
+                        ? attempt(command, holdReason, doors, triesLeft - 1)
                         : Panache.withSession(() -> appointments
                                 .holdingDoors(command.site(), doors, command.slot().start(), command.slot().end()))
                                 .map(holding -> new Booked(holding.stream()
@@ -89,7 +97,7 @@ public class AppointmentService {
 
     private static boolean isSame(DockAppointment appointment, BookAppointment command) {
         return appointment.isSameBookingAs(command.site(), command.dock(), command.loadType(), command.direction(),
-                command.carrier(), command.reference(), command.partnerId(), command.slot());
+                command.carrier(), command.reference(), command.partnerId(), command.slot(), command.purchaseOrders());
     }
 
     /** An appointment; {@link AppointmentNotFoundException} when there is none or it is not {@code partnerId}'s (null: anyone's, for operators). */
