@@ -34,6 +34,7 @@ import io.portage.contracts.shipment.TrackingUpdated;
 import io.portage.contracts.warehouse.PackConfirmed;
 import io.portage.contracts.warehouse.PickConfirmed;
 import io.portage.contracts.warehouse.ReceiptLineConfirmed;
+import io.portage.contracts.warehouse.YardScanRecorded;
 import io.portage.contracts.yard.AppointmentBooked;
 import io.portage.contracts.yard.AppointmentCancelled;
 import io.portage.contracts.yard.AppointmentMissed;
@@ -129,6 +130,9 @@ public final class EventCatalog {
     public static final EventType PACK_CONFIRMED_V1 = new EventType("io.portage.warehouse.pack-confirmed.v1",
             PackConfirmed.class, Topics.WAREHOUSE);
 
+    public static final EventType YARD_SCAN_RECORDED_V1 = new EventType("io.portage.warehouse.yard-scan-recorded.v1",
+            YardScanRecorded.class, Topics.WAREHOUSE);
+
     // Shipments, on portage.shipments, subject = shipment id.
 
     public static final EventType SHIPMENT_CREATED_V1 = new EventType("io.portage.shipment.created.v1", ShipmentCreated.class,
@@ -199,7 +203,8 @@ public final class EventCatalog {
                     DOCK_ASSIGNED_V1, UNLOADING_STARTED_V1, UNLOADING_COMPLETED_V1, LOADING_STARTED_V1, LOADING_COMPLETED_V1,
                     TRAILER_CHECKED_OUT_V1, DETENTION_STARTED_V1, DETENTION_CHARGED_V1, APPOINTMENT_CANCELLED_V1,
                     RECEIPT_LINE_CONFIRMED_V1,
-                    PICK_CONFIRMED_V1, PACK_CONFIRMED_V1, SHIPMENT_CREATED_V1, LABEL_GENERATED_V1, SHIPMENT_DISPATCHED_V1,
+                    PICK_CONFIRMED_V1, PACK_CONFIRMED_V1, YARD_SCAN_RECORDED_V1, SHIPMENT_CREATED_V1, LABEL_GENERATED_V1,
+                    SHIPMENT_DISPATCHED_V1,
                     TRACKING_UPDATED_V1, DELIVERY_EXCEPTION_REPORTED_V1, PROOF_OF_DELIVERY_RECEIVED_V1, RETURN_INITIATED_V1,
                     RETURN_RECEIVED_V1, FREIGHT_CHARGE_CONFIRMED_V1, FREIGHT_ACCRUED_V1, INVOICE_RELEASED_V1,
                     CARRIER_INVOICE_RECEIVED_V1, CARRIER_INVOICE_MATCHED_V1, CARRIER_INVOICE_DISPUTED_V1, REFUND_RELEASED_V1,

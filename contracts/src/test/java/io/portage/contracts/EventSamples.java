@@ -38,6 +38,7 @@ import io.portage.contracts.shipment.TrackingUpdated;
 import io.portage.contracts.warehouse.PackConfirmed;
 import io.portage.contracts.warehouse.PickConfirmed;
 import io.portage.contracts.warehouse.ReceiptLineConfirmed;
+import io.portage.contracts.warehouse.YardScanRecorded;
 import io.portage.contracts.yard.AppointmentBooked;
 import io.portage.contracts.yard.AppointmentCancelled;
 import io.portage.contracts.yard.AppointmentMissed;
@@ -134,6 +135,8 @@ public final class EventSamples {
                         new PackConfirmed.Parcel("387123450000012352", new BigDecimal("31.25"),
                                 List.of(new PackConfirmed.Line("SKU-DESK-07", new BigDecimal("1.5"))))),
                 at("11:45:00")));
+        ALL.put(YARD_SCAN_RECORDED_V1, new YardScanRecorded("V-0042", "WH1", YardScanRecorded.Movement.GATE_IN, "PO-88121",
+                "Swift Freight", "J. Smit", "SWFU 123456-7", "SEAL-0042871", null, null, null, at("08:55:00")));
         // shipments
         ALL.put(SHIPMENT_CREATED_V1, new ShipmentCreated(SHIPMENT, ORDER, "northwind", "WH1", "NL",
                 ShipmentCreated.ServiceLevel.STANDARD, at("08:15:31")));
