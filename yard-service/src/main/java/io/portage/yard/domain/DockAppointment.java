@@ -126,6 +126,34 @@ public class DockAppointment {
         return purchaseOrders == null ? List.of() : List.of(purchaseOrders.split(","));
     }
 
+    /**
+     * Follows its truck's visit forward: arrived (also after a no-show: a late arrival is recorded against it), in
+     * progress, completed. Never moves back, and a cancelled appointment stays cancelled.
+     */
+    public boolean followVisit(VisitStatus visit) {
+        AppointmentStatus target = switch (visit) {
+            case SEEN -> null;
+            case ARRIVED, IN_YARD, AT_DOOR -> AppointmentStatus.ARRIVED;
+            case IN_PROGRESS -> AppointmentStatus.IN_PROGRESS;
+            case COMPLETED, DEPARTED -> AppointmentStatus.COMPLETED;
+        };
+        if (target == null || status == AppointmentStatus.CANCELLED || progress(target) <= progress(status)) {
+            return false;
+        }
+        status = target;
+        return true;
+    }
+
+    private static int progress(AppointmentStatus status) {
+        return switch (status) {
+            case REQUESTED, CANCELLED -> 0;
+            case SCHEDULED, NO_SHOW -> 1;
+            case ARRIVED -> 2;
+            case IN_PROGRESS -> 3;
+            case COMPLETED -> 4;
+        };
+    }
+
     /** The sequence number of the next event about this appointment (its booking was 1). */
     public long nextEventSequence() {
         return ++eventSequence;

@@ -48,9 +48,12 @@ public record Visit(String visitId, String site, Stamped<Arrival> arrival, Stamp
         };
     }
 
-    /** An operator puts the truck at {@code door} at {@code at}: the latest door wins, as for a scan. */
-    public Visit assignDoor(String doorCode, Instant at, String by) {
-        return new Visit(visitId, site, arrival, yardSpot, Stamped.latest(door, new Stamped<>(at, "operator:" + by, doorCode)),
+    /**
+     * The truck goes to {@code doorCode} as of {@code at}, by {@code source} (an operator, or the rule that a planned
+     * truck goes to its appointment's door, as of its arrival): the latest door wins, as for scans.
+     */
+    public Visit assignDoor(String doorCode, Instant at, String source) {
+        return new Visit(visitId, site, arrival, yardSpot, Stamped.latest(door, new Stamped<>(at, source, doorCode)),
                 swappedTrailer, workStarted, workCompleted, departure);
     }
 

@@ -22,6 +22,11 @@ public class AppointmentRepository implements PanacheRepositoryBase<DockAppointm
                 AppointmentStatus.HOLDING_A_DOOR, to, from);
     }
 
+    /** A site's appointments booked under {@code reference} that were not cancelled. */
+    public Uni<List<DockAppointment>> byReference(String site, String reference) {
+        return list("site = ?1 and reference = ?2 and status <> ?3", site, reference, AppointmentStatus.CANCELLED);
+    }
+
     /** Appointments at a site whose slot overlaps [from, to), in slot order. */
     public Uni<List<DockAppointment>> atSite(String site, Instant from, Instant to) {
         return list("site = ?1 and slotStart < ?2 and slotEnd > ?3 order by slotStart, dock", site, to, from);

@@ -21,6 +21,7 @@ import io.portage.yard.service.AppointmentNotFoundException;
 import io.portage.yard.service.IdempotencyKeyReusedException;
 import io.portage.yard.service.SiteNotFoundException;
 import io.portage.yard.service.SlotTakenException;
+import io.portage.yard.service.VisitNotFoundException;
 
 /** Turns yard-service's domain failures into RFC 9457 problems, each with its status and type. */
 public class YardProblemMappers {
@@ -35,6 +36,11 @@ public class YardProblemMappers {
 
     @ServerExceptionMapper
     public Response appointmentNotFound(AppointmentNotFoundException e, UriInfo uri) {
+        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response visitNotFound(VisitNotFoundException e, UriInfo uri) {
         return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
     }
 
