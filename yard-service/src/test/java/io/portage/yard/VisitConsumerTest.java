@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -58,9 +59,19 @@ class VisitConsumerTest {
                 .path("id");
     }
 
+    /** A scan of {@code visit} at 08:{@code minute} on the test's day; {@code extra} adds fields or replaces them. */
     static ProducerRecord<String, String> scan(String visit, String movement, String minute, Map<String, String> extra) {
+        return scanAt(visit, movement, DAY + "T08:" + minute + ":00Z", extra);
+    }
+
+    static ProducerRecord<String, String> scan(String visit, String movement, Instant at, Map<String, String> extra) {
+        return scanAt(visit, movement, at.toString(), extra);
+    }
+
+    private static ProducerRecord<String, String> scanAt(String visit, String movement, String at,
+            Map<String, String> extra) {
         Map<String, Object> data = new HashMap<>(Map.of("visitId", visit, "site", "WH1", "movement", movement, "occurredAt",
-                DAY + "T08:" + minute + ":00Z"));
+                at));
         data.putAll(extra);
         String json;
         try {

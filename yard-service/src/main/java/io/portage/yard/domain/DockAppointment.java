@@ -48,6 +48,8 @@ public class DockAppointment {
     private String statusReason;
     @Column(name = "status_changed_at")
     private Instant statusChangedAt;
+    @Column(name = "arrived_at")
+    private Instant arrivedAt;
     @Column(name = "purchase_orders")
     private String purchaseOrders;
     @Column(name = "event_sequence")
@@ -112,6 +114,20 @@ public class DockAppointment {
         this.door = door;
     }
 
+    /** Marks a scheduled appointment whose truck has not arrived a no-show; false when it is not scheduled or arrived. */
+    public boolean markNoShow(Instant now) {
+        if (status != AppointmentStatus.SCHEDULED || arrivedAt != null) {
+            return false;
+        }
+        status = AppointmentStatus.NO_SHOW;
+        statusChangedAt = now;
+        return true;
+    }
+
+    public Instant arrivedAt() {
+        return arrivedAt;
+    }
+
     /** Schedules a requested appointment (an operator's decision after a failed check). */
     public void schedule(Instant now) {
         if (status != AppointmentStatus.REQUESTED) {
@@ -127,17 +143,22 @@ public class DockAppointment {
     }
 
     /**
-     * Follows its truck's visit forward: arrived (also after a no-show: a late arrival is recorded against it), in
-     * progress, completed. Never moves back, and a cancelled appointment stays cancelled.
+     * Follows its truck's visit forward: arrived, in progress, completed; records when the truck arrived. Never moves
+     * back; a cancelled appointment stays cancelled and a no-show stays a no-show (its slot and door are gone), both
+     * with the late arrival recorded.
      */
-    public boolean followVisit(VisitStatus visit) {
+    public boolean followVisit(VisitStatus visit, Instant arrived) {
+        if (arrived != null && (arrivedAt == null || arrived.isBefore(arrivedAt))) {
+            arrivedAt = arrived;
+        }
         AppointmentStatus target = switch (visit) {
             case SEEN -> null;
             case ARRIVED, IN_YARD, AT_DOOR -> AppointmentStatus.ARRIVED;
             case IN_PROGRESS -> AppointmentStatus.IN_PROGRESS;
             case COMPLETED, DEPARTED -> AppointmentStatus.COMPLETED;
         };
-        if (target == null || status == AppointmentStatus.CANCELLED || progress(target) <= progress(status)) {
+        if (target == null || status == AppointmentStatus.CANCELLED || status == AppointmentStatus.NO_SHOW
+                || progress(target) <= progress(status)) {
             return false;
         }
         status = target;

@@ -15,10 +15,11 @@ import java.util.Set;
 /**
  * A site's booking rules as data: its time zone, opening hours per weekday, closed days, the slot grid, its docks with
  * their doors and the load types each door takes, carriers' minimum and maximum notice, the next-day cut-off, and how
- * inbound purchase orders are checked. {@link #check} refuses a booking with the rule it breaks.
+ * inbound purchase orders are checked, and the no-show grace period. {@link #check} refuses a booking with the rule it breaks.
  */
 public record SiteRules(ZoneId timeZone, int slotMinutes, List<Opening> openingHours, List<LocalDate> closedDays,
-        Duration minNotice, Duration maxNotice, LocalTime nextDayCutoff, List<Dock> docks, PurchaseOrderCheck poCheck) {
+        Duration minNotice, Duration maxNotice, LocalTime nextDayCutoff, List<Dock> docks, PurchaseOrderCheck poCheck,
+        Duration noShowGrace) {
 
     /** The slot grids a site may use: slots start every 15, 20 or 30 minutes. */
     public static final Set<Integer> GRIDS = Set.of(15, 20, 30);
@@ -29,10 +30,14 @@ public record SiteRules(ZoneId timeZone, int slotMinutes, List<Opening> openingH
     }
 
     /** Orders planned within a day of the slot, a failed check refused: when a site says nothing else. */
+    /** How long after its slot starts a truck that has not arrived is a no-show, when a site says nothing else. */
+    public static final Duration DEFAULT_NO_SHOW_GRACE = Duration.ofMinutes(30);
+
     public static final PurchaseOrderCheck DEFAULT_PO_CHECK = new PurchaseOrderCheck(Duration.ofHours(24), OnFailure.REFUSE);
 
     public SiteRules {
         poCheck = poCheck == null ? DEFAULT_PO_CHECK : poCheck;
+        noShowGrace = noShowGrace == null ? DEFAULT_NO_SHOW_GRACE : noShowGrace;
         openingHours = List.copyOf(openingHours);
         closedDays = List.copyOf(closedDays);
         docks = List.copyOf(docks);

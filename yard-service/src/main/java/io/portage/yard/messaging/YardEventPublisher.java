@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.yard.AppointmentBooked;
 import io.portage.contracts.yard.AppointmentCancelled;
+import io.portage.contracts.yard.AppointmentMissed;
 import io.portage.contracts.yard.AppointmentRescheduled;
 import io.portage.kit.events.EventEnvelope;
 import io.portage.kit.events.Outbox;
@@ -47,6 +48,13 @@ public class YardEventPublisher implements YardEvents {
                 appointment.dock(), previous.start(), previous.end(), appointment.slot().start(), appointment.slot().end(),
                 reason, at);
         return outbox.stage(EventCatalog.APPOINTMENT_RESCHEDULED_V1, data, envelope(appointment, at));
+    }
+
+    @Override
+    public Uni<UUID> appointmentMissed(DockAppointment appointment, Instant at) {
+        AppointmentMissed data = new AppointmentMissed(appointment.id().toString(), appointment.site(), appointment.dock(),
+                appointment.slot().start(), appointment.slot().end(), at);
+        return outbox.stage(EventCatalog.APPOINTMENT_MISSED_V1, data, envelope(appointment, at));
     }
 
     @Override

@@ -10,13 +10,14 @@ import io.portage.yard.domain.DockAppointment;
 public record AppointmentView(UUID id, String site, String dock, String door, String loadType, String direction, String carrier,
         String reference,
         String partnerId, List<String> purchaseOrders, Instant slotStart, Instant slotEnd, String status, String statusReason,
-        Instant bookedAt) {
+        Instant bookedAt, Instant arrivedAt) {
 
     static AppointmentView of(DockAppointment appointment) {
         return new AppointmentView(appointment.id(), appointment.site(), appointment.dock(), appointment.door(),
                 appointment.loadType(), appointment.direction().name(),
                 appointment.carrier(), appointment.reference(), appointment.partnerId(), appointment.purchaseOrders(),
                 appointment.slot().start(),
-                appointment.slot().end(), appointment.status().name(), appointment.statusReason(), appointment.bookedAt());
+                appointment.slot().end(), appointment.status().name(), appointment.statusReason(), appointment.bookedAt(),
+                appointment.arrivedAt());
     }
 }

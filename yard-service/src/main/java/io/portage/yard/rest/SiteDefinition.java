@@ -28,7 +28,7 @@ import io.portage.yard.domain.SiteRules;
  * (local time the day before), its docks with their doors and the load types each door takes (none: every load), and
  * the purchase-order check of inbound bookings: the window around the slot an order must be planned in (hours, default
  * 24) and what a failed check does ({@code REFUSE}, the default, or {@code HOLD}: the booking waits, requested, for a
- * person).
+ * person), and the no-show grace period after a slot's start ({@code noShowGraceMinutes}, default 30).
  */
 public record SiteDefinition(
         @NotBlank @Size(max = 64) String timeZone,
@@ -40,7 +40,8 @@ public record SiteDefinition(
         LocalTime nextDayCutoff,
         @NotNull @Size(min = 1, max = 200) List<@NotNull @Valid DockDefinition> docks,
         @Min(0) @Max(720) Integer purchaseOrderWindowHours,
-        SiteRules.OnFailure purchaseOrderCheckFailure) {
+        SiteRules.OnFailure purchaseOrderCheckFailure,
+        @Min(0) @Max(1440) Integer noShowGraceMinutes) {
 
     /** Open on {@code day} from {@code opens} until {@code closes} (00:00: until midnight). */
     public record Opening(@NotNull DayOfWeek day, @NotNull LocalTime opens, @NotNull LocalTime closes) {
@@ -99,7 +100,8 @@ public record SiteDefinition(
                                 .toList()))
                         .toList(),
                 new PurchaseOrderCheck(Duration.ofHours(purchaseOrderWindowHours == null ? 24 : purchaseOrderWindowHours),
-                        purchaseOrderCheckFailure == null ? SiteRules.OnFailure.REFUSE : purchaseOrderCheckFailure));
+                        purchaseOrderCheckFailure == null ? SiteRules.OnFailure.REFUSE : purchaseOrderCheckFailure),
+                noShowGraceMinutes == null ? null : Duration.ofMinutes(noShowGraceMinutes));
     }
 
     static SiteDefinition of(SiteRules rules) {
@@ -112,6 +114,6 @@ public record SiteDefinition(
                         .map(d -> new DockDefinition(d.code(),
                                 d.doors().stream().map(door -> new DoorDefinition(door.code(), door.loadTypes())).toList()))
                         .toList(),
-                (int) rules.poCheck().window().toHours(), rules.poCheck().onFailure());
+                (int) rules.poCheck().window().toHours(), rules.poCheck().onFailure(), (int) rules.noShowGrace().toMinutes());
     }
 }

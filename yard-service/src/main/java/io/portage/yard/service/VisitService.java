@@ -75,7 +75,7 @@ public class VisitService {
                 Visit routed = scanned.arrival() == null
                         ? scanned
                         : scanned.assignDoor(appointment.get().door(), scanned.arrivedAt(), APPOINTMENT_DOOR_RULE);
-                appointment.get().followVisit(routed.status());
+                appointment.get().followVisit(routed.status(), routed.arrivedAt());
                 return routed;
             }).chain(result -> {
                 stored.store(result, visits.document(result));

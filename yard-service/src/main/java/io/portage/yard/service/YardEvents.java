@@ -17,5 +17,7 @@ public interface YardEvents {
 
     Uni<UUID> appointmentRescheduled(DockAppointment appointment, Slot previous, String reason, Instant at);
 
+    Uni<UUID> appointmentMissed(DockAppointment appointment, Instant at);
+
     Uni<UUID> appointmentCancelled(DockAppointment appointment, String by, String reason, Instant at);
 }

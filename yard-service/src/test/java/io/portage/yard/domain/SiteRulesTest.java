@@ -29,7 +29,7 @@ class SiteRulesTest {
                 Duration.ofHours(2), Duration.ofDays(14), LocalTime.of(15, 0),
                 List.of(new SiteRules.Dock("A", List.of(new SiteRules.Door("A2", List.of("REEFER")),
                         new SiteRules.Door("A1", List.of("DRY", "REEFER")), new SiteRules.Door("A3", List.of())))),
-                null);
+                null, null);
     }
 
     /** Local Berlin times (UTC+1 in December). */
@@ -63,7 +63,7 @@ class SiteRulesTest {
         // India is UTC+5:30: its 07:00 is a UTC half hour, on its own grid.
         SiteRules india = new SiteRules(ZoneId.of("Asia/Kolkata"), 30,
                 List.of(new SiteRules.Opening(DayOfWeek.WEDNESDAY, LocalTime.of(6, 0), LocalTime.of(18, 0))), List.of(), null,
-                null, null, berlin(15).docks(), null);
+                null, null, berlin(15).docks(), null, null);
         assertThatCode(() -> india.check(new Slot(Instant.parse("2030-12-04T01:30:00Z"), Instant.parse("2030-12-04T02:30:00Z")),
                 NOW, true)).doesNotThrowAnyException();
     }
@@ -109,7 +109,7 @@ class SiteRulesTest {
         assertThatThrownBy(() -> rules.doorsFor("B", null)).isInstanceOfSatisfying(BookingRefusedException.class,
                 e -> assertThat(e.rule()).isEqualTo("dock"));
         SiteRules reeferOnly = new SiteRules(rules.timeZone(), 15, rules.openingHours(), List.of(), null, null, null,
-                List.of(new SiteRules.Dock("R", List.of(new SiteRules.Door("R1", List.of("REEFER"))))), null);
+                List.of(new SiteRules.Dock("R", List.of(new SiteRules.Door("R1", List.of("REEFER"))))), null, null);
         assertThatThrownBy(() -> reeferOnly.doorsFor("R", "HAZMAT")).isInstanceOfSatisfying(BookingRefusedException.class,
                 e -> assertThat(e.rule()).isEqualTo("load-type"));
     }
