@@ -40,6 +40,7 @@ import io.portage.contracts.yard.AppointmentCancelled;
 import io.portage.contracts.yard.AppointmentMissed;
 import io.portage.contracts.yard.AppointmentRescheduled;
 import io.portage.contracts.yard.DetentionCharged;
+import io.portage.contracts.yard.DetentionChargedV2;
 import io.portage.contracts.yard.DetentionStarted;
 import io.portage.contracts.yard.DockAssigned;
 import io.portage.contracts.yard.LoadingCompleted;
@@ -118,6 +119,9 @@ public final class EventCatalog {
 
     public static final EventType APPOINTMENT_CANCELLED_V1 = new EventType("io.portage.yard.appointment-cancelled.v1",
             AppointmentCancelled.class, Topics.YARD);
+
+    public static final EventType DETENTION_CHARGED_V2 = new EventType("io.portage.yard.detention-charged.v2",
+            DetentionChargedV2.class, Topics.YARD);
 
     // Warehouse floor, on portage.warehouse, subject = receipt id or order id.
 
@@ -202,6 +206,7 @@ public final class EventCatalog {
                     APPOINTMENT_BOOKED_V1, APPOINTMENT_RESCHEDULED_V1, APPOINTMENT_MISSED_V1, TRAILER_CHECKED_IN_V1,
                     DOCK_ASSIGNED_V1, UNLOADING_STARTED_V1, UNLOADING_COMPLETED_V1, LOADING_STARTED_V1, LOADING_COMPLETED_V1,
                     TRAILER_CHECKED_OUT_V1, DETENTION_STARTED_V1, DETENTION_CHARGED_V1, APPOINTMENT_CANCELLED_V1,
+                    DETENTION_CHARGED_V2,
                     RECEIPT_LINE_CONFIRMED_V1,
                     PICK_CONFIRMED_V1, PACK_CONFIRMED_V1, YARD_SCAN_RECORDED_V1, SHIPMENT_CREATED_V1, LABEL_GENERATED_V1,
                     SHIPMENT_DISPATCHED_V1,

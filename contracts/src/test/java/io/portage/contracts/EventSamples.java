@@ -44,6 +44,7 @@ import io.portage.contracts.yard.AppointmentCancelled;
 import io.portage.contracts.yard.AppointmentMissed;
 import io.portage.contracts.yard.AppointmentRescheduled;
 import io.portage.contracts.yard.DetentionCharged;
+import io.portage.contracts.yard.DetentionChargedV2;
 import io.portage.contracts.yard.DetentionStarted;
 import io.portage.contracts.yard.DockAssigned;
 import io.portage.contracts.yard.LoadingCompleted;
@@ -120,6 +121,9 @@ public final class EventSamples {
         ALL.put(DETENTION_STARTED_V1, new DetentionStarted(INBOUND, "WH1", "Swift Freight", 120, at("11:05:00")));
         ALL.put(DETENTION_CHARGED_V1, new DetentionCharged(INBOUND, "WH1", "Swift Freight", 100, Money.of("62.50", "EUR"),
                 at("12:50:00")));
+        ALL.put(DETENTION_CHARGED_V2, new DetentionChargedV2(INBOUND, "WH1", "swift", "V-0042", 90, Money.of("75.00", "EUR"),
+                at("07:00:00"), at("07:40:00"), DetentionChargedV2.ClockStart.LATE_ARRIVAL, at("07:40:00"), at("11:05:00"), 120,
+                Money.of("50.00", "EUR"), 30, Money.of("200.00", "EUR"), at("11:05:00")));
         ALL.put(APPOINTMENT_CANCELLED_V1, new AppointmentCancelled(INBOUND, "WH1", "D06", at("09:00:00"), at("10:00:00"),
                 "swift", "Order moved to next week.", at("06:30:00")));
         // warehouse

@@ -31,6 +31,8 @@ public class YardVisit {
     private Instant arrivedAt;
     @Column(name = "departed_at")
     private Instant departedAt;
+    @Column(name = "detention_settled_at")
+    private Instant detentionSettledAt;
     @Version
     private long version;
 
@@ -58,6 +60,15 @@ public class YardVisit {
 
     public void linkAppointment(UUID appointment) {
         this.appointmentId = appointment;
+    }
+
+    /** Whether its detention was worked out already (charged, or nothing to charge). */
+    public boolean detentionSettled() {
+        return detentionSettledAt != null;
+    }
+
+    public void settleDetention(Instant at) {
+        detentionSettledAt = at;
     }
 
     public String site() {

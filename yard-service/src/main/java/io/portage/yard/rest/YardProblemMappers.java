@@ -18,6 +18,7 @@ import io.portage.kit.rest.ProblemMappers;
 import io.portage.yard.domain.AppointmentStateException;
 import io.portage.yard.domain.BookingRefusedException;
 import io.portage.yard.service.AppointmentNotFoundException;
+import io.portage.yard.service.CarrierTermsNotFoundException;
 import io.portage.yard.service.IdempotencyKeyReusedException;
 import io.portage.yard.service.SiteNotFoundException;
 import io.portage.yard.service.SlotTakenException;
@@ -41,6 +42,11 @@ public class YardProblemMappers {
 
     @ServerExceptionMapper
     public Response visitNotFound(VisitNotFoundException e, UriInfo uri) {
+        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response termsNotFound(CarrierTermsNotFoundException e, UriInfo uri) {
         return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
     }
 

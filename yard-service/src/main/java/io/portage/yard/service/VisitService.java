@@ -35,10 +35,12 @@ public class VisitService {
 
     private final VisitRepository visits;
     private final AppointmentRepository appointments;
+    private final DetentionService detention;
 
-    public VisitService(VisitRepository visits, AppointmentRepository appointments) {
+    public VisitService(VisitRepository visits, AppointmentRepository appointments, DetentionService detention) {
         this.visits = visits;
         this.appointments = appointments;
+        this.detention = detention;
     }
 
     /** A visit and the appointment it is linked to (null: unplanned). */
@@ -67,21 +69,23 @@ public class VisitService {
                 visit = visit.apply(scan);
             }
             Visit scanned = visit;
-            return appointmentOf(stored, scanned).map(appointment -> {
+            return appointmentOf(stored, scanned).chain(appointment -> {
                 if (appointment.isEmpty()) {
-                    return scanned;
+                    return save(stored, scanned, found.isPresent());
                 }
                 stored.linkAppointment(appointment.get().id());
                 Visit routed = scanned.arrival() == null
                         ? scanned
                         : scanned.assignDoor(appointment.get().door(), scanned.arrivedAt(), APPOINTMENT_DOOR_RULE);
                 appointment.get().followVisit(routed.status(), routed.arrivedAt());
-                return routed;
-            }).chain(result -> {
-                stored.store(result, visits.document(result));
-                return found.isPresent() ? Uni.createFrom().voidItem() : visits.persist(stored).replaceWithVoid();
+                return detention.settle(stored, routed, appointment.get()).chain(() -> save(stored, routed, found.isPresent()));
             });
         });
+    }
+
+    private Uni<Void> save(YardVisit stored, Visit visit, boolean known) {
+        stored.store(visit, visits.document(visit));
+        return known ? Uni.createFrom().voidItem() : visits.persist(stored).replaceWithVoid();
     }
 
     /** The visit's appointment: the one linked before, or the one its arrival names. */
