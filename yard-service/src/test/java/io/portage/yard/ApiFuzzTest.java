@@ -17,7 +17,8 @@ class ApiFuzzTest {
     @Test
     void noHostileRequestGetsAServerErrorOrAnUndeclaredAnswer() {
         ApiFuzz.of("yard-service")
-                .rows(RowCounts.of("yard.dock_appointment", "yard.yard_site", "yard.idempotency_record", "yard.yard_visit", "yard.carrier_detention"))
+                .rows(RowCounts.of("yard.dock_appointment", "yard.yard_site", "yard.idempotency_record", "yard.yard_visit",
+                        "yard.carrier_detention"))
                 .run();
     }
 }

@@ -34,12 +34,14 @@ public class NoShowTimer {
     private final AppointmentRepository appointments;
     private final SiteRepository sites;
     private final YardEvents events;
+    private final YardMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public NoShowTimer(AppointmentRepository appointments, SiteRepository sites, YardEvents events) {
+    public NoShowTimer(AppointmentRepository appointments, SiteRepository sites, YardEvents events, YardMetrics metrics) {
         this.appointments = appointments;
         this.sites = sites;
         this.events = events;
+        this.metrics = metrics;
     }
 
     @Scheduled(identity = "yard-no-show", every = "${portage.yard.no-show.interval:60s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -63,6 +65,7 @@ public class NoShowTimer {
                             || !appointment.markNoShow(now)) {
                         return Uni.createFrom().item(marked);
                     }
+                    metrics.noShow(appointment.site());
                     return events.appointmentMissed(appointment, now).replaceWith(marked + 1);
                 }));
             }

@@ -36,11 +36,14 @@ public class VisitService {
     private final VisitRepository visits;
     private final AppointmentRepository appointments;
     private final DetentionService detention;
+    private final YardMetrics metrics;
 
-    public VisitService(VisitRepository visits, AppointmentRepository appointments, DetentionService detention) {
+    public VisitService(VisitRepository visits, AppointmentRepository appointments, DetentionService detention,
+            YardMetrics metrics) {
         this.visits = visits;
         this.appointments = appointments;
         this.detention = detention;
+        this.metrics = metrics;
     }
 
     /** A visit and the appointment it is linked to (null: unplanned). */
@@ -64,11 +67,16 @@ public class VisitService {
         YardScan first = scans.get(0);
         return visits.find(first.site(), first.visitId()).chain(found -> {
             YardVisit stored = found.orElseGet(() -> new YardVisit(first.site(), first.visitId()));
-            Visit visit = found.map(visits::visit).orElse(Visit.empty(first.visitId(), first.site()));
+            Visit before = found.map(visits::visit).orElse(null);
+            Visit visit = before != null ? before : Visit.empty(first.visitId(), first.site());
             for (YardScan scan : scans) {
                 visit = visit.apply(scan);
             }
             Visit scanned = visit;
+            if (scanned.arrivedAt() != null && scanned.workStarted() != null
+                    && (before == null || before.arrivedAt() == null || before.workStarted() == null)) {
+                metrics.waited(scanned.site(), Duration.between(scanned.arrivedAt(), scanned.workStarted()));
+            }
             return appointmentOf(stored, scanned).chain(appointment -> {
                 if (appointment.isEmpty()) {
                     return save(stored, scanned, found.isPresent());
@@ -77,7 +85,11 @@ public class VisitService {
                 Visit routed = scanned.arrival() == null
                         ? scanned
                         : scanned.assignDoor(appointment.get().door(), scanned.arrivedAt(), APPOINTMENT_DOOR_RULE);
+                boolean firstArrival = appointment.get().arrivedAt() == null && routed.arrivedAt() != null;
                 appointment.get().followVisit(routed.status(), routed.arrivedAt());
+                if (firstArrival) {
+                    metrics.arrival(routed.site(), !routed.arrivedAt().isAfter(appointment.get().slot().start()));
+                }
                 return detention.settle(stored, routed, appointment.get()).chain(() -> save(stored, routed, found.isPresent()));
             });
         });
