@@ -24,7 +24,6 @@ import io.portage.yard.service.NoShowTimer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /** Adherence (on time, late, no-show) and the wait from arrival to the door, as an API and as Prometheus metrics. */
 @QuarkusTest
@@ -48,16 +47,7 @@ class MeasuresTest {
     }
 
     static String book(String dock) {
-        return given().contentType(ContentType.JSON)
-                .auth()
-                .oauth2(TestTokens.partner("swift"))
-                .body(Map.of("site", "MEASURE", "dock", dock, "direction", "INBOUND", "carrier", "Swift Freight",
-                        "reference", "M-" + dock, "slotStart", DAY + "T08:00:00Z", "slotEnd", DAY + "T09:00:00Z"))
-                .post("/api/v1/appointments")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return YardSites.book("MEASURE", dock, "M-" + dock, DAY);
     }
 
     static Instant at(String time) {

@@ -27,7 +27,6 @@ import io.portage.yard.service.NoShowTimer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /** The no-show timer after the site's grace period, and a late arrival recorded against the appointment. */
 @QuarkusTest
@@ -51,16 +50,7 @@ class NoShowTest {
     }
 
     static String book(String dock, String reference) {
-        return given().contentType(ContentType.JSON)
-                .auth()
-                .oauth2(TestTokens.partner("swift"))
-                .body(Map.of("site", "NOSHOW", "dock", dock, "direction", "INBOUND", "carrier", "Swift Freight",
-                        "reference", reference, "slotStart", DAY + "T08:00:00Z", "slotEnd", DAY + "T09:00:00Z"))
-                .post("/api/v1/appointments")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return YardSites.book("NOSHOW", dock, reference, DAY);
     }
 
     int markMissed(String at) {

@@ -47,16 +47,7 @@ class VisitConsumerTest {
     }
 
     static String book(String dock, String reference) {
-        return given().contentType(ContentType.JSON)
-                .auth()
-                .oauth2(TestTokens.partner("swift"))
-                .body(Map.of("site", "WH1", "dock", dock, "direction", "INBOUND", "carrier", "Swift Freight", "reference",
-                        reference, "slotStart", DAY + "T08:00:00Z", "slotEnd", DAY + "T09:00:00Z"))
-                .post("/api/v1/appointments")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return YardSites.book("WH1", dock, reference, DAY);
     }
 
     /** A scan of {@code visit} at 08:{@code minute} on the test's day; {@code extra} adds fields or replaces them. */

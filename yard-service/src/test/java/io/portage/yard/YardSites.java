@@ -44,6 +44,20 @@ final class YardSites {
         define("WH1", site);
     }
 
+    /** Books an inbound 08:00-09:00 slot on {@code day} at {@code site} and {@code dock} as carrier swift; its id. */
+    static String book(String site, String dock, String reference, String day) {
+        return given().contentType(ContentType.JSON)
+                .auth()
+                .oauth2(TestTokens.partner("swift"))
+                .body(Map.of("site", site, "dock", dock, "direction", "INBOUND", "carrier", "Swift Freight", "reference",
+                        reference, "slotStart", day + "T08:00:00Z", "slotEnd", day + "T09:00:00Z"))
+                .post("/api/v1/appointments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
     static void define(String site, Map<String, Object> definition) {
         given().contentType(ContentType.JSON)
                 .auth()

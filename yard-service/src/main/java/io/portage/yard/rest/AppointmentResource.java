@@ -1,6 +1,7 @@
 package io.portage.yard.rest;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -78,12 +79,7 @@ public class AppointmentResource {
         // A partner books for itself; an operator books for the site ("portage").
         Caller caller = callers.current().requireScope(APPOINTMENTS_WRITE);
         String partnerId = caller.actingFor("portage");
-        Slot slot;
-        try {
-            slot = new Slot(body.slotStart(), body.slotEnd());
-        } catch (Slot.InvalidSlotException e) {
-            throw ProblemException.invalid("slotEnd", e.getMessage());
-        }
+        Slot slot = slot(body.slotStart(), body.slotEnd());
         BookAppointment command = new BookAppointment(body.site(), body.dock(), body.loadType(), body.direction(),
                 body.carrier(), body.reference(), partnerId, slot, correlation.id(), !caller.operator(), body.purchaseOrders());
         return idempotent
@@ -103,12 +99,7 @@ public class AppointmentResource {
     public Uni<Response> reschedule(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @NotNull @Valid AppointmentChangeRequests.Reschedule body) {
         Caller caller = callers.current().requireScope(APPOINTMENTS_WRITE);
-        Slot slot;
-        try {
-            slot = new Slot(body.slotStart(), body.slotEnd());
-        } catch (Slot.InvalidSlotException e) {
-            throw ProblemException.invalid("slotEnd", e.getMessage());
-        }
+        Slot slot = slot(body.slotStart(), body.slotEnd());
         return idempotent
                 .once(caller.actingFor(caller.actor()), IdempotencyKeys.key(idempotencyKey),
                         keys.fingerprint("reschedule " + id, body),
@@ -132,6 +123,15 @@ public class AppointmentResource {
                 keys.fingerprint("cancel " + id, body == null ? new AppointmentChangeRequests.Cancel(null) : body),
                 () -> changes.cancel(id, caller.tenant().orElse(null), caller.actingFor(caller.actor()), reason))
                 .map(AppointmentResource::answer);
+    }
+
+    /** The slot asked for; a slot that breaks {@link Slot}'s own rules is a 400 on {@code slotEnd}. */
+    private static Slot slot(Instant start, Instant end) {
+        try {
+            return new Slot(start, end);
+        } catch (Slot.InvalidSlotException e) {
+            throw ProblemException.invalid("slotEnd", e.getMessage());
+        }
     }
 
     private static Response answer(AppointmentService.Booked booked) {
