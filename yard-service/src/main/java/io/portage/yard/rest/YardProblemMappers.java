@@ -20,6 +20,7 @@ import io.portage.yard.domain.BookingRefusedException;
 import io.portage.yard.service.AppointmentNotFoundException;
 import io.portage.yard.service.CarrierTermsNotFoundException;
 import io.portage.yard.service.IdempotencyKeyReusedException;
+import io.portage.yard.service.ReceiptLineNotFoundException;
 import io.portage.yard.service.SiteNotFoundException;
 import io.portage.yard.service.SlotTakenException;
 import io.portage.yard.service.VisitNotFoundException;
@@ -47,6 +48,11 @@ public class YardProblemMappers {
 
     @ServerExceptionMapper
     public Response termsNotFound(CarrierTermsNotFoundException e, UriInfo uri) {
+        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response receiptLineNotFound(ReceiptLineNotFoundException e, UriInfo uri) {
         return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
     }
 
