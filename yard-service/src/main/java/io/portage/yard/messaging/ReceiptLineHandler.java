@@ -6,13 +6,10 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.warehouse.ReceiptLineConfirmed;
-import io.portage.kit.events.BatchHandler;
-import io.portage.kit.events.SequencedEvent;
 import io.portage.yard.service.ConfirmedReceiptLine;
 import io.portage.yard.service.ReceiptReview;
 import io.smallrye.mutiny.Uni;
@@ -22,40 +19,20 @@ import io.smallrye.mutiny.Uni;
  * {@code portage.warehouse} (other types: nothing) and reviews each line with {@link ReceiptReview}.
  */
 @Singleton
-public class ReceiptLineHandler implements BatchHandler<ConfirmedReceiptLine> {
+public class ReceiptLineHandler extends OneTypeHandler<ReceiptLineConfirmed, ConfirmedReceiptLine> {
 
     public static final String CONSUMER = "yard-service.receipts";
 
     private final ReceiptReview review;
-    private final ObjectMapper json;
 
     public ReceiptLineHandler(ReceiptReview review, ObjectMapper json) {
+        super(CONSUMER, EventCatalog.RECEIPT_LINE_CONFIRMED_V1, ReceiptLineConfirmed.class, json);
         this.review = review;
-        this.json = json;
     }
 
     @Override
-    public String consumer() {
-        return CONSUMER;
-    }
-
-    @Override
-    public boolean ordered() {
-        return false;
-    }
-
-    @Override
-    public List<ConfirmedReceiptLine> read(SequencedEvent event) {
-        if (!EventCatalog.RECEIPT_LINE_CONFIRMED_V1.type().equals(event.type())) {
-            return List.of();
-        }
-        ReceiptLineConfirmed line;
-        try {
-            line = json.readValue(event.payload(), ReceiptLineConfirmed.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a ReceiptLineConfirmed: " + e.getOriginalMessage(), e);
-        }
-        if (line == null || line.receiptId() == null || line.site() == null || line.sku() == null
+    ConfirmedReceiptLine item(String eventId, ReceiptLineConfirmed line) {
+        if (line.receiptId() == null || line.site() == null || line.sku() == null
                 || line.expectedQuantity() == null || line.receivedQuantity() == null || line.confirmedAt() == null) {
             throw new IllegalArgumentException("a receipt line needs receiptId, site, sku, quantities and confirmedAt");
         }
@@ -65,9 +42,9 @@ public class ReceiptLineHandler implements BatchHandler<ConfirmedReceiptLine> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("appointmentId is not a UUID: " + line.appointmentId());
         }
-        return List.of(new ConfirmedReceiptLine(event.eventId(), line.receiptId(), line.site(), appointment,
+        return new ConfirmedReceiptLine(eventId, line.receiptId(), line.site(), appointment,
                 line.lineNumber(), line.sku(), line.expectedQuantity(), line.receivedQuantity(),
-                orZero(line.shortQuantity()), orZero(line.damagedQuantity()), line.confirmedAt()));
+                orZero(line.shortQuantity()), orZero(line.damagedQuantity()), line.confirmedAt());
     }
 
     private static BigDecimal orZero(BigDecimal value) {

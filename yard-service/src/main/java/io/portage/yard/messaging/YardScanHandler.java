@@ -4,13 +4,10 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.warehouse.YardScanRecorded;
-import io.portage.kit.events.BatchHandler;
-import io.portage.kit.events.SequencedEvent;
 import io.portage.yard.domain.YardScan;
 import io.portage.yard.service.VisitService;
 import io.smallrye.mutiny.Uni;
@@ -21,47 +18,27 @@ import io.smallrye.mutiny.Uni;
  * same whatever the order of its scans.
  */
 @Singleton
-public class YardScanHandler implements BatchHandler<YardScan> {
+public class YardScanHandler extends OneTypeHandler<YardScanRecorded, YardScan> {
 
     public static final String CONSUMER = "yard-service.warehouse";
 
     private final VisitService visits;
-    private final ObjectMapper json;
 
     public YardScanHandler(VisitService visits, ObjectMapper json) {
+        super(CONSUMER, EventCatalog.YARD_SCAN_RECORDED_V1, YardScanRecorded.class, json);
         this.visits = visits;
-        this.json = json;
     }
 
     @Override
-    public String consumer() {
-        return CONSUMER;
-    }
-
-    @Override
-    public boolean ordered() {
-        return false;
-    }
-
-    @Override
-    public List<YardScan> read(SequencedEvent event) {
-        if (!EventCatalog.YARD_SCAN_RECORDED_V1.type().equals(event.type())) {
-            return List.of();
-        }
-        YardScanRecorded scan;
-        try {
-            scan = json.readValue(event.payload(), YardScanRecorded.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a YardScanRecorded: " + e.getOriginalMessage(), e);
-        }
-        if (scan == null || scan.visitId() == null || scan.site() == null || scan.movement() == null
+    YardScan item(String eventId, YardScanRecorded scan) {
+        if (scan.visitId() == null || scan.site() == null || scan.movement() == null
                 || scan.occurredAt() == null) {
             throw new IllegalArgumentException("a yard scan needs visitId, site, movement and occurredAt");
         }
-        return List.of(new YardScan(event.eventId(), scan.visitId(), scan.site(),
+        return new YardScan(eventId, scan.visitId(), scan.site(),
                 YardScan.Movement.valueOf(scan.movement().name()), scan.occurredAt(), scan.appointmentRef(), scan.carrier(),
                 scan.driver(), scan.trailerNumber(), scan.sealNumber(), scan.yardSpot(), scan.door(),
-                scan.swappedTrailerNumber()));
+                scan.swappedTrailerNumber());
     }
 
     @Override
