@@ -36,10 +36,13 @@ import io.portage.contracts.shipment.TrackingUpdated;
 import io.portage.contracts.warehouse.PackConfirmed;
 import io.portage.contracts.warehouse.PickConfirmed;
 import io.portage.contracts.warehouse.ReceiptLineConfirmed;
+import io.portage.contracts.warehouse.YardScanRecorded;
 import io.portage.contracts.yard.AppointmentBooked;
+import io.portage.contracts.yard.AppointmentCancelled;
 import io.portage.contracts.yard.AppointmentMissed;
 import io.portage.contracts.yard.AppointmentRescheduled;
 import io.portage.contracts.yard.DetentionCharged;
+import io.portage.contracts.yard.DetentionChargedV2;
 import io.portage.contracts.yard.DetentionStarted;
 import io.portage.contracts.yard.DockAssigned;
 import io.portage.contracts.yard.LoadingCompleted;
@@ -116,6 +119,12 @@ public final class EventCatalog {
     public static final EventType DETENTION_CHARGED_V1 = new EventType("io.portage.yard.detention-charged.v1",
             DetentionCharged.class, Topics.YARD);
 
+    public static final EventType APPOINTMENT_CANCELLED_V1 = new EventType("io.portage.yard.appointment-cancelled.v1",
+            AppointmentCancelled.class, Topics.YARD);
+
+    public static final EventType DETENTION_CHARGED_V2 = new EventType("io.portage.yard.detention-charged.v2",
+            DetentionChargedV2.class, Topics.YARD);
+
     // Warehouse floor, on portage.warehouse, subject = receipt id or order id.
 
     public static final EventType RECEIPT_LINE_CONFIRMED_V1 = new EventType("io.portage.warehouse.receipt-line-confirmed.v1",
@@ -126,6 +135,9 @@ public final class EventCatalog {
 
     public static final EventType PACK_CONFIRMED_V1 = new EventType("io.portage.warehouse.pack-confirmed.v1",
             PackConfirmed.class, Topics.WAREHOUSE);
+
+    public static final EventType YARD_SCAN_RECORDED_V1 = new EventType("io.portage.warehouse.yard-scan-recorded.v1",
+            YardScanRecorded.class, Topics.WAREHOUSE);
 
     // Shipments, on portage.shipments, subject = shipment id.
 
@@ -201,8 +213,11 @@ public final class EventCatalog {
                     ORDER_CANCELLED_V1, ORDER_CHANGED_V1,
                     APPOINTMENT_BOOKED_V1, APPOINTMENT_RESCHEDULED_V1, APPOINTMENT_MISSED_V1, TRAILER_CHECKED_IN_V1,
                     DOCK_ASSIGNED_V1, UNLOADING_STARTED_V1, UNLOADING_COMPLETED_V1, LOADING_STARTED_V1, LOADING_COMPLETED_V1,
-                    TRAILER_CHECKED_OUT_V1, DETENTION_STARTED_V1, DETENTION_CHARGED_V1, RECEIPT_LINE_CONFIRMED_V1,
-                    PICK_CONFIRMED_V1, PACK_CONFIRMED_V1, SHIPMENT_CREATED_V1, LABEL_GENERATED_V1, SHIPMENT_DISPATCHED_V1,
+                    TRAILER_CHECKED_OUT_V1, DETENTION_STARTED_V1, DETENTION_CHARGED_V1, APPOINTMENT_CANCELLED_V1,
+                    DETENTION_CHARGED_V2,
+                    RECEIPT_LINE_CONFIRMED_V1,
+                    PICK_CONFIRMED_V1, PACK_CONFIRMED_V1, YARD_SCAN_RECORDED_V1, SHIPMENT_CREATED_V1, LABEL_GENERATED_V1,
+                    SHIPMENT_DISPATCHED_V1,
                     TRACKING_UPDATED_V1, DELIVERY_EXCEPTION_REPORTED_V1, PROOF_OF_DELIVERY_RECEIVED_V1, RETURN_INITIATED_V1,
                     RETURN_RECEIVED_V1, LABEL_GENERATED_V2, SHIPMENT_CANCELLED_V1, FREIGHT_CHARGE_CONFIRMED_V1,
                     FREIGHT_ACCRUED_V1, INVOICE_RELEASED_V1,

@@ -40,10 +40,13 @@ import io.portage.contracts.shipment.TrackingUpdated;
 import io.portage.contracts.warehouse.PackConfirmed;
 import io.portage.contracts.warehouse.PickConfirmed;
 import io.portage.contracts.warehouse.ReceiptLineConfirmed;
+import io.portage.contracts.warehouse.YardScanRecorded;
 import io.portage.contracts.yard.AppointmentBooked;
+import io.portage.contracts.yard.AppointmentCancelled;
 import io.portage.contracts.yard.AppointmentMissed;
 import io.portage.contracts.yard.AppointmentRescheduled;
 import io.portage.contracts.yard.DetentionCharged;
+import io.portage.contracts.yard.DetentionChargedV2;
 import io.portage.contracts.yard.DetentionStarted;
 import io.portage.contracts.yard.DockAssigned;
 import io.portage.contracts.yard.LoadingCompleted;
@@ -120,6 +123,11 @@ public final class EventSamples {
         ALL.put(DETENTION_STARTED_V1, new DetentionStarted(INBOUND, "WH1", "Swift Freight", 120, at("11:05:00")));
         ALL.put(DETENTION_CHARGED_V1, new DetentionCharged(INBOUND, "WH1", "Swift Freight", 100, Money.of("62.50", "EUR"),
                 at("12:50:00")));
+        ALL.put(DETENTION_CHARGED_V2, new DetentionChargedV2(INBOUND, "WH1", "swift", "V-0042", 90, Money.of("75.00", "EUR"),
+                at("07:00:00"), at("07:40:00"), DetentionChargedV2.ClockStart.LATE_ARRIVAL, at("07:40:00"), at("11:05:00"), 120,
+                Money.of("50.00", "EUR"), 30, Money.of("200.00", "EUR"), at("11:05:00")));
+        ALL.put(APPOINTMENT_CANCELLED_V1, new AppointmentCancelled(INBOUND, "WH1", "D06", at("09:00:00"), at("10:00:00"),
+                "swift", "Order moved to next week.", at("06:30:00")));
         // warehouse
         ALL.put(RECEIPT_LINE_CONFIRMED_V1, new ReceiptLineConfirmed("ASN-2026-004471", "WH1", INBOUND, 3, "SKU-CHAIR-01",
                 new BigDecimal("120"), new BigDecimal("114"), new BigDecimal("4"), new BigDecimal("2"), at("10:40:00")));
@@ -133,6 +141,8 @@ public final class EventSamples {
                         new PackConfirmed.Parcel("387123450000012352", new BigDecimal("31.25"),
                                 List.of(new PackConfirmed.Line("SKU-DESK-07", new BigDecimal("1.5"))))),
                 at("11:45:00")));
+        ALL.put(YARD_SCAN_RECORDED_V1, new YardScanRecorded("V-0042", "WH1", YardScanRecorded.Movement.GATE_IN, "PO-88121",
+                "Swift Freight", "J. Smit", "SWFU 123456-7", "SEAL-0042871", null, null, null, at("08:55:00")));
         // shipments
         ALL.put(SHIPMENT_CREATED_V1, new ShipmentCreated(SHIPMENT, ORDER, "northwind", "WH1", "NL",
                 ShipmentCreated.ServiceLevel.STANDARD, at("08:15:31")));

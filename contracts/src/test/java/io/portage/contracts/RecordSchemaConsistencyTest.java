@@ -40,7 +40,7 @@ class RecordSchemaConsistencyTest {
     private static final Map<String, Set<String>> SUBJECTS = Map.of(
             Topics.ORDERS, Set.of("orderId"),
             Topics.YARD, Set.of("appointmentId"),
-            Topics.WAREHOUSE, Set.of("receiptId", "orderId"),
+            Topics.WAREHOUSE, Set.of("receiptId", "orderId", "visitId"),
             Topics.SHIPMENTS, Set.of("shipmentId"),
             Topics.FINANCE, Set.of("chargeId", "invoiceId", "carrierInvoiceId", "refundId"),
             Topics.ERP, Set.of("erpRef"));

@@ -98,7 +98,7 @@ class EdgeRoutesTest {
         String receipt = "ASN-" + UUID.randomUUID();
         List<Map<String, Object>> events = List.of(
                 pick(UUID.randomUUID().toString(), order, "PT-CHAIR-01", 1),
-                Map.of("id", UUID.randomUUID().toString(), "type", "scan.gate.in", "key", "TRAILER-9",
+                Map.of("id", UUID.randomUUID().toString(), "type", "scan.forklift.moved", "key", "TRAILER-9",
                         "occurredAt", "2026-11-23T08:00:00Z", "payload", Map.of("door", 4)),
                 Map.of("id", UUID.randomUUID().toString(), "type", "scan.pick.confirmed", "key", "not-an-order",
                         "occurredAt", "2026-11-23T08:00:00Z", "payload", Map.of("sku", "A", "quantity", 1, "location", "B")),
@@ -118,7 +118,7 @@ class EdgeRoutesTest {
                 .statusCode(200)
                 .body("results.status", equalTo(List.of("accepted", "rejected", "rejected", "rejected", "accepted",
                         "rejected", "rejected")))
-                .body("results[1].reason", containsString("type 'scan.gate.in' is not taken"))
+                .body("results[1].reason", containsString("type 'scan.forklift.moved' is not taken"))
                 .body("results[2].reason", equalTo("key must be a UUID"))
                 .body("results[3].reason", equalTo("payload.sscc must be an 18-digit SSCC"))
                 .body("results[5].reason", containsString("occurredAt must be an ISO-8601 instant"))

@@ -16,6 +16,9 @@ class ApiFuzzTest {
 
     @Test
     void noHostileRequestGetsAServerErrorOrAnUndeclaredAnswer() {
-        ApiFuzz.of("yard-service").rows(RowCounts.of("yard.dock_appointment")).run();
+        ApiFuzz.of("yard-service")
+                .rows(RowCounts.of("yard.dock_appointment", "yard.yard_site", "yard.idempotency_record", "yard.yard_visit",
+                        "yard.carrier_detention", "yard.receipt_line"))
+                .run();
     }
 }

@@ -34,6 +34,9 @@ import io.restassured.response.Response;
 @QuarkusTestResource(value = PortageStackResource.class, initArgs = @ResourceArg(name = "database", value = "yard"))
 class AppointmentResourceTest {
 
+    /** A Tuesday far enough ahead for every notice rule. */
+    static final String DAY = "2030-11-26";
+
     /** Each test books on its own dock, so tests never collide. */
     private static final AtomicInteger DOCKS = new AtomicInteger();
 
@@ -43,7 +46,7 @@ class AppointmentResourceTest {
 
     static Map<String, Object> booking(String dock, String reference, String start, String end) {
         return new HashMap<>(Map.of("site", "WH1", "dock", dock, "direction", "INBOUND", "carrier", "Swift Freight",
-                "reference", reference, "slotStart", "2026-11-24T" + start + ":00Z", "slotEnd", "2026-11-24T" + end + ":00Z"));
+                "reference", reference, "slotStart", DAY + "T" + start + ":00Z", "slotEnd", DAY + "T" + end + ":00Z"));
     }
 
     static Response post(Map<String, Object> body) {
@@ -58,6 +61,7 @@ class AppointmentResourceTest {
     @BeforeEach
     void actAsOperator() {
         TestTokens.actAsOperator("test-operator");
+        YardSites.defineWh1();
     }
 
     @Test
@@ -65,14 +69,15 @@ class AppointmentResourceTest {
         String dock = newDock();
         String id = post(booking(dock, "PO-1", "07:00", "08:00")).then()
                 .statusCode(201)
-                .body("status", equalTo("BOOKED"))
+                .body("status", equalTo("SCHEDULED"))
+                .body("door", equalTo(dock + "-1"))
                 .body("partnerId", equalTo("swift"))
                 .extract()
                 .path("id");
 
         given().when().get("/api/v1/appointments/" + id).then().statusCode(200).body("dock", equalTo(dock));
         given().queryParam("site", "WH1")
-                .queryParam("date", "2026-11-24")
+                .queryParam("date", DAY)
                 .when()
                 .get("/api/v1/appointments")
                 .then()
@@ -99,7 +104,8 @@ class AppointmentResourceTest {
         post(booking(dock, "PO-4", "10:45", "11:30")).then()
                 .statusCode(409)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://docs.portage.io/problems/slot-taken"));
+                .body("type", equalTo("https://docs.portage.io/problems/slot-taken"))
+                .body("rule", equalTo("capacity"));
         post(booking(dock, "PO-5", "11:00", "12:00")).then().statusCode(201);
         post(booking(newDock(), "PO-6", "10:00", "11:00")).then().statusCode(201);
     }
@@ -120,7 +126,7 @@ class AppointmentResourceTest {
             pool.shutdownNow();
         }
         given().queryParam("site", "WH1")
-                .queryParam("date", "2026-11-24")
+                .queryParam("date", DAY)
                 .when()
                 .get("/api/v1/appointments")
                 .then()
@@ -129,7 +135,13 @@ class AppointmentResourceTest {
 
     @Test
     void invalidBookingsAreProblemsWithFieldPaths() {
+        // Off the site's grid is a booking rule now: 422 naming the rule; a slot that ends before it starts stays a 400.
         post(booking(newDock(), "PO-7", "07:10", "08:00")).then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("rule", equalTo("slot-grid"))
+                .body("violations[0].field", equalTo("slotStart"));
+        post(booking(newDock(), "PO-7", "08:00", "07:00")).then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("slotEnd"));

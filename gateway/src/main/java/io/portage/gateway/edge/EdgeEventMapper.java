@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import io.portage.contracts.EventType;
 import io.portage.contracts.warehouse.PackConfirmed;
 import io.portage.contracts.warehouse.PickConfirmed;
 import io.portage.contracts.warehouse.ReceiptLineConfirmed;
+import io.portage.contracts.warehouse.YardScanRecorded;
+import io.portage.contracts.warehouse.YardScanRecorded.Movement;
 
 /**
  * Turns a warehouse's edge event into the canonical event it stands for, or says why it cannot: the anti-corruption
@@ -30,17 +33,43 @@ import io.portage.contracts.warehouse.ReceiptLineConfirmed;
  * <li>{@code scan.receipt.confirmed}, key = the receipt id: {lineNumber, sku, expectedQuantity, receivedQuantity,
  * shortQuantity (0), damagedQuantity (0), appointmentId (optional)}. Becomes
  * {@code io.portage.warehouse.receipt-line-confirmed.v1}.
+ * <li>Gate, yard and dock scans, key = the visit id (the gate's ticket for the truck's visit, at most 64 characters,
+ * on every scan of the visit): {@code scan.gate.in} {trailerNumber, appointmentRef or confirmationNumber (none: an
+ * unplanned visit), carrier, driver, sealNumber}, {@code scan.yard.spot} {yardSpot}, {@code scan.dock.door-assigned}
+ * {door}, {@code scan.dock.unloading-started}, {@code scan.dock.unloading-completed}, {@code scan.dock.loading-started},
+ * {@code scan.dock.loading-completed} {door optional}, {@code scan.yard.swap} {swappedTrailerNumber: the trailer the
+ * truck leaves with}, {@code scan.gate.out} {sealNumber optional}. Each becomes
+ * {@code io.portage.warehouse.yard-scan-recorded.v1} with its movement.
  * </ul>
  */
 public final class EdgeEventMapper {
 
     /** The edge event types the gateway takes, and the canonical type each becomes. */
-    public static final Map<String, EventType> TYPES = Map.of(
-            "scan.pick.confirmed", EventCatalog.PICK_CONFIRMED_V1,
-            "scan.pack.confirmed", EventCatalog.PACK_CONFIRMED_V1,
-            "scan.receipt.confirmed", EventCatalog.RECEIPT_LINE_CONFIRMED_V1);
+    public static final Map<String, EventType> TYPES;
+
+    /** The gate, yard and dock scans, and the movement each records. */
+    static final Map<String, Movement> MOVEMENTS = Map.of(
+            "scan.gate.in", Movement.GATE_IN,
+            "scan.yard.spot", Movement.YARD_SPOT,
+            "scan.dock.door-assigned", Movement.DOOR_ASSIGNED,
+            "scan.dock.unloading-started", Movement.UNLOADING_STARTED,
+            "scan.dock.unloading-completed", Movement.UNLOADING_COMPLETED,
+            "scan.dock.loading-started", Movement.LOADING_STARTED,
+            "scan.dock.loading-completed", Movement.LOADING_COMPLETED,
+            "scan.yard.swap", Movement.TRAILER_SWAP,
+            "scan.gate.out", Movement.GATE_OUT);
+
+    static {
+        Map<String, EventType> types = new HashMap<>(Map.of(
+                "scan.pick.confirmed", EventCatalog.PICK_CONFIRMED_V1,
+                "scan.pack.confirmed", EventCatalog.PACK_CONFIRMED_V1,
+                "scan.receipt.confirmed", EventCatalog.RECEIPT_LINE_CONFIRMED_V1));
+        MOVEMENTS.keySet().forEach(type -> types.put(type, EventCatalog.YARD_SCAN_RECORDED_V1));
+        TYPES = Map.copyOf(types);
+    }
 
     private static final Pattern SSCC = Pattern.compile("[0-9]{18}");
+    private static final Pattern DOOR = Pattern.compile("[A-Z0-9-]{1,16}");
     private static final int MAX_KEY = 200;
 
     private EdgeEventMapper() {
@@ -88,7 +117,8 @@ public final class EdgeEventMapper {
             Object data = switch (type) {
                 case "scan.pick.confirmed" -> pick(site, uuid(key, "key"), payload, occurredAt);
                 case "scan.pack.confirmed" -> pack(site, uuid(key, "key"), payload, occurredAt);
-                default -> receipt(site, key, payload, occurredAt);
+                case "scan.receipt.confirmed" -> receipt(site, key, payload, occurredAt);
+                default -> yardScan(site, key, MOVEMENTS.get(type), payload, occurredAt);
             };
             return new Mapped(new Canonical(canonical, key, data, occurredAt));
         } catch (Invalid e) {
@@ -158,6 +188,37 @@ public final class EdgeEventMapper {
                 notNegative(payload, "receivedQuantity", "payload.receivedQuantity", false),
                 notNegative(payload, "shortQuantity", "payload.shortQuantity", true),
                 notNegative(payload, "damagedQuantity", "payload.damagedQuantity", true), at);
+    }
+
+    private static YardScanRecorded yardScan(String site, String visitId, Movement movement, JsonNode payload, Instant at) {
+        if (visitId.length() > 64) {
+            throw new Invalid("key", "must be a visit id of at most 64 characters");
+        }
+        String appointmentRef = optionalText(payload, "appointmentRef", "payload.appointmentRef", 100);
+        String confirmation = optionalText(payload, "confirmationNumber", "payload.confirmationNumber", 100);
+        if (appointmentRef != null && confirmation != null && !appointmentRef.equals(confirmation)) {
+            throw new Invalid("payload.confirmationNumber", "must not differ from payload.appointmentRef");
+        }
+        boolean gateIn = movement == Movement.GATE_IN;
+        String trailer = gateIn
+                ? text(payload, "trailerNumber", "payload.trailerNumber", 32)
+                : optionalText(payload, "trailerNumber", "payload.trailerNumber", 32);
+        String spot = movement == Movement.YARD_SPOT
+                ? text(payload, "yardSpot", "payload.yardSpot", 16)
+                : optionalText(payload, "yardSpot", "payload.yardSpot", 16);
+        String door = movement == Movement.DOOR_ASSIGNED
+                ? text(payload, "door", "payload.door", 16)
+                : optionalText(payload, "door", "payload.door", 16);
+        if (door != null && !DOOR.matcher(door).matches()) {
+            throw new Invalid("payload.door", "must be an upper-case door code");
+        }
+        String swapped = movement == Movement.TRAILER_SWAP
+                ? text(payload, "swappedTrailerNumber", "payload.swappedTrailerNumber", 32)
+                : optionalText(payload, "swappedTrailerNumber", "payload.swappedTrailerNumber", 32);
+        return new YardScanRecorded(visitId, site, movement, appointmentRef != null ? appointmentRef : confirmation,
+                optionalText(payload, "carrier", "payload.carrier", 100),
+                optionalText(payload, "driver", "payload.driver", 100),
+                trailer, optionalText(payload, "sealNumber", "payload.sealNumber", 32), spot, door, swapped, at);
     }
 
     // ---- field readers, each naming the path it refuses ------------------------------------------------------------

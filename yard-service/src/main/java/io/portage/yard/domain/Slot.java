@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A dock time slot, [start, end): on a 15-minute grid, at least 15 minutes and at most 4 hours long. Two slots
- * overlap when each starts before the other ends, so back-to-back slots do not.
+ * A dock time slot, [start, end): on whole 5-minute marks, at most 4 hours long (each site narrows the grid to 15,
+ * 20 or 30 minutes: {@link SiteRules}). Two slots overlap when each starts before the other ends, so back-to-back slots
+ * do not.
  */
 public record Slot(Instant start, Instant end) {
 
-    public static final Duration GRID = Duration.ofMinutes(15);
+    public static final Duration GRID = Duration.ofMinutes(5);
     public static final Duration LONGEST = Duration.ofHours(4);
 
     public Slot {
@@ -21,7 +22,7 @@ public record Slot(Instant start, Instant end) {
             throw new InvalidSlotException("the slot must end after it starts");
         }
         if (!onGrid(start) || !onGrid(end)) {
-            throw new InvalidSlotException("slots start and end on a quarter hour (:00, :15, :30, :45)");
+            throw new InvalidSlotException("slots start and end on whole 5-minute marks");
         }
         if (Duration.between(start, end).compareTo(LONGEST) > 0) {
             throw new InvalidSlotException("a slot lasts at most " + LONGEST.toHours() + " hours");

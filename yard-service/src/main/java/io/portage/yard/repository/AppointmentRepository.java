@@ -1,6 +1,7 @@
 package io.portage.yard.repository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,10 +16,15 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AppointmentRepository implements PanacheRepositoryBase<DockAppointment, UUID> {
 
-    /** Booked appointments on a dock whose slot overlaps [from, to). */
-    public Uni<List<DockAppointment>> overlapping(String site, String dock, Instant from, Instant to) {
-        return list("site = ?1 and dock = ?2 and status = ?3 and slotStart < ?4 and slotEnd > ?5", site, dock,
-                AppointmentStatus.BOOKED, to, from);
+    /** Appointments holding one of {@code doors} whose slot overlaps [from, to). */
+    public Uni<List<DockAppointment>> holdingDoors(String site, Collection<String> doors, Instant from, Instant to) {
+        return list("site = ?1 and door in ?2 and status in ?3 and slotStart < ?4 and slotEnd > ?5", site, doors,
+                AppointmentStatus.HOLDING_A_DOOR, to, from);
+    }
+
+    /** A site's appointments booked under {@code reference} that were not cancelled. */
+    public Uni<List<DockAppointment>> byReference(String site, String reference) {
+        return list("site = ?1 and reference = ?2 and status <> ?3", site, reference, AppointmentStatus.CANCELLED);
     }
 
     /** Appointments at a site whose slot overlaps [from, to), in slot order. */

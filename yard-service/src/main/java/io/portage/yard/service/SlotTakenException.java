@@ -1,10 +1,12 @@
 package io.portage.yard.service;
 
-/** Another booking holds a slot overlapping the one asked for at that dock. */
+import io.portage.yard.domain.Slot;
+
+/** Every door of the dock that takes the load is held for part of the slot asked for. */
 public class SlotTakenException extends RuntimeException {
 
-    public SlotTakenException(BookAppointment command) {
-        super("Dock " + command.dock() + " at " + command.site() + " is already booked for part of "
-                + command.slot().start() + " to " + command.slot().end());
+    public SlotTakenException(String site, String dock, Slot slot) {
+        super("Every door of dock " + dock + " at " + site + " that takes this load is booked for part of " + slot.start()
+                + " to " + slot.end());
     }
 }

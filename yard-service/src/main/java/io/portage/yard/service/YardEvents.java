@@ -1,8 +1,11 @@
 package io.portage.yard.service;
 
+import java.time.Instant;
 import java.util.UUID;
 
+import io.portage.yard.domain.DetentionTerms;
 import io.portage.yard.domain.DockAppointment;
+import io.portage.yard.domain.Slot;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -12,4 +15,13 @@ import io.smallrye.mutiny.Uni;
 public interface YardEvents {
 
     Uni<UUID> appointmentBooked(DockAppointment appointment);
+
+    Uni<UUID> appointmentRescheduled(DockAppointment appointment, Slot previous, String reason, Instant at);
+
+    Uni<UUID> appointmentMissed(DockAppointment appointment, Instant at);
+
+    Uni<UUID> detentionCharged(DockAppointment appointment, String visitId, Instant arrivedAt, DetentionTerms terms,
+            DetentionTerms.Charge charge, Instant at);
+
+    Uni<UUID> appointmentCancelled(DockAppointment appointment, String by, String reason, Instant at);
 }

@@ -14,17 +14,19 @@ class SlotTest {
     }
 
     @Test
-    void acceptsQuarterHourSlotsUpToFourHours() {
+    void acceptsSlotsOnFiveMinuteMarksUpToFourHours() {
         assertThat(slot("2026-11-24T07:00:00Z", "2026-11-24T07:15:00Z").length()).hasMinutes(15);
         assertThat(slot("2026-11-24T07:45:00Z", "2026-11-24T11:45:00Z").length()).hasHours(4);
+        assertThat(slot("2026-11-24T07:20:00Z", "2026-11-24T07:40:00Z").length()).hasMinutes(20);
     }
 
     @Test
     void refusesEmptyBackwardsOffGridAndOverlongSlots() {
+        // The quarter-hour grid is a site's rule now (SiteRulesTest); a slot is on whole 5-minute marks.
         assertThatThrownBy(() -> slot("2026-11-24T07:00:00Z", "2026-11-24T07:00:00Z")).hasMessageContaining("end after");
         assertThatThrownBy(() -> slot("2026-11-24T08:00:00Z", "2026-11-24T07:00:00Z")).hasMessageContaining("end after");
-        assertThatThrownBy(() -> slot("2026-11-24T07:05:00Z", "2026-11-24T08:00:00Z")).hasMessageContaining("quarter hour");
-        assertThatThrownBy(() -> slot("2026-11-24T07:00:30Z", "2026-11-24T08:00:00Z")).hasMessageContaining("quarter hour");
+        assertThatThrownBy(() -> slot("2026-11-24T07:03:00Z", "2026-11-24T08:00:00Z")).hasMessageContaining("5-minute");
+        assertThatThrownBy(() -> slot("2026-11-24T07:00:30Z", "2026-11-24T08:00:00Z")).hasMessageContaining("5-minute");
         assertThatThrownBy(() -> slot("2026-11-24T07:00:00Z", "2026-11-24T11:15:00Z")).hasMessageContaining("at most 4 hours");
         assertThatThrownBy(() -> new Slot(null, Instant.now())).isInstanceOf(Slot.InvalidSlotException.class);
     }

@@ -1,0 +1,22 @@
+package io.portage.yard.repository;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.portage.yard.domain.ReceiptLine;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Confirmed receipt lines in the {@code yard} schema. */
+@ApplicationScoped
+public class ReceiptLineRepository implements PanacheRepositoryBase<ReceiptLine, String> {
+
+    public Uni<List<ReceiptLine>> ofReceipt(String receiptId) {
+        return list("receiptId = ?1 order by lineNumber", receiptId);
+    }
+
+    public Uni<List<ReceiptLine>> withStatus(String site, ReceiptLine.Status status) {
+        return list("site = ?1 and status = ?2 order by confirmedAt, receiptId, lineNumber", site, status);
+    }
+}

@@ -1,0 +1,174 @@
+package io.portage.yard;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.portage.contracts.EventCatalog;
+import io.portage.odoo.connector.OdooClient;
+import io.portage.odoo.connector.ops.OdooOperations;
+import io.portage.odoo.connector.ops.PurchaseOrder;
+import io.portage.testsupport.CloudEventRecords;
+import io.portage.testsupport.OdooStandinResource;
+import io.portage.testsupport.PortageStackResource;
+import io.portage.testsupport.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Receipt lines from the dock held against the purchase order in the Odoo stand-in: a matching receipt goes into Odoo
+ * once however often its lines come; a short and damaged line waits for a person, and its approval receives with a
+ * backorder and scraps the damaged goods.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PortageStackResource.class, initArgs = @ResourceArg(name = "database", value = "yard"))
+@QuarkusTestResource(OdooStandinResource.class)
+class ReceiptReviewTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String DAY = "2030-12-04";
+    static final long CHAIR = 1;
+    static final long LAMP = 3;
+
+    @Inject
+    OdooClient odoo;
+
+    @Inject
+    OdooOperations operations;
+
+    @BeforeEach
+    void defineSite() {
+        TestTokens.actAsOperator("test-operator");
+        YardSites.defineWh1();
+    }
+
+    /** A confirmed purchase from Deco Addict of {@code quantities} per product, planned at the slot; its name. */
+    String purchase(Map<Long, Integer> quantities) {
+        List<Object> lines = quantities.entrySet()
+                .stream()
+                .map(line -> (Object) List.of(0, 0, Map.of("product_id", line.getKey(), "product_qty", line.getValue(),
+                        "price_unit", 10, "date_planned", DAY + " 08:30:00")))
+                .toList();
+        long po = odoo.calls().create("purchase.order", Map.of("partner_id", 4, "order_line", lines)).await().atMost(WAIT);
+        odoo.calls().callOnRecords("purchase.order", "button_confirm", List.of(po), Map.of()).await().atMost(WAIT);
+        return odoo.calls()
+                .read("purchase.order", List.of(po), List.of("name"))
+                .await()
+                .atMost(WAIT)
+                .get(0)
+                .path("name")
+                .asText();
+    }
+
+    static String book(String dock, String order) {
+        return given().contentType(ContentType.JSON)
+                .auth()
+                .oauth2(TestTokens.partner("swift"))
+                .body(Map.of("site", "WH1", "dock", dock, "direction", "INBOUND", "carrier", "Swift Freight", "reference",
+                        "ASN-" + order, "slotStart", DAY + "T08:00:00Z", "slotEnd", DAY + "T09:00:00Z", "purchaseOrders",
+                        List.of(order)))
+                .post("/api/v1/appointments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    static ProducerRecord<String, String> line(String eventId, String receipt, String appointment, int number, String sku,
+            int expected, int received, int shortQuantity, int damaged) {
+        String json = """
+                {"receiptId":"%s","site":"WH1","appointmentId":"%s","lineNumber":%d,"sku":"%s","expectedQuantity":%d,
+                 "receivedQuantity":%d,"shortQuantity":%d,"damagedQuantity":%d,"confirmedAt":"%sT08:40:00Z"}"""
+                .formatted(receipt, appointment, number, sku, expected, received, shortQuantity, damaged, DAY);
+        return CloudEventRecords.binary(EventCatalog.RECEIPT_LINE_CONFIRMED_V1.topic(), eventId,
+                EventCatalog.RECEIPT_LINE_CONFIRMED_V1.type(), receipt, json, Map.of("sequence", Integer.toString(number)));
+    }
+
+    PurchaseOrder order(String name) {
+        return operations.purchases().findByName(name).await().atMost(WAIT);
+    }
+
+    static io.restassured.response.ValidatableResponse lines(String status) {
+        return given().queryParam("site", "WH1").queryParam("status", status).get("/ops/yard/receipts").then().statusCode(200);
+    }
+
+    @Test
+    void aMatchingReceiptGoesIntoOdooOnceHoweverOftenItsLinesCome() {
+        String po = purchase(Map.of(CHAIR, 4, LAMP, 10));
+        String appointment = book("D185", po);
+        String receipt = "ASN-" + UUID.randomUUID();
+        int validations = OdooStandinResource.standin().calls("stock.picking", "button_validate");
+        ProducerRecord<String, String> chairs = line(UUID.randomUUID().toString(), receipt, appointment, 1, "PT-CHAIR-01", 4,
+                4, 0, 0);
+        VisitConsumerTest.produce(List.of(chairs, chairs,
+                line(UUID.randomUUID().toString(), receipt, appointment, 1, "PT-CHAIR-01", 4, 4, 0, 0),
+                line(UUID.randomUUID().toString(), receipt, appointment, 2, "PT-LAMP-01", 10, 10, 0, 0)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(order(po).fullyReceived()).isTrue());
+        lines("APPLIED").body("findAll { it.receiptId == '" + receipt + "' }.size()", equalTo(2));
+        // The lines again, redelivered: nothing more in Odoo.
+        VisitConsumerTest.produce(List.of(chairs, line(UUID.randomUUID().toString(), receipt, appointment, 2, "PT-LAMP-01",
+                10, 10, 0, 0)));
+        await().during(Duration.ofSeconds(2))
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(
+                        OdooStandinResource.standin().calls("stock.picking", "button_validate")).isEqualTo(validations + 1));
+        assertThat(order(po).pickingIds()).hasSize(1);
+    }
+
+    @Test
+    void aShortAndDamagedLineWaitsForAPersonAndItsApprovalReceivesWithABackorder() {
+        String po = purchase(Map.of(LAMP, 10));
+        String appointment = book("D186", po);
+        String receipt = "ASN-" + UUID.randomUUID();
+        VisitConsumerTest.produce(List.of(line(UUID.randomUUID().toString(), receipt, appointment, 1, "PT-LAMP-01", 10, 7, 2,
+                1), line(UUID.randomUUID().toString(), receipt, appointment, 2, "PT-DESK-01", 1, 1, 0, 0)));
+        await().atMost(WAIT).untilAsserted(() -> lines("EXCEPTION").body("receiptId", hasItem(receipt)));
+        lines("EXCEPTION").body("find { it.receiptId == '" + receipt + "' && it.lineNumber == 1 }.discrepancy",
+                equalTo("DAMAGED"))
+                .body("find { it.receiptId == '" + receipt + "' && it.lineNumber == 1 }.evidence",
+                        containsString("expected 10, received 7, short 2, damaged 1; " + po + " still to receive 10"))
+                .body("find { it.receiptId == '" + receipt + "' && it.lineNumber == 2 }.discrepancy",
+                        equalTo("UNKNOWN_PRODUCT"));
+        // Nothing in Odoo until a person approves.
+        assertThat(order(po).lines().get(0).received()).isEqualByComparingTo("0");
+        given().post("/ops/yard/receipts/" + receipt + "/lines/1/approve")
+                .then()
+                .statusCode(200)
+                .body("status",
+                        equalTo("APPROVED"));
+        assertThat(order(po).lines().get(0).received()).isEqualByComparingTo("0");
+        given().auth()
+                .oauth2(TestTokens.partner("swift"))
+                .post("/ops/yard/receipts/" + receipt + "/lines/2/approve")
+                .then()
+                .statusCode(403);
+        given().post("/ops/yard/receipts/" + receipt + "/lines/2/approve").then().statusCode(200);
+        given().post("/ops/yard/receipts/" + receipt + "/lines/2/approve").then().statusCode(409);
+        given().post("/ops/yard/receipts/" + receipt + "/lines/9/approve").then().statusCode(404);
+
+        PurchaseOrder after = order(po);
+        assertThat(after.lines().get(0).received()).isEqualByComparingTo(new BigDecimal("8"));
+        assertThat(after.pickingIds()).as("the receipt and its backorder").hasSize(2);
+        List<Map<String, Object>> scraps = OdooStandinResource.standin().records("stock.scrap");
+        assertThat(scraps).anySatisfy(scrap -> assertThat(scrap.get("origin")).isEqualTo("portage:" + receipt));
+        lines("APPLIED").body("find { it.receiptId == '" + receipt + "' && it.lineNumber == 1 }.approvedBy",
+                equalTo("test-operator"));
+    }
+}
