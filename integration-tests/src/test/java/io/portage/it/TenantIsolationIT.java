@@ -188,10 +188,25 @@ class TenantIsolationIT {
     @Test
     void carriersSeeOnlyTheirOwnAppointments() {
         Instant start = Instant.now()
-                .plus(400 + (long) (Math.random() * 1000), ChronoUnit.DAYS)
+                .plus(30 + (long) (Math.random() * 300), ChronoUnit.DAYS)
                 .truncatedTo(ChronoUnit.HOURS);
         String dock = "D" + (int) (Math.random() * 900 + 100);
-        Map<String, Object> booking = Map.of("site", "WH1", "dock", dock, "direction", "INBOUND", "carrier", "swift",
+        // The site's rules are an operator's: open all day, one dock with one door.
+        String site = "ISO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        given().baseUri(suite.yard.baseUrl())
+                .auth()
+                .oauth2(suite.token("portage-ops", "portage-ops-dev-secret"))
+                .contentType("application/json")
+                .body(Map.of("timeZone", "UTC", "slotMinutes", 15, "openingHours",
+                        java.util.Arrays.stream(java.time.DayOfWeek.values())
+                                .map(day -> Map.of("day", day.name(), "opens", "00:00", "closes", "00:00"))
+                                .toList(),
+                        "docks", List.of(Map.of("code", dock, "doors", List.of(Map.of("code", dock + "-1"))))))
+                .when()
+                .put("/ops/yard/sites/" + site)
+                .then()
+                .statusCode(200);
+        Map<String, Object> booking = Map.of("site", site, "dock", dock, "direction", "INBOUND", "carrier", "swift",
                 "reference", "PO-" + UUID.randomUUID().toString().substring(0, 8), "slotStart", start.toString(),
                 "slotEnd", start.plus(1, ChronoUnit.HOURS).toString());
         String appointmentId = gateway(swift).contentType("application/json")
@@ -205,7 +220,7 @@ class TenantIsolationIT {
                 .path("id");
         String date = LocalDate.ofInstant(start, ZoneOffset.UTC).toString();
         gateway(swift).when().get("/api/v1/appointments/" + appointmentId).then().statusCode(200);
-        gateway(swift).queryParam("site", "WH1")
+        gateway(swift).queryParam("site", site)
                 .queryParam("date", date)
                 .when()
                 .get("/api/v1/appointments")
@@ -214,7 +229,7 @@ class TenantIsolationIT {
                 .body("id", hasItem(appointmentId));
 
         gateway(acme).when().get("/api/v1/appointments/" + appointmentId).then().statusCode(404);
-        gateway(acme).queryParam("site", "WH1")
+        gateway(acme).queryParam("site", site)
                 .queryParam("date", date)
                 .when()
                 .get("/api/v1/appointments")

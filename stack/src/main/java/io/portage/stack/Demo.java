@@ -117,6 +117,7 @@ final class Demo {
 
         System.out.println("\n4. Carriers book dock doors for tomorrow at yard-service (no door is ever double-booked):");
         String dockPrefix = "D" + (Math.abs(run.hashCode()) % 900 + 100);
+        defineDocks(dockPrefix + "A", dockPrefix + "B");
         book(dockPrefix + "A", "INBOUND", "Swift Freight", "PO-" + run + "-77", tomorrow + "T06:00:00Z",
                 tomorrow + "T07:00:00Z");
         book(dockPrefix + "B", "OUTBOUND", "ACME Logistics", "LOAD-" + run + "-12", tomorrow + "T07:00:00Z",
@@ -165,13 +166,47 @@ final class Demo {
                 launcher.keycloak().issuer(), launcher.url("gateway"));
     }
 
+    /**
+     * The site's rules are data an operator keeps at yard-service: WH1 opens 05:00-22:00 UTC every day on a 15-minute
+     * grid; this run adds its two docks, one door each, to those of earlier runs.
+     */
+    private void defineDocks(String... docks) {
+        String site = launcher.url("yard-service") + "/ops/yard/sites/WH1";
+        DemoHttp.Reply current = web.get(site, opsToken);
+        com.fasterxml.jackson.databind.node.ObjectNode definition;
+        if (current.status() == 200) {
+            definition = (com.fasterxml.jackson.databind.node.ObjectNode) current.body();
+        } else {
+            definition = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            definition.put("timeZone", "UTC").put("slotMinutes", 15);
+            var hours = definition.putArray("openingHours");
+            for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+                hours.addObject().put("day", day.name()).put("opens", "05:00").put("closes", "22:00");
+            }
+        }
+        var defined = definition.withArray("docks");
+        while (defined.size() > 200 - docks.length) {
+            defined.remove(0); // a site holds at most 200 docks: the oldest runs' go first
+        }
+        for (String dock : docks) {
+            var entry = defined.addObject().put("code", dock);
+            entry.putArray("doors").addObject().put("code", dock + "-1");
+        }
+        DemoHttp.Reply reply = web.put(site, opsToken, definition.toString());
+        if (reply.status() != 200) {
+            throw new IllegalStateException("Defining WH1's docks failed: " + reply.status() + " " + reply.body());
+        }
+        System.out.printf("   An operator adds docks %s (one door each) to site WH1: open 05:00-22:00 UTC, 15-minute slots%n",
+                String.join(" and ", docks));
+    }
+
     private void book(String dock, String direction, String carrier, String reference, String start, String end) {
         DemoHttp.Reply reply = web.post(launcher.url("yard-service") + "/api/v1/appointments", opsToken, """
                 {"site":"WH1","dock":"%s","direction":"%s","carrier":"%s","reference":"%s","slotStart":"%s","slotEnd":"%s"}"""
                 .formatted(dock, direction, carrier, reference, start, end), null);
         String outcome = switch (reply.status()) {
             case 201 -> "booked, appointment " + reply.body().path("id").asText().substring(0, 8);
-            case 409 -> "refused: " + reply.body().path("detail").asText();
+            case 409, 422 -> "refused: " + reply.body().path("detail").asText();
             default -> reply.body().toString();
         };
         System.out.printf("   %-15s %-8s dock %s %s-%s -> %d %s%n", carrier, direction, dock, start.substring(11, 16),

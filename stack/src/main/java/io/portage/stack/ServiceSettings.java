@@ -62,6 +62,15 @@ final class ServiceSettings {
                             .withSecret("portage.odoo.api-key", Launcher.ODOO_API_KEY);
                 }
             }
+            case "yard-service" -> {
+                // Inbound bookings' purchase orders and receipts are checked and written in the same Odoo.
+                if (launcher.realOdoo().isEmpty()) {
+                    quarkus.with("portage.odoo.url", launcher.odooUrl())
+                            .with("portage.odoo.database", Launcher.ODOO_DATABASE)
+                            .with("portage.odoo.login", Launcher.ODOO_LOGIN)
+                            .withSecret("portage.odoo.api-key", Launcher.ODOO_API_KEY);
+                }
+            }
             default -> {
             }
         }
