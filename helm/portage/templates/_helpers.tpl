@@ -220,3 +220,22 @@ any timeout or breaker setting given. A service disabled in this release and wit
 {{- define "portage.testImage" -}}
 {{- printf "%s/%s:%s" .Values.tests.image.registry .Values.tests.image.repository .Values.tests.image.tag -}}
 {{- end -}}
+
+{{/*
+The canonical topics (io.portage.contracts.Topics.ALL, docs/events.md) and the services whose consumers send what
+they cannot apply to their own dead-letter topic portage.dlq.<service> (Topics.deadLetters): facts of the code, not
+configuration; HelmTopicsTest holds both to the contracts and the services' settings.
+*/}}
+{{- define "portage.topics" -}}
+- portage.orders
+- portage.yard
+- portage.shipments
+- portage.finance
+- portage.warehouse
+- portage.erp
+{{- end -}}
+
+{{- define "portage.deadLetterConsumers" -}}
+- order-service
+- shipment-service
+{{- end -}}

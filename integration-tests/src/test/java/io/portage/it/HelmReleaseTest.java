@@ -86,7 +86,9 @@ class HelmReleaseTest {
                 "PORTAGE_ODOO_SYNC_WEBHOOK_TOKEN");
 
         List<HasMetadata> all = render(ci.resolve("all-values.yaml"));
-        assertThat(all).allSatisfy(object -> assertThat(object.getMetadata().getNamespace()).isEqualTo("portage-prod"));
+        // Everything in namespaceOverride but the topics, which go where the Topic Operator watches.
+        assertThat(all).allSatisfy(object -> assertThat(object.getMetadata().getNamespace())
+                .isEqualTo(object.getKind().equals("KafkaTopic") ? "kafka" : "portage-prod"));
         assertThat(all).extracting(HasMetadata::getKind).contains("StatefulSet", "Ingress", "HorizontalPodAutoscaler");
     }
 
