@@ -239,3 +239,17 @@ configuration; HelmTopicsTest holds both to the contracts and the services' sett
 - order-service
 - shipment-service
 {{- end -}}
+
+{{/* The CloudNativePG cluster's name, when the release creates one. */}}
+{{- define "portage.postgresCluster" -}}
+{{- printf "%s-postgresql" (include "portage.fullname" .) -}}
+{{- end -}}
+
+{{/* The PostgreSQL host the services connect to: the CloudNativePG cluster's read-write Service, or database.host. */}}
+{{- define "portage.databaseHost" -}}
+{{- if .Values.cloudnativePg.enabled -}}
+{{- printf "%s-rw" (include "portage.postgresCluster" .) -}}
+{{- else -}}
+{{- .Values.database.host -}}
+{{- end -}}
+{{- end -}}
