@@ -75,7 +75,7 @@ class HelmReleaseTest {
         for (Deployment deployment : of(production, Deployment.class)) {
             for (EnvVar variable : deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
                 if (variable.getName().endsWith("PASSWORD") || variable.getName().endsWith("API_KEY")
-                        || variable.getName().endsWith("WEBHOOK_TOKEN")) {
+                        || variable.getName().endsWith("WEBHOOK_TOKEN") || variable.getName().endsWith("CLIENT_SECRET")) {
                     assertThat(variable.getValue()).as(variable.getName()).isNull();
                     assertThat(variable.getValueFrom().getSecretKeyRef().getName()).endsWith("-from-vault");
                     credentials.add(variable.getName());
@@ -83,7 +83,14 @@ class HelmReleaseTest {
             }
         }
         assertThat(credentials).contains("QUARKUS_DATASOURCE_PASSWORD", "PORTAGE_ODOO_API_KEY",
-                "PORTAGE_ODOO_SYNC_WEBHOOK_TOKEN");
+                "PORTAGE_ODOO_SYNC_WEBHOOK_TOKEN", "PORTAGE_GATEWAY_ONBOARDING_CLIENT_SECRET");
+        // Without a Secret named, onboarding stays off (it answers 503) rather than reading an empty secret.
+        assertThat(of(minimal, Deployment.class)).allSatisfy(d -> assertThat(d.getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv()).noneMatch(variable -> variable.getName().startsWith("PORTAGE_GATEWAY_ONBOARDING_")));
 
         List<HasMetadata> all = render(ci.resolve("all-values.yaml"));
         // Everything in namespaceOverride but the topics, which go where the Topic Operator watches.
