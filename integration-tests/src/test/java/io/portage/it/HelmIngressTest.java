@@ -3,15 +3,23 @@ package io.portage.it;
 import static io.portage.it.HelmRender.of;
 import static io.portage.it.HelmRender.render;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
@@ -102,6 +110,57 @@ class HelmIngressTest {
                 .forEach(backend -> assertThat(port(objects, backend.getName())).isEqualTo(backend.getPort())));
         assertThat(admitted(objects, CONTROLLER)).containsExactlyInAnyOrder("gateway", "order-service");
         assertThat(of(objects, Ingress.class)).isEmpty();
+    }
+
+    @Test
+    void aChannelsWebhookSecretReachesOrderServiceUnderItsPropertyName() throws Exception {
+        List<HasMetadata> objects = render(template -> template
+                .set("orderService.channels.corner-shop.existingSecret", "shop-secrets")
+                .set("orderService.channels.corner-shop.key", "corner")
+                .set("orderService.channels.corner-shop.partner", "corner")
+                .set("orderService.channels.bazaar.existingSecret", "shop-secrets")
+                .set("orderService.channels.bazaar.key", "bazaar")
+                .set("orderService.channels.bazaar.warehouse", "WH2"));
+        Map<String, EnvVar> env = new java.util.TreeMap<>();
+        HelmRender.named(objects, Deployment.class, "portage-order-service")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv()
+                .stream()
+                .filter(variable -> variable.getName().startsWith("portage.orders.channels."))
+                .forEach(variable -> env.put(variable.getName(), variable));
+
+        // The exact property names (a channel named with "-" is lost in an upper-case variable), and only properties
+        // order-service declares for a channel.
+        assertThat(env.keySet()).containsExactly("portage.orders.channels.bazaar.warehouse",
+                "portage.orders.channels.bazaar.webhook-secret", "portage.orders.channels.corner-shop.partner",
+                "portage.orders.channels.corner-shop.webhook-secret");
+        Properties settings = new Properties();
+        try (var in = Files.newBufferedReader(HelmRender.CHECKOUT.resolve(
+                "order-service/src/main/resources/application.properties"))) {
+            settings.load(in);
+        }
+        Set<String> declared = new TreeSet<>();
+        settings.stringPropertyNames().forEach(key -> {
+            Matcher property = Pattern.compile("^(%\\w+\\.)?portage\\.orders\\.channels\\.[^.]+\\.(.+)$").matcher(key);
+            if (property.matches()) {
+                declared.add(property.group(2));
+            }
+        });
+        env.keySet().forEach(name -> {
+            assertThat(name).matches("[-._a-zA-Z][-._a-zA-Z0-9]*");
+            assertThat(declared).contains(name.substring(name.lastIndexOf('.') + 1));
+        });
+        EnvVar secret = env.get("portage.orders.channels.corner-shop.webhook-secret");
+        assertThat(secret.getValue()).isNull();
+        assertThat(secret.getValueFrom().getSecretKeyRef().getName()).isEqualTo("shop-secrets");
+        assertThat(secret.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("corner");
+
+        assertThatThrownBy(() -> render(template -> template.set("orderService.channels.Corner_Shop.existingSecret", "s")
+                .set("orderService.channels.Corner_Shop.key", "k"))).hasMessageContaining("invalid propertyName 'Corner_Shop'");
     }
 
     /** The Service an Ingress path reaches: exact matches first, then the longest element-wise prefix. */

@@ -75,7 +75,8 @@ class HelmReleaseTest {
         for (Deployment deployment : of(production, Deployment.class)) {
             for (EnvVar variable : deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
                 if (variable.getName().endsWith("PASSWORD") || variable.getName().endsWith("API_KEY")
-                        || variable.getName().endsWith("WEBHOOK_TOKEN") || variable.getName().endsWith("CLIENT_SECRET")) {
+                        || variable.getName().endsWith("WEBHOOK_TOKEN") || variable.getName().endsWith("CLIENT_SECRET")
+                        || variable.getName().endsWith(".webhook-secret")) {
                     assertThat(variable.getValue()).as(variable.getName()).isNull();
                     assertThat(variable.getValueFrom().getSecretKeyRef().getName()).endsWith("-from-vault");
                     credentials.add(variable.getName());
@@ -83,7 +84,8 @@ class HelmReleaseTest {
             }
         }
         assertThat(credentials).contains("QUARKUS_DATASOURCE_PASSWORD", "PORTAGE_ODOO_API_KEY",
-                "PORTAGE_ODOO_SYNC_WEBHOOK_TOKEN", "PORTAGE_GATEWAY_ONBOARDING_CLIENT_SECRET");
+                "PORTAGE_ODOO_SYNC_WEBHOOK_TOKEN", "PORTAGE_GATEWAY_ONBOARDING_CLIENT_SECRET",
+                "portage.orders.channels.northwind-shop.webhook-secret");
         // Without a Secret named, onboarding stays off (it answers 503) rather than reading an empty secret.
         assertThat(of(minimal, Deployment.class)).allSatisfy(d -> assertThat(d.getSpec()
                 .getTemplate()
