@@ -39,6 +39,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.portage.stack.PortageHome;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
 
 /**
  * Renders helm/portage offline (helm-java's embedded Helm 3) and reads every object strictly into its typed model, for
@@ -53,8 +54,8 @@ final class HelmRender {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /**
-     * The kinds the chart may render, by apiVersion and kind. Strimzi's KafkaTopic and CloudNativePG's objects have no
-     * model on the build's classpath: they are read generically and their tests check their fields one by one.
+     * The kinds the chart may render, by apiVersion and kind. CloudNativePG's objects have no model on the build's
+     * classpath: they are read generically and their test checks their fields one by one.
      */
     private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.ofEntries(
             Map.entry("apps/v1/Deployment", Deployment.class), Map.entry("apps/v1/StatefulSet", StatefulSet.class),
@@ -67,7 +68,7 @@ final class HelmRender {
             Map.entry("gateway.networking.k8s.io/v1/HTTPRoute", HTTPRoute.class),
             Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
             Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", GenericKubernetesResource.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class),
             Map.entry("postgresql.cnpg.io/v1/Cluster", GenericKubernetesResource.class),
             Map.entry("postgresql.cnpg.io/v1/Database", GenericKubernetesResource.class));
 
@@ -162,8 +163,8 @@ final class HelmRender {
             }
         } else if (value instanceof Map<?, ?> map) {
             map.forEach((key, child) -> found.addAll(unknownFields(child, path + "." + key)));
-        } else if (value != null && value.getClass().getName().startsWith("io.fabric8.")
-                && !(value instanceof GenericKubernetesResource)) {
+        } else if (value != null && (value.getClass().getName().startsWith("io.fabric8.")
+                || value.getClass().getName().startsWith("io.strimzi.api.")) && !(value instanceof GenericKubernetesResource)) {
             for (Method getter : value.getClass().getMethods()) {
                 if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get")
                         || getter.getDeclaringClass() == Object.class || getter.getName().equals("getClass")) {

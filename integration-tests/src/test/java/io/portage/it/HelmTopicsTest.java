@@ -18,31 +18,31 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.portage.contracts.Topics;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.topic.KafkaTopicSpec;
 
 /**
  * The Strimzi KafkaTopic resources: exactly the contracts' topics ({@link Topics#ALL}) and the dead-letter topic
  * ({@link Topics#deadLetters}) of each service that has one in its settings, with the partitions, replicas and
- * retention the values give. No Strimzi model is on the build's classpath: the fields are checked against the
- * KafkaTopic v1beta2 CRD's spec (topicName, partitions, replicas, config) here.
+ * retention the values give. Each is read into Strimzi's typed KafkaTopic (io.strimzi:api), where a field the CRD does
+ * not define fails HelmRender.
  */
 class HelmTopicsTest {
 
-    private static final Set<String> SPEC_FIELDS = Set.of("topicName", "partitions", "replicas", "config");
     private static final List<String> SERVICES = List.of("gateway", "order-service", "yard-service",
             "shipment-service", "finance-service");
 
     @Test
     void noTopicsUnlessAskedFor() {
-        assertThat(of(render(template -> template), "KafkaTopic")).isEmpty();
+        assertThat(of(render(template -> template), KafkaTopic.class)).isEmpty();
     }
 
     @Test
     void theTopicsAreTheContractsOnesAndEachConsumersDeadLetters() throws IOException {
-        List<GenericKubernetesResource> topics = of(render(template -> template.set("kafkaTopics.enabled", "true")),
-                "KafkaTopic");
-        Map<String, GenericKubernetesResource> byName = new TreeMap<>();
+        List<KafkaTopic> topics = of(render(template -> template.set("kafkaTopics.enabled", "true")),
+                KafkaTopic.class);
+        Map<String, KafkaTopic> byName = new TreeMap<>();
         topics.forEach(topic -> byName.put(topic.getMetadata().getName(), topic));
         assertThat(byName).hasSameSizeAs(topics);
 
@@ -56,17 +56,32 @@ class HelmTopicsTest {
                 .containsExactlyInAnyOrderElementsOf(deadLetterConsumers().stream().map(Topics::deadLetters).toList());
 
         for (String name : domain) {
-            assertThat(spec(byName.get(name))).containsEntry("partitions", Topics.PARTITIONS)
-                    .containsEntry("replicas", 3)
-                    .containsEntry("topicName", name);
+            KafkaTopicSpec spec = byName.get(name).getSpec();
+            assertThat(spec.getPartitions()).isEqualTo(Topics.PARTITIONS);
+            assertThat(spec.getReplicas()).isEqualTo(3);
+            assertThat(spec.getTopicName()).isEqualTo(name);
         }
-        for (GenericKubernetesResource topic : topics) {
+        for (KafkaTopic topic : topics) {
             assertThat(topic.getApiVersion()).isEqualTo("kafka.strimzi.io/v1beta2");
-            assertThat(spec(topic).keySet()).as("spec of %s", topic.getMetadata().getName()).isSubsetOf(SPEC_FIELDS);
             assertThat(topic.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "portage");
             assertThat(topic.getMetadata().getName()).matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
             assertThat(config(topic)).containsEntry("min.insync.replicas", "2");
         }
+    }
+
+    @Test
+    void aFieldTheKafkaTopicCrdDoesNotDefineIsCaught() throws IOException {
+        KafkaTopic misspelt = HelmRender.YAML.readValue("""
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaTopic
+                metadata:
+                  name: portage.orders
+                spec:
+                  partitions: 3
+                  replica: 3
+                """, KafkaTopic.class);
+        assertThat(HelmRender.unknownFields(misspelt, "KafkaTopic")).isNotEmpty()
+                .allSatisfy(found -> assertThat(found).contains("[replica]"));
     }
 
     @Test
@@ -84,19 +99,20 @@ class HelmTopicsTest {
 
     @Test
     void partitionsReplicasAndRetentionComeFromTheValues() {
-        List<GenericKubernetesResource> topics = of(render(template -> template.set("kafkaTopics.enabled", "true")
+        List<KafkaTopic> topics = of(render(template -> template.set("kafkaTopics.enabled", "true")
                 .set("kafkaTopics.cluster", "logistics-kafka")
                 .set("kafkaTopics.namespace", "kafka")
                 .set("kafkaTopics.replicas", "5")
                 .set("kafkaTopics.domain.partitions", "12")
                 .set("kafkaTopics.domain.retentionMs", "86400000")
-                .set("kafkaTopics.deadLetters.retentionMs", "-1")), "KafkaTopic");
+                .set("kafkaTopics.deadLetters.retentionMs", "-1")), KafkaTopic.class);
 
-        for (GenericKubernetesResource topic : topics) {
+        for (KafkaTopic topic : topics) {
             boolean deadLetters = topic.getMetadata().getLabels().containsKey("portage.io/dead-letters-of");
             assertThat(topic.getMetadata().getNamespace()).isEqualTo("kafka");
             assertThat(topic.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "logistics-kafka");
-            assertThat(spec(topic)).containsEntry("replicas", 5).containsEntry("partitions", deadLetters ? 1 : 12);
+            assertThat(topic.getSpec().getReplicas()).isEqualTo(5);
+            assertThat(topic.getSpec().getPartitions()).isEqualTo(deadLetters ? 1 : 12);
             assertThat(config(topic)).containsEntry("retention.ms", deadLetters ? "-1" : "86400000");
         }
     }
@@ -126,13 +142,7 @@ class HelmTopicsTest {
         return settings;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> spec(GenericKubernetesResource topic) {
-        return (Map<String, Object>) topic.getAdditionalProperties().get("spec");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> config(GenericKubernetesResource topic) {
-        return (Map<String, Object>) spec(topic).get("config");
+    private static Map<String, Object> config(KafkaTopic topic) {
+        return topic.getSpec().getConfig();
     }
 }
