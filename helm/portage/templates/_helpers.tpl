@@ -36,12 +36,31 @@ finance-service:
   oidc: true
 {{- end -}}
 
+{{/* The chart's name, or nameOverride. */}}
+{{- define "portage.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+The prefix of every object's name: fullnameOverride, else the release's name when it already holds the chart's name,
+else <release>-<name>. At most 40 characters, so <fullname>-<service> stays within 63.
+*/}}
 {{- define "portage.fullname" -}}
-{{- if contains .Chart.Name .Release.Name -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 40 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := include "portage.name" . -}}
+{{- if contains $name .Release.Name -}}
 {{- .Release.Name | trunc 40 | trimSuffix "-" -}}
 {{- else -}}
-{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 40 | trimSuffix "-" -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 40 | trimSuffix "-" -}}
 {{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The namespace every object goes to: namespaceOverride, else the release's. */}}
+{{- define "portage.namespace" -}}
+{{- default .Release.Namespace .Values.namespaceOverride -}}
 {{- end -}}
 
 {{/* The name of one service's objects: <fullname>-<service>, at most 63 characters. */}}
@@ -55,13 +74,20 @@ app.kubernetes.io/name: {{ .service }}
 app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end -}}
 
-{{- define "portage.labels" -}}
-{{ include "portage.selectorLabels" . }}
-app.kubernetes.io/component: {{ .component }}
+{{/* Labels of the release's objects that belong to no one service (network policies, topics, rules); takes the root. */}}
+{{- define "portage.commonLabels" -}}
+app.kubernetes.io/instance: {{ .Release.Name }}
 app.kubernetes.io/part-of: portage
-app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
-app.kubernetes.io/managed-by: {{ .root.Release.Service }}
-helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace "+" "_" }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+{{- end -}}
+
+{{/* Labels of one service's objects: its selector labels, its component and the common labels. */}}
+{{- define "portage.labels" -}}
+app.kubernetes.io/name: {{ .service }}
+app.kubernetes.io/component: {{ .component }}
+{{ include "portage.commonLabels" .root }}
 {{- end -}}
 
 {{- define "portage.image" -}}
@@ -189,3 +215,41 @@ any timeout or breaker setting given. A service disabled in this release and wit
 {{- end }}
 {{- end }}
 {{- end }}
+
+{{/* The image of the `helm test` pods. */}}
+{{- define "portage.testImage" -}}
+{{- printf "%s/%s:%s" .Values.tests.image.registry .Values.tests.image.repository .Values.tests.image.tag -}}
+{{- end -}}
+
+{{/*
+The canonical topics (io.portage.contracts.Topics.ALL, docs/events.md) and the services whose consumers send what
+they cannot apply to their own dead-letter topic portage.dlq.<service> (Topics.deadLetters): facts of the code, not
+configuration; HelmTopicsTest holds both to the contracts and the services' settings.
+*/}}
+{{- define "portage.topics" -}}
+- portage.orders
+- portage.yard
+- portage.shipments
+- portage.finance
+- portage.warehouse
+- portage.erp
+{{- end -}}
+
+{{- define "portage.deadLetterConsumers" -}}
+- order-service
+- shipment-service
+{{- end -}}
+
+{{/* The CloudNativePG cluster's name, when the release creates one. */}}
+{{- define "portage.postgresCluster" -}}
+{{- printf "%s-postgresql" (include "portage.fullname" .) -}}
+{{- end -}}
+
+{{/* The PostgreSQL host the services connect to: the CloudNativePG cluster's read-write Service, or database.host. */}}
+{{- define "portage.databaseHost" -}}
+{{- if .Values.cloudnativePg.enabled -}}
+{{- printf "%s-rw" (include "portage.postgresCluster" .) -}}
+{{- else -}}
+{{- .Values.database.host -}}
+{{- end -}}
+{{- end -}}

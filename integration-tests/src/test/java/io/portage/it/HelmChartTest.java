@@ -424,10 +424,16 @@ class HelmChartTest {
         Ingress ingress = of(objects, Ingress.class).get(0);
         assertThat(ingress.getSpec().getTls().get(0).getSecretName()).isEqualTo("api-tls");
         assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("api.logistics.example");
+        // The gateway's paths; the shops' webhooks go to order-service (HelmIngressTest follows them).
         assertThat(ingress.getSpec().getRules().get(0).getHttp().getPaths())
-                .allSatisfy(path -> assertThat(path.getBackend().getService().getName()).isEqualTo("portage-gateway"))
+                .filteredOn(path -> path.getBackend().getService().getName().equals("portage-gateway"))
                 .extracting("path")
                 .containsExactly("/api", "/q/openapi");
+        assertThat(ingress.getSpec().getRules().get(0).getHttp().getPaths())
+                .filteredOn(path -> !path.getBackend().getService().getName().equals("portage-gateway"))
+                .allSatisfy(path -> assertThat(path.getBackend().getService().getName()).isEqualTo("portage-order-service"))
+                .extracting("path")
+                .containsExactly("/webhooks/shopify", "/webhooks/marketplace");
 
         for (String service : SERVICES) {
             Map<String, EnvVar> env = env(deployment(objects, service));

@@ -1,0 +1,285 @@
+package io.portage.it;
+
+import static io.portage.it.HelmRender.of;
+import static io.portage.it.HelmRender.render;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+
+/**
+ * What the Ingress and the HTTPRoute publish, followed as a request is: a path resolves to a rule (Kubernetes' Exact and
+ * element-wise Prefix matching, the longest path first), the rule to a Service, the Service to the pods it selects; and
+ * the NetworkPolicies, evaluated as the cluster would, admit the ingress controller exactly to those pods.
+ */
+class HelmIngressTest {
+
+    private static final String NAMESPACE = "logistics";
+    /** A pod of the ingress controller, in the namespace ingress.controllerPeers names by default. */
+    private static final Source CONTROLLER = new Source("ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"));
+    /** Any other pod of the cluster. */
+    private static final Source STRANGER = new Source("shop-tools", Map.of("app", "crawler"));
+
+    @Test
+    void aShopWebhookReachesOrderServiceThroughTheIngressAndNothingElseLeaks() {
+        List<HasMetadata> objects = render(template -> template.set("ingress.enabled", "true"));
+
+        assertThat(backendOf(objects, ingressRoute(objects, "/webhooks/shopify/shop-eu"))).contains("order-service");
+        assertThat(backendOf(objects, ingressRoute(objects, "/webhooks/marketplace/amazon-de"))).contains("order-service");
+        assertThat(backendOf(objects, ingressRoute(objects, "/api/v1/orders/42"))).contains("gateway");
+        assertThat(backendOf(objects, ingressRoute(objects, "/q/openapi"))).contains("gateway");
+        for (String inside : List.of("/q/health/ready", "/q/metrics", "/webhooks", "/webhooks/shopifyx/a", "/odoo/webhook",
+                "/api-docs", "/ops/dead-letters")) {
+            assertThat(ingressRoute(objects, inside)).as("%s is not published", inside).isEmpty();
+        }
+
+        // The controller reaches the gateway and order-service, no other domain service; strangers only the gateway.
+        assertThat(admitted(objects, CONTROLLER)).containsExactlyInAnyOrder("gateway", "order-service");
+        assertThat(admitted(objects, STRANGER)).containsExactly("gateway");
+        assertThat(admitted(objects, new Source(NAMESPACE, Map.of("app.kubernetes.io/instance", "portage",
+                "app.kubernetes.io/part-of", "portage")))).containsExactlyInAnyOrder("gateway", "order-service",
+                        "yard-service", "shipment-service", "finance-service");
+    }
+
+    @Test
+    void withoutPublishedWebhooksOrderServiceStaysClosedToTheController() {
+        List<HasMetadata> objects = render(template -> template.set("ingress.enabled", "true")
+                .set("ingress.webhooks.enabled", "false"));
+
+        assertThat(ingressRoute(objects, "/webhooks/shopify/shop-eu")).isEmpty();
+        assertThat(admitted(objects, CONTROLLER)).containsExactly("gateway");
+        // No ingress at all: the same.
+        assertThat(admitted(render(template -> template), CONTROLLER)).containsExactly("gateway");
+    }
+
+    @Test
+    void odoosWebhookIsPublishedOnlyWhenAskedForAndConfigured() {
+        List<HasMetadata> objects = render(template -> template.set("ingress.enabled", "true")
+                .set("ingress.odooWebhook.enabled", "true")
+                .set("odoo.url", "https://erp.example.com")
+                .set("odoo.database", "logistics"));
+        assertThat(backendOf(objects, ingressRoute(objects, "/odoo/webhook"))).contains("order-service");
+        assertThat(ingressRoute(objects, "/odoo/webhook/x")).as("Exact: nothing below it").isEmpty();
+
+        // Without an Odoo link there is no webhook to publish.
+        List<HasMetadata> unlinked = render(template -> template.set("ingress.enabled", "true")
+                .set("ingress.odooWebhook.enabled", "true"));
+        assertThat(ingressRoute(unlinked, "/odoo/webhook")).isEmpty();
+    }
+
+    @Test
+    void theHttpRoutePublishesTheSamePathsWithOneMethodPerWebhook() {
+        List<HasMetadata> objects = render(template -> template.set("httpRoute.enabled", "true")
+                .set("httpRoute.parentRefs[0].name", "edge")
+                .set("httpRoute.parentRefs[0].namespace", "infra"));
+        HTTPRoute route = of(objects, HTTPRoute.class).get(0);
+
+        assertThat(route.getSpec().getHostnames()).containsExactly("api.portage.example");
+        assertThat(route.getSpec().getParentRefs()).singleElement().satisfies(parent -> {
+            assertThat(parent.getName()).isEqualTo("edge");
+            assertThat(parent.getNamespace()).isEqualTo("infra");
+        });
+        assertThat(backendOf(objects, httpRoute(route, "POST", "/webhooks/shopify/shop-eu"))).contains("order-service");
+        assertThat(httpRoute(route, "GET", "/webhooks/shopify/shop-eu")).as("a webhook takes only POST").isEmpty();
+        assertThat(backendOf(objects, httpRoute(route, "GET", "/api/v1/shipments"))).contains("gateway");
+        assertThat(httpRoute(route, "GET", "/q/health/live")).isEmpty();
+        assertThat(route.getSpec().getRules()).allSatisfy(rule -> rule.getBackendRefs()
+                .forEach(backend -> assertThat(port(objects, backend.getName())).isEqualTo(backend.getPort())));
+        assertThat(admitted(objects, CONTROLLER)).containsExactlyInAnyOrder("gateway", "order-service");
+        assertThat(of(objects, Ingress.class)).isEmpty();
+    }
+
+    @Test
+    void aChannelsWebhookSecretReachesOrderServiceUnderItsPropertyName() throws Exception {
+        List<HasMetadata> objects = render(template -> template
+                .set("orderService.channels.corner-shop.existingSecret", "shop-secrets")
+                .set("orderService.channels.corner-shop.key", "corner")
+                .set("orderService.channels.corner-shop.partner", "corner")
+                .set("orderService.channels.bazaar.existingSecret", "shop-secrets")
+                .set("orderService.channels.bazaar.key", "bazaar")
+                .set("orderService.channels.bazaar.warehouse", "WH2"));
+        Map<String, EnvVar> env = new java.util.TreeMap<>();
+        HelmRender.named(objects, Deployment.class, "portage-order-service")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv()
+                .stream()
+                .filter(variable -> variable.getName().startsWith("portage.orders.channels."))
+                .forEach(variable -> env.put(variable.getName(), variable));
+
+        // The exact property names (a channel named with "-" is lost in an upper-case variable), and only properties
+        // order-service declares for a channel.
+        assertThat(env.keySet()).containsExactly("portage.orders.channels.bazaar.warehouse",
+                "portage.orders.channels.bazaar.webhook-secret", "portage.orders.channels.corner-shop.partner",
+                "portage.orders.channels.corner-shop.webhook-secret");
+        Properties settings = new Properties();
+        try (var in = Files.newBufferedReader(HelmRender.CHECKOUT.resolve(
+                "order-service/src/main/resources/application.properties"))) {
+            settings.load(in);
+        }
+        Set<String> declared = new TreeSet<>();
+        settings.stringPropertyNames().forEach(key -> {
+            Matcher property = Pattern.compile("^(%\\w+\\.)?portage\\.orders\\.channels\\.[^.]+\\.(.+)$").matcher(key);
+            if (property.matches()) {
+                declared.add(property.group(2));
+            }
+        });
+        env.keySet().forEach(name -> {
+            assertThat(name).matches("[-._a-zA-Z][-._a-zA-Z0-9]*");
+            assertThat(declared).contains(name.substring(name.lastIndexOf('.') + 1));
+        });
+        EnvVar secret = env.get("portage.orders.channels.corner-shop.webhook-secret");
+        assertThat(secret.getValue()).isNull();
+        assertThat(secret.getValueFrom().getSecretKeyRef().getName()).isEqualTo("shop-secrets");
+        assertThat(secret.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("corner");
+
+        assertThatThrownBy(() -> render(template -> template.set("orderService.channels.Corner_Shop.existingSecret", "s")
+                .set("orderService.channels.Corner_Shop.key", "k"))).hasMessageContaining("invalid propertyName 'Corner_Shop'");
+    }
+
+    /** The Service an Ingress path reaches: exact matches first, then the longest element-wise prefix. */
+    private static Optional<String> ingressRoute(List<HasMetadata> objects, String path) {
+        return of(objects, Ingress.class).stream()
+                .flatMap(ingress -> ingress.getSpec().getRules().stream())
+                .flatMap(rule -> rule.getHttp().getPaths().stream())
+                .filter(candidate -> matches(candidate.getPathType(), candidate.getPath(), path))
+                .min(Comparator
+                        .comparing((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath candidate) -> !candidate
+                                .getPathType()
+                                .equals("Exact"))
+                        .thenComparing(candidate -> -candidate.getPath().length()))
+                .map(candidate -> candidate.getBackend().getService().getName());
+    }
+
+    private static Optional<String> httpRoute(HTTPRoute route, String method, String path) {
+        record Hit(String service, boolean exact, int length) {
+        }
+        List<Hit> hits = new ArrayList<>();
+        route.getSpec().getRules().forEach(rule -> rule.getMatches().forEach(match -> {
+            String type = match.getPath().getType().equals("PathPrefix") ? "Prefix" : match.getPath().getType();
+            if (matches(type, match.getPath().getValue(), path)
+                    && (match.getMethod() == null || match.getMethod().equals(method))) {
+                hits.add(new Hit(rule.getBackendRefs().get(0).getName(), type.equals("Exact"), match.getPath()
+                        .getValue()
+                        .length()));
+            }
+        }));
+        return hits.stream()
+                .min(Comparator.comparing((Hit hit) -> !hit.exact()).thenComparing(hit -> -hit.length()))
+                .map(Hit::service);
+    }
+
+    private static boolean matches(String type, String rulePath, String path) {
+        if (type.equals("Exact")) {
+            return rulePath.equals(path);
+        }
+        String prefix = rulePath.endsWith("/") ? rulePath.substring(0, rulePath.length() - 1) : rulePath;
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    /** The container behind a Service: the one Deployment whose pods it selects. */
+    private static Optional<String> backendOf(List<HasMetadata> objects, Optional<String> serviceName) {
+        return serviceName.map(name -> {
+            Service service = HelmRender.named(objects, Service.class, name);
+            List<Deployment> selected = of(objects, Deployment.class).stream()
+                    .filter(deployment -> deployment.getSpec()
+                            .getTemplate()
+                            .getMetadata()
+                            .getLabels()
+                            .entrySet()
+                            .containsAll(service.getSpec().getSelector().entrySet()))
+                    .toList();
+            assertThat(selected).as("pods behind %s", name).hasSize(1);
+            return selected.get(0).getSpec().getTemplate().getSpec().getContainers().get(0).getName();
+        });
+    }
+
+    private static int port(List<HasMetadata> objects, String service) {
+        return HelmRender.named(objects, Service.class, service).getSpec().getPorts().get(0).getPort();
+    }
+
+    /** A pod that opens a connection: its namespace (named by kubernetes.io/metadata.name) and its labels. */
+    private record Source(String namespace, Map<String, String> labels) {
+    }
+
+    /** The containers whose HTTP port this source may reach, as the NetworkPolicies are enforced. */
+    private static List<String> admitted(List<HasMetadata> objects, Source source) {
+        List<NetworkPolicy> policies = of(objects, NetworkPolicy.class);
+        List<String> reachable = new ArrayList<>();
+        for (Deployment deployment : of(objects, Deployment.class)) {
+            Map<String, String> pod = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            List<NetworkPolicy> selecting = policies.stream()
+                    .filter(policy -> selects(policy.getSpec().getPodSelector(), pod))
+                    .toList();
+            boolean open = selecting.isEmpty() || selecting.stream()
+                    .flatMap(policy -> policy.getSpec().getIngress().stream())
+                    .filter(rule -> rule.getPorts().isEmpty() || rule.getPorts()
+                            .stream()
+                            .anyMatch(port -> "http".equals(port.getPort().getStrVal())))
+                    .anyMatch(rule -> rule.getFrom().isEmpty() || rule.getFrom()
+                            .stream()
+                            .anyMatch(peer -> admits(peer, source)));
+            if (open) {
+                reachable.add(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getName());
+            }
+        }
+        return reachable;
+    }
+
+    private static boolean admits(NetworkPolicyPeer peer, Source source) {
+        if (peer.getIpBlock() != null) {
+            return false;
+        }
+        boolean namespace = peer.getNamespaceSelector() == null
+                ? source.namespace().equals(NAMESPACE)
+                : selects(peer.getNamespaceSelector(), Map.of("kubernetes.io/metadata.name", source.namespace()));
+        boolean pod = peer.getPodSelector() == null || selects(peer.getPodSelector(), source.labels());
+        return namespace && pod;
+    }
+
+    private static boolean selects(LabelSelector selector, Map<String, String> labels) {
+        if (!labels.entrySet().containsAll(selector.getMatchLabels().entrySet())) {
+            return false;
+        }
+        for (LabelSelectorRequirement requirement : selector.getMatchExpressions()) {
+            String value = labels.get(requirement.getKey());
+            boolean ok = switch (requirement.getOperator()) {
+                case "In" -> requirement.getValues().contains(value);
+                case "NotIn" -> !requirement.getValues().contains(value);
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> throw new AssertionError("operator " + requirement.getOperator());
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
