@@ -83,7 +83,7 @@ class HelmChartTest {
         assertThat(names(objects, HorizontalPodAutoscaler.class)).isEmpty();
         assertThat(names(objects, Ingress.class)).isEmpty();
         for (HasMetadata object : objects) {
-            assertThat(KubernetesManifestsTest.unknownFields(object, object.getKind() + " " + object.getMetadata().getName()))
+            assertThat(HelmRender.unknownFields(object, object.getKind() + " " + object.getMetadata().getName()))
                     .isEmpty();
             assertThat(object.getMetadata().getLabels()).containsEntry("app.kubernetes.io/part-of", "portage")
                     .containsEntry("app.kubernetes.io/instance", "portage");
@@ -311,7 +311,7 @@ class HelmChartTest {
                 .set("edgeAgent.storage.storageClassName", "local-ssd"));
 
         StatefulSet agent = of(objects, StatefulSet.class).get(0);
-        assertThat(KubernetesManifestsTest.unknownFields(agent, "StatefulSet")).isEmpty();
+        assertThat(HelmRender.unknownFields(agent, "StatefulSet")).isEmpty();
         assertThat(agent.getSpec().getReplicas()).isEqualTo(1);
         assertThat(agent.getSpec().getVolumeClaimTemplates()).singleElement().satisfies(claim -> {
             assertThat(claim.getMetadata().getName()).isEqualTo("journal");

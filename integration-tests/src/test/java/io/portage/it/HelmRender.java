@@ -181,7 +181,8 @@ final class HelmRender {
                         found.add(path + ": " + extra.keySet());
                     }
                 } else {
-                    found.addAll(unknownFields(child, path + "." + getter.getName().substring(3)));
+                    String name = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
+                    found.addAll(unknownFields(child, path + "." + name));
                 }
             }
         }

@@ -59,7 +59,7 @@ class KubernetesManifestsTest {
         List<Object> resources = read(Files.readString(committed));
         assertThat(resources).hasSize(service.equals("edge-agent") ? 3 : 2);
         for (Object resource : resources) {
-            assertThat(unknownFields(resource, resource.getClass().getSimpleName())).isEmpty();
+            assertThat(HelmRender.unknownFields(resource, resource.getClass().getSimpleName())).isEmpty();
         }
         Deployment deployment = resources.stream()
                 .filter(Deployment.class::isInstance)
@@ -133,7 +133,7 @@ class KubernetesManifestsTest {
                         - name: typo
                           contianerPort: 8080
                 """);
-        assertThat(unknownFields(resources.get(0), "Deployment")).containsExactlyInAnyOrder("Deployment.spec: [replica]",
+        assertThat(HelmRender.unknownFields(resources.get(0), "Deployment")).containsExactlyInAnyOrder("Deployment.spec: [replica]",
                 "Deployment.spec.template.spec.containers[0]: [contianerPort]");
     }
 
@@ -176,37 +176,5 @@ class KubernetesManifestsTest {
             resources.add(YAML.treeToValue(document, type));
         }
         return resources;
-    }
-
-    /** Paths of every model object that holds fields the Kubernetes API does not define. */
-    static List<String> unknownFields(Object value, String path) throws InvocationTargetException, IllegalAccessException {
-        List<String> found = new ArrayList<>();
-        if (value instanceof Collection<?> items) {
-            int i = 0;
-            for (Object item : items) {
-                found.addAll(unknownFields(item, path + "[" + i++ + "]"));
-            }
-        } else if (value instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                found.addAll(unknownFields(entry.getValue(), path + "." + entry.getKey()));
-            }
-        } else if (value != null && value.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
-            for (Method getter : value.getClass().getMethods()) {
-                if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get")
-                        || getter.getDeclaringClass() == Object.class) {
-                    continue;
-                }
-                Object child = getter.invoke(value);
-                if (getter.getName().equals("getAdditionalProperties")) {
-                    if (child instanceof Map<?, ?> extra && !extra.isEmpty()) {
-                        found.add(path + ": " + extra.keySet());
-                    }
-                } else {
-                    String name = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
-                    found.addAll(unknownFields(child, path + "." + name));
-                }
-            }
-        }
-        return found;
     }
 }

@@ -117,7 +117,8 @@ class OperationsIT {
                 .header("X-Portage-Actor", "somebody-else")
                 .contentType("application/json")
                 .body(Map.of("payload",
-                        orderReleased(orderId, "[{\"lineNumber\":1,\"sku\":\"PT-LAMP-01\",\"channelSku\":\"NW-LAMP\",\"quantity\":3}]")))
+                        orderReleased(orderId,
+                                "[{\"lineNumber\":1,\"sku\":\"PT-LAMP-01\",\"channelSku\":\"NW-LAMP\",\"quantity\":3}]")))
                 .when()
                 .post("/api/v1/ops/shipment-service/dead-letters/" + letter + "/replay")
                 .then()
