@@ -238,6 +238,7 @@ configuration; HelmTopicsTest holds both to the contracts and the services' sett
 {{- define "portage.deadLetterConsumers" -}}
 - order-service
 - shipment-service
+- yard-service
 {{- end -}}
 
 {{/* The CloudNativePG cluster's name, when the release creates one. */}}

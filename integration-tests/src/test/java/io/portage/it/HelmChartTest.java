@@ -268,6 +268,11 @@ class HelmChartTest {
             assertThat(env.get(credential).getValue()).isNull();
             assertThat(env.get(credential).getValueFrom().getSecretKeyRef().getName()).isEqualTo("odoo-bot");
         }
+        // yard-service reads purchase orders and writes receipts in the same Odoo, and captures no changes.
+        Map<String, EnvVar> yard = env(deployment(objects, "yard-service"));
+        assertThat(yard.get("PORTAGE_ODOO_URL").getValue()).isEqualTo("https://odoo.internal");
+        assertThat(yard.get("PORTAGE_ODOO_API_KEY").getValueFrom().getSecretKeyRef().getName()).isEqualTo("odoo-bot");
+        assertThat(yard).doesNotContainKey("PORTAGE_ODOO_SYNC_ENABLED");
         assertThat(env(deployment(objects, "shipment-service"))).doesNotContainKey("PORTAGE_ODOO_URL");
         assertThatThrownBy(() -> render(template -> template.set("odoo.url", "https://odoo.internal")))
                 .hasMessageContaining("database");

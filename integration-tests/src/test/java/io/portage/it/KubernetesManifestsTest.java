@@ -3,12 +3,9 @@ package io.portage.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -133,7 +130,8 @@ class KubernetesManifestsTest {
                         - name: typo
                           contianerPort: 8080
                 """);
-        assertThat(HelmRender.unknownFields(resources.get(0), "Deployment")).containsExactlyInAnyOrder("Deployment.spec: [replica]",
+        assertThat(HelmRender.unknownFields(resources.get(0), "Deployment")).containsExactlyInAnyOrder(
+                "Deployment.spec: [replica]",
                 "Deployment.spec.template.spec.containers[0]: [contianerPort]");
     }
 
