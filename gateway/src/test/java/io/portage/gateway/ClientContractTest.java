@@ -60,11 +60,14 @@ class ClientContractTest {
      * The service's answers the gateway's routes promise partners (their OpenAPI responses and the README).
      * shipment-service and yard-service answer 404 for a record that is not the caller's but do not declare it (yet).
      */
-    private static final Map<String, Set<Integer>> PROMISED = Map.of("OrdersApi.receive", Set.of(201, 200, 400),
-            "OrdersApi.get", Set.of(200, 404), "OrdersApi.change", Set.of(200, 404, 409, 412, 428), "OrdersApi.cancel",
-            Set.of(200, 404, 409), "ShipmentsApi.list", Set.of(200), "ShipmentsApi.get", Set.of(200),
-            "AppointmentsApi.book", Set.of(201, 200, 409), "AppointmentsApi.onDay", Set.of(200), "AppointmentsApi.get",
-            Set.of(200));
+    private static final Map<String, Set<Integer>> PROMISED = Map.ofEntries(
+            Map.entry("OrdersApi.receive", Set.of(201, 200, 400)), Map.entry("OrdersApi.get", Set.of(200, 404)),
+            Map.entry("OrdersApi.change", Set.of(200, 404, 409, 412, 428)),
+            Map.entry("OrdersApi.cancel", Set.of(200, 404, 409)), Map.entry("ShipmentsApi.list", Set.of(200)),
+            Map.entry("ShipmentsApi.get", Set.of(200)), Map.entry("AppointmentsApi.book", Set.of(201, 200, 409, 422)),
+            Map.entry("AppointmentsApi.reschedule", Set.of(200, 404, 409, 422)),
+            Map.entry("AppointmentsApi.cancel", Set.of(200, 404, 409, 422)), Map.entry("AppointmentsApi.onDay", Set.of(200)),
+            Map.entry("AppointmentsApi.get", Set.of(200)));
 
     /** The reads whose answer the gateway re-checks for the caller's partner ({@code PartnerApiRouting.readOwn}). */
     private static final Set<String> OWNER_CHECKED = Set.of("OrdersApi.get", "ShipmentsApi.get", "AppointmentsApi.get");

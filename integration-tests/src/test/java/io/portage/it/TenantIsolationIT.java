@@ -244,6 +244,33 @@ class TenantIsolationIT {
                 .get("/api/v1/appointments/" + appointmentId)
                 .then()
                 .statusCode(404);
+        // acme books docks too, but cannot move or cancel swift's; swift moves and cancels its own, once per key.
+        String appointment = "/api/v1/appointments/" + appointmentId;
+        gateway(acme).contentType("application/json")
+                .body(Map.of("reason", "not mine"))
+                .when()
+                .post(appointment + "/cancel")
+                .then()
+                .statusCode(404);
+        Instant later = start.plus(2, ChronoUnit.HOURS);
+        gateway(swift).contentType("application/json")
+                .body(Map.of("slotStart", later.toString(), "slotEnd", later.plus(1, ChronoUnit.HOURS).toString(), "reason",
+                        "driver delayed"))
+                .when()
+                .post(appointment + "/reschedule")
+                .then()
+                .statusCode(200)
+                .body("slotStart", equalTo(later.toString()));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            gateway(swift).header("Idempotency-Key", "cancel-" + appointmentId)
+                    .contentType("application/json")
+                    .body(Map.of("reason", "load not ready"))
+                    .when()
+                    .post(appointment + "/cancel")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("CANCELLED"));
+        }
         // northwind (a shop) may not book docks at all.
         gateway(northwind).contentType("application/json")
                 .body(booking)

@@ -30,6 +30,20 @@ public interface AppointmentsApi {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 
+    @POST
+    @Path("/{id}/reschedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> reschedule(@PathParam("id") String id, String body,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> cancel(@PathParam("id") String id, String body,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
+
     @GET
     @Path("/{id}")
     Uni<Response> get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

@@ -37,8 +37,8 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Carriers' and 3PLs' dock appointments at {@code /api/v1/appointments}, routed to yard-service: book with {@code
- * appointments:write}, read your own with {@code appointments:read}.
+ * Carriers' and 3PLs' dock appointments at {@code /api/v1/appointments}, routed to yard-service: book, reschedule and
+ * cancel with {@code appointments:write} (Idempotency-Key honoured), read your own with {@code appointments:read}.
  */
 @Path("/api/v1/appointments")
 @Authenticated
@@ -76,6 +76,46 @@ public class AppointmentRoutes {
         String correlationId = correlation.id();
         return idempotency.once(caller.partnerId(), idempotencyKey, "POST /api/v1/appointments", body,
                 () -> routing.bookAppointment(body, correlationId));
+    }
+
+    @POST
+    @Path("/{id}/reschedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "later", value = """
+            {"slotStart": "2026-12-01T10:00:00Z", "slotEnd": "2026-12-01T11:00:00Z", "reason": "driver delayed at the port"}""")))
+    @SecurityRequirement(name = "SecurityScheme", scopes = "appointments:write")
+    @Operation(summary = "Move one of your appointments to another slot at the same dock (scope appointments:write)", description = "By the site's rules; keeps the door when it is free.")
+    @APIResponse(responseCode = "200", description = "Rescheduled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AppointmentView")))
+    @APIResponse(responseCode = "404", description = "No such appointment (or not yours)")
+    @APIResponse(responseCode = "409", description = "The slot is taken, or the appointment can no longer change")
+    @APIResponse(responseCode = "422", description = "Refused by a rule of the site (named in rule), or this Idempotency-Key was used for another request")
+    public Uni<Response> reschedule(@PathParam("id") UUID id, @NotBlank String body,
+            @Parameter(description = "Optional: the first answer for this key is returned again for 24 h") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Caller caller = callers.caller();
+        caller.require("appointments:write");
+        String correlationId = correlation.id();
+        return idempotency.once(caller.partnerId(), idempotencyKey, "POST /api/v1/appointments/" + id + "/reschedule", body,
+                () -> routing.rescheduleAppointment(id.toString(), body, correlationId));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "cancel", value = """
+            {"reason": "load not ready"}""")))
+    @SecurityRequirement(name = "SecurityScheme", scopes = "appointments:write")
+    @Operation(summary = "Cancel one of your appointments (scope appointments:write)", description = "Frees the door; a cancelled appointment answers unchanged.")
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AppointmentView")))
+    @APIResponse(responseCode = "404", description = "No such appointment (or not yours)")
+    @APIResponse(responseCode = "409", description = "The appointment can no longer change (arrived, completed, no-show)")
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for another request")
+    public Uni<Response> cancel(@PathParam("id") UUID id, @NotBlank String body,
+            @Parameter(description = "Optional: the first answer for this key is returned again for 24 h") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Caller caller = callers.caller();
+        caller.require("appointments:write");
+        String correlationId = correlation.id();
+        return idempotency.once(caller.partnerId(), idempotencyKey, "POST /api/v1/appointments/" + id + "/cancel", body,
+                () -> routing.cancelAppointment(id.toString(), body, correlationId));
     }
 
     @GET

@@ -99,6 +99,18 @@ public class PartnerApiRouting {
                 (appointments, authorization) -> appointments.book(body, authorization, correlationId));
     }
 
+    @WithSpan("PartnerApiRouting.rescheduleAppointment")
+    public Uni<Response> rescheduleAppointment(String id, String body, String correlationId) {
+        return write(APPOINTMENTS, AppointmentsApi.class,
+                (appointments, authorization) -> appointments.reschedule(id, body, authorization, correlationId));
+    }
+
+    @WithSpan("PartnerApiRouting.cancelAppointment")
+    public Uni<Response> cancelAppointment(String id, String body, String correlationId) {
+        return write(APPOINTMENTS, AppointmentsApi.class,
+                (appointments, authorization) -> appointments.cancel(id, body, authorization, correlationId));
+    }
+
     @WithSpan("PartnerApiRouting.appointmentsOnDay")
     public Uni<Response> appointmentsOnDay(String site, String date, String correlationId) {
         return read(APPOINTMENTS, AppointmentsApi.class,
