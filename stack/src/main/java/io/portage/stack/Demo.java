@@ -87,7 +87,7 @@ final class Demo {
         released(orderIds);
 
         System.out
-                .println("\n3. OrderReceived events travel through Kafka (portage.orders); shipment-service plans shipments:");
+                .println("\n3. OrderReleased events travel through Kafka (portage.orders); shipment-service plans a shipment for each released order:");
         for (String orderId : orderIds) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             JsonNode shipments;
