@@ -87,7 +87,8 @@ final class Demo {
         released(orderIds);
 
         System.out
-                .println("\n3. OrderReleased events travel through Kafka (portage.orders); shipment-service plans a shipment for each released order:");
+                .println(
+                        "\n3. OrderReleased events travel through Kafka (portage.orders); shipment-service plans a shipment for each released order:");
         for (String orderId : orderIds) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             JsonNode shipments;
@@ -126,6 +127,7 @@ final class Demo {
                 tomorrow + "T07:30:00Z");
         book(dockPrefix + "A", "INBOUND", "Rapid Haulage", "PO-" + run + "-78", tomorrow + "T07:00:00Z",
                 tomorrow + "T08:00:00Z");
+        new InboundTruck(launcher, web, opsToken).play(run, dockPrefix + "A", tomorrow);
 
         System.out.println("\n5. Finance prices the freight with the carrier's rate card:");
         String carrier = "Swift Freight " + run;

@@ -55,13 +55,13 @@ final class OdooStep {
             return;
         }
         String rpc = launcher.odooUrl() + "/jsonrpc";
-        long uid = rpc(rpc, "common", "login", List.of(Launcher.ODOO_DATABASE, Launcher.ODOO_LOGIN,
+        long uid = rpc(web, rpc, "common", "login", List.of(Launcher.ODOO_DATABASE, Launcher.ODOO_LOGIN,
                 Launcher.ODOO_API_KEY)).asLong();
-        long order = rpc(rpc, "object", "execute_kw", List.of(Launcher.ODOO_DATABASE, uid, Launcher.ODOO_API_KEY,
+        long order = rpc(web, rpc, "object", "execute_kw", List.of(Launcher.ODOO_DATABASE, uid, Launcher.ODOO_API_KEY,
                 "sale.order", "create", List.of(Map.of("partner_id", 3, "client_order_ref", "PHONE-" + run, "order_line",
                         List.of(List.of(0, 0, Map.of("product_id", 1, "product_uom_qty", 3)))))))
                 .asLong();
-        rpc(rpc, "object", "execute_kw", List.of(Launcher.ODOO_DATABASE, uid, Launcher.ODOO_API_KEY, "sale.order",
+        rpc(web, rpc, "object", "execute_kw", List.of(Launcher.ODOO_DATABASE, uid, Launcher.ODOO_API_KEY, "sale.order",
                 "action_confirm", List.of(List.of(order))));
         long confirmed = System.nanoTime();
         DemoHttp.Reply hook = web.post(launcher.url("order-service") + "/odoo/webhook?token=" + Launcher.ODOO_WEBHOOK_TOKEN,
@@ -108,7 +108,7 @@ final class OdooStep {
     }
 
     /** One JSON-RPC call to Odoo; an Odoo error becomes an exception with Odoo's message. */
-    private JsonNode rpc(String url, String service, String method, List<?> args) {
+    static JsonNode rpc(DemoHttp web, String url, String service, String method, List<?> args) {
         try {
             String body = DemoHttp.JSON.writeValueAsString(Map.of("jsonrpc", "2.0", "method", "call", "id", 1, "params",
                     Map.of("service", service, "method", method, "args", args)));
