@@ -23,25 +23,41 @@ import io.portage.stack.PostgresServer;
 import io.portage.stack.QuarkusService;
 
 /**
- * Outbox -> Kafka -> inbox throughput through the real services: order-service's outbox relay publishes
- * {@code OrderReceived} events to {@code portage.orders}; shipment-service consumes them and applies each through
- * its inbox (inbox rows, positions and shipments, one transaction per poll). The events are written straight into order-service's
+ * Outbox -> Kafka -> inbox throughput through the real services: order-service's outbox relay publishes each order's
+ * three events (received, accepted, released, numbered 1 to 3) to {@code portage.orders}; shipment-service consumes
+ * them and applies each through its inbox (inbox rows, positions, and a shipment for each release; one transaction per
+ * poll). {@code events} is rounded down to whole orders. The events are written straight into order-service's
  * outbox table in one go, as a burst of accepted orders would leave them, so the numbers measure the backbone, not
  * HTTP intake. Prints publish and apply rates and each process's memory.
  */
 public final class OutboxToInboxBenchmark {
 
-    private static final String PAYLOAD = """
+    /** An order's three events as order-service publishes them: received (1), accepted (2), released (3). */
+    private static final String RECEIVED = """
             {"orderId":"%s","channel":"bench-shop","externalId":"B-%s","partnerId":"bench","warehouse":"WH1",\
             "customer":{"name":"Ada Lovelace","email":"ada@example.com","address":{"street":"12 Dock Road",\
             "city":"Rotterdam","postalCode":"3011 AA","country":"NL"}},"lines":[{"sku":"SKU-CHAIR-01","quantity":2},\
             {"sku":"SKU-DESK-07","quantity":1}],"receivedAt":"2026-11-23T08:15:30Z"}""";
+    private static final String ACCEPTED = """
+            {"orderId":"%s","partnerId":"bench","acceptedAt":"2026-11-23T08:16:00Z"}""";
+    private static final String RELEASED = """
+            {"orderId":"%s","channel":"bench-shop","externalId":"B-%s","partnerId":"bench","warehouse":"WH1",\
+            "fulfiller":{"type":"WAREHOUSE","id":"WH1"},"shipTo":{"name":"Ada Lovelace","email":"ada@example.com",\
+            "address":{"street":"12 Dock Road","city":"Rotterdam","postalCode":"3011 AA","country":"NL"}},\
+            "lines":[{"lineNumber":1,"sku":"SKU-CHAIR-01","channelSku":"NW-CHAIR","quantity":2},\
+            {"lineNumber":2,"sku":"SKU-DESK-07","channelSku":"NW-DESK","quantity":1}],\
+            "erp":{"erpRef":"sale.order/42","name":"S00042","pickingIds":[77]},\
+            "shipBy":"2026-11-24T16:00:00Z","releasedAt":"2026-11-23T09:00:00Z"}""";
+    private static final String[] TYPES = {"io.portage.order.received.v1", "io.portage.order.accepted.v1",
+            "io.portage.order.released.v2"};
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         // The services are fresh JVMs: the first tens of thousands of events run while C2 is still compiling the
         // persistence path, so a warm-up as long as the measured run comes first (a service in production runs warm).
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : events;
+        events -= events % 3; // whole orders of three events each
+        warmup -= warmup % 3;
         Path work = PortageHome.locate().root().resolve("bench/outbox-inbox");
         Path checkout = PortageHome.locate().checkout();
         System.out.printf("Outbox -> Kafka -> inbox: %d events (after %d warm-up), %d cores%n", events, warmup,
@@ -97,19 +113,25 @@ public final class OutboxToInboxBenchmark {
             try (PreparedStatement insert = orders.prepareStatement(
                     """
                             insert into orders.outbox_event (event_id, type, topic, source, subject, sequence, correlation_id, partner_id,
-                                occurred_at, payload, created_at) values (?::uuid, 'io.portage.order.received.v1', 'portage.orders',
-                                'urn:portage:order-service', ?, 1, ?, 'bench', ?, ?, ?)""")) {
+                                occurred_at, payload, created_at) values (?::uuid, ?, 'portage.orders',
+                                'urn:portage:order-service', ?, ?, ?, 'bench', ?, ?, ?)""")) {
                 Timestamp now = Timestamp.from(Instant.now());
-                for (int i = 0; i < events; i++) {
+                for (int i = 0; i < events / 3; i++) {
                     String orderId = UUID.randomUUID().toString();
-                    insert.setString(1, UUID.randomUUID().toString());
-                    insert.setString(2, orderId);
-                    insert.setString(3, "bench-" + i);
-                    insert.setTimestamp(4, now);
-                    insert.setString(5, PAYLOAD.formatted(orderId, orderId));
-                    insert.setTimestamp(6, now);
-                    insert.addBatch();
-                    if (i % 1_000 == 999) {
+                    String[] payloads = {RECEIVED.formatted(orderId, orderId), ACCEPTED.formatted(orderId),
+                            RELEASED.formatted(orderId, orderId)};
+                    for (int e = 0; e < 3; e++) {
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(2, TYPES[e]);
+                        insert.setString(3, orderId);
+                        insert.setLong(4, e + 1L);
+                        insert.setString(5, "bench-" + i);
+                        insert.setTimestamp(6, now);
+                        insert.setString(7, payloads[e]);
+                        insert.setTimestamp(8, now);
+                        insert.addBatch();
+                    }
+                    if (i % 300 == 299) {
                         insert.executeBatch();
                     }
                 }
@@ -130,7 +152,8 @@ public final class OutboxToInboxBenchmark {
                                 "select count(*) from (select 1 from orders.outbox_event where published_at is null limit 1) pending") == 0) {
                     published = elapsed;
                 }
-                if (applied < 0 && count(shipments, "select count(*) from shipments.shipment") - shipmentsBefore >= events) {
+                if (applied < 0
+                        && count(shipments, "select count(*) from shipments.shipment") - shipmentsBefore >= events / 3) {
                     applied = elapsed;
                 }
             }
