@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
 
 import io.portage.edge.repository.EventStore;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -299,12 +297,7 @@ class EventResourceTest {
         double busyBefore = metric("portage_edge_intake_busy_total");
         String batch = "[" + event(null, "DOCK-3", "2026-11-23T08:00:00Z") + "]";
         // A WMS sending a 2 MB batch slowly: alone, it is let in (the test budget is 1 MB) and holds the budget.
-        try (Socket slow = new Socket("localhost", RestAssured.port)) {
-            slow.getOutputStream()
-                    .write(("POST /api/v1/events/batch HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                            + TestKeys.device() + "\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n[")
-                            .getBytes(StandardCharsets.US_ASCII));
-            slow.getOutputStream().flush();
+        try (Socket slow = SlowBatch.holdTheBudget()) {
             Response busy = await("a 503 while the slow batch is read", () -> asDevice().contentType(ContentType.JSON)
                     .body(batch)
                     .post("/api/v1/events/batch"), response -> response.statusCode() == 503);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -74,27 +73,6 @@ class HostilePathsTest {
         }
     }
 
-    /** A connection that sent the headers of a 2 MB batch and holds the budget (once no other request held it). */
-    static Socket holdTheBudget() throws Exception {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (true) {
-            Socket slow = new Socket("localhost", RestAssured.port);
-            slow.getOutputStream()
-                    .write(("POST /api/v1/events/batch HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                            + TestKeys.device() + "\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n[")
-                            .getBytes(StandardCharsets.US_ASCII));
-            slow.getOutputStream().flush();
-            slow.setSoTimeout(300);
-            try {
-                int answered = slow.getInputStream().read();
-                slow.close();
-                assertThat(Instant.now()).as("the slow batch was answered (%d) instead of read", answered).isBefore(deadline);
-            } catch (java.net.SocketTimeoutException e) {
-                return slow;
-            }
-        }
-    }
-
     @Test
     void aBodyOverTheLimitIsAProblemNamingContentLengthBeforeAnyOfItIsSent() throws IOException {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
@@ -116,7 +94,7 @@ class HostilePathsTest {
     @Test
     void theIntakeBudgetAnswersAnyPathWithAProblem() throws Exception {
         // A WMS sending a 2 MB batch slowly holds the 1 MB test budget; meanwhile every other intake request is a 503.
-        try (Socket slow = holdTheBudget()) {
+        try (Socket slow = io.portage.edge.SlowBatch.holdTheBudget()) {
             List<String> answered = new java.util.ArrayList<>();
             for (String tail : TAILS) {
                 String path = "/api/v1/events/" + tail;
