@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -154,12 +155,32 @@ class ReceiptReviewTest {
                 .body("status",
                         equalTo("APPROVED"));
         assertThat(order(po).lines().get(0).received()).isEqualByComparingTo("0");
+        given().queryParam("type", "yard.receipt-discrepancy")
+                .get("/ops/exceptions")
+                .then()
+                .body("find { it.businessKey == '" + receipt + "#1' }.status", equalTo("RESOLVED"))
+                .body("find { it.businessKey == '" + receipt + "#1' }.resolvedBy", equalTo("test-operator"));
         given().auth()
                 .oauth2(TestTokens.partner("swift"))
                 .post("/ops/yard/receipts/" + receipt + "/lines/2/approve")
                 .then()
                 .statusCode(403);
-        given().post("/ops/yard/receipts/" + receipt + "/lines/2/approve").then().statusCode(200);
+        // Line 2 is approved from the exception queue, where every service's items wait: retrying applies it.
+        String item = given().queryParam("type", "yard.receipt-discrepancy")
+                .queryParam("status", "OPEN")
+                .get("/ops/exceptions")
+                .then()
+                .statusCode(200)
+                .body("find { it.businessKey == '" + receipt + "#2' }.ownerRole", equalTo("warehouse"))
+                .body("find { it.businessKey == '" + receipt + "#2' }.payload", containsString("\"sku\":\"PT-DESK-01\""))
+                .body("find { it.businessKey == '" + receipt + "#2' }.payload",
+                        containsString("\"discrepancy\":\"UNKNOWN_PRODUCT\""))
+                .body("businessKey", not(hasItem(receipt + "#1")))
+                .extract()
+                .path("find { it.businessKey == '" + receipt + "#2' }.id");
+        TestTokens.actAsOperator("receiving-lead");
+        given().post("/ops/exceptions/" + item + "/retry").then().statusCode(200).body("status", equalTo("RETRIED"));
+        TestTokens.actAsOperator("test-operator");
         given().post("/ops/yard/receipts/" + receipt + "/lines/2/approve").then().statusCode(409);
         given().post("/ops/yard/receipts/" + receipt + "/lines/9/approve").then().statusCode(404);
 
@@ -170,5 +191,14 @@ class ReceiptReviewTest {
         assertThat(scraps).anySatisfy(scrap -> assertThat(scrap.get("origin")).isEqualTo("portage:" + receipt));
         lines("APPLIED").body("find { it.receiptId == '" + receipt + "' && it.lineNumber == 1 }.approvedBy",
                 equalTo("test-operator"));
+        // On no purchase order, the approved line has nothing to apply in Odoo.
+        lines("APPROVED").body("find { it.receiptId == '" + receipt + "' && it.lineNumber == 2 }.approvedBy",
+                equalTo("receiving-lead"));
+        given().queryParam("target", "receipt-line:" + receipt + "#1")
+                .get("/ops/audit")
+                .then()
+                .statusCode(200)
+                .body("actor", hasItem("test-operator"))
+                .body("detail", hasItem("approved DAMAGED as counted"));
     }
 }

@@ -1,6 +1,7 @@
 package io.portage.yard;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,11 +18,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.portage.contracts.EventCatalog;
+import io.portage.contracts.Topics;
 import io.portage.testsupport.CloudEventRecords;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
@@ -110,6 +113,41 @@ class VisitConsumerTest {
                 .body("dwellMinutes", equalTo(56));
         given().get("/api/v1/appointments/" + appointment).then().body("status", equalTo("COMPLETED"));
         given().get("/ops/yard/sites/WH1/visits").then().body("visitId", not(hasItem(visitId)));
+
+        // Its followers are told each step once, whatever the scans' order and repeats.
+        List<ConsumerRecord<String, String>> told = TestKafka.recordsWithin(Topics.YARD, Duration.ofSeconds(3),
+                r -> appointment.equals(r.key()) && !TestKafka.header(r, "ce_type").contains("appointment-booked"));
+        assertThat(told).extracting(r -> TestKafka.header(r, "ce_type"))
+                .containsExactlyInAnyOrder("io.portage.yard.trailer-checked-in.v1", "io.portage.yard.dock-assigned.v1",
+                        "io.portage.yard.unloading-started.v1", "io.portage.yard.trailer-checked-out.v1");
+        assertThat(told).extracting(r -> TestKafka.header(r, "ce_sequence")).doesNotHaveDuplicates().doesNotContainNull();
+        assertThat(told).filteredOn(r -> TestKafka.header(r, "ce_type").contains("trailer-checked-in"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.value()).contains("\"trailerNumber\":\"SWFU 1\"", "\"sealNumber\":\"SEAL-1\"",
+                        "\"carrier\":\"Swift Freight\"", "\"checkedInAt\":\"" + DAY + "T08:02:00Z\""));
+        assertThat(told).filteredOn(r -> TestKafka.header(r, "ce_type").contains("dock-assigned"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.value()).contains("\"dock\":\"D190-1\""));
+    }
+
+    @Test
+    void anOperatorMovingAPlannedTruckToAnotherDoorIsTold() {
+        String appointment = book("D192", "ASN-V3");
+        String visitId = "V-" + UUID.randomUUID().toString().substring(0, 8);
+        // Arrived ten minutes ago: the operator's assignment, now, is the latest door.
+        produce(List.of(scan(visitId, "GATE_IN", Instant.now().minusSeconds(600),
+                Map.of("appointmentRef", appointment, "trailerNumber", "T-3"))));
+        await().atMost(WAIT).untilAsserted(() -> visit(visitId).statusCode(200).body("door", equalTo("D192-1")));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("door", "M1"))
+                .put("/ops/yard/sites/WH1/visits/" + visitId + "/door")
+                .then()
+                .statusCode(200);
+        List<ConsumerRecord<String, String>> doors = TestKafka.recordsWithin(Topics.YARD, Duration.ofSeconds(3),
+                r -> appointment.equals(r.key()) && TestKafka.header(r, "ce_type").contains("dock-assigned"));
+        assertThat(doors).extracting(ConsumerRecord::value)
+                .satisfiesExactly(first -> assertThat(first).contains("\"dock\":\"D192-1\""),
+                        second -> assertThat(second).contains("\"dock\":\"M1\""));
     }
 
     @Test

@@ -137,7 +137,7 @@ public class ExceptionQueue implements PanacheRepositoryBase<ExceptionItem, UUID
      */
     public Uni<ExceptionItem> retry(UUID id, String actor, String correlationId) {
         String target = "exception:" + id;
-        return Panache.withTransaction(() -> open(id).chain(item -> retrier(item).retry(item).chain(() -> {
+        return Panache.withTransaction(() -> open(id).chain(item -> retrier(item).retry(item, actor).chain(() -> {
             item.close(ExceptionItem.Status.RETRIED, actor, "retried", clock.instant());
             metrics.counter("portage.exceptions.closed", "type", item.type(), "status", "RETRIED").increment();
             return audit.record(actor, "exception.retry", target, "done", item.type(), correlationId).replaceWith(item);

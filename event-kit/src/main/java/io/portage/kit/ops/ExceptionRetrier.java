@@ -13,4 +13,9 @@ public interface ExceptionRetrier {
     String type();
 
     Uni<Void> retry(ExceptionItem item);
+
+    /** The retry {@code actor} asked for (an operator, or a service's own name); by default the same as above. */
+    default Uni<Void> retry(ExceptionItem item, String actor) {
+        return retry(item);
+    }
 }

@@ -110,6 +110,10 @@ public class ReceiptLine {
         return received.add(damaged);
     }
 
+    public String id() {
+        return id;
+    }
+
     public String receiptId() {
         return receiptId;
     }

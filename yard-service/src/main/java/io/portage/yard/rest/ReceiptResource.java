@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.portage.kit.rest.CorrelationContext;
 import io.portage.kit.security.Callers;
 import io.portage.yard.domain.ReceiptLine;
 import io.portage.yard.service.ReceiptReview;
@@ -35,8 +36,10 @@ public class ReceiptResource {
 
     private final ReceiptReview review;
     private final Callers callers;
+    private final CorrelationContext correlation;
 
-    public ReceiptResource(ReceiptReview review, Callers callers) {
+    public ReceiptResource(ReceiptReview review, Callers callers, CorrelationContext correlation) {
+        this.correlation = correlation;
         this.review = review;
         this.callers = callers;
     }
@@ -70,6 +73,6 @@ public class ReceiptResource {
     public Uni<ReceiptLineView> approve(@PathParam("receiptId") @Size(max = 64) String receiptId,
             @PathParam("lineNumber") @Min(1) @Max(9999) int lineNumber) {
         String by = callers.current().requireOperator().actor();
-        return review.approve(receiptId, lineNumber, by).map(ReceiptLineView::of);
+        return review.approve(receiptId, lineNumber, by, correlation.id()).map(ReceiptLineView::of);
     }
 }

@@ -4,12 +4,18 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.portage.kit.ops.AuditLog;
+import io.portage.kit.ops.ExceptionQueue;
 import io.portage.yard.client.ReceiptClient;
 import io.portage.yard.client.ReceiptClient.OrderToReceive;
 import io.portage.yard.domain.DockAppointment;
@@ -24,20 +30,32 @@ import io.smallrye.mutiny.Uni;
  * Receipt lines under review: each confirmed line is held against the purchase order of its appointment in Odoo
  * ({@link ReceiptCheck}); a discrepancy waits for a person and nothing in Odoo changes until it is approved. A
  * purchase order's receipt is validated in Odoo once, when every product it still has to receive has a matched or
- * approved line of the receipt and none waits: with a backorder for what is short, damaged goods scrapped after.
+ * approved line of the receipt and none waits: with a backorder for what is short, damaged goods scrapped after. Each
+ * discrepancy is also an item of the exception queue ({@value #DISCREPANCY}, owner {@code warehouse}) with its
+ * evidence; approving the line closes it.
  */
 @ApplicationScoped
 public class ReceiptReview {
 
+    /** The exception type of a receipt line waiting for a person; its key is the line's id. */
+    public static final String DISCREPANCY = "yard.receipt-discrepancy";
+
     private final ReceiptLineRepository lines;
     private final AppointmentRepository appointments;
     private final ReceiptClient odoo;
+    private final ExceptionQueue exceptions;
+    private final AuditLog audit;
+    private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    public ReceiptReview(ReceiptLineRepository lines, AppointmentRepository appointments, ReceiptClient odoo) {
+    public ReceiptReview(ReceiptLineRepository lines, AppointmentRepository appointments, ReceiptClient odoo,
+            ExceptionQueue exceptions, AuditLog audit, ObjectMapper json) {
         this.lines = lines;
         this.appointments = appointments;
         this.odoo = odoo;
+        this.exceptions = exceptions;
+        this.audit = audit;
+        this.json = json;
     }
 
     /** Records and checks lines inside the caller's transaction (the consumer kit's); how many were new. */
@@ -50,16 +68,37 @@ public class ReceiptReview {
         return chain;
     }
 
-    /** A person approves an exception; the receipt goes into Odoo if nothing else waits. */
+    /**
+     * A person approves an exception (here, or by retrying its item in the exception queue); audited with the person,
+     * its exception item closed, and the receipt goes into Odoo if nothing else waits.
+     */
     @WithSpan("ReceiptReview.approve")
-    public Uni<ReceiptLine> approve(String receiptId, int lineNumber, String by) {
-        return Panache.withTransaction(() -> lines.findById(ReceiptLine.id(receiptId, lineNumber)).chain(line -> {
+    public Uni<ReceiptLine> approve(String receiptId, int lineNumber, String by, String correlationId) {
+        return Panache
+                .withTransaction(() -> approveInTransaction(ReceiptLine.id(receiptId, lineNumber), by, correlationId, true));
+    }
+
+    /**
+     * As {@link #approve}, inside the caller's transaction; {@code closeItem} false when the exception queue's retry
+     * closes the item itself.
+     */
+    Uni<ReceiptLine> approveInTransaction(String lineId, String by, String correlationId, boolean closeItem) {
+        return lines.findById(lineId).chain(line -> {
             if (line == null) {
-                throw new ReceiptLineNotFoundException(receiptId, lineNumber);
+                int hash = lineId.lastIndexOf('#');
+                throw new ReceiptLineNotFoundException(lineId.substring(0, Math.max(hash, 0)),
+                        hash < 0 ? 0 : Integer.parseInt(lineId.substring(hash + 1)));
             }
+            String discrepancy = line.discrepancy();
             line.approve(by);
-            return settle(receiptId).replaceWith(line);
-        }));
+            String how = "approved " + discrepancy + " as counted";
+            return audit.record(by, "receipt.approve", "receipt-line:" + line.id(), "done", how, correlationId)
+                    .chain(() -> closeItem
+                            ? exceptions.settle(DISCREPANCY, line.id(), by, how, correlationId).replaceWithVoid()
+                            : Uni.createFrom().voidItem())
+                    .chain(() -> settle(line.receiptId()))
+                    .replaceWith(line);
+        });
     }
 
     public Uni<List<ReceiptLine>> withStatus(String site, ReceiptLine.Status status) {
@@ -79,9 +118,37 @@ public class ReceiptReview {
                     : appointments.findById(confirmed.appointmentId());
             return appointment.chain(found -> found == null ? noAppointment(line) : check(line, found.purchaseOrders()))
                     .chain(() -> lines.persist(line))
+                    .chain(() -> line.status() == ReceiptLine.Status.EXCEPTION ? raise(line) : Uni.createFrom().voidItem())
                     .chain(() -> settle(line.receiptId()))
                     .replaceWith(true);
         });
+    }
+
+    /** The discrepancy as an item of the exception queue (owner {@code warehouse}), with its evidence. */
+    private Uni<Void> raise(ReceiptLine line) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("receiptId", line.receiptId());
+        evidence.put("lineNumber", line.lineNumber());
+        evidence.put("site", line.site());
+        evidence.put("appointmentId", line.appointmentId());
+        evidence.put("purchaseOrder", line.purchaseOrder());
+        evidence.put("sku", line.sku());
+        evidence.put("expected", line.expected());
+        evidence.put("received", line.received());
+        evidence.put("shortQuantity", line.shortQuantity());
+        evidence.put("damaged", line.damaged());
+        evidence.put("discrepancy", line.discrepancy());
+        evidence.put("evidence", line.evidence());
+        String payload;
+        try {
+            payload = json.writeValueAsString(evidence);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Receipt line " + line.id() + " cannot be written as JSON", e);
+        }
+        String summary = line.discrepancy() + " " + line.sku() + " on receipt " + line.receiptId() + " at " + line.site()
+                + (line.purchaseOrder() == null ? "" : " against " + line.purchaseOrder())
+                + ": retry applies it as counted, after review";
+        return exceptions.raise(DISCREPANCY, "warehouse", line.id(), summary, payload).replaceWithVoid();
     }
 
     private Uni<Void> noAppointment(ReceiptLine line) {

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.yard.domain.DockAppointment;
 import io.portage.yard.domain.Visit;
+import io.portage.yard.domain.VisitChange;
 import io.portage.yard.domain.YardScan;
 import io.portage.yard.domain.YardVisit;
 import io.portage.yard.repository.AppointmentRepository;
@@ -25,7 +26,8 @@ import io.smallrye.mutiny.Uni;
  * Applies gate, yard and dock scans to trucks' visits and the visits to their appointments. An arrival that names an
  * appointment (its id, or the booking reference at the site: the one whose slot is nearest the arrival) is linked to
  * it; one that names none, or none known, is an unplanned visit. The door rule: a planned truck goes to the door its
- * appointment holds, as of its arrival; a later door scan or an operator's assignment wins.
+ * appointment holds, as of its arrival; a later door scan or an operator's assignment wins. What a planned truck did
+ * (checked in, at a door, work started, checked out) is told on {@code portage.yard} once ({@link VisitChange}).
  */
 @ApplicationScoped
 public class VisitService {
@@ -37,10 +39,12 @@ public class VisitService {
     private final AppointmentRepository appointments;
     private final DetentionService detention;
     private final YardMetrics metrics;
+    private final YardEvents events;
 
     public VisitService(VisitRepository visits, AppointmentRepository appointments, DetentionService detention,
-            YardMetrics metrics) {
+            YardMetrics metrics, YardEvents events) {
         this.visits = visits;
+        this.events = events;
         this.appointments = appointments;
         this.detention = detention;
         this.metrics = metrics;
@@ -73,6 +77,7 @@ public class VisitService {
                 visit = visit.apply(scan);
             }
             Visit scanned = visit;
+            Visit told = stored.appointmentId() != null ? before : null;
             if (scanned.arrivedAt() != null && scanned.workStarted() != null
                     && (before == null || before.arrivedAt() == null || before.workStarted() == null)) {
                 metrics.waited(scanned.site(), Duration.between(scanned.arrivedAt(), scanned.workStarted()));
@@ -90,9 +95,19 @@ public class VisitService {
                 if (firstArrival) {
                     metrics.arrival(routed.site(), !routed.arrivedAt().isAfter(appointment.get().slot().start()));
                 }
-                return detention.settle(stored, routed, appointment.get()).chain(() -> save(stored, routed, found.isPresent()));
+                return tell(appointment.get(), VisitChange.between(told, routed), routed.visitId())
+                        .chain(() -> detention.settle(stored, routed, appointment.get()))
+                        .chain(() -> save(stored, routed, found.isPresent()));
             });
         });
+    }
+
+    private Uni<Void> tell(DockAppointment appointment, List<VisitChange> changes, String visitId) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (VisitChange change : changes) {
+            chain = chain.chain(() -> events.visitChanged(appointment, visitId, change));
+        }
+        return chain;
     }
 
     private Uni<Void> save(YardVisit stored, Visit visit, boolean known) {
@@ -133,14 +148,19 @@ public class VisitService {
                 .map(list -> list.stream().map(v -> new VisitView(visits.visit(v), v.appointmentId())).toList());
     }
 
-    /** An operator puts the truck at a door now; the latest door wins. */
+    /** An operator puts the truck at a door now; the latest door wins (and is told when the truck is planned). */
     @WithSpan("VisitService.assignDoor")
     public Uni<VisitView> assignDoor(String site, String visitId, String door, String operator, java.time.Instant now) {
-        return Panache.withTransaction(() -> visits.find(site, visitId).map(found -> {
+        return Panache.withTransaction(() -> visits.find(site, visitId).chain(found -> {
             YardVisit stored = found.orElseThrow(() -> new VisitNotFoundException(site, visitId));
-            Visit visit = visits.visit(stored).assignDoor(door, now, "operator:" + operator);
+            Visit before = visits.visit(stored);
+            Visit visit = before.assignDoor(door, now, "operator:" + operator);
             stored.store(visit, visits.document(visit));
-            return new VisitView(visit, stored.appointmentId());
+            Uni<Void> told = stored.appointmentId() == null
+                    ? Uni.createFrom().voidItem()
+                    : appointments.findById(stored.appointmentId())
+                            .chain(appointment -> tell(appointment, VisitChange.between(before, visit), visitId));
+            return told.replaceWith(new VisitView(visit, stored.appointmentId()));
         }));
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.portage.yard.domain.DetentionTerms;
 import io.portage.yard.domain.DockAppointment;
 import io.portage.yard.domain.Slot;
+import io.portage.yard.domain.VisitChange;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -24,4 +25,7 @@ public interface YardEvents {
             DetentionTerms.Charge charge, Instant at);
 
     Uni<UUID> appointmentCancelled(DockAppointment appointment, String by, String reason, Instant at);
+
+    /** Tells the appointment's followers what its truck did; a fact the contract cannot carry is left out (logged). */
+    Uni<Void> visitChanged(DockAppointment appointment, String visitId, VisitChange change);
 }
