@@ -37,6 +37,7 @@ import io.portage.contracts.warehouse.PackConfirmed;
 import io.portage.contracts.warehouse.PickConfirmed;
 import io.portage.contracts.warehouse.ReceiptLineConfirmed;
 import io.portage.contracts.warehouse.YardScanRecorded;
+import io.portage.contracts.yard.AppointmentAtRisk;
 import io.portage.contracts.yard.AppointmentBooked;
 import io.portage.contracts.yard.AppointmentCancelled;
 import io.portage.contracts.yard.AppointmentMissed;
@@ -91,6 +92,9 @@ public final class EventCatalog {
 
     public static final EventType APPOINTMENT_MISSED_V1 = new EventType("io.portage.yard.appointment-missed.v1",
             AppointmentMissed.class, Topics.YARD);
+
+    public static final EventType APPOINTMENT_AT_RISK_V1 = new EventType("io.portage.yard.appointment-at-risk.v1",
+            AppointmentAtRisk.class, Topics.YARD);
 
     public static final EventType TRAILER_CHECKED_IN_V1 = new EventType("io.portage.yard.trailer-checked-in.v1",
             TrailerCheckedIn.class, Topics.YARD);
@@ -211,7 +215,8 @@ public final class EventCatalog {
     private static final List<EventType> ALL = Stream
             .of(ORDER_RECEIVED_V1, ORDER_ACCEPTED_V1, ORDER_REJECTED_V1, ORDER_RELEASED_V1, ORDER_RELEASED_V2,
                     ORDER_CANCELLED_V1, ORDER_CHANGED_V1,
-                    APPOINTMENT_BOOKED_V1, APPOINTMENT_RESCHEDULED_V1, APPOINTMENT_MISSED_V1, TRAILER_CHECKED_IN_V1,
+                    APPOINTMENT_BOOKED_V1, APPOINTMENT_RESCHEDULED_V1, APPOINTMENT_MISSED_V1, APPOINTMENT_AT_RISK_V1,
+                    TRAILER_CHECKED_IN_V1,
                     DOCK_ASSIGNED_V1, UNLOADING_STARTED_V1, UNLOADING_COMPLETED_V1, LOADING_STARTED_V1, LOADING_COMPLETED_V1,
                     TRAILER_CHECKED_OUT_V1, DETENTION_STARTED_V1, DETENTION_CHARGED_V1, APPOINTMENT_CANCELLED_V1,
                     DETENTION_CHARGED_V2,

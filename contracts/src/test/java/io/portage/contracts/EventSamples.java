@@ -41,6 +41,7 @@ import io.portage.contracts.warehouse.PackConfirmed;
 import io.portage.contracts.warehouse.PickConfirmed;
 import io.portage.contracts.warehouse.ReceiptLineConfirmed;
 import io.portage.contracts.warehouse.YardScanRecorded;
+import io.portage.contracts.yard.AppointmentAtRisk;
 import io.portage.contracts.yard.AppointmentBooked;
 import io.portage.contracts.yard.AppointmentCancelled;
 import io.portage.contracts.yard.AppointmentMissed;
@@ -112,6 +113,8 @@ public final class EventSamples {
                 at("08:00:00"), at("09:00:00"), at("10:00:00"), "Trailer delayed at the border.", at("06:10:00")));
         ALL.put(APPOINTMENT_MISSED_V1, new AppointmentMissed(INBOUND, "WH1", "D06", at("09:00:00"), at("10:00:00"),
                 at("10:30:00")));
+        ALL.put(APPOINTMENT_AT_RISK_V1, new AppointmentAtRisk(INBOUND, "WH1", "D06", "Swift Freight", at("09:00:00"),
+                at("10:00:00"), at("09:55:00"), "TELEMATICS", 55, at("08:10:00")));
         ALL.put(TRAILER_CHECKED_IN_V1, new TrailerCheckedIn(INBOUND, "WH1", "Swift Freight", "SWFU 123456-7",
                 "NL-12-XYZ", "SEAL-0042871", at("09:05:00")));
         ALL.put(DOCK_ASSIGNED_V1, new DockAssigned(INBOUND, "WH1", "D06", at("09:12:00")));

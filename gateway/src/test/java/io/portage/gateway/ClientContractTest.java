@@ -66,7 +66,8 @@ class ClientContractTest {
             Map.entry("OrdersApi.cancel", Set.of(200, 404, 409)), Map.entry("ShipmentsApi.list", Set.of(200)),
             Map.entry("ShipmentsApi.get", Set.of(200)), Map.entry("AppointmentsApi.book", Set.of(201, 200, 409, 422)),
             Map.entry("AppointmentsApi.reschedule", Set.of(200, 404, 409, 422)),
-            Map.entry("AppointmentsApi.cancel", Set.of(200, 404, 409, 422)), Map.entry("AppointmentsApi.onDay", Set.of(200)),
+            Map.entry("AppointmentsApi.cancel", Set.of(200, 404, 409, 422)),
+            Map.entry("AppointmentsApi.eta", Set.of(200, 404, 409)), Map.entry("AppointmentsApi.onDay", Set.of(200)),
             Map.entry("AppointmentsApi.get", Set.of(200)));
 
     /** The reads whose answer the gateway re-checks for the caller's partner ({@code PartnerApiRouting.readOwn}). */

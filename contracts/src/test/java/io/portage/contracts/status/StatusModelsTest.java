@@ -25,6 +25,7 @@ class StatusModelsTest {
             EventCatalog.ERP_ORDER_CANCELLED_V1,
             EventCatalog.ERP_PICKING_DONE_V1,
             EventCatalog.ERP_INVOICE_POSTED_V1,
+            EventCatalog.APPOINTMENT_AT_RISK_V1,
             EventCatalog.DETENTION_STARTED_V1,
             EventCatalog.DETENTION_CHARGED_V1,
             EventCatalog.DETENTION_CHARGED_V2,

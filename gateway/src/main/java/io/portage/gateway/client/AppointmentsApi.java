@@ -38,6 +38,13 @@ public interface AppointmentsApi {
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 
     @POST
+    @Path("/{id}/eta")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> eta(@PathParam("id") String id, String body,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
+
+    @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<Response> cancel(@PathParam("id") String id, String body,

@@ -38,7 +38,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Carriers' and 3PLs' dock appointments at {@code /api/v1/appointments}, routed to yard-service: book, reschedule and
- * cancel with {@code appointments:write} (Idempotency-Key honoured), read your own with {@code appointments:read}.
+ * cancel with {@code appointments:write} (Idempotency-Key honoured), report the truck's estimated arrival (an
+ * estimate is its own idempotency: the latest wins), read your own with {@code appointments:read}.
  */
 @Path("/api/v1/appointments")
 @Authenticated
@@ -96,6 +97,24 @@ public class AppointmentRoutes {
         String correlationId = correlation.id();
         return idempotency.once(caller.partnerId(), idempotencyKey, "POST /api/v1/appointments/" + id + "/reschedule", body,
                 () -> routing.rescheduleAppointment(id.toString(), body, correlationId));
+    }
+
+    @POST
+    @Path("/{id}/eta")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "telematics", value = """
+                    {"source": "TELEMATICS", "estimatedArrival": "2026-12-01T08:55:00Z", "reportedAt": "2026-12-01T07:40:00Z"}"""),
+            @ExampleObject(name = "geofence", value = """
+                    {"source": "GEOFENCE", "reportedAt": "2026-12-01T07:50:00Z"}""")}))
+    @SecurityRequirement(name = "SecurityScheme", scopes = "appointments:write")
+    @Operation(summary = "Report your truck's estimated arrival (scope appointments:write)", description = "From telematics, a geofence entry (expected at the gate a set time later), the carrier or the driver; the latest estimate wins. Later than the slot's start plus the site's grace period, the appointment is at risk and the yard is told before the slot.")
+    @APIResponse(responseCode = "200", description = "The appointment with its expected arrival", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AppointmentView")))
+    @APIResponse(responseCode = "404", description = "No such appointment (or not yours)")
+    @APIResponse(responseCode = "409", description = "The truck has arrived, or the appointment is cancelled, completed or a no-show")
+    public Uni<Response> eta(@PathParam("id") UUID id, @NotBlank String body) {
+        callers.caller().require("appointments:write");
+        return routing.reportArrivalEstimate(id.toString(), body, correlation.id());
     }
 
     @POST

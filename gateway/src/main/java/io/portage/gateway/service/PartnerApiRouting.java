@@ -105,6 +105,12 @@ public class PartnerApiRouting {
                 (appointments, authorization) -> appointments.reschedule(id, body, authorization, correlationId));
     }
 
+    @WithSpan("PartnerApiRouting.reportArrivalEstimate")
+    public Uni<Response> reportArrivalEstimate(String id, String body, String correlationId) {
+        return write(APPOINTMENTS, AppointmentsApi.class,
+                (appointments, authorization) -> appointments.eta(id, body, authorization, correlationId));
+    }
+
     @WithSpan("PartnerApiRouting.cancelAppointment")
     public Uni<Response> cancelAppointment(String id, String body, String correlationId) {
         return write(APPOINTMENTS, AppointmentsApi.class,

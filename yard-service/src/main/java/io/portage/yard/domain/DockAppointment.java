@@ -1,5 +1,6 @@
 package io.portage.yard.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +53,14 @@ public class DockAppointment {
     private Instant arrivedAt;
     @Column(name = "purchase_orders")
     private String purchaseOrders;
+    @Column(name = "expected_arrival")
+    private Instant expectedArrival;
+    @Column(name = "eta_source")
+    private String etaSource;
+    @Column(name = "eta_reported_at")
+    private Instant etaReportedAt;
+    @Column(name = "at_risk_since")
+    private Instant atRiskSince;
     @Column(name = "event_sequence")
     private long eventSequence = 1;
     @Version
@@ -173,6 +182,61 @@ public class DockAppointment {
             case IN_PROGRESS -> 3;
             case COMPLETED -> 4;
         };
+    }
+
+    /** What an estimated arrival did to the appointment's risk of missing its slot. */
+    public enum Forecast {
+        /** An estimate made before the one it holds: kept out, nothing changed. */
+        OUTDATED,
+        /** Within the slot's start plus grace. */
+        ON_TIME,
+        /** Later than that, and it was not at risk before. */
+        NOW_AT_RISK,
+        /** Later than that, as before. */
+        STILL_AT_RISK,
+        /** Within it again after being at risk. */
+        BACK_ON_TIME
+    }
+
+    /**
+     * Takes the truck's estimated arrival {@code eta}, made at {@code reportedAt} by {@code source}: the latest estimate
+     * wins, an older one delivered late is kept out. At risk while it is later than the slot's start plus
+     * {@code grace}. Only a requested or scheduled appointment whose truck has not arrived takes estimates.
+     */
+    public Forecast expectArrival(Instant eta, String source, Instant reportedAt, Duration grace) {
+        if (arrivedAt != null || !status.changeable()) {
+            throw new AppointmentStateException("An appointment that is " + status
+                    + (arrivedAt != null ? " with its truck arrived" : "") + " takes no estimated arrival");
+        }
+        if (etaReportedAt != null && reportedAt.isBefore(etaReportedAt)) {
+            return Forecast.OUTDATED;
+        }
+        expectedArrival = eta;
+        etaSource = source;
+        etaReportedAt = reportedAt;
+        boolean late = eta.isAfter(slotStart.plus(grace));
+        if (late == (atRiskSince != null)) {
+            return late ? Forecast.STILL_AT_RISK : Forecast.ON_TIME;
+        }
+        atRiskSince = late ? reportedAt : null;
+        return late ? Forecast.NOW_AT_RISK : Forecast.BACK_ON_TIME;
+    }
+
+    public Instant expectedArrival() {
+        return expectedArrival;
+    }
+
+    public String etaSource() {
+        return etaSource;
+    }
+
+    public Instant etaReportedAt() {
+        return etaReportedAt;
+    }
+
+    /** Since when its truck is expected to miss the slot; null when it is not. */
+    public Instant atRiskSince() {
+        return atRiskSince;
     }
 
     /** The sequence number of the next event about this appointment (its booking was 1). */

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.EventType;
 import io.portage.contracts.Money;
+import io.portage.contracts.yard.AppointmentAtRisk;
 import io.portage.contracts.yard.AppointmentBooked;
 import io.portage.contracts.yard.AppointmentCancelled;
 import io.portage.contracts.yard.AppointmentMissed;
@@ -86,6 +87,14 @@ public class YardEventPublisher implements YardEvents {
         AppointmentCancelled data = new AppointmentCancelled(appointment.id().toString(), appointment.site(),
                 appointment.dock(), appointment.slot().start(), appointment.slot().end(), by, reason, at);
         return outbox.stage(EventCatalog.APPOINTMENT_CANCELLED_V1, data, envelope(appointment, at));
+    }
+
+    @Override
+    public Uni<UUID> appointmentAtRisk(DockAppointment appointment, int minutesLate) {
+        AppointmentAtRisk data = new AppointmentAtRisk(appointment.id().toString(), appointment.site(), appointment.dock(),
+                appointment.carrier(), appointment.slot().start(), appointment.slot().end(), appointment.expectedArrival(),
+                appointment.etaSource(), minutesLate, appointment.etaReportedAt());
+        return outbox.stage(EventCatalog.APPOINTMENT_AT_RISK_V1, data, envelope(appointment, appointment.etaReportedAt()));
     }
 
     @Override

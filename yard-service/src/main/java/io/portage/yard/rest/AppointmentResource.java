@@ -30,9 +30,11 @@ import io.portage.kit.rest.CorrelationContext;
 import io.portage.kit.rest.ProblemException;
 import io.portage.kit.security.Caller;
 import io.portage.kit.security.Callers;
+import io.portage.yard.domain.EtaSource;
 import io.portage.yard.domain.Slot;
 import io.portage.yard.service.AppointmentChanges;
 import io.portage.yard.service.AppointmentService;
+import io.portage.yard.service.ArrivalForecasts;
 import io.portage.yard.service.BookAppointment;
 import io.portage.yard.service.IdempotentCalls;
 import io.smallrye.mutiny.Uni;
@@ -55,9 +57,11 @@ public class AppointmentResource {
     private final IdempotencyKeys keys;
     private final CorrelationContext correlation;
     private final Callers callers;
+    private final ArrivalForecasts forecasts;
 
     public AppointmentResource(AppointmentService appointments, AppointmentChanges changes, IdempotentCalls idempotent,
-            IdempotencyKeys keys, CorrelationContext correlation, Callers callers) {
+            IdempotencyKeys keys, CorrelationContext correlation, Callers callers, ArrivalForecasts forecasts) {
+        this.forecasts = forecasts;
         this.appointments = appointments;
         this.changes = changes;
         this.idempotent = idempotent;
@@ -123,6 +127,27 @@ public class AppointmentResource {
                 keys.fingerprint("cancel " + id, body == null ? new AppointmentChangeRequests.Cancel(null) : body),
                 () -> changes.cancel(id, caller.tenant().orElse(null), caller.actingFor(caller.actor()), reason))
                 .map(AppointmentResource::answer);
+    }
+
+    @SecurityRequirement(name = "SecurityScheme", scopes = APPOINTMENTS_WRITE)
+    @POST
+    @Path("/{id}/eta")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report the truck's estimated arrival", description = "From telematics, a geofence entry (expected at the gate a set time later; no estimatedArrival), the carrier or the driver. The latest estimate wins; one made before it is kept out. Later than the slot's start plus the site's grace period, the appointment is at risk: told once on portage.yard and an item for the yard, before the slot. A carrier reports only for its own appointments, before its truck arrives.")
+    @APIResponse(responseCode = "200", description = "The appointment with its expected arrival and whether it is at risk", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "404", description = "No such appointment (or not yours)")
+    @APIResponse(responseCode = "409", description = "The truck has arrived, or the appointment is cancelled, completed or a no-show")
+    public Uni<AppointmentView> eta(@PathParam("id") UUID id, @NotNull @Valid AppointmentChangeRequests.Eta body) {
+        Caller caller = callers.current().requireScope(APPOINTMENTS_WRITE);
+        if (body.estimatedArrival() == null && body.source() != EtaSource.GEOFENCE) {
+            throw ProblemException.invalid("estimatedArrival", "is required unless the source is GEOFENCE");
+        }
+        Instant now = Instant.now();
+        if (body.reportedAt() != null && body.reportedAt().isAfter(now.plusSeconds(300))) {
+            throw ProblemException.invalid("reportedAt", "must not be in the future");
+        }
+        return forecasts.expect(id, caller.tenant().orElse(null), body.source(), body.estimatedArrival(),
+                body.reportedAt() == null ? now : body.reportedAt(), correlation.id()).map(AppointmentView::of);
     }
 
     /** The slot asked for; a slot that breaks {@link Slot}'s own rules is a 400 on {@code slotEnd}. */

@@ -10,7 +10,7 @@ import io.portage.yard.domain.DockAppointment;
 public record AppointmentView(UUID id, String site, String dock, String door, String loadType, String direction, String carrier,
         String reference,
         String partnerId, List<String> purchaseOrders, Instant slotStart, Instant slotEnd, String status, String statusReason,
-        Instant bookedAt, Instant arrivedAt) {
+        Instant bookedAt, Instant arrivedAt, Instant expectedArrival, String etaSource, Instant atRiskSince) {
 
     static AppointmentView of(DockAppointment appointment) {
         return new AppointmentView(appointment.id(), appointment.site(), appointment.dock(), appointment.door(),
@@ -18,6 +18,6 @@ public record AppointmentView(UUID id, String site, String dock, String door, St
                 appointment.carrier(), appointment.reference(), appointment.partnerId(), appointment.purchaseOrders(),
                 appointment.slot().start(),
                 appointment.slot().end(), appointment.status().name(), appointment.statusReason(), appointment.bookedAt(),
-                appointment.arrivedAt());
+                appointment.arrivedAt(), appointment.expectedArrival(), appointment.etaSource(), appointment.atRiskSince());
     }
 }

@@ -31,10 +31,12 @@ public class AppointmentChanges {
     private final AppointmentService booking;
     private final SiteService sites;
     private final YardEvents events;
+    private final ArrivalForecasts forecasts;
     private final Clock clock = Clock.systemUTC();
 
     public AppointmentChanges(AppointmentRepository appointments, AppointmentService booking, SiteService sites,
-            YardEvents events) {
+            YardEvents events, ArrivalForecasts forecasts) {
+        this.forecasts = forecasts;
         this.appointments = appointments;
         this.booking = booking;
         this.sites = sites;
@@ -47,7 +49,9 @@ public class AppointmentChanges {
         return Panache.withTransaction(() -> owned(id, partnerId).chain(appointment -> {
             Instant now = clock.instant();
             return appointment.cancel(reason, now)
-                    ? events.appointmentCancelled(appointment, by, reason, now).replaceWith(new Booked(appointment, false))
+                    ? events.appointmentCancelled(appointment, by, reason, now)
+                            .chain(() -> forecasts.settle(appointment, "cancelled by " + by))
+                            .replaceWith(new Booked(appointment, false))
                     : Uni.createFrom().item(new Booked(appointment, false));
         }));
     }

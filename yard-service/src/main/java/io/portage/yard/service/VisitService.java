@@ -40,9 +40,11 @@ public class VisitService {
     private final DetentionService detention;
     private final YardMetrics metrics;
     private final YardEvents events;
+    private final ArrivalForecasts forecasts;
 
     public VisitService(VisitRepository visits, AppointmentRepository appointments, DetentionService detention,
-            YardMetrics metrics, YardEvents events) {
+            YardMetrics metrics, YardEvents events, ArrivalForecasts forecasts) {
+        this.forecasts = forecasts;
         this.visits = visits;
         this.events = events;
         this.appointments = appointments;
@@ -96,6 +98,9 @@ public class VisitService {
                     metrics.arrival(routed.site(), !routed.arrivedAt().isAfter(appointment.get().slot().start()));
                 }
                 return tell(appointment.get(), VisitChange.between(told, routed), routed.visitId())
+                        .chain(() -> firstArrival
+                                ? forecasts.settle(appointment.get(), "the truck arrived at " + routed.arrivedAt())
+                                : Uni.createFrom().voidItem())
                         .chain(() -> detention.settle(stored, routed, appointment.get()))
                         .chain(() -> save(stored, routed, found.isPresent()));
             });

@@ -26,6 +26,9 @@ public interface YardEvents {
 
     Uni<UUID> appointmentCancelled(DockAppointment appointment, String by, String reason, Instant at);
 
+    /** Its truck will miss the slot by {@code minutesLate} after the slot's start (its latest estimate). */
+    Uni<UUID> appointmentAtRisk(DockAppointment appointment, int minutesLate);
+
     /** Tells the appointment's followers what its truck did; a fact the contract cannot carry is left out (logged). */
     Uni<Void> visitChanged(DockAppointment appointment, String visitId, VisitChange change);
 }

@@ -28,6 +28,10 @@ public class YardMetrics {
         registry.counter("portage.yard.no_shows", "site", site).increment();
     }
 
+    void atRisk(String site) {
+        registry.counter("portage.yard.at_risk", "site", site).increment();
+    }
+
     void waited(String site, Duration wait) {
         registry.timer("portage.yard.wait", "site", site).record(wait.isNegative() ? Duration.ZERO : wait);
     }
