@@ -53,6 +53,7 @@ public class DockAppointment {
     private Instant arrivedAt;
     @Column(name = "purchase_orders")
     private String purchaseOrders;
+    private String shipments;
     @Column(name = "expected_arrival")
     private Instant expectedArrival;
     @Column(name = "eta_source")
@@ -72,7 +73,7 @@ public class DockAppointment {
     /** A booking: scheduled, or requested with {@code holdReason} when a check failed and a person decides. */
     public static DockAppointment book(String site, String dock, String door, String loadType, Direction direction,
             String carrier, String reference, String partnerId, Slot slot, List<String> purchaseOrders,
-            String holdReason, String correlationId, Instant now) {
+            List<String> shipments, String holdReason, String correlationId, Instant now) {
         DockAppointment appointment = new DockAppointment();
         appointment.id = UUID.randomUUID();
         appointment.site = site;
@@ -86,6 +87,7 @@ public class DockAppointment {
         appointment.slotStart = slot.start();
         appointment.slotEnd = slot.end();
         appointment.purchaseOrders = purchaseOrders.isEmpty() ? null : String.join(",", purchaseOrders);
+        appointment.shipments = shipments.isEmpty() ? null : String.join(",", shipments);
         appointment.status = holdReason == null ? AppointmentStatus.SCHEDULED : AppointmentStatus.REQUESTED;
         appointment.statusReason = holdReason;
         appointment.statusChangedAt = holdReason == null ? null : now;
@@ -94,10 +96,14 @@ public class DockAppointment {
         return appointment;
     }
 
-    /** The same booking again (a retry): same site, dock, load type, slot, direction, carrier, reference, partner and orders. */
+    /**
+     * The same booking again (a retry): same site, dock, load type, slot, direction, carrier, reference, partner, orders
+     * and shipments.
+     */
     public boolean isSameBookingAs(String site, String dock, String loadType, Direction direction, String carrier,
-            String reference, String partnerId, Slot slot, List<String> purchaseOrders) {
-        return purchaseOrders().equals(purchaseOrders) && this.site.equals(site) && this.dock.equals(dock)
+            String reference, String partnerId, Slot slot, List<String> purchaseOrders, List<String> shipments) {
+        return purchaseOrders().equals(purchaseOrders) && shipments().equals(shipments) && this.site.equals(site)
+                && this.dock.equals(dock)
                 && Objects.equals(this.loadType, loadType)
                 && this.direction == direction && this.carrier.equals(carrier) && this.reference.equals(reference)
                 && Objects.equals(this.partnerId, partnerId) && slot().equals(slot);
@@ -145,6 +151,11 @@ public class DockAppointment {
         status = AppointmentStatus.SCHEDULED;
         statusReason = null;
         statusChangedAt = now;
+    }
+
+    /** The shipments an outbound appointment names. */
+    public List<String> shipments() {
+        return shipments == null ? List.of() : List.of(shipments.split(","));
     }
 
     public List<String> purchaseOrders() {

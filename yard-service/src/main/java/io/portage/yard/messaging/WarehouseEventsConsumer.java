@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.portage.kit.events.BatchConsumer;
 import io.portage.kit.events.BatchConsumers;
+import io.portage.yard.domain.ShipmentFact;
 import io.portage.yard.domain.YardScan;
 import io.portage.yard.service.ConfirmedReceiptLine;
 import io.smallrye.mutiny.Uni;
@@ -24,16 +25,23 @@ public class WarehouseEventsConsumer {
 
     private final BatchConsumer<YardScan> scans;
     private final BatchConsumer<ConfirmedReceiptLine> receipts;
+    private final BatchConsumer<ShipmentFact> shipments;
 
     public WarehouseEventsConsumer(BatchConsumers consumers, YardScanHandler scans, ReceiptLineHandler receipts,
-            @Channel("yard-dlq") MutinyEmitter<String> deadLetterTopic) {
+            ShipmentFactsHandler shipments, @Channel("yard-dlq") MutinyEmitter<String> deadLetterTopic) {
         this.scans = consumers.of(scans, deadLetterTopic);
         this.receipts = consumers.of(receipts, deadLetterTopic);
+        this.shipments = consumers.of(shipments, deadLetterTopic);
     }
 
     @Incoming("warehouse-in")
     public Uni<Void> onWarehouseEvents(KafkaRecordBatch<String, String> batch) {
         return scans.consume(batch);
+    }
+
+    @Incoming("shipments-in")
+    public Uni<Void> onShipmentFacts(KafkaRecordBatch<String, String> batch) {
+        return shipments.consume(batch);
     }
 
     @Incoming("receipts-in")

@@ -23,5 +23,6 @@ public record AppointmentRequest(
         @NotBlank @Size(max = 100) String reference,
         @NotNull Instant slotStart,
         @NotNull Instant slotEnd,
-        @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Za-z0-9/_-]{1,32}", message = "must be an Odoo purchase order name such as P00013") String> purchaseOrders) {
+        @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Za-z0-9/_-]{1,32}", message = "must be an Odoo purchase order name such as P00013") String> purchaseOrders,
+        @Size(max = 50) List<@NotNull @Pattern(regexp = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", message = "must be a shipment id (a UUID in lower case)") String> shipments) {
 }

@@ -85,7 +85,8 @@ public class AppointmentResource {
         String partnerId = caller.actingFor("portage");
         Slot slot = slot(body.slotStart(), body.slotEnd());
         BookAppointment command = new BookAppointment(body.site(), body.dock(), body.loadType(), body.direction(),
-                body.carrier(), body.reference(), partnerId, slot, correlation.id(), !caller.operator(), body.purchaseOrders());
+                body.carrier(), body.reference(), partnerId, slot, correlation.id(), !caller.operator(), body.purchaseOrders(),
+                body.shipments());
         return idempotent
                 .once(caller.actingFor(caller.actor()), IdempotencyKeys.key(idempotencyKey), keys.fingerprint("book", body),
                         () -> appointments.book(body.dock(), command))

@@ -34,11 +34,13 @@ public class AppointmentService {
     private final AppointmentRepository appointments;
     private final SiteService sites;
     private final PurchaseOrderVerifier purchaseOrders;
+    private final OutboundShipments shipments;
     private final YardEvents events;
     private final Clock clock = Clock.systemUTC();
 
     public AppointmentService(AppointmentRepository appointments, SiteService sites, PurchaseOrderVerifier purchaseOrders,
-            YardEvents events) {
+            OutboundShipments shipments, YardEvents events) {
+        this.shipments = shipments;
         this.appointments = appointments;
         this.sites = sites;
         this.purchaseOrders = purchaseOrders;
@@ -55,6 +57,8 @@ public class AppointmentService {
             rules.check(command.slot(), clock.instant(), command.carrierBooking());
             List<String> doors = rules.doorsFor(command.dock(), command.loadType()).stream().map(SiteRules.Door::code).toList();
             return purchaseOrders.holdReason(rules, command)
+                    .chain(poHold -> shipments.holdReason(rules, command)
+                            .map(shipmentHold -> poHold.or(() -> shipmentHold)))
                     .chain(holdReason -> attempt(command, holdReason.orElse(null), doors, doors.size()));
         });
     }
@@ -75,7 +79,7 @@ public class AppointmentService {
                             .orElseThrow(() -> new SlotTakenException(command.site(), command.dock(), command.slot()));
                     return appointments.persist(DockAppointment.book(command.site(), command.dock(), door,
                             command.loadType(), command.direction(), command.carrier(), command.reference(),
-                            command.partnerId(), command.slot(), command.purchaseOrders(), holdReason,
+                            command.partnerId(), command.slot(), command.purchaseOrders(), command.shipments(), holdReason,
                             command.correlationId(), clock.instant()))
                             .call(appointment -> holdReason == null
                                     ? events.appointmentBooked(appointment)
@@ -97,7 +101,8 @@ public class AppointmentService {
 
     private static boolean isSame(DockAppointment appointment, BookAppointment command) {
         return appointment.isSameBookingAs(command.site(), command.dock(), command.loadType(), command.direction(),
-                command.carrier(), command.reference(), command.partnerId(), command.slot(), command.purchaseOrders());
+                command.carrier(), command.reference(), command.partnerId(), command.slot(), command.purchaseOrders(),
+                command.shipments());
     }
 
     /** An appointment; {@link AppointmentNotFoundException} when there is none or it is not {@code partnerId}'s (null: anyone's, for operators). */

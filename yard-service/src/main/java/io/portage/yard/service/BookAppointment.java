@@ -12,9 +12,10 @@ import io.portage.yard.domain.Slot;
  */
 public record BookAppointment(String site, String dock, String loadType, Direction direction, String carrier,
         String reference, String partnerId, Slot slot, String correlationId, boolean carrierBooking,
-        List<String> purchaseOrders) {
+        List<String> purchaseOrders, List<String> shipments) {
 
     public BookAppointment {
         purchaseOrders = purchaseOrders == null ? List.of() : List.copyOf(purchaseOrders);
+        shipments = shipments == null ? List.of() : List.copyOf(shipments);
     }
 }
