@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,10 +95,16 @@ class ReceiptReviewTest {
 
     static ProducerRecord<String, String> line(String eventId, String receipt, String appointment, int number, String sku,
             int expected, int received, int shortQuantity, int damaged) {
+        return line("WH1", eventId, receipt, appointment, number, sku, expected, received, shortQuantity, damaged,
+                Instant.parse(DAY + "T08:40:00Z"));
+    }
+
+    static ProducerRecord<String, String> line(String site, String eventId, String receipt, String appointment, int number,
+            String sku, int expected, int received, int shortQuantity, int damaged, Instant confirmedAt) {
         String json = """
-                {"receiptId":"%s","site":"WH1","appointmentId":"%s","lineNumber":%d,"sku":"%s","expectedQuantity":%d,
-                 "receivedQuantity":%d,"shortQuantity":%d,"damagedQuantity":%d,"confirmedAt":"%sT08:40:00Z"}"""
-                .formatted(receipt, appointment, number, sku, expected, received, shortQuantity, damaged, DAY);
+                {"receiptId":"%s","site":"%s","appointmentId":"%s","lineNumber":%d,"sku":"%s","expectedQuantity":%d,
+                 "receivedQuantity":%d,"shortQuantity":%d,"damagedQuantity":%d,"confirmedAt":"%s"}"""
+                .formatted(receipt, site, appointment, number, sku, expected, received, shortQuantity, damaged, confirmedAt);
         return CloudEventRecords.binary(EventCatalog.RECEIPT_LINE_CONFIRMED_V1.topic(), eventId,
                 EventCatalog.RECEIPT_LINE_CONFIRMED_V1.type(), receipt, json, Map.of("sequence", Integer.toString(number)));
     }
@@ -200,5 +207,67 @@ class ReceiptReviewTest {
                 .statusCode(200)
                 .body("actor", hasItem("test-operator"))
                 .body("detail", hasItem("approved DAMAGED as counted"));
+    }
+
+    @Test
+    void theBackorderOfAShortReceiptIsReceivedOnALaterVisitAndEachReceiptsLagIsMeasured() {
+        Map<String, Object> later = new java.util.HashMap<>(YardSites.hours("00:00", "23:59"));
+        later.putAll(Map.of("timeZone", "UTC", "slotMinutes", 15, "docks",
+                List.of(YardSites.dock("L", List.of(YardSites.door("L1"), YardSites.door("L2"))))));
+        YardSites.define("LATER", later);
+        String po = purchase(Map.of(LAMP, 10));
+        Instant now = Instant.now();
+        String first = bookAt("LATER", "L", po);
+        String receipt1 = "ASN-" + UUID.randomUUID();
+        VisitConsumerTest.produce(List.of(line("LATER", UUID.randomUUID().toString(), receipt1, first, 1, "PT-LAMP-01", 10, 7,
+                3, 0, now.minus(Duration.ofMinutes(30)))));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().queryParam("site", "LATER")
+                        .queryParam("status", "EXCEPTION")
+                        .get("/ops/yard/receipts")
+                        .then()
+                        .body("receiptId", hasItem(receipt1)));
+        given().post("/ops/yard/receipts/" + receipt1 + "/lines/1/approve").then().statusCode(200);
+        assertThat(order(po).lines().get(0).received()).isEqualByComparingTo("7");
+        assertThat(order(po).pickingIds()).as("the receipt and its backorder").hasSize(2);
+
+        // The rest comes on another truck: it goes onto the backorder, not the receipt already done.
+        String second = bookAt("LATER", "L", po);
+        String receipt2 = "ASN-" + UUID.randomUUID();
+        VisitConsumerTest.produce(List.of(line("LATER", UUID.randomUUID().toString(), receipt2, second, 1, "PT-LAMP-01", 3,
+                3, 0, 0, now.minus(Duration.ofMinutes(10)))));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(order(po).fullyReceived()).isTrue());
+        assertThat(order(po).lines().get(0).received()).isEqualByComparingTo("10");
+        assertThat(order(po).pickingIds()).as("no further backorder").hasSize(2);
+
+        given().queryParam("date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString())
+                .get("/ops/yard/sites/LATER/measures")
+                .then()
+                .statusCode(200)
+                .body("receiptsInOdoo", equalTo(2))
+                .body("longestReceiptLagMinutes", org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(30))
+                        .and(org.hamcrest.Matchers.lessThan(35)))
+                .body("averageReceiptLagMinutes", org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(20))
+                        .and(org.hamcrest.Matchers.lessThan(25)));
+        given().auth()
+                .none()
+                .get("/q/metrics")
+                .then()
+                .body(containsString("portage_yard_receipt_lag_seconds_count{site=\"LATER\"} 2"));
+    }
+
+    /** Books an inbound 08:00-09:00 slot on the test's day at {@code site} and {@code dock} for {@code order}; its id. */
+    static String bookAt(String site, String dock, String order) {
+        return given().contentType(ContentType.JSON)
+                .auth()
+                .oauth2(TestTokens.partner("swift"))
+                .body(Map.of("site", site, "dock", dock, "direction", "INBOUND", "carrier", "Swift Freight", "reference",
+                        "ASN-" + UUID.randomUUID(), "slotStart", DAY + "T08:00:00Z", "slotEnd", DAY + "T09:00:00Z",
+                        "purchaseOrders", List.of(order)))
+                .post("/api/v1/appointments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

@@ -2,13 +2,15 @@ package io.portage.yard.client;
 
 import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.portage.odoo.connector.CallerContext;
+import io.portage.odoo.connector.OdooClient;
 import io.portage.odoo.connector.ops.OdooOperations;
 import io.portage.odoo.connector.ops.PurchaseOrder;
 import io.portage.odoo.connector.ops.ScrapRequest;
@@ -22,13 +24,21 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ReceiptClient {
 
-    private final OdooOperations odoo;
+    /** States of a picking that can no longer be received. */
+    private static final Set<String> CLOSED = Set.of("done", "cancel");
 
-    public ReceiptClient(OdooOperations odoo) {
+    private final OdooOperations odoo;
+    private final OdooClient client;
+
+    public ReceiptClient(OdooOperations odoo, OdooClient client) {
         this.odoo = odoo;
+        this.client = client;
     }
 
-    /** A purchase order as receiving needs it: its receipt (the first incoming picking) and, per product, what is still to receive. */
+    /**
+     * A purchase order as receiving needs it: its open receipt (the first incoming picking neither done nor cancelled:
+     * after a short receipt, the backorder) and, per product, what is still to receive.
+     */
     public record OrderToReceive(String name, long receiptId, Map<Long, BigDecimal> outstanding) {
     }
 
@@ -36,17 +46,28 @@ public class ReceiptClient {
         return CallerContext.emitOnCaller(odoo.findProducts(skus));
     }
 
-    /** The order, or null when Odoo has none by that name or it has no receipt. */
+    /** The order, or null when Odoo has none by that name or no receipt of it is open. */
     public Uni<OrderToReceive> order(String name) {
-        return CallerContext.emitOnCaller(odoo.purchases().findByName(name).map(order -> {
+        return CallerContext.emitOnCaller(odoo.purchases().findByName(name).chain(order -> {
             if (order == null || order.pickingIds().isEmpty()) {
-                return null;
+                return Uni.createFrom().nullItem();
             }
-            Map<Long, BigDecimal> outstanding = new LinkedHashMap<>();
-            for (PurchaseOrder.Line line : order.lines()) {
-                outstanding.merge(line.productId(), line.outstanding(), BigDecimal::add);
-            }
-            return new OrderToReceive(order.name(), Collections.min(order.pickingIds()), outstanding);
+            return client.retrying(() -> client.once().read("stock.picking", order.pickingIds(), List.of("state")))
+                    .map(pickings -> {
+                        Long open = pickings.stream()
+                                .filter(picking -> !CLOSED.contains(picking.path("state").asText()))
+                                .map(picking -> picking.path("id").asLong())
+                                .min(Long::compare)
+                                .orElse(null);
+                        if (open == null) {
+                            return null;
+                        }
+                        Map<Long, BigDecimal> outstanding = new LinkedHashMap<>();
+                        for (PurchaseOrder.Line line : order.lines()) {
+                            outstanding.merge(line.productId(), line.outstanding(), BigDecimal::add);
+                        }
+                        return new OrderToReceive(order.name(), open, outstanding);
+                    });
         }));
     }
 

@@ -110,6 +110,10 @@ public class ReceiptLine {
         return received.add(damaged);
     }
 
+    public Instant confirmedAt() {
+        return confirmedAt;
+    }
+
     public String id() {
         return id;
     }

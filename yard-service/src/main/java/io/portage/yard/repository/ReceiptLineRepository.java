@@ -1,5 +1,6 @@
 package io.portage.yard.repository;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,11 @@ public class ReceiptLineRepository implements PanacheRepositoryBase<ReceiptLine,
 
     public Uni<List<ReceiptLine>> ofReceipt(String receiptId) {
         return list("receiptId = ?1 order by lineNumber", receiptId);
+    }
+
+    /** A site's lines validated in Odoo within [{@code from}, {@code to}). */
+    public Uni<List<ReceiptLine>> appliedBetween(String site, Instant from, Instant to) {
+        return list("site = ?1 and appliedAt >= ?2 and appliedAt < ?3", site, from, to);
     }
 
     public Uni<List<ReceiptLine>> withStatus(String site, ReceiptLine.Status status) {

@@ -31,7 +31,7 @@ public class MeasuresResource {
     }
 
     @GET
-    @Operation(summary = "Appointment adherence and wait on a day (UTC)", description = "On time (arrived by the slot's start), late, no-show, cancelled, still expected; the wait from arrival to loading or unloading (average and longest minutes).")
+    @Operation(summary = "Appointment adherence and wait on a day (UTC)", description = "On time (arrived by the slot's start), late, no-show, cancelled, still expected; the wait from arrival to loading or unloading (average and longest minutes); the receipts validated in Odoo that day and their lag from the last line counted at the dock to Odoo, review included (average and longest minutes).")
     public Uni<YardMeasures.Measures> onDay(@PathParam("site") @Pattern(regexp = "[A-Z0-9-]{1,32}") String site,
             @QueryParam("date") @NotNull LocalDate date) {
         callers.current().requireOperator();

@@ -2,6 +2,8 @@ package io.portage.yard.service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,10 +48,12 @@ public class ReceiptReview {
     private final ExceptionQueue exceptions;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final YardMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
     public ReceiptReview(ReceiptLineRepository lines, AppointmentRepository appointments, ReceiptClient odoo,
-            ExceptionQueue exceptions, AuditLog audit, ObjectMapper json) {
+            ExceptionQueue exceptions, AuditLog audit, ObjectMapper json, YardMetrics metrics) {
+        this.metrics = metrics;
         this.lines = lines;
         this.appointments = appointments;
         this.odoo = odoo;
@@ -220,7 +224,13 @@ public class ReceiptReview {
                 .entrySet()
                 .stream()
                 .anyMatch(line -> arrived.getOrDefault(line.getKey(), BigDecimal.ZERO).compareTo(line.getValue()) < 0);
-        return odoo.receive(order.receiptId(), arrived, backorder, damaged, "portage:" + receiptId)
-                .invoke(() -> confirmed.forEach(line -> line.applied(clock.instant())));
+        return odoo.receive(order.receiptId(), arrived, backorder, damaged, "portage:" + receiptId).invoke(() -> {
+            Instant now = clock.instant();
+            confirmed.forEach(line -> line.applied(now));
+            confirmed.stream()
+                    .map(ReceiptLine::confirmedAt)
+                    .max(Instant::compareTo)
+                    .ifPresent(counted -> metrics.receiptLag(confirmed.get(0).site(), Duration.between(counted, now)));
+        });
     }
 }

@@ -32,6 +32,11 @@ public class YardMetrics {
         registry.counter("portage.yard.at_risk", "site", site).increment();
     }
 
+    /** From the last line of a receipt counted at the dock to its receipt validated in Odoo (review included). */
+    void receiptLag(String site, Duration lag) {
+        registry.timer("portage.yard.receipt_lag", "site", site).record(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
     void waited(String site, Duration wait) {
         registry.timer("portage.yard.wait", "site", site).record(wait.isNegative() ? Duration.ZERO : wait);
     }
