@@ -28,14 +28,16 @@ public final class ImageBuild {
 
     private final Path checkout;
     private final OciLayout layout;
-    private final Path base;
+    private final OciLayout.Blob base;
+    private final String baseName;
     private final String registryGroup;
     private final String version;
 
-    ImageBuild(Path checkout, OciLayout layout, Path base, String registryGroup, String version) {
+    ImageBuild(Path checkout, OciLayout layout, Path base, String registryGroup, String version) throws IOException {
         this.checkout = checkout;
         this.layout = layout;
-        this.base = base;
+        this.base = layout.addFile(base);
+        this.baseName = "portage-java-base:" + base.getFileName().toString().replaceAll("^base-|\\.tar$", "");
         this.registryGroup = registryGroup;
         this.version = version;
     }
@@ -98,7 +100,6 @@ public final class ImageBuild {
             throw new IllegalStateException(spec.service() + " is not packaged: " + app.resolve("quarkus-run.jar")
                     + " is missing (the images module builds after the services)");
         }
-        OciLayout.Blob baseBlob = layout.addFile(base);
         OciLayout.Blob dependencies = layout.addLayer(new LayerTar().tree(DEPLOYMENTS + "/lib", app.resolve("lib")));
         LayerTar own = new LayerTar();
         try (var entries = Files.list(app)) {
@@ -127,14 +128,12 @@ public final class ImageBuild {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("org.opencontainers.image.title", spec.service());
         labels.put("org.opencontainers.image.version", version);
-        labels.put("org.opencontainers.image.base.name", "portage-java-base:" + base.getFileName()
-                .toString()
-                .replaceAll("^base-|\\.tar$", ""));
+        labels.put("org.opencontainers.image.base.name", baseName);
         labels.put("org.opencontainers.image.vendor", "Portage");
-        OciLayout.Blob manifest = layout.addImage(name(spec.service()), List.of(baseBlob, dependencies, code), config,
+        OciLayout.Blob manifest = layout.addImage(name(spec.service()), List.of(base, dependencies, code), config,
                 labels);
         return String.format("%-55s sha256:%s  layers %d + %d + %d MB", name(spec.service()),
-                manifest.digest().substring(0, 12), baseBlob.size() >> 20, dependencies.size() >> 20, code.size() >> 20);
+                manifest.digest().substring(0, 12), base.size() >> 20, dependencies.size() >> 20, code.size() >> 20);
     }
 
 }
