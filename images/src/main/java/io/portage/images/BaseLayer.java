@@ -1,7 +1,6 @@
 package io.portage.images;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 
@@ -100,7 +98,7 @@ final class BaseLayer {
                     .map(Path::toString)
                     .forEach(command::add);
         }
-        String output = run(command, Path.of("."));
+        String output = Command.run(command, java.util.Map.of());
         TreeSet<Path> found = new TreeSet<>();
         for (String line : output.split("\n")) {
             String trimmed = line.strip();
@@ -140,23 +138,6 @@ final class BaseLayer {
         int status = jlink.run(writer, writer, args.toArray(String[]::new));
         if (status != 0) {
             throw new IllegalStateException("jlink " + args + " failed (" + status + "):\n" + out);
-        }
-    }
-
-    static String run(List<String> command, Path dir) {
-        try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException(command.getFirst() + " failed:\n" + new String(output,
-                        StandardCharsets.UTF_8));
-            }
-            return new String(output, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -148,14 +148,21 @@ class ContainersIT {
         }
     }
 
-    /** The image from the build's OCI layout into podman's storage (layers it holds already are not copied). */
+    /**
+     * The image from the build's OCI layout into podman's storage (layers it holds already, the base among them, are
+     * not copied again); the previous build's image of that name is removed, so runs do not pile images up.
+     */
     private static String load(String service) {
         String name = System.getProperty("portage.images.repository", "ghcr.io/portage") + "/" + service + ":"
                 + System.getProperty("portage.images.version");
         String layout = System.getProperty("portage.images.layout");
-        String id = podman.run("pull", "--quiet", "oci:" + layout + ":" + name).strip();
-        id = id.substring(id.lastIndexOf('\n') + 1).strip();
+        String previous = podman.quietly("image", "inspect", "--format", "{{.Id}}", name).strip();
+        String pulled = podman.run("pull", "--quiet", "oci:" + layout + ":" + name).strip();
+        String id = pulled.substring(pulled.lastIndexOf('\n') + 1).strip();
         podman.run("tag", id, name);
+        if (!previous.isEmpty() && !id.startsWith(previous) && !previous.startsWith(id)) {
+            podman.quietly("rmi", previous);
+        }
         return name;
     }
 

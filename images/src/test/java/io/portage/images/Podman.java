@@ -1,14 +1,12 @@
 package io.portage.images;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The podman command as it runs on the project's machines (docs/deploy.md, STACK.md): the runc runtime, cgroupfs and
@@ -43,30 +41,15 @@ final class Podman {
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--runtime", "runc", "--cgroup-manager",
                 "cgroupfs"));
         command.addAll(List.of(args));
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("CONTAINERS_CONF", containersConf.toString());
-            Process process = builder.start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed:\n"
-                        + new String(output, StandardCharsets.UTF_8));
-            }
-            return new String(output, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Command.run(command, Map.of("CONTAINERS_CONF", containersConf.toString()));
     }
 
-    /** Like {@link #run} but never fails: for cleaning up what may not be there. */
-    void quietly(String... args) {
+    /** Like {@link #run} but never fails (empty output when it did): for what may not be there. */
+    String quietly(String... args) {
         try {
-            run(args);
-        } catch (RuntimeException ignored) {
-            // nothing to remove
+            return run(args);
+        } catch (RuntimeException absent) {
+            return "";
         }
     }
 }
