@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -26,8 +28,11 @@ import org.junit.jupiter.api.Test;
 
 import io.portage.stack.KeycloakServer;
 import io.portage.stack.LocalStack;
+import io.portage.stack.ManagedProcess;
+import io.portage.stack.PortageHome;
 import io.portage.stack.Ports;
 import io.portage.stack.PostgresServer;
+import io.portage.stack.StackVersions;
 
 /**
  * The gateway's and order-service's images, as the build made them, run under podman (host network, read-only root,
@@ -40,6 +45,8 @@ class ContainersIT {
 
     private static Podman podman;
     private static LocalStack stack;
+    private static KeycloakServer keycloak;
+    private static ManagedProcess keycloakProcess;
     private static final List<String> containers = new ArrayList<>();
     private static int ordersPort;
     private static int gatewayPort;
@@ -58,23 +65,34 @@ class ContainersIT {
         }
         podman = found.get();
         long started = System.nanoTime();
-        stack = LocalStack.forTests(work.resolve("stack"), true).start(List.of("orders", "gateway"));
+        stack = LocalStack.forTests(work.resolve("stack"), false).start(List.of("orders", "gateway"));
+        // Keycloak takes longest to start; the services reach it only at their first request, so it starts beside them.
+        keycloak = new KeycloakServer(PortageHome.locate().keycloakDistribution(StackVersions.load()),
+                work.resolve("stack/keycloak"), Ports.free(), Ports.free());
+        CompletableFuture<ManagedProcess> keycloakStarting = CompletableFuture
+                .supplyAsync(() -> keycloak.start(false, Duration.ofSeconds(240)));
         long stackUp = System.nanoTime();
         String orders = load("order-service");
         String gateway = load("gateway");
         long loaded = System.nanoTime();
-        KeycloakServer keycloak = stack.keycloak().orElseThrow();
         ordersPort = Ports.free();
         gatewayPort = Ports.free();
-        Map<String, String> ordersEnv = serviceEnv(ordersPort, "orders", keycloak);
-        Map<String, String> gatewayEnv = serviceEnv(gatewayPort, "gateway", keycloak);
+        Map<String, String> ordersEnv = serviceEnv(ordersPort, "orders");
+        Map<String, String> gatewayEnv = serviceEnv(gatewayPort, "gateway");
         gatewayEnv.put("PORTAGE_GATEWAY_DOWNSTREAMS_ORDER_SERVICE_URL", "http://" + Ports.LOOPBACK + ":" + ordersPort);
         run("order-service", orders, ordersEnv);
         run("gateway", gateway, gatewayEnv);
+        try {
+            keycloakProcess = keycloakStarting.join();
+        } catch (CompletionException e) {
+            throw (RuntimeException) e.getCause();
+        }
+        long keycloakUp = System.nanoTime();
         awaitReady("order-service", ordersPort);
         awaitReady("gateway", gatewayPort);
-        System.out.printf("ContainersIT: stack %.1f s, images loaded in %.1f s, both containers ready %.1f s later%n",
-                (stackUp - started) / 1e9, (loaded - stackUp) / 1e9, (System.nanoTime() - loaded) / 1e9);
+        System.out.printf("ContainersIT: PostgreSQL and Kafka %.1f s, images loaded in %.1f s, Keycloak ready %.1f s"
+                + " and both containers %.1f s after the images%n", (stackUp - started) / 1e9, (loaded - stackUp) / 1e9,
+                (keycloakUp - loaded) / 1e9, (System.nanoTime() - loaded) / 1e9);
     }
 
     @AfterAll
@@ -83,6 +101,9 @@ class ContainersIT {
             for (String container : containers) {
                 podman.quietly("rm", "--force", "--time", "10", container);
             }
+        }
+        if (keycloakProcess != null) {
+            keycloakProcess.stop(Duration.ofSeconds(15));
         }
         if (stack != null) {
             stack.close();
@@ -166,7 +187,7 @@ class ContainersIT {
         return name;
     }
 
-    private static Map<String, String> serviceEnv(int port, String database, KeycloakServer keycloak) {
+    private static Map<String, String> serviceEnv(int port, String database) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_HOST", Ports.LOOPBACK);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -225,7 +246,7 @@ class ContainersIT {
                 .formParam("client_id", clientId)
                 .formParam("client_secret", secret)
                 .when()
-                .post(stack.keycloak().orElseThrow().issuer() + "/protocol/openid-connect/token")
+                .post(keycloak.issuer() + "/protocol/openid-connect/token")
                 .then()
                 .statusCode(200)
                 .extract()
