@@ -127,7 +127,7 @@ final class Demo {
                 tomorrow + "T07:30:00Z");
         book(dockPrefix + "A", "INBOUND", "Rapid Haulage", "PO-" + run + "-78", tomorrow + "T07:00:00Z",
                 tomorrow + "T08:00:00Z");
-        new InboundTruck(launcher, web, opsToken).play(run, dockPrefix + "A", tomorrow);
+        new InboundTruck(launcher, web, opsToken).play(run, dockPrefix + "A", dockPrefix + "B", tomorrow);
 
         System.out.println("\n5. Finance prices the freight with the carrier's rate card:");
         String carrier = "Swift Freight " + run;

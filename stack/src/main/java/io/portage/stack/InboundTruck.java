@@ -41,7 +41,7 @@ final class InboundTruck {
         this.opsToken = opsToken;
     }
 
-    void play(String run, String dock, LocalDate day) {
+    void play(String run, String dock, String otherDock, LocalDate day) {
         System.out.println("\n   An inbound truck, tomorrow 08:00 at dock " + dock + ":");
         if (launcher.realOdoo().isPresent()) {
             System.out.println("   (a real Odoo is configured: the demo writes no purchase order or receipt there)");
@@ -65,6 +65,12 @@ final class InboundTruck {
         System.out.printf("   Swift Freight books it through the gateway (its own token), purchase order checked in Odoo"
                 + " -> %s, door %s; detention for Swift: 60 free minutes, then EUR 40.00/h by the quarter hour%n",
                 booked.body().path("status").asText(), booked.body().path("door").asText());
+
+        DemoHttp.Reply eta = web.post(launcher.url("gateway") + "/api/v1/appointments/" + appointment + "/eta", swift, """
+                {"source":"TELEMATICS","estimatedArrival":"%sT07:55:00Z"}""".formatted(day), null);
+        require(eta, 200, "Swift's estimated arrival");
+        System.out.printf("   the truck's telematics expects it at 07:55 -> on time (at risk since: %s)%n",
+                eta.body().path("atRiskSince").isNull() ? "never" : eta.body().path("atRiskSince").asText());
 
         String visit = "V-" + run;
         String receipt = "ASN-" + run;
@@ -93,9 +99,29 @@ final class InboundTruck {
         System.out.printf("   an operator approves it -> Odoo receipt validated with 18 received, a backorder for the"
                 + " 2 short (purchase order %s now has %d pickings)%n", purchaseOrder, order.path("picking_ids").size());
 
+        lateTruck(run, otherDock, day, swift);
+
         scan(List.of(scan("scan.gate.out", visit, day + "T09:40:00Z", Map.of())));
         String charge = await(() -> detention(appointment), found -> !found.isEmpty(), "the detention charge");
         System.out.printf("   gate-out 09:40 -> io.portage.yard.detention-charged.v2 for finance: %s%n", charge);
+    }
+
+    /** A second Swift truck whose telematics says it will miss its 11:00 slot: the yard is told before the slot. */
+    private void lateTruck(String run, String dock, LocalDate day, String swift) {
+        DemoHttp.Reply booked = web.post(launcher.url("gateway") + "/api/v1/appointments", swift, """
+                {"site":"WH1","dock":"%s","direction":"INBOUND","carrier":"Swift Freight","reference":"ASN-%s-2",
+                 "slotStart":"%sT11:00:00Z","slotEnd":"%sT12:00:00Z"}""".formatted(dock, run, day, day), null);
+        require(booked, 201, "Swift's second booking");
+        String appointment = booked.body().path("id").asText();
+        DemoHttp.Reply eta = web.post(launcher.url("gateway") + "/api/v1/appointments/" + appointment + "/eta", swift, """
+                {"source":"TELEMATICS","estimatedArrival":"%sT12:10:00Z"}""".formatted(day), null);
+        require(eta, 200, "the late truck's estimated arrival");
+        JsonNode item = await(() -> web.get(launcher.url("yard-service")
+                + "/ops/exceptions?type=yard.appointment-at-risk&status=OPEN&limit=1000", opsToken).body(),
+                items -> find(items, "businessKey", appointment) != null, "the at-risk item");
+        System.out.printf("   a second Swift truck (11:00 at dock %s) reports 12:10 -> at risk before its slot,"
+                + " io.portage.yard.appointment-at-risk.v1 and an item for the yard: %s%n", dock,
+                find(item, "businessKey", appointment).path("summary").asText());
     }
 
     private String purchaseOrder(LocalDate day) {
@@ -145,9 +171,13 @@ final class InboundTruck {
     }
 
     private static JsonNode find(JsonNode lines, String receipt) {
-        for (JsonNode line : lines) {
-            if (receipt.equals(line.path("receiptId").asText())) {
-                return line;
+        return find(lines, "receiptId", receipt);
+    }
+
+    private static JsonNode find(JsonNode items, String field, String value) {
+        for (JsonNode item : items) {
+            if (value.equals(item.path(field).asText())) {
+                return item;
             }
         }
         return null;

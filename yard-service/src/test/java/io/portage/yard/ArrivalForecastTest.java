@@ -16,14 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.portage.contracts.Topics;
+import io.portage.testsupport.OnVertx;
 import io.portage.testsupport.PortageStackResource;
 import io.portage.testsupport.TestKafka;
 import io.portage.testsupport.TestTokens;
+import io.portage.yard.service.NoShowTimer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +44,9 @@ class ArrivalForecastTest {
     static final String DAY = "2030-11-30";
     static final String AT_RISK = "io.portage.yard.appointment-at-risk.v1";
     static final Instant SLOT = Instant.parse(DAY + "T08:00:00Z");
+
+    @Inject
+    NoShowTimer timer;
 
     @BeforeEach
     void defineSites() {
@@ -143,5 +150,20 @@ class ArrivalForecastTest {
                 .then()
                 .statusCode(403);
         atRiskItems().body("businessKey", not(hasItem(appointment)));
+    }
+
+    @Test
+    void aNoShowClosesItsAtRiskItem() {
+        Map<String, Object> risky = new java.util.HashMap<>(YardSites.hours("05:00", "22:00"));
+        risky.putAll(Map.of("timeZone", "UTC", "slotMinutes", 15, "docks",
+                List.of(YardSites.dock("R", List.of(YardSites.door("R1"))))));
+        YardSites.define("RISKY", risky);
+        String appointment = YardSites.book("RISKY", "R", "ASN-ETA-4", DAY);
+        eta(appointment, "swift", Map.of("source", "TELEMATICS", "estimatedArrival", SLOT.plusSeconds(5400).toString()))
+                .statusCode(200);
+        atRiskItems().body("find { it.businessKey == '" + appointment + "' }.status", equalTo("OPEN"));
+        OnVertx.await(() -> timer.markMissed("RISKY", SLOT.plusSeconds(3600)), Duration.ofSeconds(30));
+        atRiskItems().body("find { it.businessKey == '" + appointment + "' }.status", equalTo("RESOLVED"))
+                .body("find { it.businessKey == '" + appointment + "' }.resolution", containsString("no-show"));
     }
 }

@@ -30,7 +30,7 @@ import io.smallrye.mutiny.Uni;
  * expected arrival, and an appointment whose truck will miss its slot (later than the slot's start plus the site's
  * grace period) is told once on {@code portage.yard} and opens an item for the yard ({@value #AT_RISK}, owner
  * {@code warehouse}) before the slot, not after. The item closes by itself when a later estimate is back within the
- * grace period, when the truck arrives, or when the appointment is cancelled.
+ * grace period, when the truck arrives, or when the appointment is cancelled or marked a no-show.
  */
 @ApplicationScoped
 public class ArrivalForecasts {
@@ -80,7 +80,7 @@ public class ArrivalForecasts {
                         })));
     }
 
-    /** The appointment's truck arrived or it was cancelled: an open at-risk item is moot. In the caller's transaction. */
+    /** The appointment's truck arrived, or it was cancelled or missed: an open at-risk item is moot. In the caller's transaction. */
     public Uni<Void> settle(DockAppointment appointment, String how) {
         return appointment.atRiskSince() == null
                 ? Uni.createFrom().voidItem()

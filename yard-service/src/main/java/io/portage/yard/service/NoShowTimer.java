@@ -35,9 +35,12 @@ public class NoShowTimer {
     private final SiteRepository sites;
     private final YardEvents events;
     private final YardMetrics metrics;
+    private final ArrivalForecasts forecasts;
     private final Clock clock = Clock.systemUTC();
 
-    public NoShowTimer(AppointmentRepository appointments, SiteRepository sites, YardEvents events, YardMetrics metrics) {
+    public NoShowTimer(AppointmentRepository appointments, SiteRepository sites, YardEvents events, YardMetrics metrics,
+            ArrivalForecasts forecasts) {
+        this.forecasts = forecasts;
         this.appointments = appointments;
         this.sites = sites;
         this.events = events;
@@ -66,7 +69,9 @@ public class NoShowTimer {
                         return Uni.createFrom().item(marked);
                     }
                     metrics.noShow(appointment.site());
-                    return events.appointmentMissed(appointment, now).replaceWith(marked + 1);
+                    return events.appointmentMissed(appointment, now)
+                            .chain(() -> forecasts.settle(appointment, "marked no-show at " + now))
+                            .replaceWith(marked + 1);
                 }));
             }
             return chain;
