@@ -33,7 +33,9 @@ public class ShipmentService {
 
     public Uni<List<Shipment>> forOrder(UUID orderId, String partnerId) {
         return Panache.withSession(() -> shipments.findByOrderId(orderId))
-                .map(s -> s == null || partnerId != null && !partnerId.equals(s.partnerId()) ? List.of() : List.of(s));
+                .map(found -> found.stream()
+                        .filter(s -> partnerId == null || partnerId.equals(s.partnerId()))
+                        .toList());
     }
 
     public Uni<List<Shipment>> latest(String partnerId, int limit) {
