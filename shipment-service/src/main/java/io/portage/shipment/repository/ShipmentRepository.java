@@ -116,6 +116,41 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
         return find("orderId = ?1 and splitSeq = ?2", orderId, splitSeq).firstResult();
     }
 
+    /**
+     * Shipments found by what customer service is told, each exact: the channel's order number (the external id at the
+     * end of the sale order's {@code client_order_ref}), an Odoo reference (sale order or delivery picking name), a
+     * tracking number (the master or a parcel's); null criteria match all; of {@code partnerId} only unless null.
+     */
+    public Uni<List<Shipment>> search(String partnerId, String orderNumber, String odooRef, String trackingNumber,
+            int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (partnerId != null) {
+            where.append(" and partnerId = :partner");
+            params.put("partner", partnerId);
+        }
+        if (orderNumber != null) {
+            where.append(" and odoo.clientOrderRef like :orderNumber escape '!'");
+            params.put("orderNumber", "%:" + escape(orderNumber));
+        }
+        if (odooRef != null) {
+            where.append(" and (odoo.orderName = :odooRef or odoo.pickingName = :odooRef)");
+            params.put("odooRef", odooRef);
+        }
+        if (trackingNumber != null) {
+            where.append(" and (trackingNumber = :tracking or parcels like :parcelLast escape '!'"
+                    + " or parcels like :parcelInner escape '!')");
+            params.put("tracking", trackingNumber);
+            params.put("parcelLast", "%," + escape(trackingNumber));
+            params.put("parcelInner", "%," + escape(trackingNumber) + ";%");
+        }
+        return find(where + " order by plannedAt desc", params).page(0, limit).list();
+    }
+
+    private static String escape(String likeText) {
+        return likeText.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
     public Uni<List<Shipment>> latest(int limit) {
         return find("order by plannedAt desc").page(0, limit).list();
     }

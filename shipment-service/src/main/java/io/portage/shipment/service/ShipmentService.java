@@ -38,6 +38,12 @@ public class ShipmentService {
                         .toList());
     }
 
+    /** Shipments by the channel's order number, an Odoo reference or a tracking number (exact; null matches all). */
+    public Uni<List<Shipment>> search(String partnerId, String orderNumber, String odooRef, String trackingNumber,
+            int limit) {
+        return Panache.withSession(() -> shipments.search(partnerId, orderNumber, odooRef, trackingNumber, limit));
+    }
+
     public Uni<List<Shipment>> latest(String partnerId, int limit) {
         return Panache.withSession(() -> partnerId == null ? shipments.latest(limit) : shipments.latestOf(partnerId, limit));
     }
