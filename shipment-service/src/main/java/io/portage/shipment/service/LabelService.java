@@ -214,7 +214,7 @@ public class LabelService {
         return carriers.find(code).orElseThrow(() -> new IllegalStateException("Carrier " + code + " is not configured"));
     }
 
-    private static RateRequest request(Shipment shipment, List<Parcel> parcels, ServiceLevel level) {
+    static RateRequest request(Shipment shipment, List<Parcel> parcels, ServiceLevel level) {
         Shipment.ShipTo to = shipment.shipTo();
         return new RateRequest(shipment.id(), shipment.warehouse(),
                 new RateRequest.Destination(to.name(), to.street(), to.city(), to.postalCode(), to.country()), parcels,
