@@ -96,6 +96,14 @@ public class OdooHandOver {
         return of(shipment, Kind.RETURN, returnId, accepted, now);
     }
 
+    /**
+     * Whether a worker still holds its claim: a label bought again meanwhile ({@link #rewrite}) drops it, so the
+     * worker's answer for the old label is not recorded as done for the new one.
+     */
+    public boolean claimed() {
+        return status == Status.PENDING && claimedUntil != null;
+    }
+
     /** Odoo answered; {@code answer} says what it holds now. */
     public void done(String answer, Instant now) {
         status = Status.DONE;

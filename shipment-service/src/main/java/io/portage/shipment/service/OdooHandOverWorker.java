@@ -125,8 +125,11 @@ public class OdooHandOverWorker {
             }
             return delivery(work.shipment())
                     .chain(delivery -> write(work.item(), work.shipment(), delivery))
-                    .chain(answer -> Panache.withTransaction(() -> handOvers.findById(id)
-                            .invoke(item -> item.done(answer, clock.instant()))))
+                    .chain(answer -> Panache.withTransaction(() -> handOvers.findById(id).invoke(item -> {
+                        if (item.claimed()) {
+                            item.done(answer, clock.instant());
+                        }
+                    })))
                     .invoke(() -> Log.infof("Odoo hand-over %s (%s of shipment %s) done", id, work.item().kind(),
                             work.shipment().id()))
                     .replaceWithVoid();
@@ -270,7 +273,7 @@ public class OdooHandOverWorker {
                 || failure instanceof OdooAccessException || failure instanceof OdooMissingException
                 || failure instanceof OdooConflictException;
         return Panache.withTransaction(() -> handOvers.findById(id).chain(item -> {
-            if (item == null || item.status() != OdooHandOver.Status.PENDING) {
+            if (item == null || !item.claimed()) {
                 return Uni.createFrom().voidItem();
             }
             if (!refused && item.attempts() + 1 < config.maxAttempts()) {
