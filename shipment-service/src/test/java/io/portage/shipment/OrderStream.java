@@ -37,7 +37,7 @@ record OrderStream(String orderId) {
                    "address":{"street":"12 Dock Road","city":"Rotterdam","postalCode":"3011 AA","country":"NL"}},
                  "lines":[{"lineNumber":1,"sku":"SKU-CHAIR-01","channelSku":"NW-CHAIR","quantity":2},
                           {"lineNumber":2,"sku":"SKU-DESK-07","channelSku":"NW-DESK","quantity":1.5}],
-                 "erp":{"erpRef":"sale.order/42","name":"S00042","pickingIds":[77]},
+                 "erp":{"erpRef":"sale.order/990042","name":"S990042","pickingIds":[990077]},
                  "shipBy":"2026-11-24T16:00:00Z","releasedAt":"2026-11-23T09:00:00Z"}
                 """.formatted(orderId, orderId);
     }

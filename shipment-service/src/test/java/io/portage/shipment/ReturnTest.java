@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,40 @@ class ReturnTest {
     void operatorAndPromptCarriers() {
         TestTokens.actAsOperator("cs.bob");
         CarrierStandins.reset();
+    }
+
+    @Test
+    void aReturnLabelIsBoughtOnceFromTheShipmentsCarrierAndNeverAfterTheGoodsArrived() {
+        String id = plannedShipment();
+        TrackingTest.dispatched(id, TWO_PARCELS);
+        var chair = Map.of("reasonCode", "WRONG_ITEM", "lines", List.of(Map.of("sku", "SKU-CHAIR-01", "quantity", 1)));
+        String returnId = post("/api/v1/shipments/" + id + "/returns", chair).statusCode(201).extract().path("id");
+        var parcel = Map.of("parcels", List.of(Map.of("weightKg", 12, "lengthCm", 60, "widthCm", 40, "heightCm", 40)));
+        CarrierStandins.reset();
+
+        post("/api/v1/shipments/" + id + "/returns/" + returnId + "/label", parcel).statusCode(201)
+                .body("label.carrier", equalTo("parcelco"))
+                .body("label.trackingNumber", org.hamcrest.Matchers.startsWith("PARCELCO1Z"))
+                .body("label.labelUrl", org.hamcrest.Matchers.endsWith(".png"))
+                .body("label.amount", org.hamcrest.Matchers.notNullValue());
+        assertThat(CarrierStandins.parcelco.returnsOnly()).as("asked as a return (is_return)").isTrue();
+        assertThat(CarrierStandins.parcelco.calls("POST /v2/orders/")).as("one purchase").isEqualTo(1);
+        post("/api/v1/shipments/" + id + "/returns/" + returnId + "/label", parcel).statusCode(422)
+                .body("violations[0].field", equalTo("returnId"));
+        given().when().get("/api/v1/shipments/" + id + "/returns").then().body("[0].label.carrier", equalTo("parcelco"));
+
+        String another = post("/api/v1/shipments/" + id + "/returns", chair).statusCode(201).extract().path("id");
+        post("/api/v1/shipments/" + id + "/returns/" + another + "/receipt", Map.of("site", "WH1", "lines", List.of(Map
+                .of("sku", "SKU-CHAIR-01", "quantity", 1, "condition", "RESELLABLE")))).statusCode(200);
+        post("/api/v1/shipments/" + id + "/returns/" + another + "/label", parcel).statusCode(422);
+        post("/api/v1/shipments/" + id + "/returns/" + UUID.randomUUID() + "/label", parcel).statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.partner("acme", "shipments:read shipments:write").sign())
+                .contentType("application/json")
+                .body(parcel)
+                .post("/api/v1/shipments/" + id + "/returns/" + returnId + "/label")
+                .then()
+                .statusCode(404);
     }
 
     @Test

@@ -100,6 +100,50 @@ class StockOperationsTest {
     }
 
     @Test
+    void theFirstDeliveryAndItsBackorderAreFoundAndReturnsByReferenceAreMadeOnceEach() {
+        long order = await(odoo.client.calls()
+                .create("sale.order", Map.of("partner_id", 3, "order_line", List.of(line(
+                        CHAIR, 5)))));
+        await(odoo.client.calls().callOnRecords("sale.order", "action_confirm", List.of(order), Map.of()));
+        Picking first = await(odoo.ops.stock().firstDelivery(order));
+        assertThat(first.name()).startsWith("WH/OUT/");
+        assertThat(await(odoo.ops.stock().backorderOf(first.id()))).isNull();
+
+        await(odoo.ops.stock().validateDelivery(first.id(), Map.of(CHAIR, new BigDecimal("3")), true));
+        Picking backorder = await(odoo.ops.stock().backorderOf(first.id()));
+        assertThat(backorder.id()).isNotEqualTo(first.id());
+        assertThat(backorder.state()).isNotEqualTo("done");
+        assertThat(await(odoo.ops.stock().firstDelivery(order)).id()).as("a backorder is never the first")
+                .isEqualTo(
+                        first.id());
+
+        Picking one = await(odoo.ops.refunds().returnDelivery(first.id(), Map.of(CHAIR, BigDecimal.ONE), false, "ref-1"));
+        assertThat(one.state()).isEqualTo("done");
+        assertThat(one.origin()).isEqualTo("ref-1");
+        assertThat(await(odoo.ops.refunds().returnDelivery(first.id(), Map.of(CHAIR, BigDecimal.ONE), false, "ref-1")))
+                .isEqualTo(one);
+        Picking two = await(odoo.ops.refunds().returnDelivery(first.id(), Map.of(CHAIR, BigDecimal.ONE), false, "ref-2"));
+        assertThat(two.id()).as("another reference is another return").isNotEqualTo(one.id());
+        assertThat(odoo.standin.calls("stock.return.picking", "create")).isEqualTo(2);
+
+        // A return made but stopped before its reference was written is taken over, not made again.
+        long wizard = await(odoo.client.calls().create("stock.return.picking", Map.of("picking_id", first.id())));
+        for (JsonNode line : await(odoo.client.calls()
+                .searchRead("stock.return.picking.line", List.of(List.of(
+                        "wizard_id", "=", wizard)), List.of("id"), 0, 0, "id"))) {
+            await(odoo.client.calls()
+                    .write("stock.return.picking.line", List.of(line.path("id").asLong()), Map.of(
+                            "quantity", 1.0)));
+        }
+        await(odoo.client.calls()
+                .callOnRecords("stock.return.picking", "action_create_returns", List.of(wizard),
+                        Map.of()));
+        Picking three = await(odoo.ops.refunds().returnDelivery(first.id(), Map.of(CHAIR, BigDecimal.ONE), false, "ref-3"));
+        assertThat(three.origin()).isEqualTo("ref-3");
+        assertThat(odoo.standin.calls("stock.return.picking", "create")).isEqualTo(3);
+    }
+
+    @Test
     void aShortDeliveryClosesWithoutBackorderWhenAsked() {
         // ODOO.md "Wizards": the backorder wizard is created with the action's context, then process_cancel_backorder
         long picking = delivery(List.of(line(DESK, 8)));

@@ -64,11 +64,20 @@ final class ParcelApiCarrier implements Carrier {
         return true;
     }
 
+    /** EasyPost's {@code is_return}: the label goes from the recipient back to the sender. */
+    @Override
+    public boolean sellsReturnLabels() {
+        return true;
+    }
+
     @Override
     public Uni<List<Rate>> rates(RateRequest request) {
         ObjectNode order = json.createObjectNode();
         ObjectNode body = order.putObject("order");
         body.put("reference", request.shipmentId().toString());
+        if (request.returnLabel()) {
+            body.put("is_return", true);
+        }
         RateRequest.Destination to = request.destination();
         body.putObject("to_address")
                 .put("name", to.name())

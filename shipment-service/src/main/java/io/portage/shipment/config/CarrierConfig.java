@@ -63,6 +63,9 @@ public interface CarrierConfig {
         /** How long a dispatched shipment may go without a scan of this carrier before it is flagged. */
         @WithDefault("48h")
         Duration staleAfter();
+
+        /** The carrier's {@code delivery.carrier} id in Odoo, written on the delivery with the tracking reference. */
+        Optional<Long> odooCarrierId();
     }
 
     /** The circuit breaker of one carrier. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,11 +16,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.portage.shipment.domain.carrier.Label;
 import io.portage.shipment.domain.carrier.Parcel;
 
-/** A shipment planned for one released order (one per order for now), in the {@code shipments} schema. */
+/**
+ * A shipment of a released order, in the {@code shipments} schema: the whole order, or (when an earlier shipment of it
+ * left short) the rest, {@code splitSeq} 1, 2, ...
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "shipment")
 public class Shipment {
 
@@ -42,10 +49,8 @@ public class Shipment {
     private String shipToPostalCode;
     @Column(name = "ship_to_country")
     private String shipToCountry;
-    @Column(name = "line_count")
-    private int lineCount;
-    @Column(name = "total_quantity")
-    private BigDecimal totalQuantity;
+    @Embedded
+    private ShipmentContents contents;
     @Column(name = "fulfiller_type")
     private String fulfillerType;
     @Column(name = "fulfiller_id")
@@ -86,6 +91,10 @@ public class Shipment {
     private String correlationId;
     @Column(name = "planned_at")
     private Instant plannedAt;
+    @Column(name = "split_seq")
+    private int splitSeq;
+    @Embedded
+    private OdooDelivery odoo;
     @Version
     private long version;
 
@@ -97,7 +106,7 @@ public class Shipment {
      * it. Its first published event (ShipmentCreated) is sequence 1.
      */
     public static Shipment plan(UUID orderId, String partnerId, String warehouse, Fulfiller fulfiller, ShipTo shipTo,
-            int lineCount, BigDecimal totalQuantity, Instant shipBy, String sourceEventId, String correlationId,
+            List<ShipmentLine> lines, Instant shipBy, String sourceEventId, String correlationId, OdooRef odooRef,
             Instant now) {
         Shipment shipment = new Shipment();
         shipment.id = UUID.randomUUID();
@@ -112,8 +121,8 @@ public class Shipment {
         shipment.shipToCity = shipTo.city();
         shipment.shipToPostalCode = shipTo.postalCode();
         shipment.shipToCountry = shipTo.country();
-        shipment.lineCount = lineCount;
-        shipment.totalQuantity = totalQuantity;
+        shipment.contents = new ShipmentContents(lines);
+        shipment.odoo = new OdooDelivery(odooRef.clientOrderRef(), odooRef.orderId(), odooRef.orderName());
         shipment.serviceLevel = "STANDARD";
         shipment.shipBy = shipBy;
         shipment.eventSequence = 1;
@@ -121,6 +130,22 @@ public class Shipment {
         shipment.correlationId = correlationId;
         shipment.plannedAt = now;
         return shipment;
+    }
+
+    /** The sale order in Odoo as the release named it: its client reference, and its id and name when given. */
+    public record OdooRef(String clientOrderRef, Long orderId, String orderName) {
+    }
+
+    /**
+     * The shipment of what {@code shipped} left behind of this one ({@code remaining}): same order, destination and
+     * fulfiller, the next split, planned; in Odoo it ships the backorder of this shipment's picking.
+     */
+    public Shipment remainder(List<ShipmentLine> remaining, Instant now) {
+        Shipment rest = plan(orderId, partnerId, warehouse, fulfiller(), shipTo(), remaining, shipBy, sourceEventId,
+                correlationId, new OdooRef(odoo().clientOrderRef(), odoo().orderId(), odoo().orderName()), now);
+        rest.serviceLevel = serviceLevel;
+        rest.splitSeq = splitSeq + 1;
+        return rest;
     }
 
     /** What a cancellation of the order did to its shipment. */
@@ -194,13 +219,38 @@ public class Shipment {
         labelledAt = null;
     }
 
-    /** The labelled shipment left with its carrier. */
-    public void dispatch(Instant now) {
+    /**
+     * The labelled shipment left with its carrier, with {@code shipped} (all its lines when null or empty); answers what
+     * stays behind for a later shipment (empty when it all left).
+     *
+     * @throws DispatchRefusedException when a SKU is not in the shipment, more than it holds, or nothing at all
+     */
+    public List<ShipmentLine> dispatch(List<ShipmentLine> shipped, Instant now) {
         if (status != ShipmentStatus.LABELLED) {
             throw new ShipmentStateException(id, status, "dispatch");
         }
+        DispatchSplit split = DispatchSplit.of(id, contents.lines(), shipped);
+        contents.shipped(split.sent());
         status = ShipmentStatus.DISPATCHED;
         dispatchedAt = now;
+        return split.remaining();
+    }
+
+    public ShipmentContents contents() {
+        return contents;
+    }
+
+    /** 0 for an order's first shipment, then 1, 2, ... for the shipments of what earlier ones left behind. */
+    public int splitSeq() {
+        return splitSeq;
+    }
+
+    /** Its sale order and delivery picking in Odoo, as far as known. */
+    public OdooDelivery odoo() {
+        if (odoo == null) {
+            odoo = new OdooDelivery(null, null, null);
+        }
+        return odoo;
     }
 
     public List<Parcels.Labelled> parcels() {
@@ -273,11 +323,11 @@ public class Shipment {
     }
 
     public int lineCount() {
-        return lineCount;
+        return contents.lineCount();
     }
 
     public BigDecimal totalQuantity() {
-        return totalQuantity;
+        return contents.totalQuantity();
     }
 
     public String sourceEventId() {

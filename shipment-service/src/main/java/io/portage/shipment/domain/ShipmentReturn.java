@@ -44,8 +44,47 @@ public class ShipmentReturn {
     private String receivedLines;
     @Column(name = "received_at")
     private Instant receivedAt;
+    @Column(name = "label_carrier")
+    private String labelCarrier;
+    @Column(name = "label_tracking_number")
+    private String labelTrackingNumber;
+    @Column(name = "label_url")
+    private String labelUrl;
+    @Column(name = "label_amount")
+    private BigDecimal labelAmount;
+    @Column(name = "label_currency")
+    private String labelCurrency;
+    @Column(name = "labelled_at")
+    private Instant labelledAt;
     @Version
     private long version;
+
+    /** The return label bought for the goods to come back with: carrier, tracking number, document, cost, when. */
+    public record ReturnLabel(String carrier, String trackingNumber, String labelUrl, BigDecimal amount, String currency,
+            Instant labelledAt) {
+    }
+
+    /** Records the return label; a return has one, and takes it only before the goods arrived. */
+    public void labelled(ReturnLabel label) {
+        if (labelCarrier != null || receivedAt != null) {
+            throw new ReturnRefusedException("returnId", "return " + id + (receivedAt != null
+                    ? " was received already"
+                    : " has its label already"));
+        }
+        labelCarrier = label.carrier();
+        labelTrackingNumber = label.trackingNumber();
+        labelUrl = label.labelUrl();
+        labelAmount = label.amount();
+        labelCurrency = label.currency();
+        labelledAt = label.labelledAt();
+    }
+
+    /** Its return label, or null. */
+    public ReturnLabel label() {
+        return labelCarrier == null
+                ? null
+                : new ReturnLabel(labelCarrier, labelTrackingNumber, labelUrl, labelAmount, labelCurrency, labelledAt);
+    }
 
     protected ShipmentReturn() {
     }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.portage.shipment.domain.Shipment;
+import io.portage.shipment.domain.ShipmentLine;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -32,7 +33,10 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
                     shipTo.postalCode(), shipTo.country(), Integer.toString(shipment.lineCount()),
                     shipment.totalQuantity().toPlainString(), shipment.fulfiller().type(), shipment.fulfiller().id(),
                     shipment.serviceLevel(), shipment.shipBy() == null ? null : shipment.shipBy().toString(),
-                    shipment.sourceEventId(), shipment.correlationId(), shipment.plannedAt().toString()};
+                    shipment.sourceEventId(), shipment.correlationId(), shipment.plannedAt().toString(),
+                    ShipmentLine.write(shipment.contents().lines()), shipment.odoo().clientOrderRef(),
+                    shipment.odoo().orderId() == null ? null : shipment.odoo().orderId().toString(),
+                    shipment.odoo().orderName()};
             for (int c = 0; c < row.length; c++) {
                 columns[c][i] = row[c];
             }
@@ -49,28 +53,48 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
 
     private static final String[] INSERT_COLUMNS = {"ids", "orderIds", "partnerIds", "warehouses", "statuses", "names",
             "streets", "cities", "postalCodes", "countries", "lineCounts", "totals", "fulfillerTypes", "fulfillerIds",
-            "serviceLevels", "shipBys", "sourceEventIds", "correlationIds", "plannedAt"};
+            "serviceLevels", "shipBys", "sourceEventIds", "correlationIds", "plannedAt", "lines", "clientOrderRefs",
+            "odooOrderIds", "odooOrderNames"};
     private static final String INSERT_NEW = """
             insert into {h-schema}shipment (id, order_id, partner_id, warehouse, status, ship_to_name, ship_to_street,
                 ship_to_city, ship_to_postal_code, ship_to_country, line_count, total_quantity, fulfiller_type,
                 fulfiller_id, service_level, ship_by, event_sequence, source_event_id, correlation_id, planned_at,
-                version)
+                lines, client_order_ref, odoo_order_id, odoo_order_name, split_seq, version)
             select cast(id as uuid), cast(order_id as uuid), partner_id, warehouse, status, name, street, city,
                 postal_code, country, cast(line_count as integer), cast(total as numeric), fulfiller_type,
                 fulfiller_id, service_level, cast(ship_by as timestamptz), 1, source_event_id, correlation_id,
-                cast(planned_at as timestamptz), 0
+                cast(planned_at as timestamptz), lines, client_order_ref, cast(odoo_order_id as bigint),
+                odoo_order_name, 0, 0
             from unnest(cast(:ids as varchar[]), cast(:orderIds as varchar[]), cast(:partnerIds as varchar[]),
                 cast(:warehouses as varchar[]), cast(:statuses as varchar[]), cast(:names as varchar[]),
                 cast(:streets as varchar[]), cast(:cities as varchar[]), cast(:postalCodes as varchar[]),
                 cast(:countries as varchar[]), cast(:lineCounts as varchar[]), cast(:totals as varchar[]),
                 cast(:fulfillerTypes as varchar[]), cast(:fulfillerIds as varchar[]), cast(:serviceLevels as varchar[]),
                 cast(:shipBys as varchar[]), cast(:sourceEventIds as varchar[]), cast(:correlationIds as varchar[]),
-                cast(:plannedAt as varchar[]))
+                cast(:plannedAt as varchar[]), cast(:lines as varchar[]), cast(:clientOrderRefs as varchar[]),
+                cast(:odooOrderIds as varchar[]), cast(:odooOrderNames as varchar[]))
                 as planned(id, order_id, partner_id, warehouse, status, name, street, city, postal_code, country,
                     line_count, total, fulfiller_type, fulfiller_id, service_level, ship_by, source_event_id,
-                    correlation_id, planned_at)
-            on conflict (order_id) do nothing
+                    correlation_id, planned_at, lines, client_order_ref, odoo_order_id, odoo_order_name)
+            on conflict (order_id, split_seq) do nothing
             returning cast(id as varchar)""";
+
+    /**
+     * Keeps where the shipment lives in Odoo (its sale order, its delivery picking) in a statement of its own, so it
+     * neither waits for nor overwrites a change to the rest of the shipment (the entity updates only what it changed).
+     */
+    public Uni<Integer> recordOdoo(UUID shipmentId, long orderId, String orderName, long pickingId, String pickingName) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                update {h-schema}shipment set odoo_order_id = :orderId, odoo_order_name = :orderName,
+                    odoo_picking_id = :pickingId, odoo_picking_name = :pickingName
+                where id = :id""")
+                .setParameter("orderId", orderId)
+                .setParameter("orderName", orderName)
+                .setParameter("pickingId", pickingId)
+                .setParameter("pickingName", pickingName)
+                .setParameter("id", shipmentId)
+                .executeUpdate());
+    }
 
     /** The shipments of one carrier from one origin dispatched in {@code [from, to)}, by dispatch time. */
     public Uni<List<Shipment>> dispatchedBy(String carrier, String origin, java.time.Instant from, java.time.Instant to) {
@@ -82,8 +106,49 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
         return find("orderId in ?1", orderIds).list();
     }
 
-    public Uni<Shipment> findByOrderId(UUID orderId) {
-        return find("orderId", orderId).firstResult();
+    /** An order's shipments, the first one first (then the ones of what it left behind). */
+    public Uni<List<Shipment>> findByOrderId(UUID orderId) {
+        return find("orderId = ?1 order by splitSeq", orderId).list();
+    }
+
+    /** The shipment of an order's split {@code splitSeq}, or null. */
+    public Uni<Shipment> findSplit(UUID orderId, int splitSeq) {
+        return find("orderId = ?1 and splitSeq = ?2", orderId, splitSeq).firstResult();
+    }
+
+    /**
+     * Shipments found by what customer service is told, each exact: the channel's order number (the external id at the
+     * end of the sale order's {@code client_order_ref}), an Odoo reference (sale order or delivery picking name), a
+     * tracking number (the master or a parcel's); null criteria match all; of {@code partnerId} only unless null.
+     */
+    public Uni<List<Shipment>> search(String partnerId, String orderNumber, String odooRef, String trackingNumber,
+            int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (partnerId != null) {
+            where.append(" and partnerId = :partner");
+            params.put("partner", partnerId);
+        }
+        if (orderNumber != null) {
+            where.append(" and odoo.clientOrderRef like :orderNumber escape '!'");
+            params.put("orderNumber", "%:" + escape(orderNumber));
+        }
+        if (odooRef != null) {
+            where.append(" and (odoo.orderName = :odooRef or odoo.pickingName = :odooRef)");
+            params.put("odooRef", odooRef);
+        }
+        if (trackingNumber != null) {
+            where.append(" and (trackingNumber = :tracking or parcels like :parcelLast escape '!'"
+                    + " or parcels like :parcelInner escape '!')");
+            params.put("tracking", trackingNumber);
+            params.put("parcelLast", "%," + escape(trackingNumber));
+            params.put("parcelInner", "%," + escape(trackingNumber) + ";%");
+        }
+        return find(where + " order by plannedAt desc", params).page(0, limit).list();
+    }
+
+    private static String escape(String likeText) {
+        return likeText.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     public Uni<List<Shipment>> latest(int limit) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import io.portage.kit.rest.Problem;
 import io.portage.kit.security.Callers;
+import io.portage.shipment.domain.ShipmentLine;
 import io.portage.shipment.domain.carrier.Rate;
+import io.portage.shipment.rest.ReturnResource.Line;
 import io.portage.shipment.service.CarrierError;
 import io.portage.shipment.service.LabelService;
 import io.smallrye.mutiny.Uni;
@@ -87,9 +90,17 @@ public class LabelResource {
     @SecurityRequirement(name = "SecurityScheme", scopes = SHIPMENTS_WRITE)
     @POST
     @Path("/dispatch")
-    @Operation(summary = "Dispatch a labelled shipment", description = "The shipment left with its carrier.")
-    public Uni<ShipmentView> dispatch(@PathParam("id") UUID id) {
-        return labels.dispatch(id, partner()).map(ShipmentView::of);
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Dispatch a labelled shipment", description = "The shipment left with its carrier, with the lines given (all of it without lines); its Odoo delivery is validated with those quantities, and what stays behind becomes the order's next shipment (Odoo's backorder). 422 for a SKU not in the shipment or more than it holds.")
+    public Uni<ShipmentView> dispatch(@PathParam("id") UUID id, @Valid DispatchRequest request) {
+        List<ShipmentLine> shipped = request == null || request.lines() == null
+                ? List.of()
+                : request.lines().stream().map(line -> new ShipmentLine(line.sku(), line.quantity())).toList();
+        return labels.dispatch(id, partner(), shipped).map(ShipmentView::of);
+    }
+
+    /** What left: a SKU of the shipment and a positive quantity each; none = everything. */
+    public record DispatchRequest(@Size(max = 500) List<@NotNull @Valid Line> lines) {
     }
 
     /** A carrier's answer as a problem's violation: the field names the carrier, the message its code and words. */

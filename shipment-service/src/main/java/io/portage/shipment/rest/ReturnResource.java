@@ -34,6 +34,7 @@ import io.portage.contracts.shipment.ReturnReceived;
 import io.portage.kit.security.Caller;
 import io.portage.kit.security.Callers;
 import io.portage.shipment.domain.ShipmentReturn;
+import io.portage.shipment.service.ReturnLabelService;
 import io.portage.shipment.service.ReturnService;
 import io.smallrye.mutiny.Uni;
 
@@ -50,10 +51,12 @@ public class ReturnResource {
     private static final String SHIPMENTS_WRITE = "shipments:write";
 
     private final ReturnService returns;
+    private final ReturnLabelService returnLabels;
     private final Callers callers;
 
-    public ReturnResource(ReturnService returns, Callers callers) {
+    public ReturnResource(ReturnService returns, ReturnLabelService returnLabels, Callers callers) {
         this.returns = returns;
+        this.returnLabels = returnLabels;
         this.callers = callers;
     }
 
@@ -81,12 +84,25 @@ public class ReturnResource {
     /** A return as the API shows it. */
     public record ReturnView(UUID id, UUID shipmentId, String reasonCode, String status, String initiatedBy,
             List<ShipmentReturn.Line> lines, Instant initiatedAt, String site, List<ShipmentReturn.ReceivedLine> received,
-            Instant receivedAt) {
+            Instant receivedAt, ShipmentReturn.ReturnLabel label) {
 
         static ReturnView of(ShipmentReturn r) {
             return new ReturnView(r.id(), r.shipmentId(), r.reasonCode(), r.status(), r.initiatedBy(), r.lines(),
-                    r.initiatedAt(), r.site(), r.receivedLines(), r.receivedAt());
+                    r.initiatedAt(), r.site(), r.receivedLines(), r.receivedAt(), r.label());
         }
+    }
+
+    @SecurityRequirement(name = "SecurityScheme", scopes = SHIPMENTS_WRITE)
+    @POST
+    @Path("/{returnId}/label")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Buy a return's label", description = "A return label for the parcels, from the shipment's carrier when it sells return labels, else the cheapest other carrier that does (a refusal or timeout moves on); once per return, before the goods arrived (422 otherwise); 502 with every carrier's own error when none sells one.")
+    @APIResponse(responseCode = "201", description = "Return label bought", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
+    public Uni<Response> label(@PathParam("id") UUID id, @PathParam("returnId") UUID returnId,
+            @NotNull @Valid LabelRequest request) {
+        return returnLabels.buy(id, callers.current().requireScope(SHIPMENTS_WRITE).tenant().orElse(null), returnId,
+                request.toParcels(), request.level())
+                .map(labelled -> Response.status(201).entity(ReturnView.of(labelled)).build());
     }
 
     @SecurityRequirement(name = "SecurityScheme", scopes = SHIPMENTS_WRITE)

@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.portage.kit.rest.Problem;
 import io.portage.kit.rest.ProblemException;
 import io.portage.kit.rest.ProblemMappers;
+import io.portage.shipment.domain.DispatchRefusedException;
 import io.portage.shipment.domain.ReturnRefusedException;
 import io.portage.shipment.domain.ShipmentStateException;
 import io.portage.shipment.service.CarrierFailedException;
@@ -61,6 +62,12 @@ public class ShipmentProblemMappers {
     @ServerExceptionMapper
     public Response returnRefused(ReturnRefusedException e, UriInfo uri) {
         return problems.problem(new ProblemException(422, "return-refused", "Return refused", e.getMessage(),
+                List.of(new Problem.Violation(e.field(), e.getMessage()))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response dispatchRefused(DispatchRefusedException e, UriInfo uri) {
+        return problems.problem(new ProblemException(422, "dispatch-refused", "Dispatch refused", e.getMessage(),
                 List.of(new Problem.Violation(e.field(), e.getMessage()))), uri);
     }
 

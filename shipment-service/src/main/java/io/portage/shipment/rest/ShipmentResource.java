@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,13 +42,18 @@ public class ShipmentResource {
 
     @SecurityRequirement(name = "SecurityScheme", scopes = SHIPMENTS_READ)
     @GET
-    @Operation(summary = "List shipments", description = "The shipments of one order, or the latest shipments.")
+    @Operation(summary = "List or find shipments", description = "The shipments of one order (orderId), or those found by the channel's order number, an Odoo reference (sale order or delivery picking name) or a tracking number (master or parcel), each exact and combined; without any, the latest shipments. Newest first.")
     public Uni<List<ShipmentView>> list(@QueryParam("orderId") UUID orderId,
+            @QueryParam("orderNumber") @Size(min = 1, max = 100) String orderNumber,
+            @QueryParam("odooRef") @Size(min = 1, max = 64) String odooRef,
+            @QueryParam("trackingNumber") @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9-]+") String trackingNumber,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         String partnerId = callers.current().requireScope(SHIPMENTS_READ).tenant().orElse(null);
         Uni<List<io.portage.shipment.domain.Shipment>> found = orderId != null
                 ? shipments.forOrder(orderId, partnerId)
-                : shipments.latest(partnerId, limit);
+                : orderNumber != null || odooRef != null || trackingNumber != null
+                        ? shipments.search(partnerId, orderNumber, odooRef, trackingNumber, limit)
+                        : shipments.latest(partnerId, limit);
         return found.map(list -> list.stream().map(ShipmentView::of).toList());
     }
 

@@ -6,12 +6,21 @@ import java.util.List;
 import java.util.UUID;
 
 import io.portage.shipment.domain.Shipment;
+import io.portage.shipment.domain.ShipmentLine;
 
 /** A shipment as the API shows it. */
 public record ShipmentView(UUID id, UUID orderId, String partnerId, String warehouse, String status, ShipTo shipTo,
         Fulfiller fulfiller, String serviceLevel, int lineCount, BigDecimal totalQuantity, String correlationId,
         Instant plannedAt, Instant shipBy, LabelView label, Instant dispatchedAt, Instant cancelledAt,
-        String cancelReason) {
+        String cancelReason, List<LineView> lines, List<LineView> shippedLines, int splitSeq, OdooView odoo) {
+
+    /** A line: Odoo's SKU and a quantity. */
+    public record LineView(String sku, BigDecimal quantity) {
+    }
+
+    /** Where the shipment lives in Odoo: its sale order and the delivery picking it ships, as far as known. */
+    public record OdooView(Long saleOrderId, String saleOrderName, Long pickingId, String pickingName) {
+    }
 
     /** Where the shipment goes (the street stays with the carrier's label). */
     public record ShipTo(String name, String city, String postalCode, String country) {
@@ -47,6 +56,12 @@ public record ShipmentView(UUID id, UUID orderId, String partnerId, String wareh
                         : new Fulfiller(shipment.fulfiller().type(), shipment.fulfiller().id()),
                 shipment.serviceLevel(), shipment.lineCount(), shipment.totalQuantity(), shipment.correlationId(),
                 shipment.plannedAt(), shipment.shipBy(), label, shipment.dispatchedAt(), shipment.cancelledAt(),
-                shipment.cancelReason());
+                shipment.cancelReason(), lines(shipment.contents().lines()), lines(shipment.contents().shipped()),
+                shipment.splitSeq(), new OdooView(shipment.odoo().orderId(), shipment.odoo().orderName(),
+                        shipment.odoo().pickingId(), shipment.odoo().pickingName()));
+    }
+
+    private static List<LineView> lines(List<ShipmentLine> lines) {
+        return lines.stream().map(line -> new LineView(line.sku(), line.quantity())).toList();
     }
 }

@@ -14,7 +14,9 @@ import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.shipment.client.CarrierRegistry;
 import io.portage.shipment.config.CarrierConfig;
+import io.portage.shipment.domain.OdooHandOver;
 import io.portage.shipment.domain.Shipment;
+import io.portage.shipment.domain.ShipmentLine;
 import io.portage.shipment.domain.ShipmentStateException;
 import io.portage.shipment.domain.ShipmentStatus;
 import io.portage.shipment.domain.carrier.Carrier;
@@ -25,6 +27,7 @@ import io.portage.shipment.domain.carrier.Rate;
 import io.portage.shipment.domain.carrier.RateRequest;
 import io.portage.shipment.domain.carrier.RateShop;
 import io.portage.shipment.domain.carrier.ServiceLevel;
+import io.portage.shipment.repository.HandOverRepository;
 import io.portage.shipment.repository.ShipmentRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -43,10 +46,12 @@ public class LabelService {
     private final CarrierRegistry carriers;
     private final ShipmentEvents events;
     private final TrackingService tracking;
+    private final HandOverRepository handOvers;
     private final Clock clock = Clock.systemUTC();
 
     public LabelService(ShipmentService shipments, ShipmentRepository repository, CarrierRegistry carriers,
-            ShipmentEvents events, TrackingService tracking) {
+            ShipmentEvents events, TrackingService tracking, HandOverRepository handOvers) {
+        this.handOvers = handOvers;
         this.tracking = tracking;
         this.shipments = shipments;
         this.repository = repository;
@@ -110,7 +115,9 @@ public class LabelService {
                 return Uni.createFrom().<Purchase>failure(new ShipmentStateException(id, shipment.status(), "take a label"));
             }
             shipment.labelled(label, parcels, clock.instant());
-            return events.labelGenerated(shipment).replaceWith(new Purchase(shipment, List.copyOf(tried)));
+            return events.labelGenerated(shipment)
+                    .chain(() -> trackingToOdoo(shipment))
+                    .replaceWith(new Purchase(shipment, List.copyOf(tried)));
         }))
                 .onFailure(ShipmentStateException.class)
                 .call(() -> carrier(label.carrier()).voidLabel(label)
@@ -136,19 +143,44 @@ public class LabelService {
         });
     }
 
+    /**
+     * The labelled shipment left with {@code shipped} (all of it when empty): published, tracked, its delivery queued
+     * for validation in Odoo; what stays behind becomes the order's next shipment (planned, published), which ships
+     * Odoo's backorder.
+     */
     @WithSpan("LabelService.dispatch")
-    public Uni<Shipment> dispatch(@SpanAttribute("portage.shipment_id") UUID id, String partnerId) {
+    public Uni<Shipment> dispatch(@SpanAttribute("portage.shipment_id") UUID id, String partnerId,
+            List<ShipmentLine> shipped) {
         return shipments.find(id, partnerId)
                 .chain(() -> Panache.withTransaction(() -> repository.findById(id)
                         .chain(shipment -> {
                             Instant now = clock.instant();
-                            shipment.dispatch(now);
+                            List<ShipmentLine> remaining = shipment.dispatch(shipped, now);
                             Label label = shipment.label().orElseThrow();
                             return events.dispatched(shipment)
                                     .chain(() -> tracking.start(id, label.carrier(), label.trackingNumber(),
                                             LocalDate.ofInstant(now, ZoneOffset.UTC)))
+                                    .chain(() -> handOvers.persist(OdooHandOver.dispatch(shipment, now)))
+                                    .chain(() -> remaining.isEmpty()
+                                            ? Uni.createFrom().voidItem()
+                                            : rest(shipment.remainder(remaining, now)))
                                     .replaceWith(shipment);
                         })));
+    }
+
+    private Uni<Void> rest(Shipment remainder) {
+        return repository.persist(remainder).chain(events::created).replaceWithVoid();
+    }
+
+    /** The label's carrier and reference go to the Odoo delivery; a label bought again is written again. */
+    private Uni<Void> trackingToOdoo(Shipment shipment) {
+        return handOvers.of(shipment.id(), OdooHandOver.Kind.TRACKING).chain(existing -> {
+            if (existing != null) {
+                existing.rewrite(clock.instant());
+                return Uni.createFrom().voidItem();
+            }
+            return handOvers.persist(OdooHandOver.tracking(shipment, clock.instant())).replaceWithVoid();
+        });
     }
 
     private Uni<Quote> quote(RateRequest request) {
@@ -182,7 +214,7 @@ public class LabelService {
         return carriers.find(code).orElseThrow(() -> new IllegalStateException("Carrier " + code + " is not configured"));
     }
 
-    private static RateRequest request(Shipment shipment, List<Parcel> parcels, ServiceLevel level) {
+    static RateRequest request(Shipment shipment, List<Parcel> parcels, ServiceLevel level) {
         Shipment.ShipTo to = shipment.shipTo();
         return new RateRequest(shipment.id(), shipment.warehouse(),
                 new RateRequest.Destination(to.name(), to.street(), to.city(), to.postalCode(), to.country()), parcels,

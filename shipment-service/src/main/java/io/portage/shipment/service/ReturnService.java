@@ -8,7 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.portage.contracts.shipment.ReturnReceived;
+import io.portage.shipment.domain.OdooHandOver;
+import io.portage.shipment.domain.Shipment;
+import io.portage.shipment.domain.ShipmentLine;
 import io.portage.shipment.domain.ShipmentReturn;
+import io.portage.shipment.repository.HandOverRepository;
 import io.portage.shipment.repository.ReturnRepository;
 import io.portage.shipment.repository.ShipmentRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -22,10 +27,12 @@ public class ReturnService {
     private final ShipmentRepository shipmentRepository;
     private final ReturnRepository returns;
     private final ShipmentEvents events;
+    private final HandOverRepository handOvers;
     private final Clock clock = Clock.systemUTC();
 
     public ReturnService(ShipmentService shipments, ShipmentRepository shipmentRepository, ReturnRepository returns,
-            ShipmentEvents events) {
+            ShipmentEvents events, HandOverRepository handOvers) {
+        this.handOvers = handOvers;
         this.shipments = shipments;
         this.shipmentRepository = shipmentRepository;
         this.returns = returns;
@@ -57,9 +64,27 @@ public class ReturnService {
                             }
                             found.receive(site, lines, clock.instant());
                             return shipmentRepository.findById(id)
-                                    .chain(shipment -> events.returnReceived(shipment, found))
+                                    .chain(shipment -> events.returnReceived(shipment, found)
+                                            .chain(() -> returnToOdoo(shipment, found)))
                                     .replaceWith(found);
                         })));
+    }
+
+    /**
+     * The lines that came back resellable go back into Odoo's stock as a return of the delivery (ODOO.md); damaged or
+     * scrapped goods stay out of it.
+     */
+    private Uni<Void> returnToOdoo(Shipment shipment, ShipmentReturn received) {
+        List<ShipmentLine> accepted = received.receivedLines()
+                .stream()
+                .filter(line -> ReturnReceived.Condition.RESELLABLE.name().equals(line.condition()))
+                .map(line -> new ShipmentLine(line.sku(), line.quantity()))
+                .toList();
+        if (accepted.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return handOvers.persist(OdooHandOver.returned(shipment, received.id(), accepted, clock.instant()))
+                .replaceWithVoid();
     }
 
     public Uni<List<ShipmentReturn>> ofShipment(UUID id, String partnerId) {

@@ -1,6 +1,5 @@
 package io.portage.shipment.service;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +19,7 @@ import io.portage.contracts.order.OrderReceived;
 import io.portage.contracts.order.OrderReleasedV2;
 import io.portage.kit.ops.ExceptionQueue;
 import io.portage.shipment.domain.Shipment;
+import io.portage.shipment.domain.ShipmentLine;
 import io.portage.shipment.repository.ShipmentRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +39,8 @@ public class ShipmentPlanner {
 
     /** The exception-queue type of a label still bought for a cancelled shipment: retrying voids it with its carrier. */
     public static final String LABEL_TO_VOID = "shipment.label-to-void";
+
+    private static final String SALE_ORDER_REF = "sale.order/";
 
     private final ShipmentRepository shipments;
     private final ShipmentEvents events;
@@ -108,7 +109,6 @@ public class ShipmentPlanner {
 
     private Shipment plan(OrderFact.Released fact, UUID orderId) {
         OrderReleasedV2 order = fact.order();
-        BigDecimal total = order.lines().stream().map(OrderReleasedV2.Line::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         OrderReceived.Address address = order.shipTo().address();
         Shipment.Fulfiller fulfiller = order.fulfiller() == null
                 ? new Shipment.Fulfiller("WAREHOUSE", order.warehouse())
@@ -116,7 +116,29 @@ public class ShipmentPlanner {
         return Shipment.plan(orderId, order.partnerId(), order.warehouse(), fulfiller,
                 new Shipment.ShipTo(order.shipTo().name(), address.street(), address.city(), address.postalCode(),
                         address.country()),
-                order.lines().size(), total, order.shipBy(), fact.eventId(), fact.correlationId(), clock.instant());
+                order.lines().stream().map(line -> new ShipmentLine(line.sku(), line.quantity())).toList(),
+                order.shipBy(), fact.eventId(), fact.correlationId(), odooRef(order), clock.instant());
+    }
+
+    /**
+     * The sale order as the release names it ({@code erp.erpRef} {@code sale.order/<id>} and its name), and its client
+     * reference in Odoo, {@code <channel>:<external id>} as order-service creates it, to find it by when the release
+     * names none.
+     */
+    static Shipment.OdooRef odooRef(OrderReleasedV2 order) {
+        String clientOrderRef = order.channel() == null || order.externalId() == null
+                ? null
+                : order.channel() + ":" + order.externalId();
+        OrderReleasedV2.Erp erp = order.erp();
+        Long saleOrderId = null;
+        if (erp != null && erp.erpRef() != null && erp.erpRef().startsWith(SALE_ORDER_REF)) {
+            try {
+                saleOrderId = Long.valueOf(erp.erpRef().substring(SALE_ORDER_REF.length()));
+            } catch (NumberFormatException e) {
+                saleOrderId = null;
+            }
+        }
+        return new Shipment.OdooRef(clientOrderRef, saleOrderId, erp == null ? null : erp.name());
     }
 
     private Uni<Void> cancel(List<OrderFact.Cancelled> cancelled, Map<Outcome, Long> outcomes) {
@@ -127,16 +149,28 @@ public class ShipmentPlanner {
                 .map(fact -> UUID.fromString(fact.cancellation().orderId()))
                 .collect(Collectors.toSet());
         return shipments.findByOrderIds(orderIds).chain(found -> {
-            Map<UUID, Shipment> byOrder = found.stream().collect(Collectors.toMap(Shipment::orderId, Function.identity()));
+            Map<UUID, List<Shipment>> byOrder = found.stream().collect(Collectors.groupingBy(Shipment::orderId));
             return Multi.createFrom()
                     .iterable(cancelled)
                     .onItem()
-                    .transformToUniAndConcatenate(fact -> cancel(fact,
-                            byOrder.get(UUID.fromString(fact.cancellation().orderId())), outcomes))
+                    .transformToUniAndConcatenate(fact -> cancelAll(fact,
+                            byOrder.getOrDefault(UUID.fromString(fact.cancellation().orderId()), List.of()), outcomes))
                     .collect()
                     .last()
                     .replaceWithVoid();
         });
+    }
+
+    /** Every shipment of the order: the ones not yet left are cancelled, the ones that left raise an item each. */
+    private Uni<Void> cancelAll(OrderFact.Cancelled fact, List<Shipment> ofOrder, Map<Outcome, Long> outcomes) {
+        if (ofOrder.isEmpty()) {
+            return cancel(fact, null, outcomes);
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Shipment shipment : ofOrder) {
+            chain = chain.chain(() -> cancel(fact, shipment, outcomes));
+        }
+        return chain;
     }
 
     private Uni<Void> cancel(OrderFact.Cancelled fact, Shipment shipment, Map<Outcome, Long> outcomes) {

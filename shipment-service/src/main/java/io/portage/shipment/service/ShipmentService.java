@@ -33,7 +33,15 @@ public class ShipmentService {
 
     public Uni<List<Shipment>> forOrder(UUID orderId, String partnerId) {
         return Panache.withSession(() -> shipments.findByOrderId(orderId))
-                .map(s -> s == null || partnerId != null && !partnerId.equals(s.partnerId()) ? List.of() : List.of(s));
+                .map(found -> found.stream()
+                        .filter(s -> partnerId == null || partnerId.equals(s.partnerId()))
+                        .toList());
+    }
+
+    /** Shipments by the channel's order number, an Odoo reference or a tracking number (exact; null matches all). */
+    public Uni<List<Shipment>> search(String partnerId, String orderNumber, String odooRef, String trackingNumber,
+            int limit) {
+        return Panache.withSession(() -> shipments.search(partnerId, orderNumber, odooRef, trackingNumber, limit));
     }
 
     public Uni<List<Shipment>> latest(String partnerId, int limit) {

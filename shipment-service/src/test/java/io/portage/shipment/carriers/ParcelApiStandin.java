@@ -38,6 +38,8 @@ public final class ParcelApiStandin {
     private final HttpServer server;
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, ObjectNode> orders = new ConcurrentHashMap<>();
+    /** Whether each order asked since the last reset was a return. */
+    private final List<Boolean> returnsAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, ArrayNode> trackingDetails = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private volatile long delayMillis;
@@ -73,6 +75,7 @@ public final class ParcelApiStandin {
         throttleNext.set(0);
         failNext.set(0);
         calls.clear();
+        returnsAsked.clear();
     }
 
     /** Answers every call after this long. */
@@ -113,6 +116,11 @@ public final class ParcelApiStandin {
             node.putObject("tracking_location").put("city", detail.get("city")).put("country", detail.get("country"));
         });
         trackingDetails.put(trackingCode, array);
+    }
+
+    /** Whether every order this carrier was asked to rate since the last reset was a return ({@code is_return}), and there were some. */
+    public boolean returnsOnly() {
+        return !returnsAsked.isEmpty() && returnsAsked.stream().allMatch(Boolean::booleanValue);
     }
 
     /** How many calls reached a path prefix, e.g. {@code POST /v2/orders}. */
@@ -186,11 +194,16 @@ public final class ParcelApiStandin {
             return;
         }
         String id = "order_" + name + "_" + ids.incrementAndGet();
-        ObjectNode created = JSON.createObjectNode().put("id", id).put("reference", order.path("reference").asText());
+        ObjectNode created = JSON.createObjectNode()
+                .put("id", id)
+                .put("reference", order.path("reference").asText())
+                .put("is_return", order.path("is_return").asBoolean(false));
         ArrayNode shipments = created.putArray("shipments");
         BigDecimal ounces = BigDecimal.ZERO;
         for (JsonNode shipment : order.path("shipments")) {
-            ObjectNode s = shipments.addObject().put("id", "shp_" + name + "_" + ids.incrementAndGet());
+            ObjectNode s = shipments.addObject()
+                    .put("id", "shp_" + name + "_" + ids.incrementAndGet())
+                    .put("is_return", order.path("is_return").asBoolean(false));
             s.set("parcel", shipment.path("parcel"));
             ounces = ounces.add(shipment.path("parcel").path("weight").decimalValue());
         }
@@ -212,6 +225,7 @@ public final class ParcelApiStandin {
                 .put("currency", "EUR")
                 .put("delivery_days", 1);
         orders.put(id, created);
+        returnsAsked.add(order.path("is_return").asBoolean(false));
         respond(exchange, 201, created);
     }
 

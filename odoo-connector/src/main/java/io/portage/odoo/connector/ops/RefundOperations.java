@@ -54,6 +54,39 @@ public final class RefundOperations {
     }
 
     /**
+     * Returns goods of a done delivery as one of several returns, each known by Portage's {@code reference}: the
+     * return picking whose {@code origin} is the reference is answered (validated if it is not yet). Odoo names a new
+     * return's origin "Return of &lt;delivery&gt;" and takes none from the wizard, so the reference is written on it
+     * right after it is made; a return of this delivery still carrying Odoo's own origin is an attempt that stopped
+     * between the two calls and is taken over instead of making another. Callers return one delivery at a time.
+     */
+    public Uni<Picking> returnDelivery(long deliveryId, Map<Long, BigDecimal> returnedByProduct, boolean refund,
+            String reference) {
+        if (returnedByProduct == null || returnedByProduct.values().stream().noneMatch(q -> q.signum() > 0)) {
+            throw new IllegalArgumentException("a return needs a positive quantity of at least one product");
+        }
+        Rows.requireText(reference, "reference");
+        List<?> returns = List.of(List.of("return_id", "=", deliveryId), List.of("state", "!=", "cancel"));
+        return client.retrying(() -> once().searchRead("stock.picking", returns, List.of("id", "origin"), 0, 0, "id")
+                .chain(found -> {
+                    for (JsonNode row : found) {
+                        if (reference.equals(Rows.text(row.path("origin")))) {
+                            return Uni.createFrom().item(row.path("id").asLong());
+                        }
+                    }
+                    Uni<Long> made = found.stream()
+                            .filter(row -> Rows.text(row.path("origin")) == null
+                                    || Rows.text(row.path("origin")).startsWith("Return of "))
+                            .map(row -> Uni.createFrom().item(row.path("id").asLong()))
+                            .findFirst()
+                            .orElseGet(() -> (refund ? refusedIfCreditNoted(deliveryId) : Uni.createFrom().voidItem())
+                                    .chain(() -> createReturn(deliveryId, returnedByProduct, refund)));
+                    return made.call(id -> once().write("stock.picking", List.of(id), Map.of("origin", reference)));
+                }))
+                .chain(returnId -> stock.validateReceipt(returnId, null, false));
+    }
+
+    /**
      * A credit note for a whole posted customer invoice through Odoo's reversal wizard (the invoice's journal), posted;
      * an existing credit note of the invoice (its {@code reversal_move_ids}, not cancelled) is answered instead of a
      * second one. Refused when a delivery of the invoice's orders was returned with {@code to_refund}.

@@ -56,6 +56,28 @@ public final class StockOperations {
     }
 
     /**
+     * A sale order's first delivery: its outgoing picking that is no backorder (the lowest id), whatever its state; null
+     * when it has none. A shipment that ships the whole order, or the first part of it, acts on this picking.
+     */
+    public Uni<Picking> firstDelivery(long saleOrderId) {
+        return client.retrying(() -> firstOf(List.of(List.of("sale_id", "=", saleOrderId), List.of("picking_type_code",
+                "=", "outgoing"), List.of("backorder_id", "=", false))));
+    }
+
+    /** The backorder Odoo made when {@code pickingId} was validated short (not cancelled), or null when it made none. */
+    public Uni<Picking> backorderOf(long pickingId) {
+        return client.retrying(() -> firstOf(List.of(List.of("backorder_id", "=", pickingId), List.of("state", "!=",
+                "cancel"))));
+    }
+
+    private Uni<Picking> firstOf(List<?> domain) {
+        return once().searchRead("stock.picking", domain, List.of("id"), 0, 1, "id")
+                .chain(rows -> rows.isEmpty()
+                        ? Uni.createFrom().nullItem()
+                        : readPicking(rows.get(0).path("id").asLong()));
+    }
+
+    /**
      * Sets a picking's carrier tracking reference and scheduled date (absolute values, so safe to repeat). Batched,
      * updates of the same picking within the window are merged (the newest value of each field wins) and every caller
      * gets the picking as written.

@@ -23,6 +23,11 @@ public interface Carrier {
     /** Buys the label of a rate this carrier quoted for {@code request}: one tracking number per parcel. */
     Uni<Label> buy(RateRequest request, Rate rate);
 
+    /** Whether the carrier sells return labels ({@link RateRequest#returnLabel()}). */
+    default boolean sellsReturnLabels() {
+        return false;
+    }
+
     /** Voids (refunds) a label bought before. */
     Uni<Void> voidLabel(Label label);
 

@@ -6,10 +6,21 @@ import java.util.UUID;
 
 /** What a carrier needs to quote and label a shipment: where from and to, the parcels and the service level asked for. */
 public record RateRequest(UUID shipmentId, String origin, Destination destination, List<Parcel> parcels,
-        ServiceLevel serviceLevel) {
+        ServiceLevel serviceLevel, boolean returnLabel) {
 
     public RateRequest {
         parcels = List.copyOf(parcels);
+    }
+
+    /** An outbound label's request. */
+    public RateRequest(UUID shipmentId, String origin, Destination destination, List<Parcel> parcels,
+            ServiceLevel serviceLevel) {
+        this(shipmentId, origin, destination, parcels, serviceLevel, false);
+    }
+
+    /** The same parcels and addresses, for a return label (the carrier swaps sender and recipient). */
+    public RateRequest asReturn() {
+        return new RateRequest(shipmentId, origin, destination, parcels, serviceLevel, true);
     }
 
     /** The address on the label. */
