@@ -48,7 +48,8 @@ class RelayedSchemasTest {
     }
 
     static final List<Relayed> RELAYED = List.of(new Relayed("order-service", "Order", List.of("OrderView")),
-            new Relayed("shipment-service", "Shipment", List.of("ShipmentView")),
+            new Relayed("shipment-service", "Shipment", List.of("ShipmentView", "TimelineEntry", "TrackerView", "ReturnView",
+                    "RatesView", "LabelledView")),
             new Relayed("yard-service", "Yard", List.of("AppointmentView")),
             // event-kit's operations API, the same in every service
             new Relayed("order-service", "Ops", List.of("DeadLetterView", "ExceptionView", "ParkedEventView", "AuditView",

@@ -273,7 +273,13 @@ class HelmChartTest {
         assertThat(yard.get("PORTAGE_ODOO_URL").getValue()).isEqualTo("https://odoo.internal");
         assertThat(yard.get("PORTAGE_ODOO_API_KEY").getValueFrom().getSecretKeyRef().getName()).isEqualTo("odoo-bot");
         assertThat(yard).doesNotContainKey("PORTAGE_ODOO_SYNC_ENABLED");
-        assertThat(env(deployment(objects, "shipment-service"))).doesNotContainKey("PORTAGE_ODOO_URL");
+        // shipment-service writes deliveries and returns in it; without an Odoo link it writes nothing there.
+        Map<String, EnvVar> shipments = env(deployment(objects, "shipment-service"));
+        assertThat(shipments.get("PORTAGE_ODOO_URL").getValue()).isEqualTo("https://odoo.internal");
+        assertThat(shipments).doesNotContainKeys("PORTAGE_SHIPMENTS_ODOO_ENABLED", "PORTAGE_ODOO_SYNC_ENABLED");
+        assertThat(env(deployment(render(template -> template), "shipment-service"))
+                .get("PORTAGE_SHIPMENTS_ODOO_ENABLED")
+                .getValue()).isEqualTo("false");
         assertThatThrownBy(() -> render(template -> template.set("odoo.url", "https://odoo.internal")))
                 .hasMessageContaining("database");
     }

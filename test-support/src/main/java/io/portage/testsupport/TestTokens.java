@@ -51,7 +51,7 @@ public final class TestTokens {
     }
 
     /** Every scope a partner can be granted, for tests that are not about scopes. */
-    public static final String PARTNER_SCOPES = "orders:read orders:write shipments:read tracking:write inventory:write "
+    public static final String PARTNER_SCOPES = "orders:read orders:write shipments:read shipments:write tracking:write inventory:write "
             + "appointments:read appointments:write invoices:write webhooks:manage events:write";
 
     /** A signed token of {@code partnerId} with every partner scope. */

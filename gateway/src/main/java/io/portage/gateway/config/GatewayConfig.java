@@ -136,7 +136,7 @@ public interface GatewayConfig {
         Optional<String> clientSecret();
 
         /** Scopes a partner may be given. */
-        @WithDefault("orders:write,orders:read,shipments:read,tracking:write,appointments:write,appointments:read,invoices:write,inventory:write,events:write,webhooks:manage")
+        @WithDefault("orders:write,orders:read,shipments:read,shipments:write,tracking:write,appointments:write,appointments:read,invoices:write,inventory:write,events:write,webhooks:manage")
         List<String> grantableScopes();
     }
 

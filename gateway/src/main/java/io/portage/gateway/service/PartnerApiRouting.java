@@ -87,6 +87,27 @@ public class PartnerApiRouting {
                 (shipments, authorization) -> shipments.list(orderId, limit, authorization, correlationId));
     }
 
+    /** A read of one of the partner's shipments' parts (timeline, tracking, returns) or a search; the service checks the partner. */
+    @WithSpan("PartnerApiRouting.readShipments")
+    public Uni<Response> readShipments(ShipmentCall call, String correlationId) {
+        return read(SHIPMENTS, ShipmentsApi.class, (shipments, authorization) -> call.on(shipments, authorization,
+                correlationId));
+    }
+
+    /** A write on one of the partner's shipments (rates, label, dispatch, returns); the service checks the partner. */
+    @WithSpan("PartnerApiRouting.writeShipment")
+    public Uni<Response> writeShipment(ShipmentCall call, String correlationId) {
+        return write(SHIPMENTS, ShipmentsApi.class, (shipments, authorization) -> call.on(shipments, authorization,
+                correlationId));
+    }
+
+    /** One call to shipment-service's API with the caller's token and the correlation id. */
+    @FunctionalInterface
+    public interface ShipmentCall {
+
+        Uni<Response> on(ShipmentsApi shipments, String authorization, String correlationId);
+    }
+
     @WithSpan("PartnerApiRouting.readShipment")
     public Uni<Response> readShipment(Caller caller, String id, String correlationId) {
         return readOwn(SHIPMENTS, ShipmentsApi.class,

@@ -72,6 +72,8 @@ public class LabelResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Buy a shipment's label", description = "Buys the label of the best rate; when that carrier times out or refuses, the next carrier's. 502 with every carrier's own error when none sells one.")
     @APIResponse(responseCode = "201", description = "Label bought", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LabelledView.class)))
+    @APIResponse(responseCode = "409", description = "The shipment is not planned")
+    @APIResponse(responseCode = "502", description = "No carrier sold a label: every carrier's own error")
     public Uni<Response> buy(@PathParam("id") UUID id, @NotNull @Valid LabelRequest request) {
         return labels.buy(id, partner(), request.toParcels(), request.level())
                 .map(purchase -> Response.status(201)
@@ -83,6 +85,9 @@ public class LabelResource {
     @POST
     @Path("/label/void")
     @Operation(summary = "Void a shipment's label", description = "Voids (refunds) the label with its carrier; the shipment is planned again. Not after dispatch.")
+    @APIResponse(responseCode = "200", description = "Voided", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShipmentView.class)))
+    @APIResponse(responseCode = "409", description = "No label, or dispatched already")
+    @APIResponse(responseCode = "502", description = "The carrier refused: its own error")
     public Uni<ShipmentView> voidLabel(@PathParam("id") UUID id) {
         return labels.voidLabel(id, partner()).map(ShipmentView::of);
     }
@@ -92,6 +97,9 @@ public class LabelResource {
     @Path("/dispatch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Dispatch a labelled shipment", description = "The shipment left with its carrier, with the lines given (all of it without lines); its Odoo delivery is validated with those quantities, and what stays behind becomes the order's next shipment (Odoo's backorder). 422 for a SKU not in the shipment or more than it holds.")
+    @APIResponse(responseCode = "200", description = "Dispatched", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShipmentView.class)))
+    @APIResponse(responseCode = "409", description = "Not labelled, or dispatched already")
+    @APIResponse(responseCode = "422", description = "A SKU not in the shipment, or more than it holds")
     public Uni<ShipmentView> dispatch(@PathParam("id") UUID id, @Valid DispatchRequest request) {
         List<ShipmentLine> shipped = request == null || request.lines() == null
                 ? List.of()

@@ -98,6 +98,8 @@ public class ReturnResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Buy a return's label", description = "A return label for the parcels, from the shipment's carrier when it sells return labels, else the cheapest other carrier that does (a refusal or timeout moves on); once per return, before the goods arrived (422 otherwise); 502 with every carrier's own error when none sells one.")
     @APIResponse(responseCode = "201", description = "Return label bought", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
+    @APIResponse(responseCode = "422", description = "Labelled already, or the goods arrived")
+    @APIResponse(responseCode = "502", description = "No carrier sold one: every carrier's own error")
     public Uni<Response> label(@PathParam("id") UUID id, @PathParam("returnId") UUID returnId,
             @NotNull @Valid LabelRequest request) {
         return returnLabels.buy(id, callers.current().requireScope(SHIPMENTS_WRITE).tenant().orElse(null), returnId,
@@ -110,6 +112,8 @@ public class ReturnResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open a return", description = "For a dispatched shipment (409 otherwise): the reason and the lines that come back, each SKU once.")
     @APIResponse(responseCode = "201", description = "Return opened", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
+    @APIResponse(responseCode = "409", description = "The shipment was not dispatched")
+    @APIResponse(responseCode = "422", description = "A SKU twice, or not of the shipment")
     public Uni<Response> initiate(@PathParam("id") UUID id, @NotNull @Valid ReturnRequest request) {
         Caller caller = callers.current().requireScope(SHIPMENTS_WRITE);
         return returns.initiate(id, caller.tenant().orElse(null), request.reasonCode().name(),
@@ -122,6 +126,8 @@ public class ReturnResource {
     @Path("/{returnId}/receipt")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Receive a return", description = "The goods arrived at a site: each line's quantity (at most the announced) and condition; once.")
+    @APIResponse(responseCode = "200", description = "Received", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
+    @APIResponse(responseCode = "422", description = "A line not of the return, more than announced, or received already")
     public Uni<ReturnView> receive(@PathParam("id") UUID id, @PathParam("returnId") UUID returnId,
             @NotNull @Valid ReceiptRequest request) {
         return returns.receive(id, callers.current().requireScope(SHIPMENTS_WRITE).tenant().orElse(null), returnId,

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.shipment.domain.OdooHandOver;
@@ -41,6 +43,7 @@ public class TimelineService {
     }
 
     /** One moment of the timeline: when, what ({@link Kind}), a sentence, and the scan's raw code when it is one. */
+    @Schema(name = "TimelineEntry")
     public record Entry(Instant at, Kind kind, String summary, String carrierCode, String place) {
     }
 
