@@ -16,6 +16,13 @@ class ApiFuzzTest {
 
     @Test
     void noHostileRequestGetsAServerErrorOrAnUndeclaredAnswer() {
-        ApiFuzz.of("finance-service").rows(RowCounts.of("finance.rate_card")).run();
+        ApiFuzz.of("finance-service")
+                .credentials(operation -> operation.secured() && operation.scopes().contains("finance")
+                        ? FinanceTokens.finance("fuzz-finance")
+                        : ApiFuzz.defaultCredentials(operation))
+                .rows(RowCounts.of("finance.rate_card", "finance.carrier_terms", "finance.audit_batch",
+                        "finance.carrier_invoice",
+                        "finance.carrier_invoice_line", "finance.exception_item"))
+                .run();
     }
 }

@@ -5,8 +5,10 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.portage.finance.service.InvalidCarrierInvoiceException;
 import io.portage.finance.service.NoRateCardException;
 import io.portage.finance.service.RateCardOverlapException;
+import io.portage.finance.service.UnknownBatchException;
 import io.portage.kit.rest.ProblemException;
 import io.portage.kit.rest.ProblemMappers;
 
@@ -27,5 +29,15 @@ public class FinanceProblemMappers {
     @ServerExceptionMapper
     public Response noRateCard(NoRateCardException e, UriInfo uri) {
         return problems.problem(new ProblemException(404, "no-rate-card", "No rate card", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidCarrierInvoice(InvalidCarrierInvoiceException e, UriInfo uri) {
+        return problems.problem(ProblemException.invalid(e.field(), e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownBatch(UnknownBatchException e, UriInfo uri) {
+        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
     }
 }

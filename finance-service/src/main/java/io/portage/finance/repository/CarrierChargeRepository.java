@@ -1,0 +1,29 @@
+package io.portage.finance.repository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.portage.finance.domain.CarrierCharge;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Confirmed carrier charges in the {@code finance} schema. */
+@ApplicationScoped
+public class CarrierChargeRepository implements PanacheRepositoryBase<CarrierCharge, UUID> {
+
+    /** A carrier's charges, the latest first, of one tracking number when given. */
+    public Uni<List<CarrierCharge>> ofCarrier(String carrier, String trackingNumber, int limit) {
+        return (trackingNumber == null
+                ? find("carrier = ?1 order by confirmedAt desc, id", carrier)
+                : find("carrier = ?1 and trackingNumber = ?2 order by confirmedAt desc, id", carrier, trackingNumber))
+                .page(0, limit)
+                .list();
+    }
+
+    public Uni<List<CarrierCharge>> ofTrackingNumbers(String carrier, Collection<String> trackingNumbers) {
+        return list("carrier = ?1 and trackingNumber in ?2", carrier, trackingNumbers);
+    }
+}
