@@ -22,7 +22,7 @@ class ApiFuzzTest {
                         : ApiFuzz.defaultCredentials(operation))
                 .rows(RowCounts.of("finance.rate_card", "finance.carrier_terms", "finance.audit_batch",
                         "finance.carrier_invoice",
-                        "finance.carrier_invoice_line", "finance.exception_item"))
+                        "finance.carrier_invoice_line", "finance.exception_item", "finance.posting"))
                 .run();
     }
 }

@@ -11,22 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.portage.contracts.EventCatalog;
-import io.portage.testsupport.CloudEventRecords;
 import io.portage.testsupport.OdooStandinResource;
 import io.portage.testsupport.PortageStackResource;
-import io.portage.testsupport.TestKafka;
 import io.portage.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /**
  * A carrier's invoice file audited against its rate card, terms and labels: matched lines billed once in the Odoo
@@ -36,145 +30,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 @QuarkusTest
 @QuarkusTestResource(value = PortageStackResource.class, initArgs = @ResourceArg(name = "database", value = "finance"))
 @QuarkusTestResource(OdooStandinResource.class)
-class CarrierInvoiceAuditTest {
-
-    static final Duration WAIT = Duration.ofSeconds(30);
-    static final long VENDOR = 4;
-    static final String HEADER = "carrier,invoice_number,invoice_date,currency,line,tracking_number,ship_date,origin,"
-            + "destination,service,declared_weight_kg,billed_weight_kg,freight,fuel,accessorials,total\n";
-
-    String carrier;
-    String finance;
-
-    @BeforeEach
-    void carrierWithTermsAndLabels() {
-        carrier = "Swift-" + UUID.randomUUID().toString().substring(0, 8);
-        finance = FinanceTokens.finance("fiona");
-        given().auth()
-                .oauth2(TestTokens.ops("test-operator"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("carrier", carrier, "originCountry", "NL", "destinationCountry", "DE", "currency", "EUR",
-                        "minimumCharge", 45, "pricePerKg", 0.185, "validFrom", "2026-01-01"))
-                .post("/api/v1/rate-cards")
-                .then()
-                .statusCode(201);
-        given().auth()
-                .oauth2(finance)
-                .contentType(ContentType.JSON)
-                .body(Map.of("odooPartnerId", VENDOR, "fuelSurcharges", List.of(Map.of("validFrom", "2026-01-01", "percent",
-                        10), Map.of("validFrom", "2026-03-01", "percent", 20)), "accessorials", List.of(
-                                Map.of("code",
-                                        "LIFTGATE", "amount", 25, "currency", "EUR"))))
-                .put("/api/v1/carrier-terms/" + carrier)
-                .then()
-                .statusCode(200)
-                .body("tolerance.amount", equalTo(5.0f));
-        labels("T1", "T2", "T3", "T4", "T5");
-    }
-
-    void labels(String... trackingNumbers) {
-        List<ProducerRecord<String, String>> records = new java.util.ArrayList<>();
-        for (String tracking : trackingNumbers) {
-            String shipment = "SHP-" + UUID.randomUUID();
-            String json = """
-                    {"shipmentId":"%s","carrier":"%s","service":"ROAD","trackingNumber":"%s","labelFormat":"PDF",
-                     "parcels":1,"cost":{"amount":"200.00","currency":"EUR"},"generatedAt":"2026-03-01T08:00:00Z"}"""
-                    .formatted(shipment, carrier, tracking);
-            records.add(CloudEventRecords.binary(EventCatalog.LABEL_GENERATED_V2.topic(), UUID.randomUUID().toString(),
-                    EventCatalog.LABEL_GENERATED_V2.type(), shipment, json, Map.of("sequence", "2", "correlationid",
-                            "corr-" + tracking)));
-        }
-        try (KafkaCompanion companion = TestKafka.companion()) {
-            companion.produceStrings().fromRecords(records).awaitCompletion(WAIT);
-        }
-        await().atMost(WAIT)
-                .untilAsserted(() -> given().auth()
-                        .oauth2(finance)
-                        .queryParam("carrier", carrier)
-                        .get("/api/v1/carrier-charges")
-                        .then()
-                        .statusCode(200)
-                        .body("size()", equalTo(trackingNumbers.length)));
-    }
-
-    String file(String invoice, String second) {
-        return HEADER
-                // Matched: 1000 kg x 0.185 = 185.00, fuel 10% in February.
-                + row(invoice, "2026-03-20", 1, "T1", "2026-02-15", "1000", "1000", "185.00", "18.50", "", "203.50")
-                // Matched: minimum charge 45.00, fuel 20% in March, the agreed liftgate.
-                + row(invoice, "2026-03-20", 2, "T2", "2026-03-10", "100", "100", "45.00", "9.00", "LIFTGATE=25.00", "79.00")
-                // Overcharged: 300.00 for what re-rates at 222.00.
-                + row(invoice, "2026-03-20", 3, "T3", "2026-03-10", "1000", "1000", "250.00", "50.00", "", "300.00")
-                // T1 again.
-                + row(invoice, "2026-03-20", 4, "T1", "2026-02-15", "1000", "1000", "185.00", "18.50", "", "203.50")
-                // No label carries T9.
-                + row(invoice, "2026-03-20", 5, "T9", "2026-03-10", "1000", "1000", "185.00", "37.00", "", "222.00")
-                // Reweighed: 600 kg billed for 500 declared.
-                + row(second, "2026-03-21", 1, "T4", "2026-03-10", "500", "600", "111.00", "22.20", "", "133.20")
-                // An accessorial not agreed.
-                + row(second, "2026-03-21", 2, "T5", "2026-03-10", "1000", "1000", "185.00", "37.00", "INSIDE=30.00",
-                        "252.00");
-    }
-
-    String row(String invoice, String date, int line, String tracking, String shipDate, String declared, String billed,
-            String freight, String fuel, String accessorials, String total) {
-        return String.join(",", carrier, invoice, date, "EUR", Integer.toString(line), tracking, shipDate, "NL", "DE", "ROAD",
-                declared, billed, freight, fuel, accessorials, total) + "\n";
-    }
-
-    String importFile(String csv, int status) {
-        return given().auth()
-                .oauth2(finance)
-                .contentType("text/csv")
-                .body(csv)
-                .post("/api/v1/carrier-invoice-batches")
-                .then()
-                .statusCode(status)
-                .extract()
-                .path("id");
-    }
-
-    JsonPath report(String batch) {
-        await().atMost(WAIT)
-                .untilAsserted(() -> given().auth()
-                        .oauth2(finance)
-                        .get("/api/v1/carrier-invoice-batches/" + batch)
-                        .then()
-                        .statusCode(200)
-                        .body("status", equalTo("DONE")));
-        return given().auth()
-                .oauth2(finance)
-                .get("/api/v1/carrier-invoice-batches/" + batch + "/report")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-    }
-
-    List<Map<String, Object>> bills(String ref) {
-        return OdooStandinResource.standin()
-                .records("account.move")
-                .stream()
-                .filter(move -> "in_invoice".equals(move.get("move_type")) && ref.equals(move.get("ref")))
-                .toList();
-    }
-
-    List<Map<String, Object>> disputesOf(String batch) {
-        return given().auth()
-                .oauth2(TestTokens.ops("test-operator"))
-                .queryParam("type", "finance.carrier-invoice-dispute")
-                .queryParam("owner", "finance")
-                .queryParam("limit", 1000)
-                .get("/ops/exceptions")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .<Map<String, Object>>getList("$")
-                .stream()
-                .filter(item -> String.valueOf(item.get("payload")).contains(batch))
-                .toList();
-    }
+class CarrierInvoiceAuditTest extends CarrierTestFixture {
 
     @Test
     void aFileOfMatchedOverchargedDuplicateAndUnknownLinesGivesItsReportBillAndExceptions() {

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -20,6 +22,14 @@ public class CarrierCharge {
     /** What the charge was for. */
     public enum Kind {
         LABEL
+    }
+
+    /**
+     * The charge's accrual in Odoo: to post, posted (and reversed once billed, {@link #reversalMoveId}), or not
+     * accrued because its currency is not the company's (an exception says so).
+     */
+    public enum AccrualStatus {
+        PENDING, POSTED, NOT_ACCRUED
     }
 
     @Id
@@ -38,6 +48,19 @@ public class CarrierCharge {
     private String correlationId;
     @Column(name = "confirmed_at")
     private Instant confirmedAt;
+    @Column(name = "accrual_status")
+    @Enumerated(EnumType.STRING)
+    private AccrualStatus accrualStatus = AccrualStatus.PENDING;
+    @Column(name = "accrual_ref")
+    private String accrualRef;
+    @Column(name = "accrual_move_id")
+    private Long accrualMoveId;
+    @Column(name = "accrual_error")
+    private String accrualError;
+    @Column(name = "billed_by")
+    private UUID billedBy;
+    @Column(name = "reversal_move_id")
+    private Long reversalMoveId;
 
     protected CarrierCharge() {
     }
@@ -78,6 +101,62 @@ public class CarrierCharge {
 
     public String eventId() {
         return eventId;
+    }
+
+    /** The accrual's Odoo ref: the shipment and what the charge was for, unique per charge. */
+    public String accrualRef() {
+        return "ACCR/" + shipmentId + "/" + kind + "/" + eventId;
+    }
+
+    public void accrued(long moveId) {
+        accrualStatus = AccrualStatus.POSTED;
+        accrualRef = accrualRef();
+        accrualMoveId = moveId;
+        accrualError = null;
+    }
+
+    public void notAccrued(String reason) {
+        accrualStatus = AccrualStatus.NOT_ACCRUED;
+        accrualError = reason;
+    }
+
+    public void accrualFailed(String reason) {
+        accrualError = reason;
+    }
+
+    /** The carrier invoice whose matched line billed this charge: its accrual is to be reversed. */
+    public void billedBy(UUID invoiceId) {
+        if (billedBy == null) {
+            billedBy = invoiceId;
+        }
+    }
+
+    public void reversed(long moveId) {
+        reversalMoveId = moveId;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public AccrualStatus accrualStatus() {
+        return accrualStatus;
+    }
+
+    public Long accrualMoveId() {
+        return accrualMoveId;
+    }
+
+    public String accrualError() {
+        return accrualError;
+    }
+
+    public UUID billedBy() {
+        return billedBy;
+    }
+
+    public Long reversalMoveId() {
+        return reversalMoveId;
     }
 
     public String kind() {

@@ -23,6 +23,14 @@ public class CarrierChargeRepository implements PanacheRepositoryBase<CarrierCha
                 .list();
     }
 
+    /** Charges whose accrual is to post, or to reverse (billed), oldest first. */
+    public Uni<List<CarrierCharge>> accrualWork(int limit) {
+        return find("accrualStatus = ?1 or (accrualStatus = ?2 and billedBy is not null and reversalMoveId is null)"
+                + " order by confirmedAt, id", CarrierCharge.AccrualStatus.PENDING, CarrierCharge.AccrualStatus.POSTED)
+                .page(0, limit)
+                .list();
+    }
+
     public Uni<List<CarrierCharge>> ofTrackingNumbers(String carrier, Collection<String> trackingNumbers) {
         return list("carrier = ?1 and trackingNumber in ?2", carrier, trackingNumbers);
     }
