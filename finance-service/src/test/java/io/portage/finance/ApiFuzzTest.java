@@ -22,7 +22,8 @@ class ApiFuzzTest {
                         : ApiFuzz.defaultCredentials(operation))
                 .rows(RowCounts.of("finance.rate_card", "finance.carrier_terms", "finance.audit_batch",
                         "finance.carrier_invoice",
-                        "finance.carrier_invoice_line", "finance.exception_item", "finance.posting"))
+                        "finance.carrier_invoice_line", "finance.exception_item", "finance.posting", "finance.invoice_policy",
+                        "finance.order_invoice"))
                 .run();
     }
 }

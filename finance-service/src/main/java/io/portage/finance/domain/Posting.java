@@ -19,7 +19,7 @@ public class Posting {
 
     /** What was posted. */
     public enum Kind {
-        ACCRUAL, ACCRUAL_REVERSAL, VENDOR_BILL, CUSTOMER_INVOICE
+        ACCRUAL, ACCRUAL_REVERSAL, VENDOR_BILL, CUSTOMER_INVOICE, CREDIT_NOTE
     }
 
     @Id

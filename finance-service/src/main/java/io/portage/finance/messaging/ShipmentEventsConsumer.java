@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.portage.finance.service.CarrierChargeLedger;
 import io.portage.kit.events.BatchConsumer;
 import io.portage.kit.events.BatchConsumers;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +18,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 @ApplicationScoped
 public class ShipmentEventsConsumer {
 
-    private final BatchConsumer<CarrierChargeLedger.LabelBought> consumer;
+    private final BatchConsumer<ShipmentEventsHandler.Item> consumer;
 
     public ShipmentEventsConsumer(BatchConsumers consumers, ShipmentEventsHandler handler,
             @Channel("shipments-dlq") MutinyEmitter<String> deadLetterTopic) {

@@ -6,9 +6,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.portage.finance.service.InvalidCarrierInvoiceException;
+import io.portage.finance.service.InvoiceNotReleasableException;
 import io.portage.finance.service.NoRateCardException;
 import io.portage.finance.service.RateCardOverlapException;
 import io.portage.finance.service.UnknownBatchException;
+import io.portage.finance.service.UnknownOrderInvoiceException;
 import io.portage.kit.rest.ProblemException;
 import io.portage.kit.rest.ProblemMappers;
 
@@ -39,5 +41,16 @@ public class FinanceProblemMappers {
     @ServerExceptionMapper
     public Response unknownBatch(UnknownBatchException e, UriInfo uri) {
         return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownOrder(UnknownOrderInvoiceException e, UriInfo uri) {
+        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notReleasable(InvoiceNotReleasableException e, UriInfo uri) {
+        return problems.problem(new ProblemException(409, "invoice-not-releasable", "Invoice not releasable",
+                e.getMessage()), uri);
     }
 }

@@ -37,6 +37,9 @@ public class CarrierChargeLedger {
 
     /** Records the labels (in the caller's transaction); answers how many. */
     public Uni<Integer> record(List<LabelBought> labels) {
+        if (labels.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
         List<CarrierCharge> rows = labels.stream()
                 .map(bought -> new CarrierCharge(bought.label().carrier(), bought.label().trackingNumber(),
                         bought.label().shipmentId(), CarrierCharge.Kind.LABEL, bought.label().cost().amount(),
