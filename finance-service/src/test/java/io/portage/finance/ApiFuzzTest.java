@@ -17,13 +17,17 @@ class ApiFuzzTest {
     @Test
     void noHostileRequestGetsAServerErrorOrAnUndeclaredAnswer() {
         ApiFuzz.of("finance-service")
-                .credentials(operation -> operation.secured() && operation.scopes().contains("finance")
-                        ? FinanceTokens.finance("fuzz-finance")
-                        : ApiFuzz.defaultCredentials(operation))
+                .credentials(operation -> !operation.secured()
+                        ? null
+                        : operation.scopes().contains("finance")
+                                ? FinanceTokens.finance("fuzz-finance")
+                                : operation.scopes().contains("finance-approver")
+                                        ? FinanceTokens.approver("fuzz-approver")
+                                        : ApiFuzz.defaultCredentials(operation))
                 .rows(RowCounts.of("finance.rate_card", "finance.carrier_terms", "finance.audit_batch",
                         "finance.carrier_invoice",
                         "finance.carrier_invoice_line", "finance.exception_item", "finance.posting", "finance.invoice_policy",
-                        "finance.order_invoice"))
+                        "finance.order_invoice", "finance.refund"))
                 .run();
     }
 }

@@ -14,4 +14,9 @@ final class FinanceTokens {
     static String finance(String name) {
         return TestTokens.operator(name).claim("realm_access", Map.of("roles", List.of("finance"))).sign();
     }
+
+    /** A finance approver (realm role {@code finance-approver}). */
+    static String approver(String name) {
+        return TestTokens.operator(name).claim("realm_access", Map.of("roles", List.of("finance-approver"))).sign();
+    }
 }

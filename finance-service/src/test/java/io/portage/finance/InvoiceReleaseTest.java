@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -197,5 +198,51 @@ class InvoiceReleaseTest {
         assertThat(invoicesOf(second)).hasSize(1);
         given().auth().oauth2(finance).post("/api/v1/order-invoices/" + manual + "/release").then().statusCode(409);
         given().auth().oauth2(finance).post("/api/v1/order-invoices/ORD-unknown/release").then().statusCode(404);
+    }
+
+    @Test
+    void anOrdersMarginIsItsRevenueLessItsCarrierCost() {
+        policy("AT_DISPATCH");
+        long saleOrder = saleOrder();
+        String order = "ORD-" + UUID.randomUUID();
+        String shipment = "SHP-" + UUID.randomUUID();
+        ProducerRecord<String, String> label = event(EventCatalog.LABEL_GENERATED_V2, UUID.randomUUID().toString(), shipment,
+                """
+                        {"shipmentId":"%s","carrier":"Swift","service":"ROAD","trackingNumber":"M%s","labelFormat":"PDF",
+                         "parcels":1,"cost":{"amount":"30.00","currency":"USD"},"generatedAt":"2026-03-01T08:00:00Z"}"""
+                        .formatted(shipment, shipment));
+        Instant before = Instant.now();
+        produce(List.of(released(order, saleOrder), created(shipment, order), label, dispatched(shipment)));
+        await().atMost(WAIT).untilAsserted(() -> orderInvoice(order).statusCode(200).body("status", equalTo("INVOICED")));
+
+        given().auth()
+                .oauth2(finance)
+                .queryParam("orderId", order)
+                .get("/api/v1/margins")
+                .then()
+                .statusCode(200)
+                .body("[0].currency", equalTo("USD"))
+                .body("[0].revenue", equalTo(140.0f))
+                .body("[0].carrierCost", equalTo(30.0f))
+                .body("[0].paymentFeesKnown", equalTo(false))
+                .body("[0].margin", equalTo(110.0f));
+        given().auth()
+                .oauth2(finance)
+                .queryParam("from", before.toString())
+                .queryParam("to", Instant.now()
+                        .plusSeconds(60)
+                        .toString())
+                .queryParam("limit", 1000)
+                .get("/api/v1/margins")
+                .then()
+                .statusCode(200)
+                .body("find { it.orderId == '" + order + "' }.margin", equalTo(110.0f));
+        given().auth()
+                .oauth2(finance)
+                .queryParam("from", before.toString())
+                .get("/api/v1/margins")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("to"));
     }
 }

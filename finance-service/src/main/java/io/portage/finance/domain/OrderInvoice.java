@@ -1,5 +1,6 @@
 package io.portage.finance.domain;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -47,6 +48,9 @@ public class OrderInvoice {
     private String error;
     @Column(name = "invoiced_at")
     private Instant invoicedAt;
+    private BigDecimal revenue;
+    @Column(name = "revenue_currency")
+    private String revenueCurrency;
     @Version
     private long version;
 
@@ -91,7 +95,9 @@ public class OrderInvoice {
         return true;
     }
 
-    public void invoiced(String ids, Instant now) {
+    public void invoiced(String ids, BigDecimal total, String currency, Instant now) {
+        revenue = total;
+        revenueCurrency = currency;
         status = Status.INVOICED;
         invoiceIds = ids;
         invoicedAt = now;
@@ -148,5 +154,13 @@ public class OrderInvoice {
 
     public Instant invoicedAt() {
         return invoicedAt;
+    }
+
+    public BigDecimal revenue() {
+        return revenue;
+    }
+
+    public String revenueCurrency() {
+        return revenueCurrency;
     }
 }

@@ -2,6 +2,7 @@ package io.portage.finance.messaging;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,12 +13,14 @@ import io.portage.contracts.CloudEventAttributes;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.shipment.LabelGeneratedV2;
 import io.portage.contracts.shipment.ProofOfDeliveryReceived;
+import io.portage.contracts.shipment.ReturnReceived;
 import io.portage.contracts.shipment.ShipmentCreated;
 import io.portage.contracts.shipment.ShipmentDispatched;
 import io.portage.finance.domain.ShipmentFact;
 import io.portage.finance.service.CarrierChargeLedger;
 import io.portage.finance.service.InvoiceFact;
 import io.portage.finance.service.InvoiceRelease;
+import io.portage.finance.service.Refunds;
 import io.portage.kit.events.BatchHandler;
 import io.portage.kit.events.SequencedEvent;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +28,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The consumer {@value CarrierChargeLedger#CONSUMER} of {@code portage.shipments} (once per event id, the kit's inbox):
  * each LabelGenerated (v2) records the label's cost as a confirmed carrier charge; ShipmentCreated, ShipmentDispatched
- * and ProofOfDeliveryReceived are the facts the invoice release waits for. Neither depends on what came before, so the
+ * and ProofOfDeliveryReceived are the facts the invoice release waits for; ReturnReceived opens a refund. Neither depends on what came before, so the
  * events are applied as they come.
  */
 @ApplicationScoped
@@ -35,14 +38,17 @@ public class ShipmentEventsHandler implements BatchHandler<ShipmentEventsHandler
     private static final String CREATED = EventCatalog.SHIPMENT_CREATED_V1.type();
     private static final String DISPATCHED = EventCatalog.SHIPMENT_DISPATCHED_V1.type();
     private static final String DELIVERED = EventCatalog.PROOF_OF_DELIVERY_RECEIVED_V1.type();
+    private static final String RETURNED = EventCatalog.RETURN_RECEIVED_V1.type();
 
     private final CarrierChargeLedger ledger;
     private final InvoiceRelease release;
+    private final Refunds refunds;
     private final ObjectMapper json;
 
-    public ShipmentEventsHandler(CarrierChargeLedger ledger, InvoiceRelease release, ObjectMapper json) {
+    public ShipmentEventsHandler(CarrierChargeLedger ledger, InvoiceRelease release, Refunds refunds, ObjectMapper json) {
         this.ledger = ledger;
         this.release = release;
+        this.refunds = refunds;
         this.json = json;
     }
 
@@ -57,6 +63,15 @@ public class ShipmentEventsHandler implements BatchHandler<ShipmentEventsHandler
             @Override
             public String eventId() {
                 return bought.eventId();
+            }
+        }
+
+        /** Goods of a shipment returned. */
+        record Return(InvoiceFact.Returned returned) implements Item {
+
+            @Override
+            public String eventId() {
+                return returned.eventId();
             }
         }
 
@@ -105,6 +120,20 @@ public class ShipmentEventsHandler implements BatchHandler<ShipmentEventsHandler
             require(pod != null && pod.shipmentId() != null && pod.deliveredAt() != null,
                     "ProofOfDeliveryReceived without shipmentId or deliveredAt");
             return List.of(fact(event, pod.shipmentId(), ShipmentFact.Kind.DELIVERED, null, null, pod.deliveredAt()));
+        }
+        if (RETURNED.equals(type)) {
+            ReturnReceived returned = parse(event.payload(), ReturnReceived.class);
+            require(returned != null && returned.shipmentId() != null && returned.returnId() != null
+                    && returned.lines() != null && !returned.lines().isEmpty() && returned.receivedAt() != null
+                    && returned.lines().stream().allMatch(line -> line != null && line.condition() != null),
+                    "ReturnReceived without shipmentId, returnId, receivedAt or lines with their condition");
+            return List.of(new Item.Return(new InvoiceFact.Returned(event.eventId(),
+                    event.headers().get("ce_" + CloudEventAttributes.CORRELATION_ID), returned.shipmentId(),
+                    returned.returnId(), returned.lines()
+                            .stream()
+                            .map(line -> line.condition().name())
+                            .collect(Collectors.toSet()),
+                    returned.receivedAt())));
         }
         return List.of();
     }
@@ -159,6 +188,14 @@ public class ShipmentEventsHandler implements BatchHandler<ShipmentEventsHandler
                 .filter(Item.Fact.class::isInstance)
                 .map(item -> ((Item.Fact) item).fact())
                 .toList();
-        return ledger.record(labels).chain(recorded -> release.apply(facts)).map(Applied::all);
+        List<InvoiceFact.Returned> returns = fresh.stream()
+                .filter(Item.Return.class::isInstance)
+                .map(item -> ((Item.Return) item).returned())
+                .toList();
+        // Facts first: a return in the same batch as its shipment's facts finds them.
+        return ledger.record(labels)
+                .chain(recorded -> release.apply(facts))
+                .chain(readied -> refunds.received(returns))
+                .map(Applied::all);
     }
 }

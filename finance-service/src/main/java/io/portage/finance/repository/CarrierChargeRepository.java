@@ -31,6 +31,10 @@ public class CarrierChargeRepository implements PanacheRepositoryBase<CarrierCha
                 .list();
     }
 
+    public Uni<List<CarrierCharge>> ofShipments(Collection<String> shipmentIds) {
+        return list("shipmentId in ?1", shipmentIds);
+    }
+
     public Uni<List<CarrierCharge>> ofTrackingNumbers(String carrier, Collection<String> trackingNumbers) {
         return list("carrier = ?1 and trackingNumber in ?2", carrier, trackingNumbers);
     }

@@ -17,6 +17,8 @@ public class FinanceCallers {
 
     /** The realm role of finance people. */
     public static final String FINANCE_ROLE = "finance";
+    /** The realm role of those who approve refunds above the threshold. */
+    public static final String APPROVER_ROLE = "finance-approver";
     /** The scope a carrier's client needs to send its invoices. */
     public static final String INVOICES_WRITE = "invoices:write";
 
@@ -41,6 +43,25 @@ public class FinanceCallers {
             throw new ProblemException(403, "forbidden", "Forbidden", "This call is for finance (realm role '"
                     + FINANCE_ROLE + "')");
         }
+        String name = token.getClaim("preferred_username");
+        return name != null ? name : token.getClaim("azp");
+    }
+
+    /** The finance approver calling (realm role {@code finance-approver}), by name; 403 for anyone else. */
+    public String approver() {
+        if (identity.isAnonymous() || !identity.hasRole(APPROVER_ROLE)) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "This call is for finance approvers (realm role '"
+                    + APPROVER_ROLE + "')");
+        }
+        return name();
+    }
+
+    /** A finance person or approver, by name; 403 for anyone else. */
+    public String financeOrApprover() {
+        return finance() ? financeActor() : approver();
+    }
+
+    private String name() {
         String name = token.getClaim("preferred_username");
         return name != null ? name : token.getClaim("azp");
     }

@@ -9,8 +9,10 @@ import io.portage.finance.service.InvalidCarrierInvoiceException;
 import io.portage.finance.service.InvoiceNotReleasableException;
 import io.portage.finance.service.NoRateCardException;
 import io.portage.finance.service.RateCardOverlapException;
+import io.portage.finance.service.RefundNotPendingException;
 import io.portage.finance.service.UnknownBatchException;
 import io.portage.finance.service.UnknownOrderInvoiceException;
+import io.portage.finance.service.UnknownRefundException;
 import io.portage.kit.rest.ProblemException;
 import io.portage.kit.rest.ProblemMappers;
 
@@ -52,5 +54,15 @@ public class FinanceProblemMappers {
     public Response notReleasable(InvoiceNotReleasableException e, UriInfo uri) {
         return problems.problem(new ProblemException(409, "invoice-not-releasable", "Invoice not releasable",
                 e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownRefund(UnknownRefundException e, UriInfo uri) {
+        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response refundNotPending(RefundNotPendingException e, UriInfo uri) {
+        return problems.problem(new ProblemException(409, "refund-not-pending", "Refund not pending", e.getMessage()), uri);
     }
 }

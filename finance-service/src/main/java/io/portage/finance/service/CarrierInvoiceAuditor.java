@@ -13,9 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.finance.config.AuditConfig;
@@ -62,13 +60,13 @@ public class CarrierInvoiceAuditor {
     private final CarrierInvoiceBilling billing;
     private final ExceptionQueue exceptions;
     private final AuditConfig config;
-    private final ObjectMapper json;
+    private final FinanceJson json;
     private final Clock clock = Clock.systemUTC();
 
     public CarrierInvoiceAuditor(AuditBatchRepository batches, CarrierInvoiceRepository invoices,
             CarrierInvoiceLineRepository lines, CarrierChargeRepository charges, RateCardRepository rateCards,
             CarrierTermsService terms, CarrierInvoiceBilling billing, ExceptionQueue exceptions, AuditConfig config,
-            ObjectMapper json) {
+            FinanceJson json) {
         this.batches = batches;
         this.invoices = invoices;
         this.lines = lines;
@@ -153,7 +151,7 @@ public class CarrierInvoiceAuditor {
                                         if (invoice.duplicateOf() != null) {
                                             evidence.put("invoiceReceivedBefore", invoice.duplicateOf().toString());
                                         }
-                                        line.judge(verdict, write(evidence), clock.instant());
+                                        line.judge(verdict, json.write(evidence), clock.instant());
                                         if (!verdict.matched()) {
                                             disputed.add(line);
                                         }
@@ -179,10 +177,10 @@ public class CarrierInvoiceAuditor {
             payload.put("invoiceNumber", invoice.invoiceNumber());
             payload.put("lineNumber", line.lineNumber());
             payload.put("disputeClass", line.disputeClass().name());
-            payload.put("evidence", read(line.evidenceJson(), new TypeReference<Map<String, Object>>() {
+            payload.put("evidence", json.read(line.evidenceJson(), new TypeReference<Map<String, Object>>() {
             }));
             chain = chain.chain(() -> exceptions.raise(DISPUTE, config.ownerRole(), "carrier-invoice-line:" + line.id(),
-                    summary, write(payload))).replaceWithVoid();
+                    summary, json.write(payload))).replaceWithVoid();
         }
         return chain;
     }
@@ -206,22 +204,7 @@ public class CarrierInvoiceAuditor {
     private InvoiceLine domain(CarrierInvoiceLine line) {
         return new InvoiceLine(line.lineNumber(), line.trackingNumber(), line.shipDate(), line.lane(), line.service(),
                 line.declaredWeightKg(), line.billedWeightKg(), line.freight(), line.fuel(),
-                read(line.accessorialsJson(), AMOUNTS), line.total());
+                json.read(line.accessorialsJson(), AMOUNTS), line.total());
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String value, TypeReference<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

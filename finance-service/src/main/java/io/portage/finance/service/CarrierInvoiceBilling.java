@@ -12,9 +12,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.finance.client.VendorBillClient;
 import io.portage.finance.config.AuditConfig;
@@ -53,12 +50,12 @@ public class CarrierInvoiceBilling {
     private final CarrierChargeRepository charges;
     private final PostingRepository postings;
     private final AuditConfig config;
-    private final ObjectMapper json;
+    private final FinanceJson json;
     private final Clock clock = Clock.systemUTC();
 
     public CarrierInvoiceBilling(AuditBatchRepository batches, CarrierInvoiceRepository invoices,
             CarrierInvoiceLineRepository lines, CarrierTermsService terms, VendorBillClient bills, ExceptionQueue exceptions,
-            CarrierChargeRepository charges, PostingRepository postings, AuditConfig config, ObjectMapper json) {
+            CarrierChargeRepository charges, PostingRepository postings, AuditConfig config, FinanceJson json) {
         this.batches = batches;
         this.invoices = invoices;
         this.lines = lines;
@@ -156,7 +153,8 @@ public class CarrierInvoiceBilling {
         return charges.ofTrackingNumbers(work.carrier(), tracking)
                 .invoke(labels -> labels.forEach(label -> label.billedBy(work.invoiceId())))
                 .chain(() -> postings.persist(new Posting(Posting.Kind.VENDOR_BILL, bill.id(), bill.name(),
-                        work.invoiceNumber(), total, work.currency(), write(cause), work.correlationId(), clock.instant())))
+                        work.invoiceNumber(), total, work.currency(), json.write(cause), work.correlationId(),
+                        clock.instant())))
                 .replaceWithVoid();
     }
 
@@ -165,15 +163,8 @@ public class CarrierInvoiceBilling {
             invoice.billFailed(reason);
             return exceptions.raise(BILL_FAILED, config.ownerRole(), "carrier-invoice:" + work.invoiceId(),
                     work.carrier() + " invoice " + work.invoiceNumber() + " was not billed: " + reason,
-                    write(Map.of("invoiceId", work.invoiceId().toString())));
+                    json.write(Map.of("invoiceId", work.invoiceId().toString())));
         })).replaceWithVoid();
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -15,9 +15,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.finance.domain.AuditBatch;
@@ -42,11 +39,11 @@ public class CarrierInvoiceIntake {
     private final AuditBatchRepository batches;
     private final CarrierInvoiceRepository invoices;
     private final CarrierInvoiceLineRepository lines;
-    private final ObjectMapper json;
+    private final FinanceJson json;
     private final Clock clock = Clock.systemUTC();
 
     public CarrierInvoiceIntake(AuditBatchRepository batches, CarrierInvoiceRepository invoices,
-            CarrierInvoiceLineRepository lines, ObjectMapper json) {
+            CarrierInvoiceLineRepository lines, FinanceJson json) {
         this.batches = batches;
         this.invoices = invoices;
         this.lines = lines;
@@ -96,7 +93,8 @@ public class CarrierInvoiceIntake {
                 }
                 made.add(row);
                 for (InvoiceLine line : invoice.lines()) {
-                    rows.add(new CarrierInvoiceLine(row, rows.size() + 1, line, write(new TreeMap<>(line.accessorials()))));
+                    rows.add(
+                            new CarrierInvoiceLine(row, rows.size() + 1, line, json.write(new TreeMap<>(line.accessorials()))));
                 }
             }).replaceWithVoid());
         }
@@ -163,14 +161,6 @@ public class CarrierInvoiceIntake {
 
     private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static boolean isUniqueViolation(Throwable failure) {

@@ -6,9 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -33,10 +31,10 @@ public class CarrierTermsService {
 
     private final CarrierTermsRepository terms;
     private final AuditConfig config;
-    private final ObjectMapper json;
+    private final FinanceJson json;
     private final Clock clock = Clock.systemUTC();
 
-    public CarrierTermsService(CarrierTermsRepository terms, AuditConfig config, ObjectMapper json) {
+    public CarrierTermsService(CarrierTermsRepository terms, AuditConfig config, FinanceJson json) {
         this.terms = terms;
         this.config = config;
         this.json = json;
@@ -54,8 +52,8 @@ public class CarrierTermsService {
     @WithSpan("CarrierTermsService.set")
     public Uni<Terms> set(@SpanAttribute("portage.carrier") String carrier, Long odooPartnerId, BigDecimal amountTolerance,
             BigDecimal percentTolerance, List<FuelSurcharge> fuel, List<AgreedAccessorial> accessorials, String actor) {
-        String fuelJson = write(fuel);
-        String accessorialsJson = write(accessorials);
+        String fuelJson = json.write(fuel);
+        String accessorialsJson = json.write(accessorials);
         return Panache.withTransaction(() -> terms.findById(carrier).chain(found -> {
             CarrierTerms current = found != null ? found : new CarrierTerms(carrier);
             current.set(odooPartnerId, amountTolerance, percentTolerance, fuelJson, accessorialsJson, actor,
@@ -82,22 +80,7 @@ public class CarrierTermsService {
         Tolerance tolerance = new Tolerance(config.amountTolerance(), config.percentTolerance())
                 .overriddenBy(row.amountTolerance(), row.percentTolerance());
         return new Terms(row.carrier(), row.odooPartnerId(), row.amountTolerance(), row.percentTolerance(),
-                read(row.fuelSurchargesJson(), FUEL), read(row.accessorialsJson(), ACCESSORIALS), tolerance);
+                json.read(row.fuelSurchargesJson(), FUEL), json.read(row.accessorialsJson(), ACCESSORIALS), tolerance);
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String value, TypeReference<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("carrier terms hold unreadable JSON: " + e.getOriginalMessage(), e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.portage.finance.service;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,9 +8,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.finance.client.CustomerInvoiceClient;
 import io.portage.finance.domain.OrderInvoice;
@@ -32,11 +30,11 @@ public class CustomerInvoicing {
     private final OrderInvoiceRepository invoices;
     private final PostingRepository postings;
     private final CustomerInvoiceClient odoo;
-    private final ObjectMapper json;
+    private final FinanceJson json;
     private final Clock clock = Clock.systemUTC();
 
     public CustomerInvoicing(OrderInvoiceRepository invoices, PostingRepository postings, CustomerInvoiceClient odoo,
-            ObjectMapper json) {
+            FinanceJson json) {
         this.invoices = invoices;
         this.postings = postings;
         this.odoo = odoo;
@@ -73,7 +71,10 @@ public class CustomerInvoicing {
                                     posted.stream()
                                             .map(invoice -> Long.toString(invoice.id()))
                                             .collect(Collectors.joining(",")),
-                                    clock.instant());
+                                    posted.stream()
+                                            .map(CustomerInvoiceClient.Invoice::total)
+                                            .reduce(BigDecimal.ZERO, BigDecimal::add),
+                                    posted.isEmpty() ? null : posted.get(0).currency(), clock.instant());
                             Map<String, Object> cause = new LinkedHashMap<>();
                             cause.put("order", row.orderId());
                             cause.put("events", row.triggerEventId() == null
@@ -88,18 +89,12 @@ public class CustomerInvoicing {
                                 chain = chain.chain(() -> postings.persist(new Posting(Posting.Kind.CUSTOMER_INVOICE,
                                         invoice.id(),
                                         invoice.name(), "sale.order/" + row.saleOrderId(), invoice.total(),
-                                        invoice.currency() == null ? "" : invoice.currency(), write(cause), row.correlationId(),
+                                        invoice.currency() == null ? "" : invoice.currency(), json.write(cause),
+                                        row.correlationId(),
                                         clock.instant())).replaceWithVoid());
                             }
                             return chain;
                         })));
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -9,9 +9,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.portage.finance.client.AccrualClient;
 import io.portage.finance.config.AccrualConfig;
 import io.portage.finance.config.AuditConfig;
@@ -43,11 +40,11 @@ public class FreightAccruals {
     private final ExceptionQueue exceptions;
     private final AccrualConfig config;
     private final AuditConfig audit;
-    private final ObjectMapper json;
+    private final FinanceJson json;
     private final Clock clock = Clock.systemUTC();
 
     public FreightAccruals(CarrierChargeRepository charges, PostingRepository postings, AccrualClient odoo,
-            ExceptionQueue exceptions, AccrualConfig config, AuditConfig audit, ObjectMapper json) {
+            ExceptionQueue exceptions, AccrualConfig config, AuditConfig audit, FinanceJson json) {
         this.charges = charges;
         this.postings = postings;
         this.odoo = odoo;
@@ -84,7 +81,7 @@ public class FreightAccruals {
                 return exceptions.raise(NOT_ACCRUED, audit.ownerRole(), "carrier-charge:" + charge.id(), charge.carrier()
                         + " charge " + charge.accrualRef() + " of " + charge.amount().toPlainString() + " "
                         + charge.currency() + " was not accrued: " + reason,
-                        write(Map.of("chargeId",
+                        json.write(Map.of("chargeId",
                                 charge.id().toString(), "eventId", charge.eventId())));
             })).replaceWithVoid();
         }
@@ -95,7 +92,7 @@ public class FreightAccruals {
                 .chain(move -> Panache.withTransaction(() -> charges.findById(charge.id()).chain(row -> {
                     row.accrued(move.id());
                     return postings.persist(new Posting(Posting.Kind.ACCRUAL, move.id(), move.name(), row.accrualRef(),
-                            charge.amount(), charge.currency(), write(Map.of("events", List.of(charge.eventId()))),
+                            charge.amount(), charge.currency(), json.write(Map.of("events", List.of(charge.eventId()))),
                             charge.correlationId(), clock.instant()));
                 })))
                 .replaceWithVoid();
@@ -112,17 +109,10 @@ public class FreightAccruals {
                     cause.put("carrierInvoice", charge.billedBy().toString());
                     cause.put("accrualMoveId", charge.accrualMoveId());
                     return postings.persist(new Posting(Posting.Kind.ACCRUAL_REVERSAL, move.id(), move.name(),
-                            charge.accrualRef(), charge.amount(), charge.currency(), write(cause), charge.correlationId(),
+                            charge.accrualRef(), charge.amount(), charge.currency(), json.write(cause), charge.correlationId(),
                             clock.instant()));
                 })))
                 .replaceWithVoid();
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
