@@ -16,6 +16,18 @@ class ApiFuzzTest {
 
     @Test
     void noHostileRequestGetsAServerErrorOrAnUndeclaredAnswer() {
-        ApiFuzz.of("finance-service").rows(RowCounts.of("finance.rate_card")).run();
+        ApiFuzz.of("finance-service")
+                .credentials(operation -> !operation.secured()
+                        ? null
+                        : operation.scopes().contains("finance")
+                                ? FinanceTokens.finance("fuzz-finance")
+                                : operation.scopes().contains("finance-approver")
+                                        ? FinanceTokens.approver("fuzz-approver")
+                                        : ApiFuzz.defaultCredentials(operation))
+                .rows(RowCounts.of("finance.rate_card", "finance.carrier_terms", "finance.audit_batch",
+                        "finance.carrier_invoice",
+                        "finance.carrier_invoice_line", "finance.exception_item", "finance.posting", "finance.invoice_policy",
+                        "finance.order_invoice", "finance.refund"))
+                .run();
     }
 }

@@ -1,0 +1,173 @@
+package io.portage.finance.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A carrier charge Portage confirmed for a shipment (a label bought at the carrier's price), kept with the event that
+ * reported it: what a carrier's invoice line is matched against.
+ */
+@Entity
+@Table(name = "carrier_charge")
+public class CarrierCharge {
+
+    /** What the charge was for. */
+    public enum Kind {
+        LABEL
+    }
+
+    /**
+     * The charge's accrual in Odoo: to post, posted (and reversed once billed, {@link #reversalMoveId}), or not
+     * accrued because its currency is not the company's (an exception says so).
+     */
+    public enum AccrualStatus {
+        PENDING, POSTED, NOT_ACCRUED
+    }
+
+    @Id
+    private UUID id;
+    private String carrier;
+    @Column(name = "tracking_number")
+    private String trackingNumber;
+    @Column(name = "shipment_id")
+    private String shipmentId;
+    private String kind;
+    private BigDecimal amount;
+    private String currency;
+    @Column(name = "event_id")
+    private String eventId;
+    @Column(name = "correlation_id")
+    private String correlationId;
+    @Column(name = "confirmed_at")
+    private Instant confirmedAt;
+    @Column(name = "accrual_status")
+    @Enumerated(EnumType.STRING)
+    private AccrualStatus accrualStatus = AccrualStatus.PENDING;
+    @Column(name = "accrual_ref")
+    private String accrualRef;
+    @Column(name = "accrual_move_id")
+    private Long accrualMoveId;
+    @Column(name = "accrual_error")
+    private String accrualError;
+    @Column(name = "billed_by")
+    private UUID billedBy;
+    @Column(name = "reversal_move_id")
+    private Long reversalMoveId;
+
+    protected CarrierCharge() {
+    }
+
+    public CarrierCharge(String carrier, String trackingNumber, String shipmentId, Kind kind, BigDecimal amount,
+            String currency, String eventId, String correlationId, Instant confirmedAt) {
+        this.id = UUID.randomUUID();
+        this.carrier = carrier;
+        this.trackingNumber = trackingNumber;
+        this.shipmentId = shipmentId;
+        this.kind = kind.name();
+        this.amount = amount;
+        this.currency = currency;
+        this.eventId = eventId;
+        this.correlationId = correlationId;
+        this.confirmedAt = confirmedAt;
+    }
+
+    public String carrier() {
+        return carrier;
+    }
+
+    public String trackingNumber() {
+        return trackingNumber;
+    }
+
+    public String shipmentId() {
+        return shipmentId;
+    }
+
+    public BigDecimal amount() {
+        return amount;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    /** The accrual's Odoo ref: the shipment and what the charge was for, unique per charge. */
+    public String accrualRef() {
+        return "ACCR/" + shipmentId + "/" + kind + "/" + eventId;
+    }
+
+    public void accrued(long moveId) {
+        accrualStatus = AccrualStatus.POSTED;
+        accrualRef = accrualRef();
+        accrualMoveId = moveId;
+        accrualError = null;
+    }
+
+    public void notAccrued(String reason) {
+        accrualStatus = AccrualStatus.NOT_ACCRUED;
+        accrualError = reason;
+    }
+
+    public void accrualFailed(String reason) {
+        accrualError = reason;
+    }
+
+    /** The carrier invoice whose matched line billed this charge: its accrual is to be reversed. */
+    public void billedBy(UUID invoiceId) {
+        if (billedBy == null) {
+            billedBy = invoiceId;
+        }
+    }
+
+    public void reversed(long moveId) {
+        reversalMoveId = moveId;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public AccrualStatus accrualStatus() {
+        return accrualStatus;
+    }
+
+    public Long accrualMoveId() {
+        return accrualMoveId;
+    }
+
+    public String accrualError() {
+        return accrualError;
+    }
+
+    public UUID billedBy() {
+        return billedBy;
+    }
+
+    public Long reversalMoveId() {
+        return reversalMoveId;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String correlationId() {
+        return correlationId;
+    }
+
+    public Instant confirmedAt() {
+        return confirmedAt;
+    }
+}

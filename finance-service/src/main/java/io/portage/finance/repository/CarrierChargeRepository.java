@@ -1,0 +1,41 @@
+package io.portage.finance.repository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.portage.finance.domain.CarrierCharge;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Confirmed carrier charges in the {@code finance} schema. */
+@ApplicationScoped
+public class CarrierChargeRepository implements PanacheRepositoryBase<CarrierCharge, UUID> {
+
+    /** A carrier's charges, the latest first, of one tracking number when given. */
+    public Uni<List<CarrierCharge>> ofCarrier(String carrier, String trackingNumber, int limit) {
+        return (trackingNumber == null
+                ? find("carrier = ?1 order by confirmedAt desc, id", carrier)
+                : find("carrier = ?1 and trackingNumber = ?2 order by confirmedAt desc, id", carrier, trackingNumber))
+                .page(0, limit)
+                .list();
+    }
+
+    /** Charges whose accrual is to post, or to reverse (billed), oldest first. */
+    public Uni<List<CarrierCharge>> accrualWork(int limit) {
+        return find("accrualStatus = ?1 or (accrualStatus = ?2 and billedBy is not null and reversalMoveId is null)"
+                + " order by confirmedAt, id", CarrierCharge.AccrualStatus.PENDING, CarrierCharge.AccrualStatus.POSTED)
+                .page(0, limit)
+                .list();
+    }
+
+    public Uni<List<CarrierCharge>> ofShipments(Collection<String> shipmentIds) {
+        return list("shipmentId in ?1", shipmentIds);
+    }
+
+    public Uni<List<CarrierCharge>> ofTrackingNumbers(String carrier, Collection<String> trackingNumbers) {
+        return list("carrier = ?1 and trackingNumber in ?2", carrier, trackingNumbers);
+    }
+}

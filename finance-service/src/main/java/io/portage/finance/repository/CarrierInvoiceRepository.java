@@ -1,0 +1,24 @@
+package io.portage.finance.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.portage.finance.domain.CarrierInvoice;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Carrier invoices in the {@code finance} schema. */
+@ApplicationScoped
+public class CarrierInvoiceRepository implements PanacheRepositoryBase<CarrierInvoice, UUID> {
+
+    /** The invoice first received under this carrier and number, or null. */
+    public Uni<CarrierInvoice> original(String carrier, String invoiceNumber) {
+        return find("carrier = ?1 and invoiceNumber = ?2 and duplicateOf is null", carrier, invoiceNumber).firstResult();
+    }
+
+    public Uni<List<CarrierInvoice>> ofBatch(UUID batchId) {
+        return list("batchId = ?1 order by position", batchId);
+    }
+}

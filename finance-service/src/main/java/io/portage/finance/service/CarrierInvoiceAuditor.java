@@ -1,0 +1,210 @@
+package io.portage.finance.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.portage.finance.config.AuditConfig;
+import io.portage.finance.domain.AuditBatch;
+import io.portage.finance.domain.CarrierCharge;
+import io.portage.finance.domain.CarrierInvoice;
+import io.portage.finance.domain.CarrierInvoiceLine;
+import io.portage.finance.domain.InvoiceLine;
+import io.portage.finance.domain.LineAudit;
+import io.portage.finance.domain.RateCard;
+import io.portage.finance.domain.Tariff;
+import io.portage.finance.domain.Verdict;
+import io.portage.finance.repository.AuditBatchRepository;
+import io.portage.finance.repository.CarrierChargeRepository;
+import io.portage.finance.repository.CarrierInvoiceLineRepository;
+import io.portage.finance.repository.CarrierInvoiceRepository;
+import io.portage.finance.repository.RateCardRepository;
+import io.portage.kit.ops.ExceptionQueue;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Audits the carrier invoice batches not done, oldest first: their pending lines in chunks of
+ * {@code portage.finance.audit.chunk-size}, one transaction each (a restart resumes at the first pending line), each
+ * line's verdict from {@link LineAudit} and a disputed line raised for finance in the exception queue; then
+ * {@link CarrierInvoiceBilling} bills each invoice's matched lines in Odoo.
+ */
+@ApplicationScoped
+public class CarrierInvoiceAuditor {
+
+    /** The exception type of a disputed carrier invoice line. */
+    public static final String DISPUTE = "finance.carrier-invoice-dispute";
+    private static final TypeReference<Map<String, BigDecimal>> AMOUNTS = new TypeReference<>() {
+    };
+
+    private final AuditBatchRepository batches;
+    private final CarrierInvoiceRepository invoices;
+    private final CarrierInvoiceLineRepository lines;
+    private final CarrierChargeRepository charges;
+    private final RateCardRepository rateCards;
+    private final CarrierTermsService terms;
+    private final CarrierInvoiceBilling billing;
+    private final ExceptionQueue exceptions;
+    private final AuditConfig config;
+    private final FinanceJson json;
+    private final Clock clock = Clock.systemUTC();
+
+    public CarrierInvoiceAuditor(AuditBatchRepository batches, CarrierInvoiceRepository invoices,
+            CarrierInvoiceLineRepository lines, CarrierChargeRepository charges, RateCardRepository rateCards,
+            CarrierTermsService terms, CarrierInvoiceBilling billing, ExceptionQueue exceptions, AuditConfig config,
+            FinanceJson json) {
+        this.batches = batches;
+        this.invoices = invoices;
+        this.lines = lines;
+        this.charges = charges;
+        this.rateCards = rateCards;
+        this.terms = terms;
+        this.billing = billing;
+        this.exceptions = exceptions;
+        this.config = config;
+        this.json = json;
+    }
+
+    @Scheduled(every = "${portage.finance.audit.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> resume() {
+        return Panache.withSession(batches::unfinished).chain(ids -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (UUID id : ids) {
+                chain = chain.chain(() -> run(id).onFailure().recoverWithItem(failure -> {
+                    Log.warnf(failure, "Carrier invoice batch %s stopped; it resumes at the next run", id);
+                    return null;
+                }));
+            }
+            return chain;
+        });
+    }
+
+    /** Audits a batch to its end and bills it. */
+    @WithSpan("CarrierInvoiceAuditor.run")
+    public Uni<Void> run(UUID batchId) {
+        return auditChunk(batchId).chain(audited -> audited > 0 ? run(batchId) : billing.bill(batchId));
+    }
+
+    /** Audits the next chunk of the batch's pending lines in one transaction; answers how many it audited. */
+    Uni<Integer> auditChunk(UUID batchId) {
+        return Panache.withTransaction(() -> batches.findById(batchId).chain(batch -> {
+            if (batch == null || batch.status() != AuditBatch.Status.AUDITING) {
+                return Uni.createFrom().item(0);
+            }
+            return lines.pending(batchId, config.chunkSize()).chain(pending -> {
+                if (pending.isEmpty()) {
+                    batch.audited(batch.totalLines());
+                    return Uni.createFrom().item(0);
+                }
+                return invoices.ofBatch(batchId)
+                        .map(rows -> rows.stream().collect(Collectors.toMap(CarrierInvoice::id, row -> row)))
+                        .chain(byId -> audit(pending, byId))
+                        .invoke(() -> batch.audited(pending.size()))
+                        .replaceWith(pending.size());
+            });
+        }));
+    }
+
+    private Uni<Void> audit(List<CarrierInvoiceLine> pending, Map<UUID, CarrierInvoice> invoiceById) {
+        Map<String, List<CarrierInvoiceLine>> byCarrier = pending.stream()
+                .collect(Collectors.groupingBy(CarrierInvoiceLine::carrier, LinkedHashMap::new, Collectors.toList()));
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, List<CarrierInvoiceLine>> carrier : byCarrier.entrySet()) {
+            chain = chain.chain(() -> auditCarrier(carrier.getKey(), carrier.getValue(), invoiceById));
+        }
+        return chain;
+    }
+
+    private Uni<Void> auditCarrier(String carrier, List<CarrierInvoiceLine> pending, Map<UUID, CarrierInvoice> invoiceById) {
+        Set<String> tracking = pending.stream().map(CarrierInvoiceLine::trackingNumber).collect(Collectors.toSet());
+        return terms.inSession(carrier)
+                .chain(carrierTerms -> rateCards.ofCarrier(carrier)
+                        .chain(cards -> charges.ofTrackingNumbers(carrier, tracking)
+                                .chain(known -> lines.alreadyBilled(carrier, tracking).chain(billed -> {
+                                    Map<String, List<CarrierCharge>> chargesByTracking = known.stream()
+                                            .collect(Collectors.groupingBy(CarrierCharge::trackingNumber));
+                                    Set<String> seen = new HashSet<>(billed);
+                                    List<CarrierInvoiceLine> disputed = new ArrayList<>();
+                                    for (CarrierInvoiceLine line : pending) {
+                                        CarrierInvoice invoice = invoiceById.get(line.invoiceId());
+                                        boolean duplicate = invoice.duplicateOf() != null || !seen.add(line.trackingNumber());
+                                        List<CarrierCharge> shipment = chargesByTracking.getOrDefault(line.trackingNumber(),
+                                                List.of());
+                                        Verdict verdict = LineAudit.audit(domain(line), line.currency(),
+                                                tariff(cards, line), carrierTerms.forAudit(), !shipment.isEmpty(), duplicate,
+                                                accrued(shipment, line.currency()));
+                                        Map<String, Object> evidence = new LinkedHashMap<>(verdict.evidence());
+                                        if (invoice.duplicateOf() != null) {
+                                            evidence.put("invoiceReceivedBefore", invoice.duplicateOf().toString());
+                                        }
+                                        line.judge(verdict, json.write(evidence), clock.instant());
+                                        if (!verdict.matched()) {
+                                            disputed.add(line);
+                                        }
+                                    }
+                                    return raise(disputed, invoiceById);
+                                }))));
+    }
+
+    private Uni<Void> raise(List<CarrierInvoiceLine> disputed, Map<UUID, CarrierInvoice> invoiceById) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (CarrierInvoiceLine line : disputed) {
+            CarrierInvoice invoice = invoiceById.get(line.invoiceId());
+            String summary = line.disputeClass() + ": " + line.carrier() + " invoice " + invoice.invoiceNumber() + " line "
+                    + line.lineNumber() + " (" + line.trackingNumber() + ") billed " + line.total().toPlainString() + " "
+                    + line.currency() + (line.expected() != null
+                            ? ", re-rated " + line.expected().toPlainString() + " " + line.currency()
+                            : "");
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("batchId", line.batchId().toString());
+            payload.put("invoiceId", invoice.id().toString());
+            payload.put("lineId", line.id().toString());
+            payload.put("carrier", line.carrier());
+            payload.put("invoiceNumber", invoice.invoiceNumber());
+            payload.put("lineNumber", line.lineNumber());
+            payload.put("disputeClass", line.disputeClass().name());
+            payload.put("evidence", json.read(line.evidenceJson(), new TypeReference<Map<String, Object>>() {
+            }));
+            chain = chain.chain(() -> exceptions.raise(DISPUTE, config.ownerRole(), "carrier-invoice-line:" + line.id(),
+                    summary, json.write(payload))).replaceWithVoid();
+        }
+        return chain;
+    }
+
+    private static Tariff tariff(List<RateCard> cards, CarrierInvoiceLine line) {
+        return cards.stream()
+                .filter(card -> card.lane().equals(line.lane()) && card.isValidOn(line.shipDate()))
+                .findFirst()
+                .map(RateCard::tariff)
+                .orElse(null);
+    }
+
+    private static BigDecimal accrued(List<CarrierCharge> shipment, String currency) {
+        return shipment.stream()
+                .filter(charge -> charge.currency().equals(currency))
+                .map(CarrierCharge::amount)
+                .reduce(BigDecimal::add)
+                .orElse(null);
+    }
+
+    private InvoiceLine domain(CarrierInvoiceLine line) {
+        return new InvoiceLine(line.lineNumber(), line.trackingNumber(), line.shipDate(), line.lane(), line.service(),
+                line.declaredWeightKg(), line.billedWeightKg(), line.freight(), line.fuel(),
+                json.read(line.accessorialsJson(), AMOUNTS), line.total());
+    }
+
+}

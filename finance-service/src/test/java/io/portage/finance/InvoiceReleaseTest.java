@@ -1,0 +1,248 @@
+package io.portage.finance;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.portage.contracts.EventCatalog;
+import io.portage.contracts.EventType;
+import io.portage.odoo.connector.OdooClient;
+import io.portage.testsupport.CloudEventRecords;
+import io.portage.testsupport.OdooStandinResource;
+import io.portage.testsupport.PortageStackResource;
+import io.portage.testsupport.TestKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+/**
+ * An order's customer invoice made in the Odoo stand-in from its sale order exactly once, under duplicated, late and
+ * reordered events, and never before its customer's trigger (dispatch, proof of delivery, or a finance person).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PortageStackResource.class, initArgs = @ResourceArg(name = "database", value = "finance"))
+@QuarkusTestResource(OdooStandinResource.class)
+class InvoiceReleaseTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    OdooClient odoo;
+
+    String finance;
+    String partner;
+
+    @BeforeEach
+    void customer() {
+        finance = FinanceTokens.finance("fiona");
+        partner = "acme-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    void policy(String policy) {
+        given().auth()
+                .oauth2(finance)
+                .contentType(ContentType.JSON)
+                .body(Map.of("policy", policy))
+                .put("/api/v1/invoice-policies/" + partner)
+                .then()
+                .statusCode(200)
+                .body("policy", equalTo(policy));
+    }
+
+    long saleOrder() {
+        long id = odoo.calls()
+                .create("sale.order", Map.of("partner_id", 3, "order_line", List.of(List.of(0, 0, Map.of("product_id", 1,
+                        "product_uom_qty", 2)))))
+                .await()
+                .atMost(WAIT);
+        odoo.calls().callOnRecords("sale.order", "action_confirm", List.of(id), Map.of()).await().atMost(WAIT);
+        return id;
+    }
+
+    List<Map<String, Object>> invoicesOf(long saleOrder) {
+        String name = (String) OdooStandinResource.standin()
+                .records("sale.order")
+                .stream()
+                .filter(order -> ((Number) order.get("id")).longValue() == saleOrder)
+                .findFirst()
+                .orElseThrow()
+                .get("name");
+        return OdooStandinResource.standin()
+                .records("account.move")
+                .stream()
+                .filter(move -> "out_invoice".equals(move.get("move_type")) && name.equals(move.get("invoice_origin")))
+                .toList();
+    }
+
+    static ProducerRecord<String, String> event(EventType type, String id, String subject, String json) {
+        return CloudEventRecords.binary(type.topic(), id, type.type(), subject, json, Map.of("sequence", "1",
+                "correlationid", "corr-" + subject));
+    }
+
+    ProducerRecord<String, String> released(String order, long saleOrder) {
+        return event(EventCatalog.ORDER_RELEASED_V2, UUID.randomUUID().toString(), order, """
+                {"orderId":"%s","channel":"web","externalId":"X-%s","partnerId":"%s","warehouse":"WH1",
+                 "erp":{"erpRef":"sale.order/%d","name":"S%d","pickingIds":[]}}""".formatted(order, order, partner, saleOrder,
+                saleOrder));
+    }
+
+    ProducerRecord<String, String> created(String shipment, String order) {
+        return event(EventCatalog.SHIPMENT_CREATED_V1, UUID.randomUUID().toString(), shipment, """
+                {"shipmentId":"%s","orderId":"%s","partnerId":"%s","warehouse":"WH1","destinationCountry":"DE"}"""
+                .formatted(shipment, order, partner));
+    }
+
+    static ProducerRecord<String, String> dispatched(String shipment) {
+        return event(EventCatalog.SHIPMENT_DISPATCHED_V1, UUID.randomUUID().toString(), shipment, """
+                {"shipmentId":"%s","carrier":"Swift","trackingNumber":"1Z%s","dispatchedAt":"2026-03-01T08:00:00Z"}"""
+                .formatted(shipment, shipment));
+    }
+
+    static ProducerRecord<String, String> delivered(String shipment) {
+        return event(EventCatalog.PROOF_OF_DELIVERY_RECEIVED_V1, UUID.randomUUID().toString(), shipment, """
+                {"shipmentId":"%s","trackingNumber":"1Z%s","signedBy":"R. Receiver","deliveredAt":"2026-03-02T10:00:00Z",
+                 "receivedAt":"2026-03-02T10:05:00Z"}""".formatted(shipment, shipment));
+    }
+
+    static void produce(List<ProducerRecord<String, String>> records) {
+        try (KafkaCompanion companion = TestKafka.companion()) {
+            companion.produceStrings().fromRecords(records).awaitCompletion(WAIT);
+        }
+    }
+
+    io.restassured.response.ValidatableResponse orderInvoice(String order) {
+        return given().auth().oauth2(finance).get("/api/v1/order-invoices/" + order).then();
+    }
+
+    @Test
+    void atProofOfDeliveryExactlyOnceUnderDuplicatedLateAndReorderedEventsAndNeverBefore() {
+        policy("AT_POD");
+        long saleOrder = saleOrder();
+        String order = "ORD-" + UUID.randomUUID();
+        String shipment = "SHP-" + UUID.randomUUID();
+        ProducerRecord<String, String> dispatch = dispatched(shipment);
+        // Dispatched before the shipment is known, then the shipment, the release twice and the dispatch again.
+        produce(List.of(dispatch, created(shipment, order), released(order, saleOrder), released(order, saleOrder), dispatch));
+        await().atMost(WAIT)
+                .untilAsserted(() -> orderInvoice(order).statusCode(200).body("saleOrderId", equalTo((int) saleOrder)));
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() -> {
+            orderInvoice(order).body("status", equalTo("WAITING"));
+            assertThat(invoicesOf(saleOrder)).isEmpty();
+        });
+
+        ProducerRecord<String, String> pod = delivered(shipment);
+        produce(List.of(pod, pod, delivered(shipment)));
+        await().atMost(WAIT).untilAsserted(() -> orderInvoice(order).body("status", equalTo("INVOICED")));
+        String podId = new String(pod.headers().lastHeader("ce_id").value(), java.nio.charset.StandardCharsets.UTF_8);
+        orderInvoice(order).body("triggerKind", equalTo("DELIVERED")).body("triggerEventId", equalTo(podId));
+        int posts = OdooStandinResource.standin().calls("account.move", "action_post");
+        produce(List.of(pod, released(order, saleOrder), dispatch, delivered(shipment)));
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() -> {
+            assertThat(invoicesOf(saleOrder)).hasSize(1)
+                    .allSatisfy(invoice -> assertThat(invoice).containsEntry("state",
+                            "posted"));
+            assertThat(OdooStandinResource.standin().calls("account.move", "action_post")).isEqualTo(posts);
+        });
+        long invoice = ((Number) invoicesOf(saleOrder).get(0).get("id")).longValue();
+        given().auth()
+                .oauth2(finance)
+                .queryParam("odooMoveId", invoice)
+                .get("/api/v1/postings")
+                .then()
+                .statusCode(200)
+                .body("[0].kind", equalTo("CUSTOMER_INVOICE"))
+                .body("[0].causedBy.trigger", equalTo("DELIVERED"))
+                .body("[0].correlationId", equalTo("corr-" + order));
+    }
+
+    @Test
+    void atDispatchTheDispatchReleasesAndManualWaitsForAPerson() {
+        policy("AT_DISPATCH");
+        long first = saleOrder();
+        String order = "ORD-" + UUID.randomUUID();
+        String shipment = "SHP-" + UUID.randomUUID();
+        produce(List.of(created(shipment, order), dispatched(shipment), released(order, first)));
+        await().atMost(WAIT).untilAsserted(() -> orderInvoice(order).statusCode(200).body("status", equalTo("INVOICED")));
+        assertThat(invoicesOf(first)).hasSize(1);
+
+        policy("MANUAL");
+        long second = saleOrder();
+        String manual = "ORD-" + UUID.randomUUID();
+        String parcel = "SHP-" + UUID.randomUUID();
+        produce(List.of(released(manual, second), created(parcel, manual), dispatched(parcel), delivered(parcel)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> orderInvoice(manual).statusCode(200).body("saleOrderId", equalTo((int) second)));
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() -> assertThat(invoicesOf(second)).isEmpty());
+        given().auth()
+                .oauth2(finance)
+                .post("/api/v1/order-invoices/" + manual + "/release")
+                .then()
+                .statusCode(200)
+                .body("releasedBy", equalTo("fiona"));
+        await().atMost(WAIT).untilAsserted(() -> orderInvoice(manual).body("status", equalTo("INVOICED")));
+        assertThat(invoicesOf(second)).hasSize(1);
+        given().auth().oauth2(finance).post("/api/v1/order-invoices/" + manual + "/release").then().statusCode(409);
+        given().auth().oauth2(finance).post("/api/v1/order-invoices/ORD-unknown/release").then().statusCode(404);
+    }
+
+    @Test
+    void anOrdersMarginIsItsRevenueLessItsCarrierCost() {
+        policy("AT_DISPATCH");
+        long saleOrder = saleOrder();
+        String order = "ORD-" + UUID.randomUUID();
+        String shipment = "SHP-" + UUID.randomUUID();
+        ProducerRecord<String, String> label = event(EventCatalog.LABEL_GENERATED_V2, UUID.randomUUID().toString(), shipment,
+                """
+                        {"shipmentId":"%s","carrier":"Swift","service":"ROAD","trackingNumber":"M%s","labelFormat":"PDF",
+                         "parcels":1,"cost":{"amount":"30.00","currency":"USD"},"generatedAt":"2026-03-01T08:00:00Z"}"""
+                        .formatted(shipment, shipment));
+        Instant before = Instant.now();
+        produce(List.of(released(order, saleOrder), created(shipment, order), label, dispatched(shipment)));
+        await().atMost(WAIT).untilAsserted(() -> orderInvoice(order).statusCode(200).body("status", equalTo("INVOICED")));
+
+        given().auth()
+                .oauth2(finance)
+                .queryParam("orderId", order)
+                .get("/api/v1/margins")
+                .then()
+                .statusCode(200)
+                .body("[0].currency", equalTo("USD"))
+                .body("[0].revenue", equalTo(140.0f))
+                .body("[0].carrierCost", equalTo(30.0f))
+                .body("[0].paymentFeesKnown", equalTo(false))
+                .body("[0].margin", equalTo(110.0f));
+        given().auth()
+                .oauth2(finance)
+                .queryParam("from", before.toString())
+                .queryParam("to", Instant.now()
+                        .plusSeconds(60)
+                        .toString())
+                .queryParam("limit", 1000)
+                .get("/api/v1/margins")
+                .then()
+                .statusCode(200)
+                .body("find { it.orderId == '" + order + "' }.margin", equalTo(110.0f));
+        given().auth()
+                .oauth2(finance)
+                .queryParam("from", before.toString())
+                .get("/api/v1/margins")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("to"));
+    }
+}
