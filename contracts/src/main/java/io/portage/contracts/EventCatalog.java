@@ -23,6 +23,7 @@ import io.portage.contracts.order.OrderReceived;
 import io.portage.contracts.order.OrderRejected;
 import io.portage.contracts.order.OrderReleased;
 import io.portage.contracts.order.OrderReleasedV2;
+import io.portage.contracts.shipment.CarrierStatusReported;
 import io.portage.contracts.shipment.DeliveryExceptionReported;
 import io.portage.contracts.shipment.LabelGenerated;
 import io.portage.contracts.shipment.LabelGeneratedV2;
@@ -145,6 +146,9 @@ public final class EventCatalog {
 
     // Shipments, on portage.shipments, subject = shipment id.
 
+    public static final EventType CARRIER_STATUS_REPORTED_V1 = new EventType("io.portage.shipment.carrier-status-reported.v1",
+            CarrierStatusReported.class, Topics.SHIPMENTS);
+
     public static final EventType SHIPMENT_CREATED_V1 = new EventType("io.portage.shipment.created.v1", ShipmentCreated.class,
             Topics.SHIPMENTS);
 
@@ -221,6 +225,7 @@ public final class EventCatalog {
                     DETENTION_CHARGED_V2,
                     RECEIPT_LINE_CONFIRMED_V1,
                     PICK_CONFIRMED_V1, PACK_CONFIRMED_V1, SHIP_CONFIRMED_V1, YARD_SCAN_RECORDED_V1, SHIPMENT_CREATED_V1,
+                    CARRIER_STATUS_REPORTED_V1,
                     LABEL_GENERATED_V1,
                     SHIPMENT_DISPATCHED_V1,
                     TRACKING_UPDATED_V1, DELIVERY_EXCEPTION_REPORTED_V1, PROOF_OF_DELIVERY_RECEIVED_V1, RETURN_INITIATED_V1,

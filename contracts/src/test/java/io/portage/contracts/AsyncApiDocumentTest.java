@@ -35,12 +35,12 @@ class AsyncApiDocumentTest {
 
     /**
      * Who may publish on each topic (live or planned), as the operation ids name them: one service per topic, and
-     * edi-gateway for what 3PLs report in X12 on the warehouse topic (each type still has exactly one producer).
+     * edi-gateway for what 3PLs and EDI-only carriers report in X12 (each type still has exactly one producer).
      */
     private static final Map<String, List<String>> PRODUCERS = Map.of(
             Topics.ORDERS, List.of("order-service"),
             Topics.YARD, List.of("yard-service"),
-            Topics.SHIPMENTS, List.of("shipment-service"),
+            Topics.SHIPMENTS, List.of("shipment-service", "edi-gateway"),
             Topics.FINANCE, List.of("finance-service"),
             Topics.WAREHOUSE, List.of("gateway", "edi-gateway"),
             Topics.ERP, List.of("order-service"));
