@@ -84,4 +84,25 @@ class X12ReaderTest {
     void aFileThatIsNotX12IsRefusedWhole() {
         assertThatThrownBy(() -> read("hello, this is not EDI")).isInstanceOf(X12ReadException.class);
     }
+
+    @Test
+    void readsEverySetOfALargeFile() {
+        StringBuilder x12 = new StringBuilder(
+                "ISA*00*          *00*          *ZZ*RTM3PL         *ZZ*PORTAGE        *261205*1000*U*00401*000000015*0*T*>~\n"
+                        + "GS*SW*RTM3PL*PORTAGE*20261205*1000*15*X*004010~\n");
+        for (int i = 1; i <= 1000; i++) {
+            x12.append("ST*945*")
+                    .append(String.format("%04d", i))
+                    .append("~\nW06*F*S")
+                    .append(i)
+                    .append("*20261125~\nW27*M*UPSN~\nLX*1~\nW12*CC*2*2**EA**VN*CH-01~\nW03*2~\nSE*7*")
+                    .append(String.format("%04d", i))
+                    .append("~\n");
+        }
+        x12.append("GE*1000*15~\nIEA*1*000000015~\n");
+
+        ReceivedInterchange.Group group = read(x12.toString()).groups().get(0);
+        assertThat(group.sets()).hasSize(1000).allSatisfy(set -> assertThat(set.accepted()).as(set.controlNumber()).isTrue());
+        assertThat(group.errorCodes()).isEmpty();
+    }
 }

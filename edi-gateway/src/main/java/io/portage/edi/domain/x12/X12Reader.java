@@ -61,9 +61,9 @@ public final class X12Reader {
             while (reader.hasNext()) {
                 EDIStreamEvent event = reader.next();
                 switch (event) {
-                    case START_TRANSACTION -> state.startSet(reader);
+                    case START_TRANSACTION -> state.startSet();
                     case START_SEGMENT -> state.startSegment(reader.getText());
-                    case ELEMENT_DATA -> state.element(reader.getLocation(), reader.getText());
+                    case ELEMENT_DATA -> state.element(reader, reader.getLocation(), reader.getText());
                     case END_SEGMENT -> state.endSegment();
                     case END_TRANSACTION -> state.endSet();
                     case END_GROUP -> state.endGroup();
@@ -112,12 +112,19 @@ public final class X12Reader {
         List<String> elements;
         int position;
 
-        void startSet(EDIStreamReader reader) {
+        void startSet() {
             segments = new ArrayList<>();
             setErrors = new ArrayList<>();
             setCodes = new ArrayList<>();
             position = 0;
-            Schema schema = X12Schemas.transaction(reader.getTransactionType());
+        }
+
+        /**
+         * The set's schema is chosen on ST01 (the reader's transaction type is not reliably available at
+         * START_TRANSACTION: a large file showed it unset mid-stream).
+         */
+        private void chooseSchema(EDIStreamReader reader, String type) {
+            Schema schema = X12Schemas.transaction(type);
             if (schema == null) {
                 setCodes.add("1");
             } else {
@@ -133,8 +140,11 @@ public final class X12Reader {
             }
         }
 
-        void element(Location location, String text) {
+        void element(EDIStreamReader reader, Location location, String text) {
             int index = location.getElementPosition();
+            if ("ST".equals(tag) && index == 1 && segments != null) {
+                chooseSchema(reader, text);
+            }
             if (location.getComponentPosition() > 1) {
                 return;
             }
