@@ -23,6 +23,7 @@ import io.portage.contracts.order.OrderReceived;
 import io.portage.contracts.order.OrderRejected;
 import io.portage.contracts.order.OrderReleased;
 import io.portage.contracts.order.OrderReleasedV2;
+import io.portage.contracts.shipment.CarrierStatusReported;
 import io.portage.contracts.shipment.DeliveryExceptionReported;
 import io.portage.contracts.shipment.LabelGenerated;
 import io.portage.contracts.shipment.LabelGeneratedV2;
@@ -36,6 +37,7 @@ import io.portage.contracts.shipment.TrackingUpdated;
 import io.portage.contracts.warehouse.PackConfirmed;
 import io.portage.contracts.warehouse.PickConfirmed;
 import io.portage.contracts.warehouse.ReceiptLineConfirmed;
+import io.portage.contracts.warehouse.ShipConfirmed;
 import io.portage.contracts.warehouse.YardScanRecorded;
 import io.portage.contracts.yard.AppointmentAtRisk;
 import io.portage.contracts.yard.AppointmentBooked;
@@ -140,10 +142,16 @@ public final class EventCatalog {
     public static final EventType PACK_CONFIRMED_V1 = new EventType("io.portage.warehouse.pack-confirmed.v1",
             PackConfirmed.class, Topics.WAREHOUSE);
 
+    public static final EventType SHIP_CONFIRMED_V1 = new EventType("io.portage.warehouse.ship-confirmed.v1",
+            ShipConfirmed.class, Topics.WAREHOUSE);
+
     public static final EventType YARD_SCAN_RECORDED_V1 = new EventType("io.portage.warehouse.yard-scan-recorded.v1",
             YardScanRecorded.class, Topics.WAREHOUSE);
 
     // Shipments, on portage.shipments, subject = shipment id.
+
+    public static final EventType CARRIER_STATUS_REPORTED_V1 = new EventType("io.portage.shipment.carrier-status-reported.v1",
+            CarrierStatusReported.class, Topics.SHIPMENTS);
 
     public static final EventType SHIPMENT_CREATED_V1 = new EventType("io.portage.shipment.created.v1", ShipmentCreated.class,
             Topics.SHIPMENTS);
@@ -221,7 +229,9 @@ public final class EventCatalog {
                     TRAILER_CHECKED_OUT_V1, DETENTION_STARTED_V1, DETENTION_CHARGED_V1, APPOINTMENT_CANCELLED_V1,
                     DETENTION_CHARGED_V2,
                     RECEIPT_LINE_CONFIRMED_V1,
-                    PICK_CONFIRMED_V1, PACK_CONFIRMED_V1, YARD_SCAN_RECORDED_V1, SHIPMENT_CREATED_V1, LABEL_GENERATED_V1,
+                    PICK_CONFIRMED_V1, PACK_CONFIRMED_V1, SHIP_CONFIRMED_V1, YARD_SCAN_RECORDED_V1, SHIPMENT_CREATED_V1,
+                    CARRIER_STATUS_REPORTED_V1,
+                    LABEL_GENERATED_V1,
                     SHIPMENT_DISPATCHED_V1,
                     TRACKING_UPDATED_V1, DELIVERY_EXCEPTION_REPORTED_V1, PROOF_OF_DELIVERY_RECEIVED_V1, RETURN_INITIATED_V1,
                     RETURN_RECEIVED_V1, LABEL_GENERATED_V2, SHIPMENT_CANCELLED_V1, FREIGHT_CHARGE_CONFIRMED_V1,

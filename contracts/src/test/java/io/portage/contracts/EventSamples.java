@@ -27,6 +27,7 @@ import io.portage.contracts.order.OrderReceived;
 import io.portage.contracts.order.OrderRejected;
 import io.portage.contracts.order.OrderReleased;
 import io.portage.contracts.order.OrderReleasedV2;
+import io.portage.contracts.shipment.CarrierStatusReported;
 import io.portage.contracts.shipment.DeliveryExceptionReported;
 import io.portage.contracts.shipment.LabelGenerated;
 import io.portage.contracts.shipment.LabelGeneratedV2;
@@ -40,6 +41,7 @@ import io.portage.contracts.shipment.TrackingUpdated;
 import io.portage.contracts.warehouse.PackConfirmed;
 import io.portage.contracts.warehouse.PickConfirmed;
 import io.portage.contracts.warehouse.ReceiptLineConfirmed;
+import io.portage.contracts.warehouse.ShipConfirmed;
 import io.portage.contracts.warehouse.YardScanRecorded;
 import io.portage.contracts.yard.AppointmentAtRisk;
 import io.portage.contracts.yard.AppointmentBooked;
@@ -144,6 +146,12 @@ public final class EventSamples {
                         new PackConfirmed.Parcel("387123450000012352", new BigDecimal("31.25"),
                                 List.of(new PackConfirmed.Line("SKU-DESK-07", new BigDecimal("1.5"))))),
                 at("11:45:00")));
+        ALL.put(SHIP_CONFIRMED_V1, new ShipConfirmed(ORDER, "3pl-rotterdam", "UPSN", "1Z999AA10123456784", "SHP-88121",
+                List.of(new ShipConfirmed.Line(1, "SKU-CHAIR-01", new BigDecimal("2"), new BigDecimal("2")),
+                        new ShipConfirmed.Line(2, "SKU-DESK-07", new BigDecimal("1.5"), new BigDecimal("1"))),
+                at("14:05:00")));
+        ALL.put(CARRIER_STATUS_REPORTED_V1, new CarrierStatusReported("PRO-44817", "freightline", "FRLN", "BOL-2026-0042",
+                "X6", "NS", at("15:30:00"), "Utrecht", null, "NL"));
         ALL.put(YARD_SCAN_RECORDED_V1, new YardScanRecorded("V-0042", "WH1", YardScanRecorded.Movement.GATE_IN, "PO-88121",
                 "Swift Freight", "J. Smit", "SWFU 123456-7", "SEAL-0042871", null, null, null, at("08:55:00")));
         // shipments

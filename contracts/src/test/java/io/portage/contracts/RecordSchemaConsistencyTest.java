@@ -41,7 +41,7 @@ class RecordSchemaConsistencyTest {
             Topics.ORDERS, Set.of("orderId"),
             Topics.YARD, Set.of("appointmentId"),
             Topics.WAREHOUSE, Set.of("receiptId", "orderId", "visitId"),
-            Topics.SHIPMENTS, Set.of("shipmentId"),
+            Topics.SHIPMENTS, Set.of("shipmentId", "trackingNumber"),
             Topics.FINANCE, Set.of("chargeId", "invoiceId", "carrierInvoiceId", "refundId"),
             Topics.ERP, Set.of("erpRef"));
 

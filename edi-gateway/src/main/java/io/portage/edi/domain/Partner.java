@@ -1,0 +1,58 @@
+package io.portage.edi.domain;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A validated trading partner: who it is in X12 (version, qualifier, id), what it exchanges, how its elements are
+ * mapped, where its SFTP server is and how patient Portage is with it.
+ */
+public record Partner(
+        String id,
+        PartnerRole role,
+        X12Version version,
+        X12Party party,
+        String applicationId,
+        Set<DocumentType> documents,
+        Map<String, String> mappings,
+        SftpEndpoint sftp,
+        Duration pollEvery,
+        Duration ackWithin,
+        long maxFileBytes,
+        TransportPolicy transport) {
+
+    public Partner {
+        documents = Set.copyOf(documents);
+        mappings = Map.copyOf(mappings);
+    }
+
+    public boolean exchanges(DocumentType type) {
+        return documents.contains(type);
+    }
+
+    /** The partner's value for a mapping key, e.g. {@code sku.SKU-CHAIR-01}; empty when the partner maps nothing. */
+    public Optional<String> mapping(String key) {
+        return Optional.ofNullable(mappings.get(key));
+    }
+
+    /** The partner's value for {@code key}, or {@code fallback}. */
+    public String mapping(String key, String fallback) {
+        return mappings.getOrDefault(key, fallback);
+    }
+
+    /** An SFTP server and the partner's two folders on it. */
+    public record SftpEndpoint(String host, int port, String user, String privateKey, String hostKey, String outbound,
+            String inbound, Duration timeout) {
+
+        /** {@code host:port}, the unit the circuit breaker guards. */
+        public String server() {
+            return host + ":" + port;
+        }
+    }
+
+    /** Retries with backoff and a circuit breaker per partner server. */
+    public record TransportPolicy(int attempts, Duration backoff, int breakerFailures, Duration breakerOpenFor) {
+    }
+}
