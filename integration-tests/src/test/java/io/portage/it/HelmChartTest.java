@@ -277,6 +277,11 @@ class HelmChartTest {
         Map<String, EnvVar> shipments = env(deployment(objects, "shipment-service"));
         assertThat(shipments.get("PORTAGE_ODOO_URL").getValue()).isEqualTo("https://odoo.internal");
         assertThat(shipments).doesNotContainKeys("PORTAGE_SHIPMENTS_ODOO_ENABLED", "PORTAGE_ODOO_SYNC_ENABLED");
+        // finance-service posts bills, accruals, invoices and credit notes there.
+        assertThat(env(deployment(objects, "finance-service")).get("PORTAGE_ODOO_API_KEY")
+                .getValueFrom()
+                .getSecretKeyRef()
+                .getName()).isEqualTo("odoo-bot");
         assertThat(env(deployment(render(template -> template), "shipment-service"))
                 .get("PORTAGE_SHIPMENTS_ODOO_ENABLED")
                 .getValue()).isEqualTo("false");

@@ -71,6 +71,16 @@ final class ServiceSettings {
                             .withSecret("portage.odoo.api-key", Launcher.ODOO_API_KEY);
                 }
             }
+            case "finance-service" -> {
+                // Carriers' bills, freight accruals and their reversals, customer invoices and credit notes are posted
+                // in the same Odoo.
+                if (launcher.realOdoo().isEmpty()) {
+                    quarkus.with("portage.odoo.url", launcher.odooUrl())
+                            .with("portage.odoo.database", Launcher.ODOO_DATABASE)
+                            .with("portage.odoo.login", Launcher.ODOO_LOGIN)
+                            .withSecret("portage.odoo.api-key", Launcher.ODOO_API_KEY);
+                }
+            }
             case "shipment-service" -> {
                 // The delivery's tracking reference, its validation at dispatch and returns are written in the same
                 // Odoo; into a real Odoo only when asked (PORTAGE_ODOO_WRITE=true), the stand-in always.
