@@ -236,6 +236,7 @@ configuration; HelmTopicsTest holds both to the contracts and the services' sett
 {{- end -}}
 
 {{- define "portage.deadLetterConsumers" -}}
+- finance-service
 - order-service
 - shipment-service
 - yard-service
