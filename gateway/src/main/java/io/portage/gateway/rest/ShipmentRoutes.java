@@ -1,6 +1,7 @@
 package io.portage.gateway.rest;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,7 +33,9 @@ import io.portage.gateway.idempotency.IdempotencyKeys;
 import io.portage.gateway.service.Caller;
 import io.portage.gateway.service.CallerResolver;
 import io.portage.gateway.service.PartnerApiRouting;
-import io.portage.gateway.service.PartnerApiRouting.ShipmentCall;
+import io.portage.gateway.service.PartnerApiRouting.ReturnAction;
+import io.portage.gateway.service.PartnerApiRouting.ShipmentAction;
+import io.portage.gateway.service.PartnerApiRouting.ShipmentPart;
 import io.portage.kit.rest.CorrelationContext;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -76,8 +79,7 @@ public class ShipmentRoutes {
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         callers.caller().require(READ);
         if (orderId == null && (orderNumber != null || odooRef != null || trackingNumber != null)) {
-            return routing.readShipments((api, auth, correlationId) -> api.search(orderNumber, odooRef, trackingNumber,
-                    limit, auth, correlationId), correlation.id());
+            return routing.searchShipments(orderNumber, odooRef, trackingNumber, limit, correlation.id());
         }
         return routing.listShipments(orderId == null ? null : orderId.toString(), limit, correlation.id());
     }
@@ -101,7 +103,7 @@ public class ShipmentRoutes {
     @APIResponse(responseCode = "404", description = "No such shipment (or not yours)")
     @APIResponse(responseCode = "200", description = "Oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TimelineEntryList")))
     public Uni<Response> timeline(@PathParam("id") UUID id) {
-        return read((api, auth, correlationId) -> api.timeline(id.toString(), auth, correlationId));
+        return read(id, ShipmentPart.TIMELINE);
     }
 
     @GET
@@ -111,7 +113,7 @@ public class ShipmentRoutes {
     @APIResponse(responseCode = "404", description = "No such shipment (or not yours)")
     @APIResponse(responseCode = "200", description = "Its trackers", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TrackerViewList")))
     public Uni<Response> tracking(@PathParam("id") UUID id) {
-        return read((api, auth, correlationId) -> api.tracking(id.toString(), auth, correlationId));
+        return read(id, ShipmentPart.TRACKING);
     }
 
     @GET
@@ -121,7 +123,7 @@ public class ShipmentRoutes {
     @APIResponse(responseCode = "404", description = "No such shipment (or not yours)")
     @APIResponse(responseCode = "200", description = "Its returns", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReturnViewList")))
     public Uni<Response> returns(@PathParam("id") UUID id) {
-        return read((api, auth, correlationId) -> api.returns(id.toString(), auth, correlationId));
+        return read(id, ShipmentPart.RETURNS);
     }
 
     @POST
@@ -136,8 +138,7 @@ public class ShipmentRoutes {
     @APIResponse(responseCode = "404", description = "No such shipment (or not yours)")
     public Uni<Response> rates(@PathParam("id") UUID id, @NotBlank String body) {
         callers.caller().require(WRITE);
-        return routing.writeShipment((api, auth, correlationId) -> api.rates(id.toString(), body, auth, correlationId),
-                correlation.id());
+        return routing.writeShipment(id.toString(), ShipmentAction.RATES, body, correlation.id());
     }
 
     @POST
@@ -155,7 +156,7 @@ public class ShipmentRoutes {
     public Uni<Response> label(@PathParam("id") UUID id, @NotBlank String body,
             @Parameter(description = KEY) @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return once(key, "/" + id + "/label", body,
-                (api, auth, correlationId) -> api.label(id.toString(), body, auth, correlationId));
+                correlationId -> routing.writeShipment(id.toString(), ShipmentAction.LABEL, body, correlationId));
     }
 
     @POST
@@ -168,8 +169,7 @@ public class ShipmentRoutes {
     @APIResponse(responseCode = "502", description = "The carrier refused; its own error")
     public Uni<Response> voidLabel(@PathParam("id") UUID id) {
         callers.caller().require(WRITE);
-        return routing.writeShipment((api, auth, correlationId) -> api.voidLabel(id.toString(), auth, correlationId),
-                correlation.id());
+        return routing.writeShipment(id.toString(), ShipmentAction.VOID_LABEL, null, correlation.id());
     }
 
     @POST
@@ -188,7 +188,7 @@ public class ShipmentRoutes {
     public Uni<Response> dispatch(@PathParam("id") UUID id, @NotBlank String body,
             @Parameter(description = KEY) @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return once(key, "/" + id + "/dispatch", body,
-                (api, auth, correlationId) -> api.dispatch(id.toString(), body, auth, correlationId));
+                correlationId -> routing.writeShipment(id.toString(), ShipmentAction.DISPATCH, body, correlationId));
     }
 
     @POST
@@ -205,7 +205,7 @@ public class ShipmentRoutes {
     public Uni<Response> openReturn(@PathParam("id") UUID id, @NotBlank String body,
             @Parameter(description = KEY) @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return once(key, "/" + id + "/returns", body,
-                (api, auth, correlationId) -> api.openReturn(id.toString(), body, auth, correlationId));
+                correlationId -> routing.writeShipment(id.toString(), ShipmentAction.OPEN_RETURN, body, correlationId));
     }
 
     @POST
@@ -219,8 +219,8 @@ public class ShipmentRoutes {
     @APIResponse(responseCode = "502", description = "No carrier sold one; each carrier's own error")
     public Uni<Response> returnLabel(@PathParam("id") UUID id, @PathParam("returnId") UUID returnId,
             @NotBlank String body, @Parameter(description = KEY) @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return once(key, "/" + id + "/returns/" + returnId + "/label", body, (api, auth, correlationId) -> api
-                .returnLabel(id.toString(), returnId.toString(), body, auth, correlationId));
+        return once(key, "/" + id + "/returns/" + returnId + "/label", body, correlationId -> routing
+                .writeReturn(id.toString(), returnId.toString(), ReturnAction.LABEL, body, correlationId));
     }
 
     @POST
@@ -236,20 +236,19 @@ public class ShipmentRoutes {
     public Uni<Response> returnReceipt(@PathParam("id") UUID id, @PathParam("returnId") UUID returnId,
             @NotBlank String body) {
         callers.caller().require(WRITE);
-        return routing.writeShipment((api, auth, correlationId) -> api.returnReceipt(id.toString(), returnId.toString(),
-                body, auth, correlationId), correlation.id());
+        return routing.writeReturn(id.toString(), returnId.toString(), ReturnAction.RECEIPT, body, correlation.id());
     }
 
-    private Uni<Response> read(ShipmentCall call) {
+    private Uni<Response> read(UUID id, ShipmentPart part) {
         callers.caller().require(READ);
-        return routing.readShipments(call, correlation.id());
+        return routing.readShipmentPart(id.toString(), part, correlation.id());
     }
 
-    private Uni<Response> once(String key, String path, String body, ShipmentCall call) {
+    private Uni<Response> once(String key, String path, String body, Function<String, Uni<Response>> write) {
         Caller caller = callers.caller();
         caller.require(WRITE);
         String correlationId = correlation.id();
         return idempotency.once(caller.partnerId(), key, "POST /api/v1/shipments" + path, body,
-                () -> routing.writeShipment(call, correlationId));
+                () -> write.apply(correlationId));
     }
 }

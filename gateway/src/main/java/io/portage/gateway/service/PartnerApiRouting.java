@@ -87,25 +87,58 @@ public class PartnerApiRouting {
                 (shipments, authorization) -> shipments.list(orderId, limit, authorization, correlationId));
     }
 
-    /** A read of one of the partner's shipments' parts (timeline, tracking, returns) or a search; the service checks the partner. */
-    @WithSpan("PartnerApiRouting.readShipments")
-    public Uni<Response> readShipments(ShipmentCall call, String correlationId) {
-        return read(SHIPMENTS, ShipmentsApi.class, (shipments, authorization) -> call.on(shipments, authorization,
-                correlationId));
+    /** What of one of the partner's shipments a read asks for. */
+    public enum ShipmentPart {
+        TIMELINE, TRACKING, RETURNS
     }
 
-    /** A write on one of the partner's shipments (rates, label, dispatch, returns); the service checks the partner. */
+    /** What a write does to one of the partner's shipments. */
+    public enum ShipmentAction {
+        RATES, LABEL, VOID_LABEL, DISPATCH, OPEN_RETURN
+    }
+
+    /** What a write does to one of a shipment's returns. */
+    public enum ReturnAction {
+        LABEL, RECEIPT
+    }
+
+    /** The partner's shipments found by order number, Odoo reference or tracking number; the service checks the partner. */
+    @WithSpan("PartnerApiRouting.searchShipments")
+    public Uni<Response> searchShipments(String orderNumber, String odooRef, String trackingNumber, int limit,
+            String correlationId) {
+        return read(SHIPMENTS, ShipmentsApi.class, (shipments, authorization) -> shipments.search(orderNumber, odooRef,
+                trackingNumber, limit, authorization, correlationId));
+    }
+
+    /** A part of one of the partner's shipments; the service answers 404 for another's. */
+    @WithSpan("PartnerApiRouting.readShipmentPart")
+    public Uni<Response> readShipmentPart(String id, ShipmentPart part, String correlationId) {
+        return read(SHIPMENTS, ShipmentsApi.class, (shipments, authorization) -> switch (part) {
+            case TIMELINE -> shipments.timeline(id, authorization, correlationId);
+            case TRACKING -> shipments.tracking(id, authorization, correlationId);
+            case RETURNS -> shipments.returns(id, authorization, correlationId);
+        });
+    }
+
+    /** A write on one of the partner's shipments; the service checks the partner. */
     @WithSpan("PartnerApiRouting.writeShipment")
-    public Uni<Response> writeShipment(ShipmentCall call, String correlationId) {
-        return write(SHIPMENTS, ShipmentsApi.class, (shipments, authorization) -> call.on(shipments, authorization,
-                correlationId));
+    public Uni<Response> writeShipment(String id, ShipmentAction action, String body, String correlationId) {
+        return write(SHIPMENTS, ShipmentsApi.class, (shipments, authorization) -> switch (action) {
+            case RATES -> shipments.rates(id, body, authorization, correlationId);
+            case LABEL -> shipments.label(id, body, authorization, correlationId);
+            case VOID_LABEL -> shipments.voidLabel(id, authorization, correlationId);
+            case DISPATCH -> shipments.dispatch(id, body, authorization, correlationId);
+            case OPEN_RETURN -> shipments.openReturn(id, body, authorization, correlationId);
+        });
     }
 
-    /** One call to shipment-service's API with the caller's token and the correlation id. */
-    @FunctionalInterface
-    public interface ShipmentCall {
-
-        Uni<Response> on(ShipmentsApi shipments, String authorization, String correlationId);
+    /** A write on a return of one of the partner's shipments; the service checks the partner. */
+    @WithSpan("PartnerApiRouting.writeReturn")
+    public Uni<Response> writeReturn(String id, String returnId, ReturnAction action, String body, String correlationId) {
+        return write(SHIPMENTS, ShipmentsApi.class, (shipments, authorization) -> switch (action) {
+            case LABEL -> shipments.returnLabel(id, returnId, body, authorization, correlationId);
+            case RECEIPT -> shipments.returnReceipt(id, returnId, body, authorization, correlationId);
+        });
     }
 
     @WithSpan("PartnerApiRouting.readShipment")
