@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.FlushMode;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -101,22 +103,27 @@ public class CarrierInvoiceAuditor {
 
     /** Audits the next chunk of the batch's pending lines in one transaction; answers how many it audited. */
     Uni<Integer> auditChunk(UUID batchId) {
-        return Panache.withTransaction(() -> batches.findById(batchId).chain(batch -> {
-            if (batch == null || batch.status() != AuditBatch.Status.AUDITING) {
-                return Uni.createFrom().item(0);
-            }
-            return lines.pending(batchId, config.chunkSize()).chain(pending -> {
-                if (pending.isEmpty()) {
-                    batch.audited(batch.totalLines());
-                    return Uni.createFrom().item(0);
-                }
-                return invoices.ofBatch(batchId)
-                        .map(rows -> rows.stream().collect(Collectors.toMap(CarrierInvoice::id, row -> row)))
-                        .chain(byId -> audit(pending, byId))
-                        .invoke(() -> batch.audited(pending.size()))
-                        .replaceWith(pending.size());
-            });
-        }));
+        // The chunk's judged lines are written once, at commit: flushed before each query (a dispute's exception item
+        // looked up), the session's hundreds of entities were dirty-checked once per dispute.
+        return Panache.withTransaction(() -> Panache.getSession()
+                .invoke(session -> session.setFlushMode(FlushMode.COMMIT))
+                .chain(() -> batches.findById(batchId))
+                .chain(batch -> {
+                    if (batch == null || batch.status() != AuditBatch.Status.AUDITING) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return lines.pending(batchId, config.chunkSize()).chain(pending -> {
+                        if (pending.isEmpty()) {
+                            batch.audited(batch.totalLines());
+                            return Uni.createFrom().item(0);
+                        }
+                        return invoices.ofBatch(batchId)
+                                .map(rows -> rows.stream().collect(Collectors.toMap(CarrierInvoice::id, row -> row)))
+                                .chain(byId -> audit(pending, byId))
+                                .invoke(() -> batch.audited(pending.size()))
+                                .replaceWith(pending.size());
+                    });
+                }));
     }
 
     private Uni<Void> audit(List<CarrierInvoiceLine> pending, Map<UUID, CarrierInvoice> invoiceById) {
