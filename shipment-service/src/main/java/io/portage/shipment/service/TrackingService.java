@@ -60,13 +60,19 @@ public class TrackingService {
 
     /** Where scans come from. */
     public enum Source {
-        WEBHOOK, POLL
+        WEBHOOK, POLL,
+        /** An EDI-only carrier's X12 214 relayed by edi-gateway: its codes read with the EDI 214 table, whatever the carrier's style. */
+        EDI
     }
 
     /** What recording a carrier's scans did. */
     public record Recorded(int applied, int late, int duplicates, int unmatched) {
 
-        Recorded plus(Recorded other) {
+        /** Nothing recorded. */
+        public static final Recorded NONE = new Recorded(0, 0, 0, 0);
+
+        /** Both together. */
+        public Recorded plus(Recorded other) {
             return new Recorded(applied + other.applied, late + other.late, duplicates + other.duplicates,
                     unmatched + other.unmatched);
         }
@@ -81,7 +87,7 @@ public class TrackingService {
     @WithSpan("TrackingService.record")
     public Uni<Recorded> record(@SpanAttribute("portage.carrier") String carrier, String trackingNumber,
             List<TrackingScan> scans, Source source) {
-        String style = carriers.settings(carrier).style().name();
+        String style = source == Source.EDI ? CarrierCodes.EDI_214 : carriers.settings(carrier).style().name();
         return Panache.withTransaction(() -> trackers.byNumber(carrier, trackingNumber).chain(candidates -> {
             Map<Tracker, List<MappedScan>> byTracker = new LinkedHashMap<>();
             int unmatched = 0;
