@@ -18,7 +18,6 @@ import io.portage.kit.events.BatchHandler;
 import io.portage.kit.events.SequencedEvent;
 import io.portage.shipment.domain.carrier.TrackingScan;
 import io.portage.shipment.service.TrackingService;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -101,20 +100,12 @@ public class CarrierStatusHandler implements BatchHandler<CarrierStatusHandler.S
 
     @Override
     public Uni<Applied<Status>> apply(List<Status> fresh) {
-        Map<List<String>, List<TrackingScan>> byTracker = new LinkedHashMap<>();
+        Map<TrackingService.TrackingNumber, List<TrackingScan>> byNumber = new LinkedHashMap<>();
         for (Status status : fresh) {
-            byTracker.computeIfAbsent(List.of(status.carrier(), status.trackingNumber()), key -> new ArrayList<>())
-                    .add(status.scan());
+            byNumber.computeIfAbsent(new TrackingService.TrackingNumber(status.carrier(), status.trackingNumber()),
+                    key -> new ArrayList<>()).add(status.scan());
         }
-        return Multi.createFrom()
-                .iterable(byTracker.entrySet())
-                .onItem()
-                .transformToUniAndConcatenate(entry -> tracking.record(entry.getKey().get(0), entry.getKey().get(1),
-                        entry.getValue(), TrackingService.Source.EDI))
-                .collect()
-                .with(java.util.stream.Collectors.reducing(TrackingService.Recorded.NONE, TrackingService.Recorded::plus))
-                .invoke(this::count)
-                .map(recorded -> Applied.all(recorded));
+        return tracking.recordAll(byNumber, TrackingService.Source.EDI).invoke(this::count).map(Applied::all);
     }
 
     /** {@code portage_tracking_scans_total{source="EDI",outcome}}: applied, late, duplicate, unmatched. */
