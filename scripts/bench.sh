@@ -7,6 +7,7 @@
 #             gateway [seconds per path and round, default 10] [connections, default 8] [rounds, default 3]  (the same read direct, through nginx and through the gateway, side by side with wrk; needs nginx and wrk).
 #             yard-scans [visits, default 5000]  (gate, yard and dock scans from Kafka applied by yard-service, six per visit).
 #             x12 [transaction sets per file, default 1000] [rounds, default 10]  (edi-gateway: 940s written, 945s read + 997, in one thread).
+#             shipment-tracking [trackers, default 2500]  (EDI-only carriers' X12 214 statuses from Kafka applied by shipment-service, four per tracker).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 . scripts/lib/java-home.sh
@@ -19,13 +20,15 @@ case "${1:-help}" in
   gateway) main=io.portage.bench.GatewayBenchmark ;;
   yard-scans) main=io.portage.bench.YardScansBenchmark ;;
   x12) main=io.portage.bench.X12Benchmark ;;
-  *) sed -n '2,9p' "$0" | sed 's/^# //'; echo "Usage: scripts/bench.sh outbox-inbox [events] [warm-up events]"
+  shipment-tracking) main=io.portage.bench.ShipmentTrackingBenchmark ;;
+  *) sed -n '2,10p' "$0" | sed 's/^# //'; echo "Usage: scripts/bench.sh outbox-inbox [events] [warm-up events]"
      echo "       scripts/bench.sh odoo [orders] [picking updates]"
      echo "       scripts/bench.sh odoo-hand-over [orders] [clients]"
      echo "       scripts/bench.sh order-intake [orders] [clients] [warm-up orders]"
      echo "       scripts/bench.sh gateway [seconds] [connections] [rounds]"
      echo "       scripts/bench.sh yard-scans [visits]"
-     echo "       scripts/bench.sh x12 [sets per file] [rounds]"; exit 0 ;;
+     echo "       scripts/bench.sh x12 [sets per file] [rounds]"
+     echo "       scripts/bench.sh shipment-tracking [trackers]"; exit 0 ;;
 esac
 shift
 if [ ! -f bench/target/classpath.txt ] || [ -n "$(find bench/src gateway/src order-service/src shipment-service/src yard-service/src edi-gateway/src event-kit/src odoo-connector/src odoo-standin/src -newer bench/target/classpath.txt -type f -print -quit)" ]; then

@@ -1,5 +1,6 @@
 package io.portage.shipment.messaging;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,10 @@ public class CarrierStatusHandler implements BatchHandler<CarrierStatusHandler.S
         return List.of(new Status(event.eventId(), reported.carrier(), reported.trackingNumber(), scan(reported)));
     }
 
-    /** The X12 status code as the raw code; the reason code (AT7-02) and the state kept in the message. */
+    /**
+     * The X12 status code as the raw code; the reason code (AT7-02) and the state kept in the message; the time to the
+     * microsecond PostgreSQL keeps, so the stored scan is recognised as this one.
+     */
     static TrackingScan scan(CarrierStatusReported reported) {
         StringBuilder message = new StringBuilder("X12 214 ").append(reported.statusCode());
         if (!blank(reported.reasonCode())) {
@@ -89,8 +93,8 @@ public class CarrierStatusHandler implements BatchHandler<CarrierStatusHandler.S
         if (!blank(reported.state())) {
             message.append(" (").append(reported.state()).append(')');
         }
-        return new TrackingScan(reported.statusCode(), message.toString(), reported.statusAt(), reported.city(),
-                reported.country(), null);
+        return new TrackingScan(reported.statusCode(), message.toString(),
+                reported.statusAt().truncatedTo(ChronoUnit.MICROS), reported.city(), reported.country(), null);
     }
 
     @Override
