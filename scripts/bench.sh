@@ -8,6 +8,7 @@
 #             yard-scans [visits, default 5000]  (gate, yard and dock scans from Kafka applied by yard-service, six per visit).
 #             x12 [transaction sets per file, default 1000] [rounds, default 10]  (edi-gateway: 940s written, 945s read + 997, in one thread).
 #             carrier-invoice-audit [lines, default 10000]  (finance-service: a carrier invoice file imported, audited, billed in the Odoo stand-in, its report read).
+#             shipment-tracking [trackers, default 2500]  (EDI-only carriers' X12 214 statuses from Kafka applied by shipment-service, four per tracker).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 . scripts/lib/java-home.sh
@@ -21,14 +22,16 @@ case "${1:-help}" in
   yard-scans) main=io.portage.bench.YardScansBenchmark ;;
   x12) main=io.portage.bench.X12Benchmark ;;
   carrier-invoice-audit) main=io.portage.bench.CarrierInvoiceAuditBenchmark ;;
-  *) sed -n '2,10p' "$0" | sed 's/^# //'; echo "Usage: scripts/bench.sh outbox-inbox [events] [warm-up events]"
+  shipment-tracking) main=io.portage.bench.ShipmentTrackingBenchmark ;;
+  *) sed -n '2,11p' "$0" | sed 's/^# //'; echo "Usage: scripts/bench.sh outbox-inbox [events] [warm-up events]"
      echo "       scripts/bench.sh odoo [orders] [picking updates]"
      echo "       scripts/bench.sh odoo-hand-over [orders] [clients]"
      echo "       scripts/bench.sh order-intake [orders] [clients] [warm-up orders]"
      echo "       scripts/bench.sh gateway [seconds] [connections] [rounds]"
      echo "       scripts/bench.sh yard-scans [visits]"
      echo "       scripts/bench.sh x12 [sets per file] [rounds]"
-     echo "       scripts/bench.sh carrier-invoice-audit [lines]"; exit 0 ;;
+     echo "       scripts/bench.sh carrier-invoice-audit [lines]"
+     echo "       scripts/bench.sh shipment-tracking [trackers]"; exit 0 ;;
 esac
 shift
 if [ ! -f bench/target/classpath.txt ] || [ -n "$(find bench/src gateway/src order-service/src shipment-service/src yard-service/src finance-service/src edi-gateway/src event-kit/src odoo-connector/src odoo-standin/src -newer bench/target/classpath.txt -type f -print -quit)" ]; then

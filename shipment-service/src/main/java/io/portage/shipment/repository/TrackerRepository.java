@@ -1,8 +1,13 @@
 package io.portage.shipment.repository;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,46 +42,67 @@ public class TrackerRepository implements PanacheRepositoryBase<Tracker, UUID> {
                 List.of(TrackingStatus.DELIVERED, TrackingStatus.RETURNED), before).page(0, limit).list();
     }
 
-    /** Stores the scans not stored before (by raw code and time) and answers their keys: the first sightings. */
-    public Uni<List<String>> storeNew(UUID trackerId, List<MappedScan> scans, String source, Instant now) {
-        if (scans.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+    /** The trackers of these carriers' numbers (every pair of the two lists is asked; the caller keeps its own). */
+    public Uni<List<Tracker>> byNumbers(Collection<String> carriers, Collection<String> trackingNumbers) {
+        return find("carrier in ?1 and trackingNumber in ?2", carriers, trackingNumbers).list();
+    }
+
+    /**
+     * Stores the scans not stored before (by tracker, raw code and time), of any number of trackers in one statement,
+     * and answers their keys ({@code <tracker id>|<scan key>}): the first sightings.
+     */
+    public Uni<Set<String>> storeNew(Map<UUID, List<MappedScan>> scans, String source, Instant now) {
+        int n = scans.values().stream().mapToInt(List::size).sum();
+        if (n == 0) {
+            return Uni.createFrom().item(Set.of());
         }
-        int n = scans.size();
         String[][] c = new String[7][n];
-        for (int i = 0; i < n; i++) {
-            MappedScan scan = scans.get(i);
-            c[0][i] = scan.scan().rawCode();
-            c[1][i] = scan.scan().rawMessage();
-            c[2][i] = scan.occurredAt().toString();
-            c[3][i] = scan.scan().city();
-            c[4][i] = scan.scan().country();
-            c[5][i] = scan.status().name();
-            c[6][i] = scan.key();
+        int i = 0;
+        for (Map.Entry<UUID, List<MappedScan>> entry : scans.entrySet()) {
+            for (MappedScan scan : entry.getValue()) {
+                c[0][i] = entry.getKey().toString();
+                c[1][i] = scan.scan().rawCode();
+                c[2][i] = scan.scan().rawMessage();
+                c[3][i] = scan.occurredAt().toString();
+                c[4][i] = scan.scan().city();
+                c[5][i] = scan.scan().country();
+                c[6][i] = scan.status().name();
+                i++;
+            }
         }
         return getSession().chain(session -> session.createNativeQuery(STORE_NEW, Object[].class)
-                .setParameter("tracker", trackerId)
-                .setParameter("codes", c[0])
-                .setParameter("messages", c[1])
-                .setParameter("times", c[2])
-                .setParameter("cities", c[3])
-                .setParameter("countries", c[4])
-                .setParameter("statuses", c[5])
+                .setParameter("trackers", c[0])
+                .setParameter("codes", c[1])
+                .setParameter("messages", c[2])
+                .setParameter("times", c[3])
+                .setParameter("cities", c[4])
+                .setParameter("countries", c[5])
+                .setParameter("statuses", c[6])
                 .setParameter("source", source)
                 .setParameter("now", now)
                 .getResultList())
-                .map(rows -> rows.stream().map(row -> row[0] + "@" + instant(row[1])).toList());
+                .map(rows -> rows.stream()
+                        .map(row -> row[0] + "|" + row[1] + "@" + instant(row[2]))
+                        .collect(Collectors.toSet()));
     }
 
-    /** Marks the scans that moved the tracker (the others stay in the history as late or unknown). */
-    public Uni<Integer> markApplied(UUID trackerId, List<MappedScan> applied) {
-        if (applied.isEmpty()) {
+    /** Marks the scans that moved their trackers (the others stay in the history as late or unknown), in one statement. */
+    public Uni<Integer> markApplied(Map<UUID, List<MappedScan>> applied) {
+        List<String> trackers = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        List<String> times = new ArrayList<>();
+        applied.forEach((tracker, scans) -> scans.forEach(scan -> {
+            trackers.add(tracker.toString());
+            codes.add(scan.scan().rawCode());
+            times.add(scan.occurredAt().toString());
+        }));
+        if (trackers.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         return getSession().chain(session -> session.createNativeQuery(MARK_APPLIED)
-                .setParameter("tracker", trackerId)
-                .setParameter("codes", applied.stream().map(s -> s.scan().rawCode()).toArray(String[]::new))
-                .setParameter("times", applied.stream().map(s -> s.occurredAt().toString()).toArray(String[]::new))
+                .setParameter("trackers", trackers.toArray(String[]::new))
+                .setParameter("codes", codes.toArray(String[]::new))
+                .setParameter("times", times.toArray(String[]::new))
                 .executeUpdate());
     }
 
@@ -98,18 +124,19 @@ public class TrackerRepository implements PanacheRepositoryBase<Tracker, UUID> {
     private static final String STORE_NEW = """
             insert into {h-schema}tracking_event (tracker_id, raw_code, raw_message, occurred_at, city, country, status,
                 applied, source, received_at)
-            select :tracker, code, message, cast(occurred as timestamptz), city, country, status, false, :source, :now
-            from unnest(cast(:codes as varchar[]), cast(:messages as varchar[]), cast(:times as varchar[]),
-                cast(:cities as varchar[]), cast(:countries as varchar[]), cast(:statuses as varchar[]))
-                as scan(code, message, occurred, city, country, status)
+            select cast(tracker as uuid), code, message, cast(occurred as timestamptz), city, country, status, false,
+                :source, :now
+            from unnest(cast(:trackers as varchar[]), cast(:codes as varchar[]), cast(:messages as varchar[]),
+                cast(:times as varchar[]), cast(:cities as varchar[]), cast(:countries as varchar[]),
+                cast(:statuses as varchar[])) as scan(tracker, code, message, occurred, city, country, status)
             on conflict (tracker_id, raw_code, occurred_at) do nothing
-            returning raw_code, occurred_at""";
+            returning tracker_id, raw_code, occurred_at""";
 
     private static final String MARK_APPLIED = """
             update {h-schema}tracking_event set applied = true
-            where tracker_id = :tracker
-              and (raw_code, occurred_at) in (select code, cast(occurred as timestamptz)
-                  from unnest(cast(:codes as varchar[]), cast(:times as varchar[])) as scan(code, occurred))""";
+            where (tracker_id, raw_code, occurred_at) in (select cast(tracker as uuid), code, cast(occurred as timestamptz)
+                from unnest(cast(:trackers as varchar[]), cast(:codes as varchar[]), cast(:times as varchar[]))
+                    as scan(tracker, code, occurred))""";
 
     private static final String HISTORY = """
             select raw_code, raw_message, occurred_at, city, country, status, applied, source, received_at

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,13 +61,19 @@ public class TrackingService {
 
     /** Where scans come from. */
     public enum Source {
-        WEBHOOK, POLL
+        WEBHOOK, POLL,
+        /** An EDI-only carrier's X12 214 relayed by edi-gateway: its codes read with the EDI 214 table, whatever the carrier's style. */
+        EDI
     }
 
     /** What recording a carrier's scans did. */
     public record Recorded(int applied, int late, int duplicates, int unmatched) {
 
-        Recorded plus(Recorded other) {
+        /** Nothing recorded. */
+        public static final Recorded NONE = new Recorded(0, 0, 0, 0);
+
+        /** Both together. */
+        public Recorded plus(Recorded other) {
             return new Recorded(applied + other.applied, late + other.late, duplicates + other.duplicates,
                     unmatched + other.unmatched);
         }
@@ -77,59 +84,112 @@ public class TrackingService {
         return trackers.persist(Tracker.start(shipmentId, carrier, trackingNumber, shipDate, clock.instant()));
     }
 
-    /** Records a carrier's scans of one tracking number, in a transaction of its own. */
+    /** A carrier's tracking number. */
+    public record TrackingNumber(String carrier, String number) {
+    }
+
+    /** Records a carrier's scans of one tracking number, in a transaction of its own (or the caller's). */
     @WithSpan("TrackingService.record")
     public Uni<Recorded> record(@SpanAttribute("portage.carrier") String carrier, String trackingNumber,
             List<TrackingScan> scans, Source source) {
-        String style = carriers.settings(carrier).style().name();
-        return Panache.withTransaction(() -> trackers.byNumber(carrier, trackingNumber).chain(candidates -> {
-            Map<Tracker, List<MappedScan>> byTracker = new LinkedHashMap<>();
-            int unmatched = 0;
-            for (TrackingScan scan : scans) {
-                Tracker tracker = Tracker.pick(candidates, scan.occurredAt());
-                if (tracker == null) {
-                    unmatched++;
-                } else {
-                    byTracker.computeIfAbsent(tracker, t -> new ArrayList<>())
-                            .add(new MappedScan(scan, codes.meaning(style, scan.rawCode())));
-                }
-            }
-            Recorded none = new Recorded(0, 0, 0, unmatched);
-            return Multi.createFrom()
-                    .iterable(byTracker.entrySet())
-                    .onItem()
-                    .transformToUniAndConcatenate(entry -> apply(entry.getKey(), entry.getValue(), source))
-                    .collect()
-                    .with(java.util.stream.Collectors.reducing(none, Recorded::plus));
-        }));
+        return Panache.withTransaction(() -> recordAll(Map.of(new TrackingNumber(carrier, trackingNumber), scans), source));
     }
 
-    private Uni<Recorded> apply(Tracker tracker, List<MappedScan> scans, Source source) {
-        Instant now = clock.instant();
-        return trackers.storeNew(tracker.id(), scans, source.name(), now).chain(storedKeys -> {
-            Set<String> first = new HashSet<>(storedKeys);
+    /**
+     * Records the scans of many tracking numbers in the caller's transaction, a few statements whatever their number:
+     * the trackers read at once, the new scans stored at once, the ones that moved a tracker marked at once, their
+     * shipments read at once; then each moving scan published.
+     */
+    @WithSpan("TrackingService.recordAll")
+    public Uni<Recorded> recordAll(Map<TrackingNumber, List<TrackingScan>> scans, Source source) {
+        if (scans.isEmpty()) {
+            return Uni.createFrom().item(Recorded.NONE);
+        }
+        Set<String> carrierNames = new HashSet<>();
+        Set<String> numbers = new HashSet<>();
+        scans.keySet().forEach(key -> {
+            carrierNames.add(key.carrier());
+            numbers.add(key.number());
+        });
+        return trackers.byNumbers(carrierNames, numbers).chain(found -> {
+            Map<TrackingNumber, List<Tracker>> candidates = new HashMap<>();
+            found.forEach(t -> candidates.computeIfAbsent(new TrackingNumber(t.carrier(), t.trackingNumber()),
+                    key -> new ArrayList<>()).add(t));
+            Map<UUID, Tracker> byId = new LinkedHashMap<>();
+            Map<UUID, List<MappedScan>> byTracker = new LinkedHashMap<>();
+            int unmatched = 0;
+            for (Map.Entry<TrackingNumber, List<TrackingScan>> entry : scans.entrySet()) {
+                List<Tracker> sameNumber = candidates.getOrDefault(entry.getKey(), List.of());
+                for (TrackingScan scan : entry.getValue()) {
+                    Tracker tracker = Tracker.pick(sameNumber, scan.occurredAt());
+                    if (tracker == null) {
+                        unmatched++;
+                    } else {
+                        byId.put(tracker.id(), tracker);
+                        byTracker.computeIfAbsent(tracker.id(), id -> new ArrayList<>())
+                                .add(new MappedScan(scan, codes.meaning(style(tracker.carrier(), source), scan.rawCode())));
+                    }
+                }
+            }
+            int none = unmatched;
+            if (byTracker.isEmpty()) {
+                return Uni.createFrom().item(new Recorded(0, 0, 0, none));
+            }
+            Instant now = clock.instant();
+            return trackers.storeNew(byTracker, source.name(), now)
+                    .chain(first -> apply(byId, byTracker, first, none, now));
+        });
+    }
+
+    private String style(String carrier, Source source) {
+        return source == Source.EDI ? CarrierCodes.EDI_214 : carriers.settings(carrier).style().name();
+    }
+
+    private Uni<Recorded> apply(Map<UUID, Tracker> byId, Map<UUID, List<MappedScan>> byTracker, Set<String> first,
+            int unmatched, Instant now) {
+        int total = 0;
+        int freshCount = 0;
+        Map<UUID, List<MappedScan>> applied = new LinkedHashMap<>();
+        for (Map.Entry<UUID, List<MappedScan>> entry : byTracker.entrySet()) {
             List<MappedScan> fresh = new ArrayList<>();
             Set<String> taken = new HashSet<>();
-            for (MappedScan scan : scans) {
-                if (first.contains(scan.key()) && taken.add(scan.key())) {
+            for (MappedScan scan : entry.getValue()) {
+                if (first.contains(entry.getKey() + "|" + scan.key()) && taken.add(scan.key())) {
                     fresh.add(scan);
                 }
             }
-            List<MappedScan> applied = tracker.apply(fresh);
-            Recorded recorded = new Recorded(applied.size(), fresh.size() - applied.size(), scans.size() - fresh.size(), 0);
-            if (applied.isEmpty()) {
-                return Uni.createFrom().item(recorded);
+            total += entry.getValue().size();
+            freshCount += fresh.size();
+            List<MappedScan> moved = byId.get(entry.getKey()).apply(fresh);
+            if (!moved.isEmpty()) {
+                applied.put(entry.getKey(), moved);
             }
-            return trackers.markApplied(tracker.id(), applied)
-                    .chain(() -> shipments.findById(tracker.shipmentId()))
-                    .chain(shipment -> Multi.createFrom()
-                            .iterable(applied)
+        }
+        int appliedCount = applied.values().stream().mapToInt(List::size).sum();
+        Recorded recorded = new Recorded(appliedCount, freshCount - appliedCount, total - freshCount, unmatched);
+        if (applied.isEmpty()) {
+            return Uni.createFrom().item(recorded);
+        }
+        List<UUID> shipmentIds = applied.keySet().stream().map(id -> byId.get(id).shipmentId()).distinct().toList();
+        return trackers.markApplied(applied)
+                .chain(() -> shipments.find("id in ?1", shipmentIds).list())
+                .chain(found -> {
+                    Map<UUID, Shipment> shipmentsById = new HashMap<>();
+                    found.forEach(shipment -> shipmentsById.put(shipment.id(), shipment));
+                    List<Uni<Void>> published = new ArrayList<>();
+                    applied.forEach((trackerId, moved) -> {
+                        Tracker tracker = byId.get(trackerId);
+                        moved.forEach(scan -> published.add(Uni.createFrom()
+                                .deferred(() -> publish(shipmentsById.get(tracker.shipmentId()), tracker, scan, now))));
+                    });
+                    return Multi.createFrom()
+                            .iterable(published)
                             .onItem()
-                            .transformToUniAndConcatenate(scan -> publish(shipment, tracker, scan, now))
+                            .transformToUniAndConcatenate(uni -> uni)
                             .collect()
-                            .last())
-                    .replaceWith(recorded);
-        });
+                            .last();
+                })
+                .replaceWith(recorded);
     }
 
     private Uni<Void> publish(Shipment shipment, Tracker tracker, MappedScan scan, Instant now) {

@@ -14,6 +14,9 @@ public final class CarrierCodes {
     public record Meaning(TrackingStatus status, String detail) {
     }
 
+    /** The table of X12 214 shipment status codes (AT7-01): the freight carriers' trace speaks them too. */
+    public static final String EDI_214 = "FREIGHT";
+
     private static final Meaning UNKNOWN = new Meaning(TrackingStatus.UNKNOWN, null);
 
     private final Map<String, Meaning> meanings = new ConcurrentHashMap<>();

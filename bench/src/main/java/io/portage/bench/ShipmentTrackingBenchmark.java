@@ -1,0 +1,209 @@
+package io.portage.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.portage.contracts.EventCatalog;
+import io.portage.stack.LocalStack;
+import io.portage.stack.ManagedProcess;
+import io.portage.stack.PortageHome;
+import io.portage.stack.Ports;
+import io.portage.stack.PostgresServer;
+import io.portage.stack.QuarkusService;
+
+/**
+ * Tracking events applied per second by shipment-service, end to end from Kafka: for N dispatched freight shipments
+ * (planned from released orders on {@code portage.orders}, then given a label and a tracker in the database, as dispatch
+ * leaves them), an EDI-only carrier's four X12 214 statuses each (AF, X6, X1, D1), as edi-gateway publishes them on
+ * {@code portage.shipments}, are produced in one burst, one status of every shipment after the other; the clock stops
+ * when the consumer's inbox holds every one (each applied through {@code TrackingService.record} in the same
+ * transaction: scan stored, tracker moved, its fact staged in the outbox), and every tracker must then be DELIVERED. A
+ * warm-up round as large comes first. Prints the rate and memory.
+ */
+public final class ShipmentTrackingBenchmark {
+
+    private static final List<String> STATUSES = List.of("AF", "X6", "X1", "D1");
+    private static final String CONSUMER = "shipment-service.carrier-status";
+    private static final String CARRIER = "freightline";
+
+    public static void main(String[] args) throws Exception {
+        int trackers = args.length > 0 ? Integer.parseInt(args[0]) : 2_500;
+        Path work = PortageHome.locate().root().resolve("bench/shipment-tracking");
+        Path checkout = PortageHome.locate().checkout();
+        int scans = trackers * STATUSES.size();
+        System.out.printf("Carrier statuses from Kafka into shipment-service: %d trackers x %d X12 214 statuses = %d scans"
+                + " (after as many warm-up), %d cores%n", trackers, STATUSES.size(), scans,
+                Runtime.getRuntime().availableProcessors());
+
+        try (LocalStack stack = LocalStack.forTests(work.resolve("stack"), false).start(List.of("shipments"))) {
+            QuarkusService shipments = new QuarkusService("shipment-service", checkout, Ports.free())
+                    .withStack(stack, "shipments")
+                    .withJvmOptions(QuarkusService.AS_DEPLOYED);
+            ManagedProcess service = shipments.start(work.resolve("services"), false, Duration.ofSeconds(120));
+            try {
+                PostgresServer postgres = stack.postgres();
+                String kafka = stack.kafka().bootstrapServers();
+                run(postgres, kafka, trackers, "warm-up");
+                try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("shipments"),
+                        PostgresServer.USER, ""); Statement statement = connection.createStatement()) {
+                    statement.execute("vacuum analyze");
+                }
+                double seconds = run(postgres, kafka, trackers, "measured");
+                System.out.printf(Locale.ROOT, "%nRESULT scans=%d applied=%.0f scans/s (%.2f s end to end, %d trackers;"
+                        + " target 5000 scans/s on 2 cores)%n", scans, scans / seconds, seconds, trackers);
+                System.out.println("Memory after the run (PSS):");
+                System.out.printf("  %-17s %4d MB%n", service.name(), service.residentKib() / 1024);
+                for (ManagedProcess process : stack.processes()) {
+                    System.out.printf("  %-17s %4d MB%n", process.name(), process.residentKib() / 1024);
+                }
+            } finally {
+                service.stop(Duration.ofSeconds(15));
+            }
+        }
+    }
+
+    /** Prepares the trackers, produces their statuses and waits until all are applied; the seconds from the first send. */
+    private static double run(PostgresServer postgres, String kafka, int trackers, String label) throws Exception {
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("shipments"), PostgresServer.USER, "");
+                KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(kafka))) {
+            String round = UUID.randomUUID().toString().substring(0, 8);
+            List<String> pros = dispatchedShipments(db, producer, trackers, round);
+            long before = count(db, "select count(*) from shipments.inbox_event where consumer = '" + CONSUMER + "'");
+            int scans = trackers * STATUSES.size();
+            Instant dispatched = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minusSeconds(3_600);
+            long start = System.nanoTime();
+            for (int s = 0; s < STATUSES.size(); s++) {
+                for (String pro : pros) {
+                    producer.send(status(pro, s + 1, STATUSES.get(s), dispatched.plusSeconds(600L * s)));
+                }
+            }
+            producer.flush();
+            double produced = (System.nanoTime() - start) / 1e9;
+            long deadline = start + Duration.ofMinutes(10).toNanos();
+            while (count(db, "select count(*) from shipments.inbox_event where consumer = '" + CONSUMER + "'")
+                    - before < scans) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(label + ": not every one of " + scans + " scans applied within 10 minutes");
+                }
+                Thread.sleep(100);
+            }
+            double applied = (System.nanoTime() - start) / 1e9;
+            long delivered = count(db, "select count(*) from shipments.tracker where status = 'DELIVERED'"
+                    + " and tracking_number like 'PRO-" + round + "-%'");
+            if (delivered != trackers) {
+                throw new IllegalStateException(label + ": " + delivered + " of " + trackers + " trackers DELIVERED");
+            }
+            System.out.printf(Locale.ROOT, "%-9s %7d scans: produced in %6.2f s, applied in %6.2f s (%.0f scans/s),"
+                    + " %d trackers delivered%n", label, scans, produced, applied, scans / applied, delivered);
+            return applied;
+        }
+    }
+
+    /**
+     * Releases {@code count} orders, waits for their shipments and dispatches them with freight labels and trackers (as
+     * {@code POST .../dispatch} leaves them, without buying labels from a carrier); their PRO numbers.
+     */
+    private static List<String> dispatchedShipments(Connection db, KafkaProducer<String, String> producer, int count,
+            String round) throws Exception {
+        long before = count(db, "select count(*) from shipments.shipment");
+        for (int i = 0; i < count; i++) {
+            String orderId = UUID.randomUUID().toString();
+            producer.send(record(EventCatalog.ORDER_RELEASED_V2.topic(), orderId, EventCatalog.ORDER_RELEASED_V2.type(),
+                    orderId, 1, released(orderId)));
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (count(db, "select count(*) from shipments.shipment") - before < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not every one of " + count + " shipments planned within 5 minutes");
+            }
+            Thread.sleep(200);
+        }
+        try (Statement statement = db.createStatement()) {
+            statement.executeUpdate("update shipments.shipment set status = 'DISPATCHED', carrier = '" + CARRIER
+                    + "', carrier_service = 'LTL Standard', tracking_number = 'PRO-" + round
+                    + "-' || substr(id::text, 1, 13), label_amount = 53.60, label_currency = 'EUR', labelled_at = now(),"
+                    + " dispatched_at = now() where status = 'PLANNED' and carrier is null");
+            statement.executeUpdate("insert into shipments.tracker (id, shipment_id, carrier, tracking_number, ship_date,"
+                    + " status, created_at) select gen_random_uuid(), id, carrier, tracking_number, current_date,"
+                    + " 'PRE_TRANSIT', now() from shipments.shipment where tracking_number like 'PRO-" + round + "-%'");
+        }
+        List<String> pros = new ArrayList<>();
+        try (Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery("select tracking_number from shipments.tracker"
+                        + " where tracking_number like 'PRO-" + round + "-%'")) {
+            while (rows.next()) {
+                pros.add(rows.getString(1));
+            }
+        }
+        if (pros.size() != count) {
+            throw new IllegalStateException(pros.size() + " trackers prepared, not " + count);
+        }
+        return pros;
+    }
+
+    private static Properties producerConfig(String kafka) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        return config;
+    }
+
+    private static ProducerRecord<String, String> status(String pro, int sequence, String code, Instant at) {
+        String json = "{\"trackingNumber\":\"" + pro + "\",\"carrier\":\"" + CARRIER
+                + "\",\"scac\":\"FRLN\",\"reference\":\"BOL-"
+                + pro + "\",\"statusCode\":\"" + code + "\",\"reasonCode\":\"NS\",\"statusAt\":\"" + at
+                + "\",\"city\":\"Venlo\",\"state\":\"LI\",\"country\":\"NL\"}";
+        return record(EventCatalog.CARRIER_STATUS_REPORTED_V1.topic(), pro, EventCatalog.CARRIER_STATUS_REPORTED_V1.type(),
+                UUID.randomUUID().toString(), sequence, json);
+    }
+
+    private static ProducerRecord<String, String> record(String topic, String key, String type, String id, long sequence,
+            String json) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+        Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", "urn:portage:bench", "ce_subject", key,
+                "ce_sequence", Long.toString(sequence), "content-type", "application/json")
+                .forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        return record;
+    }
+
+    private static String released(String orderId) {
+        return """
+                {"orderId":"%s","channel":"bench-shop","externalId":"B-%s","partnerId":"northwind","warehouse":"WH1",
+                 "fulfiller":{"type":"THIRD_PARTY","id":"3pl-rotterdam"},
+                 "shipTo":{"name":"Ada Lovelace","address":{"street":"12 Dock Road","city":"Rotterdam","postalCode":"3011 AA","country":"NL"}},
+                 "lines":[{"lineNumber":1,"sku":"SKU-CHAIR-01","channelSku":"NW-CHAIR","quantity":2}],
+                 "erp":{"erpRef":"sale.order/990042","name":"S990042","pickingIds":[990077]},
+                 "shipBy":"2026-11-24T16:00:00Z","releasedAt":"2026-11-23T09:00:00Z"}
+                """
+                .formatted(orderId, orderId);
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}
