@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.contracts.CloudEventAttributes;
@@ -43,16 +42,9 @@ public class OrderEventsHandler implements BatchHandler<ReleasedOrder> {
         if (!ORDER_RELEASED.equals(event.type())) {
             return List.of();
         }
-        OrderReleasedV2 order;
-        try {
-            order = json.readValue(event.payload(), OrderReleasedV2.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not an OrderReleasedV2: " + e.getOriginalMessage(), e);
-        }
-        if (order == null || order.orderId() == null || order.fulfiller() == null) {
-            throw new IllegalArgumentException("OrderReleased without " + (order == null
-                    ? "a payload"
-                    : order.orderId() == null ? "orderId" : "fulfiller"));
+        OrderReleasedV2 order = event.data(json, OrderReleasedV2.class);
+        if (order.orderId() == null || order.fulfiller() == null) {
+            throw new IllegalArgumentException("OrderReleased without " + (order.orderId() == null ? "orderId" : "fulfiller"));
         }
         if (shippingOrders.thirdPartyOf(order).isEmpty()) {
             return List.of();

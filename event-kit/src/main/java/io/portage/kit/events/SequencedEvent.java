@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.apache.kafka.common.header.Header;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /**
@@ -36,6 +39,24 @@ public record SequencedEvent(String eventId, String type, String subject, long s
         return new SequencedEvent(require(headers, "ce_id"), require(headers, "ce_type"),
                 subject == null ? require(headers, "ce_subject") : subject, sequence(headers), headers,
                 record.getPayload());
+    }
+
+    /**
+     * The payload read as {@code type}.
+     *
+     * @throws IllegalArgumentException (the consumer kit makes it a dead letter) when the payload is not one, or empty
+     */
+    public <D> D data(ObjectMapper json, Class<D> type) {
+        D data;
+        try {
+            data = json.readValue(payload, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+        if (data == null) {
+            throw new IllegalArgumentException(this.type + " without a payload");
+        }
+        return data;
     }
 
     private static long sequence(Map<String, String> headers) {

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.contracts.CloudEventAttributes;
@@ -52,13 +51,8 @@ public class OrderEventsHandler implements BatchHandler<InvoiceFact.Released> {
         if (!ORDER_RELEASED.equals(event.type())) {
             return List.of();
         }
-        OrderReleasedV2 order;
-        try {
-            order = json.readValue(event.payload(), OrderReleasedV2.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not an OrderReleased v2: " + e.getOriginalMessage(), e);
-        }
-        if (order == null || order.orderId() == null || order.erp() == null || order.erp().erpRef() == null
+        OrderReleasedV2 order = event.data(json, OrderReleasedV2.class);
+        if (order.orderId() == null || order.erp() == null || order.erp().erpRef() == null
                 || !order.erp().erpRef().matches(SALE_ORDER + "[1-9][0-9]{0,17}")) {
             throw new IllegalArgumentException("OrderReleased v2 without an orderId or an erp.erpRef sale.order/<id>");
         }

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.contracts.EventCatalog;
@@ -161,15 +160,7 @@ public class LifecycleEventReader {
     }
 
     private <T> T read(SequencedEvent event, Class<T> type) {
-        try {
-            T data = json.readValue(event.payload(), type);
-            if (data == null) {
-                throw new IllegalArgumentException(event.type() + " without a payload");
-            }
-            return data;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
-        }
+        return event.data(json, type);
     }
 
     private static <T> T require(T value, String field) {

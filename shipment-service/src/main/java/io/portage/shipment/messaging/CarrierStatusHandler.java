@@ -8,7 +8,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.Counter;
@@ -62,19 +61,12 @@ public class CarrierStatusHandler implements BatchHandler<CarrierStatusHandler.S
         if (!TYPE.equals(event.type())) {
             return List.of();
         }
-        CarrierStatusReported reported;
-        try {
-            reported = json.readValue(event.payload(), CarrierStatusReported.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a CarrierStatusReported: " + e.getOriginalMessage(), e);
-        }
-        String missing = reported == null
-                ? "a payload"
-                : blank(reported.trackingNumber())
-                        ? "trackingNumber"
-                        : blank(reported.carrier())
-                                ? "carrier"
-                                : blank(reported.statusCode()) ? "statusCode" : reported.statusAt() == null ? "statusAt" : null;
+        CarrierStatusReported reported = event.data(json, CarrierStatusReported.class);
+        String missing = blank(reported.trackingNumber())
+                ? "trackingNumber"
+                : blank(reported.carrier())
+                        ? "carrier"
+                        : blank(reported.statusCode()) ? "statusCode" : reported.statusAt() == null ? "statusAt" : null;
         if (missing != null) {
             throw new IllegalArgumentException("CarrierStatusReported without " + missing);
         }

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.contracts.EventCatalog;
@@ -53,14 +52,9 @@ public class ShipConfirmedHandler implements BatchHandler<ShipConfirmation> {
         if (!TYPE.equals(event.type())) {
             return List.of();
         }
-        ShipConfirmed confirmed;
-        try {
-            confirmed = json.readValue(event.payload(), ShipConfirmed.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a ShipConfirmed: " + e.getOriginalMessage(), e);
-        }
-        if (confirmed == null || confirmed.orderId() == null) {
-            throw new IllegalArgumentException("ShipConfirmed without " + (confirmed == null ? "a payload" : "orderId"));
+        ShipConfirmed confirmed = event.data(json, ShipConfirmed.class);
+        if (confirmed.orderId() == null) {
+            throw new IllegalArgumentException("ShipConfirmed without orderId");
         }
         UUID orderId;
         try {

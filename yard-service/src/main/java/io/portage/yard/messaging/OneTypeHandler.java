@@ -2,7 +2,6 @@ package io.portage.yard.messaging;
 
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.contracts.EventType;
@@ -42,16 +41,7 @@ abstract class OneTypeHandler<D, T> implements BatchHandler<T> {
         if (!type.type().equals(event.type())) {
             return List.of();
         }
-        D data;
-        try {
-            data = json.readValue(event.payload(), dataClass);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a " + dataClass.getSimpleName() + ": " + e.getOriginalMessage(), e);
-        }
-        if (data == null) {
-            throw new IllegalArgumentException(event.type() + " without a payload");
-        }
-        return List.of(item(event.eventId(), data));
+        return List.of(item(event.eventId(), event.data(json, dataClass)));
     }
 
     /**

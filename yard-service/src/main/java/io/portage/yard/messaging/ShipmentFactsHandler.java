@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.contracts.EventCatalog;
@@ -53,24 +52,24 @@ public class ShipmentFactsHandler implements BatchHandler<ShipmentFact> {
     public List<ShipmentFact> read(SequencedEvent event) {
         String type = event.type();
         if (type.equals(EventCatalog.SHIPMENT_CREATED_V1.type())) {
-            ShipmentCreated created = data(event, ShipmentCreated.class);
+            ShipmentCreated created = event.data(json, ShipmentCreated.class);
             require(created.warehouse() != null && created.createdAt() != null, "warehouse and createdAt");
             return List.of(new ShipmentFact(event.eventId(), id(created.shipmentId()), Status.PLANNED, created.orderId(),
                     created.partnerId(), created.warehouse(), null, created.createdAt()));
         }
         if (type.equals(EventCatalog.LABEL_GENERATED_V2.type())) {
-            LabelGeneratedV2 label = data(event, LabelGeneratedV2.class);
+            LabelGeneratedV2 label = event.data(json, LabelGeneratedV2.class);
             require(label.carrier() != null && label.generatedAt() != null, "carrier and generatedAt");
             return List.of(fact(event, label.shipmentId(), Status.LABELLED, label.carrier(), label.generatedAt()));
         }
         if (type.equals(EventCatalog.SHIPMENT_DISPATCHED_V1.type())) {
-            ShipmentDispatched dispatched = data(event, ShipmentDispatched.class);
+            ShipmentDispatched dispatched = event.data(json, ShipmentDispatched.class);
             require(dispatched.dispatchedAt() != null, "dispatchedAt");
             return List.of(fact(event, dispatched.shipmentId(), Status.DISPATCHED, dispatched.carrier(),
                     dispatched.dispatchedAt()));
         }
         if (type.equals(EventCatalog.SHIPMENT_CANCELLED_V1.type())) {
-            ShipmentCancelled cancelled = data(event, ShipmentCancelled.class);
+            ShipmentCancelled cancelled = event.data(json, ShipmentCancelled.class);
             require(cancelled.cancelledAt() != null, "cancelledAt");
             return List.of(fact(event, cancelled.shipmentId(), Status.CANCELLED, null, cancelled.cancelledAt()));
         }
@@ -89,18 +88,6 @@ public class ShipmentFactsHandler implements BatchHandler<ShipmentFact> {
 
     private static ShipmentFact fact(SequencedEvent event, String shipmentId, Status status, String carrier, Instant at) {
         return new ShipmentFact(event.eventId(), id(shipmentId), status, null, null, null, carrier, at);
-    }
-
-    private <D> D data(SequencedEvent event, Class<D> type) {
-        try {
-            D data = json.readValue(event.payload(), type);
-            if (data == null) {
-                throw new IllegalArgumentException(event.type() + " without a payload");
-            }
-            return data;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
-        }
     }
 
     private static void require(boolean present, String what) {
