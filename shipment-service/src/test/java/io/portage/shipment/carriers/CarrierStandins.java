@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import io.portage.partners.standin.FreightStandin;
+import io.portage.partners.standin.ParcelApiStandin;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**

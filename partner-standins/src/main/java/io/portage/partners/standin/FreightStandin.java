@@ -1,4 +1,4 @@
-package io.portage.shipment.carriers;
+package io.portage.partners.standin;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,9 +33,18 @@ public final class FreightStandin {
     private final AtomicInteger traceCalls = new AtomicInteger();
     private volatile String refusedCountry;
 
-    FreightStandin(String account) throws IOException {
+    private final String currency;
+
+    /** A carrier quoting in EUR on a free loopback port. */
+    public FreightStandin(String account) throws IOException {
+        this(account, "EUR", 0);
+    }
+
+    /** A carrier quoting in {@code currency} on a loopback port ({@code 0}: any free one). */
+    public FreightStandin(String account, String currency, int port) throws IOException {
         this.account = account;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.currency = currency;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
@@ -102,7 +111,8 @@ public final class FreightStandin {
             BigDecimal charge = new BigDecimal("45.00").add(kg.multiply(new BigDecimal("0.40")))
                     .setScale(2, RoundingMode.HALF_UP);
             respond(exchange, 200, "<RateResponse><Quote><QuoteNumber>Q" + numbers.incrementAndGet()
-                    + "</QuoteNumber><Service>LTL Standard</Service><TotalCharge currency=\"EUR\">" + charge.toPlainString()
+                    + "</QuoteNumber><Service>LTL Standard</Service><TotalCharge currency=\"" + currency + "\">"
+                    + charge.toPlainString()
                     + "</TotalCharge><TransitDays>3</TransitDays></Quote></RateResponse>");
         } else if (path.equals("/xml/bol")) {
             String pro = "FL" + numbers.incrementAndGet();

@@ -1,4 +1,4 @@
-package io.portage.shipment.carriers;
+package io.portage.partners.standin;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +27,9 @@ import com.sun.net.httpserver.HttpServer;
  * rates ({@code POST /v2/orders}), buying by carrier and service ({@code POST /v2/orders/{id}/buy}), refunds
  * ({@code POST /v2/shipments/{id}/refund}) and trackers ({@code POST /v2/trackers}); the API key as basic-auth user;
  * errors as {@code {"error":{"code","message"}}}. Tests make it slow, throttle (429 + Retry-After), fail or refuse.
+ * Given a webhook address and secret, it posts each tracker's scans there as a {@code tracker.updated} event signed
+ * {@code X-Hmac-Signature: hmac-sha256-hex=...}, as EasyPost does; the local stack tells it scans through
+ * {@code POST /_standin/trackers/{code}} (not part of the carrier's API).
  */
 public final class ParcelApiStandin {
 
@@ -49,11 +52,23 @@ public final class ParcelApiStandin {
     private volatile int retryAfterSeconds = 1;
     private final AtomicInteger failNext = new AtomicInteger();
 
-    ParcelApiStandin(String name, String apiKey, BigDecimal basePrice) throws IOException {
+    private volatile Webhooks webhooks;
+
+    private final String currency;
+    private final Map<String, String> signers = new ConcurrentHashMap<>();
+
+    /** A carrier pricing in EUR on a free loopback port. */
+    public ParcelApiStandin(String name, String apiKey, BigDecimal basePrice) throws IOException {
+        this(name, apiKey, basePrice, "EUR", 0);
+    }
+
+    /** A carrier pricing in {@code currency} on a loopback port ({@code 0}: any free one). */
+    public ParcelApiStandin(String name, String apiKey, BigDecimal basePrice, String currency, int port) throws IOException {
         this.name = name;
+        this.currency = currency;
         this.apiKey = apiKey;
         this.basePrice = basePrice;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
@@ -104,7 +119,12 @@ public final class ParcelApiStandin {
         failNext.set(n);
     }
 
-    /** The carrier's scans of a tracking code, as its trackers report them. */
+    /** Posts every tracker's scans to {@code url}, signed with {@code secret}, from now on. */
+    public void webhooks(String url, String secret) {
+        webhooks = new Webhooks(url, secret);
+    }
+
+    /** The carrier's scans of a tracking code, as its trackers report them (and its webhook, when it has one). */
     public void track(String trackingCode, List<Map<String, String>> details) {
         ArrayNode array = JSON.createArrayNode();
         details.forEach(detail -> {
@@ -116,6 +136,22 @@ public final class ParcelApiStandin {
             node.putObject("tracking_location").put("city", detail.get("city")).put("country", detail.get("country"));
         });
         trackingDetails.put(trackingCode, array);
+        Webhooks hooks = webhooks;
+        if (hooks != null) {
+            hooks.trackerUpdated(tracker(trackingCode));
+        }
+    }
+
+    private ObjectNode tracker(String code) {
+        ObjectNode tracker = JSON.createObjectNode()
+                .put("id", "trk_" + code)
+                .put("object", "Tracker")
+                .put("tracking_code", code);
+        tracker.set("tracking_details", trackingDetails.getOrDefault(code, JSON.createArrayNode()));
+        if (signers.containsKey(code)) {
+            tracker.put("signed_by", signers.get(code));
+        }
+        return tracker;
     }
 
     /** Whether every order this carrier was asked to rate since the last reset was a return ({@code is_return}), and there were some. */
@@ -163,17 +199,26 @@ public final class ParcelApiStandin {
                 return;
             }
             JsonNode request = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
-            if (path.equals("/v2/orders") && "POST".equals(exchange.getRequestMethod())) {
+            if (path.startsWith("/_standin/trackers/") && "POST".equals(exchange.getRequestMethod())) {
+                String code = path.substring("/_standin/trackers/".length());
+                if (request.hasNonNull("signed_by")) {
+                    signers.put(code, request.path("signed_by").asText());
+                }
+                List<Map<String, String>> details = new ArrayList<>();
+                request.path("tracking_details")
+                        .forEach(detail -> details.add(Map.of("status", detail.path("status").asText(),
+                                "message", detail.path("message").asText(), "datetime", detail.path("datetime").asText(),
+                                "city", detail.path("city").asText(), "country", detail.path("country").asText())));
+                track(code, details);
+                respond(exchange, 200, tracker(code));
+            } else if (path.equals("/v2/orders") && "POST".equals(exchange.getRequestMethod())) {
                 createOrder(exchange, request.path("order"));
             } else if (path.matches("/v2/orders/[^/]+/buy")) {
                 buy(exchange, path.split("/")[3], request);
             } else if (path.matches("/v2/shipments/[^/]+/refund")) {
                 respond(exchange, 200, JSON.createObjectNode().put("id", path.split("/")[3]).put("refund_status", "submitted"));
             } else if (path.equals("/v2/trackers")) {
-                String code = request.path("tracker").path("tracking_code").asText();
-                ObjectNode tracker = JSON.createObjectNode().put("id", "trk_" + code).put("tracking_code", code);
-                tracker.set("tracking_details", trackingDetails.getOrDefault(code, JSON.createArrayNode()));
-                respond(exchange, 200, tracker);
+                respond(exchange, 200, tracker(request.path("tracker").path("tracking_code").asText()));
             } else {
                 error(exchange, 404, "NOT_FOUND", "No such resource " + path);
             }
@@ -215,14 +260,14 @@ public final class ParcelApiStandin {
                 .put("service", "Ground")
                 .put("rate",
                         basePrice.add(kg.multiply(new BigDecimal("0.50"))).setScale(2, RoundingMode.HALF_UP).toPlainString())
-                .put("currency", "EUR")
+                .put("currency", currency)
                 .put("delivery_days", 3);
         rates.addObject()
                 .put("id", "rate_" + ids.incrementAndGet())
                 .put("carrier", name.toUpperCase())
                 .put("service", "Express")
                 .put("rate", basePrice.multiply(new BigDecimal("2")).add(kg).setScale(2, RoundingMode.HALF_UP).toPlainString())
-                .put("currency", "EUR")
+                .put("currency", currency)
                 .put("delivery_days", 1);
         orders.put(id, created);
         returnsAsked.add(order.path("is_return").asBoolean(false));
@@ -263,7 +308,7 @@ public final class ParcelApiStandin {
                     .put("carrier", rate.path("carrier").asText())
                     .put("service", rate.path("service").asText())
                     .put("rate", (i == 0 ? rest : share).toPlainString())
-                    .put("currency", "EUR");
+                    .put("currency", currency);
             shipment.putObject("postage_label").put("label_url", url() + "/labels/" + shipment.path("id").asText() + ".png");
         }
         respond(exchange, 200, order);
