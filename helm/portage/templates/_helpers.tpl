@@ -32,7 +32,13 @@ finance-service:
   key: financeService
   component: freight-finance
   database: true
-  kafka: false
+  kafka: true
+  oidc: true
+edi-gateway:
+  key: ediGateway
+  component: edi
+  database: true
+  kafka: true
   oidc: true
 {{- end -}}
 
@@ -236,6 +242,7 @@ configuration; HelmTopicsTest holds both to the contracts and the services' sett
 {{- end -}}
 
 {{- define "portage.deadLetterConsumers" -}}
+- edi-gateway
 - finance-service
 - order-service
 - shipment-service

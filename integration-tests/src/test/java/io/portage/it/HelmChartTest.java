@@ -247,7 +247,8 @@ class HelmChartTest {
                 assertThat(env.get(credential).getValueFrom().getSecretKeyRef().getName()).isEqualTo("pg-credentials");
             }
         });
-        for (String service : List.of("order-service", "yard-service", "shipment-service")) {
+        // finance-service consumes the shipments' and orders' facts.
+        for (String service : List.of("order-service", "yard-service", "shipment-service", "finance-service")) {
             assertThat(env(deployment(objects, service)).get("KAFKA_BOOTSTRAP_SERVERS").getValue())
                     .isEqualTo("broker-0.kafka:9093,broker-1.kafka:9093");
         }
@@ -290,7 +291,8 @@ class HelmChartTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gateway", "order-service", "yard-service", "shipment-service", "finance-service"})
+    @ValueSource(strings = {"gateway", "order-service", "yard-service", "shipment-service", "finance-service",
+            "edi-gateway"})
     void agreesWithTheManifestsTheServiceBuildGenerates(String service) throws Exception {
         Deployment generated = YAML.readValues(YAML.createParser(Files.readString(CHECKOUT.resolve("k8s/base/" + service
                 + ".yml"))), JsonNode.class)
@@ -301,7 +303,7 @@ class HelmChartTest {
                 .findFirst()
                 .orElseThrow();
         Container expected = generated.getSpec().getTemplate().getSpec().getContainers().get(0);
-        Container actual = deployment(render(UnaryOperator.identity()), service).getSpec()
+        Container actual = deployment(render(template -> template.set("ediGateway.enabled", "true")), service).getSpec()
                 .getTemplate()
                 .getSpec()
                 .getContainers()
@@ -317,7 +319,51 @@ class HelmChartTest {
         assertThat(actual.getStartupProbe().getHttpGet().getPath())
                 .isEqualTo(expected.getStartupProbe().getHttpGet().getPath());
         assertThat(actual.getVolumeMounts()).extracting("mountPath")
-                .containsExactlyElementsOf(expected.getVolumeMounts().stream().map(m -> m.getMountPath()).toList());
+                .containsExactlyInAnyOrderElementsOf(expected.getVolumeMounts().stream().map(m -> m.getMountPath()).toList());
+    }
+
+    @Test
+    void theEdiGatewayTakesItsPartnersAsDataAndItsSshKeyOnlyFromASecret() throws Exception {
+        assertThat(of(render(UnaryOperator.identity()), Deployment.class)).extracting(d -> d.getMetadata().getName())
+                .doesNotContain("portage-edi-gateway");
+
+        List<HasMetadata> objects = render(template -> template.set("ediGateway.enabled", "true")
+                .set("ediGateway.sshKey.existingSecret", "edi-key")
+                .set("ediGateway.partners.acme-3pl.role", "THIRD_PARTY_LOGISTICS")
+                .set("ediGateway.partners.acme-3pl.x12-version", "004010")
+                .set("ediGateway.partners.acme-3pl.qualifier", "ZZ")
+                .set("ediGateway.partners.acme-3pl.id", "ACME3PL")
+                .set("ediGateway.partners.acme-3pl.documents", "940,945,997")
+                .set("ediGateway.partners.acme-3pl.sftp\\.host", "sftp.acme.example")
+                .set("ediGateway.partners.acme-3pl.sftp\\.user", "portage")
+                .set("ediGateway.partners.acme-3pl.sftp\\.host-key", "SHA256:abc"));
+        Deployment edi = deployment(objects, "edi-gateway");
+        assertThat(HelmRender.unknownFields(edi, "Deployment")).isEmpty();
+        Map<String, EnvVar> env = env(edi);
+        assertThat(env.get("portage.edi.partners.acme-3pl.documents").getValue()).isEqualTo("940,945,997");
+        assertThat(env.get("portage.edi.partners.acme-3pl.sftp.host").getValue()).isEqualTo("sftp.acme.example");
+        assertThat(env.get("portage.edi.partners.acme-3pl.sftp.private-key").getValue())
+                .isEqualTo("/etc/portage/edi/ssh/id_ecdsa");
+        assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL").getValue()).endsWith("/edi");
+        assertThat(env).containsKey("KAFKA_BOOTSTRAP_SERVERS");
+        var volume = edi.getSpec()
+                .getTemplate()
+                .getSpec()
+                .getVolumes()
+                .stream()
+                .filter(v -> v.getName().equals("ssh-key"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(volume.getSecret().getSecretName()).isEqualTo("edi-key");
+        assertThat(volume.getSecret().getDefaultMode()).isEqualTo(0440);
+        assertThat(edi.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts())
+                .anySatisfy(mount -> {
+                    assertThat(mount.getMountPath()).isEqualTo("/etc/portage/edi/ssh");
+                    assertThat(mount.getReadOnly()).isTrue();
+                });
+        // A partner without its server's host key is refused, as is a private key given as a value.
+        assertThatThrownBy(() -> render(template -> template.set("ediGateway.enabled", "true")
+                .set("ediGateway.partners.acme-3pl.role", "THIRD_PARTY_LOGISTICS"))).hasMessageContaining("sftp.host-key");
     }
 
     @Test

@@ -31,7 +31,7 @@ import io.strimzi.api.kafka.model.topic.KafkaTopicSpec;
 class HelmTopicsTest {
 
     private static final List<String> SERVICES = List.of("gateway", "order-service", "yard-service",
-            "shipment-service", "finance-service");
+            "shipment-service", "finance-service", "edi-gateway");
 
     @Test
     void noTopicsUnlessAskedFor() {

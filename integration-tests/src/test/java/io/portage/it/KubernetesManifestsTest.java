@@ -37,7 +37,8 @@ class KubernetesManifestsTest {
             "PersistentVolumeClaim", PersistentVolumeClaim.class);
 
     @ParameterizedTest
-    @ValueSource(strings = {"gateway", "order-service", "yard-service", "shipment-service", "finance-service", "edge-agent"})
+    @ValueSource(strings = {"gateway", "order-service", "yard-service", "shipment-service", "finance-service", "edi-gateway",
+            "edge-agent"})
     void committedManifestsMatchTheBuildAndTheKubernetesModel(String service) throws Exception {
         Path committed = CHECKOUT.resolve("k8s/base/" + service + ".yml");
         Path generated = CHECKOUT.resolve(service + "/target/kubernetes/kubernetes.yml");
