@@ -39,6 +39,7 @@ class DemoIT {
         assertThat(logs).as("the services' logs").hasSize(Launcher.SERVICES.size());
         List<String[]> customers = new ArrayList<>(List.of(Demo.CUSTOMERS));
         customers.add(Demo.SHOP_CUSTOMER);
+        customers.add(Demo.WH2_CUSTOMER);
         List<String> found = new ArrayList<>();
         for (Path log : logs) {
             String text = Files.readString(log, StandardCharsets.UTF_8);

@@ -45,6 +45,9 @@ final class Demo {
             {"Katherine Johnson", "katherine.johnson@example.com", "40 Kade", "Amsterdam", "1011 AB", "NL"}};
     /** The Shopify shop's customer, as {@link #CUSTOMERS}. */
     static final String[] SHOP_CUSTOMER = {"Linus Torvalds", "linus@example.com", "Kaivokatu 1", "Helsinki", "00100", "FI"};
+    /** The customer whose order warehouse WH2 (the 3PL, over EDI) ships, as {@link #CUSTOMERS}. */
+    static final String[] WH2_CUSTOMER = {"Edsger Dijkstra", "edsger.dijkstra@example.com", "1 Plantage Muidergracht",
+            "Amsterdam", "1018 TV", "NL"};
 
     Demo(Launcher launcher) {
         this.launcher = launcher;
@@ -115,6 +118,7 @@ final class Demo {
         }
 
         new EdgeScans(launcher, web, opsToken).play(orderIds);
+        List<ParcelDay.Dispatched> dispatched = new ParcelDay(launcher, web, opsToken).play(orderIds);
 
         System.out.println("\n4. Carriers book dock doors for tomorrow at yard-service (no door is ever double-booked):");
         String dockPrefix = "D" + (Math.abs(run.hashCode()) % 900 + 100);
@@ -146,13 +150,18 @@ final class Demo {
         }
 
         new OdooStep(launcher, web, opsToken).play(run);
+        new EdiExchange(launcher, web, opsToken).play(run, shopToken);
+        // The operator's service account also has the realm role finance.
+        new FinanceStep(launcher, web, opsToken).play(run, dispatched);
 
-        System.out.println("\n7. What PostgreSQL holds now (one database per service):");
+        System.out.println("\n9. What PostgreSQL holds now (one database per service):");
         PostgresServer postgres = launcher.postgres();
         count(postgres, "orders", "orders.customer_order");
         count(postgres, "shipments", "shipments.shipment");
         count(postgres, "yard", "yard.dock_appointment");
         count(postgres, "finance", "finance.rate_card");
+        count(postgres, "finance", "finance.carrier_charge");
+        count(postgres, "edi", "edi.edi_file");
         count(postgres, "orders", "orders.odoo_master_record");
         count(postgres, "gateway", "gateway.outbox_event");
 

@@ -84,6 +84,20 @@ final class DemoHttp {
         }
     }
 
+    /** The body of {@code url} once {@code done} holds for it, asked every 100 ms; fails after {@code within}. */
+    JsonNode await(String url, String token, java.util.function.Predicate<JsonNode> done, Duration within, String what) {
+        long deadline = System.nanoTime() + within.toNanos();
+        JsonNode body;
+        do {
+            body = get(url, token).body();
+            if (done.test(body)) {
+                return body;
+            }
+            sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new IllegalStateException("Not within " + within.toSeconds() + " s: " + what + " (last answer: " + body + ")");
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

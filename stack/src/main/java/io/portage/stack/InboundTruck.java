@@ -125,30 +125,23 @@ final class InboundTruck {
     }
 
     private String purchaseOrder(LocalDate day) {
-        String rpc = launcher.odooUrl() + "/jsonrpc";
-        long uid = OdooStep.rpc(web, rpc, "common", "login",
-                List.of(Launcher.ODOO_DATABASE, Launcher.ODOO_LOGIN, Launcher.ODOO_API_KEY)).asLong();
-        long id = execute(rpc, uid, "purchase.order", "create", List.of(Map.of("partner_id", VENDOR, "order_line",
+        long id = execute("purchase.order", "create", List.of(Map.of("partner_id", VENDOR, "order_line",
                 List.of(List.of(0, 0, Map.of("product_id", LAMP, "product_qty", 20, "price_unit", 10, "date_planned",
                         day + " 08:00:00"))))))
                 .asLong();
-        execute(rpc, uid, "purchase.order", "button_confirm", List.of(List.of(id)));
-        return execute(rpc, uid, "purchase.order", "read", List.of(List.of(id), List.of("name"))).path(0)
+        execute("purchase.order", "button_confirm", List.of(List.of(id)));
+        return execute("purchase.order", "read", List.of(List.of(id), List.of("name"))).path(0)
                 .path("name")
                 .asText();
     }
 
     private JsonNode readPurchaseOrder(String name) {
-        String rpc = launcher.odooUrl() + "/jsonrpc";
-        long uid = OdooStep.rpc(web, rpc, "common", "login",
-                List.of(Launcher.ODOO_DATABASE, Launcher.ODOO_LOGIN, Launcher.ODOO_API_KEY)).asLong();
-        return execute(rpc, uid, "purchase.order", "search_read",
+        return execute("purchase.order", "search_read",
                 List.of(List.of(List.of("name", "=", name)), List.of("name", "picking_ids"))).path(0);
     }
 
-    private JsonNode execute(String rpc, long uid, String model, String method, List<?> args) {
-        return OdooStep.rpc(web, rpc, "object", "execute_kw",
-                List.of(Launcher.ODOO_DATABASE, uid, Launcher.ODOO_API_KEY, model, method, args));
+    private JsonNode execute(String model, String method, List<?> args) {
+        return OdooStep.execute(web, launcher, model, method, args);
     }
 
     private static Map<String, Object> scan(String type, String key, String at, Map<String, Object> payload) {

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import io.portage.contracts.Topics;
+import io.portage.partners.standin.LocalPartners;
 
 /**
  * The {@code ./portage} command: starts the local stack (PostgreSQL, Kafka, Keycloak) and every service as separate
@@ -71,6 +71,7 @@ public final class Launcher {
             new Service("shipment-service", 83, "shipments"),
             new Service("finance-service", 84, "finance"),
             new Service("edge-agent", 86, null),
+            new Service("edi-gateway", 88, "edi"),
             new Service("gateway", 80, "gateway"));
 
     /** The Odoo stand-in's login and API key in the local stack (dev values, loopback only). */
@@ -80,6 +81,8 @@ public final class Launcher {
     /** The secret the demo's Shopify shop signs its order webhooks with (portage.orders.channels.corner-shop). */
     static final String SHOP_WEBHOOK_SECRET = "portage-dev-shop-secret";
     static final String ODOO_WEBHOOK_TOKEN = "portage-dev-webhook-token";
+    /** The 3PL that runs warehouse WH2 and exchanges EDI files with edi-gateway (the realm's client acme-3pl). */
+    static final String THIRD_PARTY = "acme-3pl";
     /** The warehouse whose edge agent the launcher runs: the realm's client edge-wh1 has partner wh1. */
     static final String EDGE_SITE = "WH1";
 
@@ -141,7 +144,7 @@ public final class Launcher {
         return new KeycloakServer(home.keycloakDistribution(versions), run.resolve("keycloak"), base + 90, base + 91);
     }
 
-    private List<Service> builtServices() {
+    List<Service> builtServices() {
         return SERVICES.stream()
                 .filter(s -> Files.isRegularFile(home.checkout().resolve(s.name()).resolve("pom.xml")))
                 .toList();
@@ -155,6 +158,7 @@ public final class Launcher {
         System.out.printf("Portage on ports %d-%d (checkout %s)%n", base, base + 99, home.checkout());
         System.out.println(odooMode());
 
+        freshWithTheStandin();
         PostgresServer postgres = postgres();
         if (running("postgres", run.resolve("postgres/postgres.pid"), run.resolve("postgres/postgres.log")).isEmpty()) {
             requireFree(postgres.port(), "PostgreSQL");
@@ -173,6 +177,12 @@ public final class Launcher {
                 run.resolve("odoo/odoo-standin.log")).isEmpty()) {
             requireFree(base + 69, "The Odoo stand-in");
             timed("odoo-standin", this::startOdooStandin);
+        }
+
+        if (running("partners", partnersDir().resolve("partners.pid"), partnersDir().resolve("partners.log")).isEmpty()) {
+            requireFree(base + PartnersProcess.OFFSET, "The partners' stand-ins");
+            timed("partners", () -> PartnersProcess.launch(partnersDir(), home.checkout(), base,
+                    url("shipment-service") + "/webhooks/carriers/"));
         }
 
         KeycloakServer keycloak = keycloak();
@@ -195,6 +205,26 @@ public final class Launcher {
         status();
     }
 
+    /**
+     * The Odoo stand-in keeps nothing between runs, and the services' data refers to its records (ids, the instance's
+     * fingerprint, which order-service holds writes for when it changes): when everything is stopped, the services'
+     * PostgreSQL and Kafka data and the partners' SFTP folders start afresh with a new stand-in. A real Odoo keeps its data, and so does the stack.
+     */
+    void freshWithTheStandin() {
+        boolean stopped = realOdoo().isEmpty()
+                && running("odoo-standin", run.resolve("odoo/odoo-standin.pid"), run.resolve("odoo/odoo-standin.log")).isEmpty()
+                && running("postgres", run.resolve("postgres/postgres.pid"), run.resolve("postgres/postgres.log")).isEmpty()
+                && running("kafka", run.resolve("kafka/kafka.pid"), run.resolve("kafka/kafka.log")).isEmpty()
+                && running("partners", partnersDir().resolve("partners.pid"), partnersDir().resolve("partners.log")).isEmpty();
+        if (stopped && (Files.exists(run.resolve("postgres")) || Files.exists(run.resolve("kafka")))) {
+            System.out.println("A new Odoo stand-in starts empty: so do the services' databases and Kafka (" + run + ")");
+            FileTree.deleteRecursively(run.resolve("postgres"));
+            FileTree.deleteRecursively(run.resolve("kafka"));
+            // The partners' files answer documents of that past: their folders go too (their keys stay).
+            FileTree.deleteRecursively(LocalPartners.sftpRoot(partnersDir()));
+        }
+    }
+
     /** The Odoo stand-in's command line: its API key goes through the environment, a command line is any user's. */
     List<String> odooStandinCommand() {
         return OdooStandinProcess.command(base + 69, ODOO_DATABASE, ODOO_LOGIN);
@@ -204,6 +234,15 @@ public final class Launcher {
     private ManagedProcess startOdooStandin() {
         return OdooStandinProcess.launch(run.resolve("odoo"), home.checkout(), base + 69, ODOO_DATABASE, ODOO_LOGIN,
                 ODOO_API_KEY, true);
+    }
+
+    /** The carriers' and EDI partners' stand-ins: their log, keys and SFTP folders. */
+    Path partnersDir() {
+        return run.resolve("partners");
+    }
+
+    int base() {
+        return base;
     }
 
     private void startService(Service service, KafkaBroker kafka, PostgresServer postgres, KeycloakServer keycloak) {
@@ -243,6 +282,7 @@ public final class Launcher {
         }
         running("odoo-standin", run.resolve("odoo/odoo-standin.pid"), run.resolve("odoo/odoo-standin.log"))
                 .ifPresent(all::add);
+        running("partners", partnersDir().resolve("partners.pid"), partnersDir().resolve("partners.log")).ifPresent(all::add);
         running("keycloak", run.resolve("keycloak/keycloak.pid"), run.resolve("keycloak/keycloak.log")).ifPresent(all::add);
         running("kafka", run.resolve("kafka/kafka.pid"), run.resolve("kafka/kafka.log")).ifPresent(all::add);
         running("postgres", run.resolve("postgres/postgres.pid"), run.resolve("postgres/postgres.log")).ifPresent(all::add);
@@ -258,41 +298,11 @@ public final class Launcher {
     }
 
     void status() {
-        System.out.printf("%-17s %-8s %-8s %-30s %8s%n", "PROCESS", "STATE", "PID", "URL", "MEMORY");
-        row("postgres", run.resolve("postgres/postgres.pid"), run.resolve("postgres/postgres.log"),
-                "postgresql://127.0.0.1:" + (base + 32));
-        row("kafka", run.resolve("kafka/kafka.pid"), run.resolve("kafka/kafka.log"), "127.0.0.1:" + (base + 92));
-        row("keycloak", run.resolve("keycloak/keycloak.pid"), run.resolve("keycloak/keycloak.log"),
-                "http://127.0.0.1:" + (base + 90));
-        if (realOdoo().isEmpty()) {
-            row("odoo-standin", run.resolve("odoo/odoo-standin.pid"), run.resolve("odoo/odoo-standin.log"), odooUrl());
-        }
-        for (Service service : builtServices()) {
-            row(service.name(), run.resolve("services/" + service.name() + ".pid"),
-                    run.resolve("services/" + service.name() + ".log"), url(service.name()));
-        }
-    }
-
-    private void row(String name, Path pidFile, Path log, String url) {
-        Optional<ManagedProcess> process = running(name, pidFile, log);
-        System.out.printf("%-17s %-8s %-8s %-30s %8s%n", name, process.isPresent() ? "running" : "stopped",
-                process.map(p -> Long.toString(p.pid())).orElse("-"), url,
-                process.map(p -> String.format(Locale.ROOT, "%d MB", p.residentKib() / 1024)).orElse("-"));
+        new StatusReport(this).table();
     }
 
     void logs(String name, int lines) {
-        List<Path> logs = new ArrayList<>(List.of(run.resolve("postgres/postgres.log"), run.resolve("kafka/kafka.log"),
-                run.resolve("keycloak/keycloak.log"), run.resolve("odoo/odoo-standin.log")));
-        SERVICES.forEach(s -> logs.add(run.resolve("services/" + s.name() + ".log")));
-        if (name == null) {
-            logs.stream().filter(Files::exists).forEach(log -> System.out.println(log));
-            return;
-        }
-        Path log = logs.stream()
-                .filter(l -> l.getFileName().toString().equals(name + ".log"))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No log for '" + name + "'; ./portage logs lists them"));
-        ManagedProcess.tail(log, lines).forEach(System.out::println);
+        new StatusReport(this).logs(name, lines);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

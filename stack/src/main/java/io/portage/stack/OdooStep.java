@@ -107,6 +107,15 @@ final class OdooStep {
         throw new IllegalStateException("No ERP event for " + subject + " within 30 s; see ./portage logs order-service");
     }
 
+    /** A model's method called as the stand-in's bot ({@code execute_kw}); an Odoo error becomes an exception. */
+    static JsonNode execute(DemoHttp web, Launcher launcher, String model, String method, List<?> args) {
+        String rpc = launcher.odooUrl() + "/jsonrpc";
+        long uid = rpc(web, rpc, "common", "login",
+                List.of(Launcher.ODOO_DATABASE, Launcher.ODOO_LOGIN, Launcher.ODOO_API_KEY)).asLong();
+        return rpc(web, rpc, "object", "execute_kw",
+                List.of(Launcher.ODOO_DATABASE, uid, Launcher.ODOO_API_KEY, model, method, args));
+    }
+
     /** One JSON-RPC call to Odoo; an Odoo error becomes an exception with Odoo's message. */
     static JsonNode rpc(DemoHttp web, String url, String service, String method, List<?> args) {
         try {

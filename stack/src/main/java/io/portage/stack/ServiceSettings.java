@@ -33,7 +33,8 @@ final class ServiceSettings {
                     .withSecret("portage.gateway.onboarding.client-secret", "portage-onboarding-dev-secret")
                     .with("portage.gateway.downstreams.order-service.url", launcher.url("order-service"))
                     .with("portage.gateway.downstreams.yard-service.url", launcher.url("yard-service"))
-                    .with("portage.gateway.downstreams.shipment-service.url", launcher.url("shipment-service"));
+                    .with("portage.gateway.downstreams.shipment-service.url", launcher.url("shipment-service"))
+                    .with("portage.gateway.downstreams.finance-service.url", launcher.url("finance-service"));
             // The edge agent of warehouse WH1 forwards to the gateway as the realm's client edge-wh1 (partner wh1) and
             // takes the demo scanners' key and the operator's (made with its own `keys create`).
             case "edge-agent" -> quarkus.with("portage.edge.store-path", run.resolve("edge/edge-events.db").toString())
@@ -54,7 +55,10 @@ final class ServiceSettings {
                         .withSecret("portage.orders.channels.corner-shop.webhook-secret", Launcher.SHOP_WEBHOOK_SECRET)
                         .with("portage.orders.channels.corner-shop.partner", "corner-shop")
                         // Into a real Odoo only when asked (PORTAGE_ODOO_WRITE=true); the stand-in always.
-                        .with("portage.orders.hand-over.enabled", Boolean.toString(launcher.odooWrites()));
+                        .with("portage.orders.hand-over.enabled", Boolean.toString(launcher.odooWrites()))
+                        // Warehouse WH2 is run by the 3PL acme-3pl, which takes its shipping orders as EDI 940s.
+                        .with("portage.orders.routing.wh2-to-acme.warehouse", "WH2")
+                        .with("portage.orders.routing.wh2-to-acme.third-party", Launcher.THIRD_PARTY);
                 if (launcher.realOdoo().isEmpty()) {
                     quarkus.with("portage.odoo.url", launcher.odooUrl())
                             .with("portage.odoo.database", Launcher.ODOO_DATABASE)
@@ -85,6 +89,7 @@ final class ServiceSettings {
                 // The delivery's tracking reference, its validation at dispatch and returns are written in the same
                 // Odoo; into a real Odoo only when asked (PORTAGE_ODOO_WRITE=true), the stand-in always.
                 quarkus.with("portage.shipments.odoo.enabled", Boolean.toString(launcher.odooWrites()));
+                PartnerSettings.carriers(quarkus, launcher.base());
                 if (launcher.realOdoo().isEmpty()) {
                     quarkus.with("portage.odoo.url", launcher.odooUrl())
                             .with("portage.odoo.database", Launcher.ODOO_DATABASE)
@@ -92,6 +97,7 @@ final class ServiceSettings {
                             .withSecret("portage.odoo.api-key", Launcher.ODOO_API_KEY);
                 }
             }
+            case "edi-gateway" -> PartnerSettings.ediPartners(quarkus, launcher.partnersDir(), launcher.base());
             default -> {
             }
         }
