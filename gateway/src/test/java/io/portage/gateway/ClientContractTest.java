@@ -1,6 +1,7 @@
 package io.portage.gateway;
 
 import static io.portage.gateway.service.PartnerApiRouting.APPOINTMENTS;
+import static io.portage.gateway.service.PartnerApiRouting.CARRIER_INVOICES;
 import static io.portage.gateway.service.PartnerApiRouting.ORDERS;
 import static io.portage.gateway.service.PartnerApiRouting.SHIPMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,10 +34,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.contracts.CloudEventAttributes;
 import io.portage.gateway.client.AppointmentsApi;
+import io.portage.gateway.client.CarrierInvoicesApi;
 import io.portage.gateway.client.OpsApi;
 import io.portage.gateway.client.OrdersApi;
 import io.portage.gateway.client.ShipmentsApi;
 import io.portage.gateway.rest.AppointmentRoutes;
+import io.portage.gateway.rest.CarrierInvoiceRoutes;
 import io.portage.gateway.rest.OrderRoutes;
 import io.portage.gateway.rest.ShipmentRoutes;
 import io.portage.gateway.service.OpsRouting;
@@ -54,7 +57,7 @@ class ClientContractTest {
 
     /** The client each partner route group is called through ({@code PartnerApiRouting}). */
     private static final Map<String, Class<?>> GROUP_APIS = Map.of(ORDERS, OrdersApi.class, SHIPMENTS, ShipmentsApi.class,
-            APPOINTMENTS, AppointmentsApi.class);
+            APPOINTMENTS, AppointmentsApi.class, CARRIER_INVOICES, CarrierInvoicesApi.class);
 
     /**
      * The service's answers the gateway's routes promise partners (their OpenAPI responses and the README).
@@ -76,7 +79,7 @@ class ClientContractTest {
             Map.entry("AppointmentsApi.reschedule", Set.of(200, 404, 409, 422)),
             Map.entry("AppointmentsApi.cancel", Set.of(200, 404, 409, 422)),
             Map.entry("AppointmentsApi.eta", Set.of(200, 404, 409)), Map.entry("AppointmentsApi.onDay", Set.of(200)),
-            Map.entry("AppointmentsApi.get", Set.of(200)));
+            Map.entry("AppointmentsApi.get", Set.of(200)), Map.entry("CarrierInvoicesApi.send", Set.of(202, 200, 400)));
 
     /** The reads whose answer the gateway re-checks for the caller's partner ({@code PartnerApiRouting.readOwn}). */
     private static final Set<String> OWNER_CHECKED = Set.of("OrdersApi.get", "ShipmentsApi.get", "AppointmentsApi.get");
@@ -160,7 +163,8 @@ class ClientContractTest {
     @Test
     void theExampleBodiesTheGatewayDocumentsAreOnesTheServiceAccepts() throws Exception {
         int checked = 0;
-        for (Class<?> routes : List.of(OrderRoutes.class, AppointmentRoutes.class, ShipmentRoutes.class)) {
+        for (Class<?> routes : List.of(OrderRoutes.class, AppointmentRoutes.class, ShipmentRoutes.class,
+                CarrierInvoiceRoutes.class)) {
             for (Method route : routes.getDeclaredMethods()) {
                 RequestBody body = route.getAnnotation(RequestBody.class);
                 if (body == null || body.content().length == 0) {

@@ -186,4 +186,44 @@ class PartnerApiRoutesTest {
         // The breaker is open: the service is not called at all.
         assertThat(after).isEqualTo(before);
     }
+
+    @Test
+    @Order(5)
+    void aCarrierSendsItsInvoiceWithTheScopeOnceUnderItsKey() {
+        String invoice = """
+                {"invoiceNumber":"INV-1001","invoiceDate":"2026-12-05","currency":"EUR","lines":[{"line":1,
+                 "trackingNumber":"1Z001","shipDate":"2026-12-01","origin":"NL","destination":"DE","declaredWeightKg":100,
+                 "billedWeightKg":100,"freight":45.00,"fuel":9.00,"total":54.00}]}""";
+        String swift = TestTokens.partner("swift", "invoices:write").sign();
+        String correlation = "corr-inv-" + UUID.randomUUID();
+        String key = "inv-" + UUID.randomUUID();
+        for (int i = 0; i < 2; i++) {
+            given().auth()
+                    .oauth2(swift)
+                    .header("X-Correlation-Id", correlation)
+                    .header("Idempotency-Key", key)
+                    .contentType("application/json")
+                    .body(invoice)
+                    .when()
+                    .post("/api/v1/carrier-invoices")
+                    .then()
+                    .statusCode(202)
+                    .body("receivedBy", equalTo("swift"));
+        }
+        // The carrier is the token's (finance-service reads it from the relayed token); the retry never left the gateway.
+        assertThat(OrderRoutesTest.recorded().stream().filter(r -> correlation.equals(r.get("correlation"))))
+                .singleElement()
+                .satisfies(sent -> assertThat(sent).containsEntry("partner", "swift")
+                        .containsEntry("path", "/api/v1/carrier-invoices"));
+
+        given().auth()
+                .oauth2(TestTokens.partner("swift", "appointments:write").sign())
+                .contentType("application/json")
+                .body(invoice)
+                .when()
+                .post("/api/v1/carrier-invoices")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+    }
 }

@@ -51,6 +51,7 @@ class RelayedSchemasTest {
             new Relayed("shipment-service", "Shipment", List.of("ShipmentView", "TimelineEntry", "TrackerView", "ReturnView",
                     "RatesView", "LabelledView")),
             new Relayed("yard-service", "Yard", List.of("AppointmentView")),
+            new Relayed("finance-service", "Finance", List.of("AuditBatchView")),
             // event-kit's operations API, the same in every service
             new Relayed("order-service", "Ops", List.of("DeadLetterView", "ExceptionView", "ParkedEventView", "AuditView",
                     "ReplayReport")));

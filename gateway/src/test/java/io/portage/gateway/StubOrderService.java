@@ -20,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Stands in for order-service, shipment-service and yard-service in the gateway's component tests (the end-to-end tests
+ * Stands in for order-service, shipment-service, yard-service and finance-service's carrier invoices in the gateway's component tests (the end-to-end tests
  * run the real ones). It answers like them and records what the gateway sent; {@code GET /__requests} lists the
  * recorded requests. Every request is checked against the service's published OpenAPI document ({@link ServiceApis}):
  * a method, path or query parameter the service does not offer is answered 404, and an answer of the stub's whose
@@ -50,13 +50,15 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
                 exchange -> checked(exchange, "shipment-service", e -> partnerRecords(e, "shipments")));
         server.createContext("/api/v1/appointments",
                 exchange -> checked(exchange, "yard-service", e -> partnerRecords(e, "appointments")));
+        server.createContext("/api/v1/carrier-invoices",
+                exchange -> checked(exchange, "finance-service", this::carrierInvoices));
         server.createContext("/__requests", exchange -> respond(exchange, 200, "application/json",
                 "[" + String.join(",", requests) + "]"));
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("portage.gateway.downstreams.order-service.url", url,
                 "portage.gateway.downstreams.shipment-service.url", url, "portage.gateway.downstreams.yard-service.url",
-                url, "stub.order-service.url", url);
+                url, "portage.gateway.downstreams.finance-service.url", url, "stub.order-service.url", url);
     }
 
     /**
@@ -167,6 +169,17 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
             String owner = id.startsWith("00000000") ? "\"other\"" : quote(partner);
             respond(exchange, 200, "application/json", "{\"id\":\"" + id + "\",\"partnerId\":" + owner + "}");
         }
+    }
+
+    /** finance-service's carrier invoices: records the call, answers a batch received for the token's carrier. */
+    private void carrierInvoices(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        String partner = claim(exchange, "partner_id");
+        requests.add("{\"method\":\"%s\",\"path\":\"%s\",\"partner\":%s,\"correlation\":%s}".formatted(
+                exchange.getRequestMethod(), exchange.getRequestURI().getPath(), quote(partner),
+                quote(exchange.getRequestHeaders().getFirst("X-Correlation-Id"))));
+        respond(exchange, 202, "application/json", "{\"id\":\"7f0c2a4e-0000-4000-8000-0000000000f1\",\"source\":\"API\","
+                + "\"status\":\"AUDITING\",\"totalLines\":1,\"auditedLines\":0,\"receivedBy\":" + quote(partner) + "}");
     }
 
     /** The event kit's operations API: records the call, answers an empty list or the acted-on record. */

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.gateway.client.AppointmentsApi;
+import io.portage.gateway.client.CarrierInvoicesApi;
 import io.portage.gateway.client.Downstream;
 import io.portage.gateway.client.DownstreamUnavailableException;
 import io.portage.gateway.client.Downstreams;
@@ -25,7 +26,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Routes partners' calls (orders, shipments, appointments) to the service serving the route group, through that
+ * Routes partners' calls (orders, shipments, appointments, carrier invoices) to the service serving the route group, through that
  * service's one client and guard, with the caller's own access token. Reads are retried, writes never behind the
  * partner's back (intake and booking are idempotent, so the partner may repeat them). Tenant isolation holds twice: the
  * service answers only the token's partner, and the gateway answers 404 for a record that names another partner.
@@ -37,6 +38,7 @@ public class PartnerApiRouting {
     public static final String ORDERS = "orders";
     public static final String SHIPMENTS = "shipments";
     public static final String APPOINTMENTS = "appointments";
+    public static final String CARRIER_INVOICES = "carrier-invoices";
 
     /** One call to a service's API with the caller's {@code Authorization} header. */
     @FunctionalInterface
@@ -145,6 +147,13 @@ public class PartnerApiRouting {
     public Uni<Response> readShipment(Caller caller, String id, String correlationId) {
         return readOwn(SHIPMENTS, ShipmentsApi.class,
                 (shipments, authorization) -> shipments.get(id, authorization, correlationId), caller, "Shipment", id);
+    }
+
+    /** A carrier's invoice for the audit; finance-service takes the carrier from the token and answers a repeat as before. */
+    @WithSpan("PartnerApiRouting.sendCarrierInvoice")
+    public Uni<Response> sendCarrierInvoice(String body, String correlationId) {
+        return write(CARRIER_INVOICES, CarrierInvoicesApi.class,
+                (invoices, authorization) -> invoices.send(body, authorization, correlationId));
     }
 
     @WithSpan("PartnerApiRouting.bookAppointment")
