@@ -26,8 +26,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * The trading partners' SFTP servers for the tests: one Apache MINA SSHD server per partner on a free loopback port,
  * each with its own host key and folders under {@code target/sftp/<partner>}, accepting only Portage's key; the
- * partners' configuration (two 3PLs speaking different X12 versions and codes, an EDI-only carrier)
- * points edi-gateway at them.
+ * partners' configuration (two 3PLs speaking different X12 versions and codes, an EDI-only carrier, two customers
+ * with their own 856 rules) points edi-gateway at them.
  */
 public class SftpPartners implements QuarkusTestResourceLifecycleManager {
 
@@ -35,6 +35,8 @@ public class SftpPartners implements QuarkusTestResourceLifecycleManager {
     static final String ROTTERDAM = "3pl-rotterdam";
     static final String VENLO = "3pl-venlo";
     static final String FREIGHTLINE = "freightline";
+    static final String ACME = "acme-retail";
+    static final String BOLT = "bolt-stores";
 
     private final List<SshServer> servers = new ArrayList<>();
 
@@ -85,6 +87,18 @@ public class SftpPartners implements QuarkusTestResourceLifecycleManager {
             partner(config, FREIGHTLINE, portage.getPublic(), privateKey, Map.of(
                     "role", "CARRIER", "x12-version", "004010", "qualifier", "02", "id", "FRLN",
                     "documents", "214,210,997", "mappings.currency", "EUR"));
+            partner(config, ACME, portage.getPublic(), privateKey, Map.ofEntries(Map.entry("role", "CUSTOMER"),
+                    Map.entry("x12-version", "004010"), Map.entry("qualifier", "ZZ"), Map.entry("id", "ACMERTL"),
+                    Map.entry("documents", "856,997"), Map.entry("ack-within", "1h"),
+                    Map.entry("mappings.asn.levels", "S,O,P,I"), Map.entry("mappings.asn.shipment-refs", "BM,CN"),
+                    Map.entry("mappings.asn.order-refs", "VN"), Map.entry("mappings.asn.ship-from.qualifier", "UL"),
+                    Map.entry("mappings.asn.ship-from.id", "0614141000005"),
+                    Map.entry("mappings.product-qualifier", "BP"), Map.entry("mappings.sku.SKU-CHAIR-01", "ACME-CH"),
+                    Map.entry("mappings.scac.dhl", "DHLC")));
+            partner(config, BOLT, portage.getPublic(), privateKey, Map.of(
+                    "role", "CUSTOMER", "x12-version", "005010", "qualifier", "01", "id", "987654321",
+                    "documents", "856,997", "mappings.asn.levels", "S,O,I", "mappings.asn.order-refs", "CO",
+                    "mappings.asn.parties", "ST"));
             return config;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot start the partners' SFTP servers", e);

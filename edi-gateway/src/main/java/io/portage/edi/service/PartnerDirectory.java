@@ -18,6 +18,7 @@ import io.portage.edi.config.EdiConfig;
 import io.portage.edi.domain.DocumentType;
 import io.portage.edi.domain.Partner;
 import io.portage.edi.domain.PartnerRole;
+import io.portage.edi.domain.ShipNoticeRules;
 import io.portage.edi.domain.X12Party;
 import io.portage.edi.domain.X12Version;
 import io.quarkus.runtime.Startup;
@@ -111,6 +112,13 @@ public class PartnerDirectory {
                 } else {
                     documents.add(type.get());
                 }
+            }
+        }
+        if (documents.contains(DocumentType.SHIP_NOTICE)) {
+            try {
+                ShipNoticeRules.of(config.mappings());
+            } catch (IllegalArgumentException e) {
+                e.getMessage().lines().map(key).forEach(problems::add);
             }
         }
         EdiConfig.Sftp sftp = config.sftp();
