@@ -238,4 +238,45 @@ class EdiExchangeTest {
                 .contains("{\"trackingNumber\":\"" + pro + "\",\"amount\":{\"amount\":\"120.00\",\"currency\":\"EUR\"}}");
         assertThat(invoice.key()).isEqualTo(TestKafka.header(invoice, "ce_subject"));
     }
+
+    @Test
+    void a944IsAReceiptAdvisedWithEachLinesConditionAndOneThatMatchesNothingIsRefused() {
+        long control = CONTROL.incrementAndGet();
+        String receipt = "RCV-" + control;
+        SftpPartners.partnerSends(SftpPartners.ROTTERDAM, "944-" + control + ".x12",
+                PartnerFiles.interchange("ZZ", "RTM3PL", "004010", control, "RE", "944",
+                        "W17*F*20261205*" + receipt + "**ASN-" + control, "N9*PO*PO-" + control,
+                        "LX*1", "W07*40*EA**VN*CH-01", "W13*2*EA*01", "LX*2", "W07*5*EA**VN*SKU-DESK-07", "W14*47"));
+
+        ConsumerRecord<String, String> advised = TestKafka.awaitRecord(Topics.WAREHOUSE,
+                r -> EventCatalog.RECEIPT_ADVISED_V1.type().equals(TestKafka.header(r, "ce_type"))
+                        && r.value().contains("\"warehouseReceiptNumber\":\"" + receipt + "\""));
+        assertThat(advised.value()).contains("\"site\":\"" + SftpPartners.ROTTERDAM + "\"")
+                .contains("\"purchaseOrderNumber\":\"PO-" + control + "\"")
+                .contains("\"shipNoticeNumber\":\"ASN-" + control + "\"")
+                .contains("{\"lineNumber\":1,\"sku\":\"SKU-CHAIR-01\",\"quantity\":40,\"unit\":\"EA\",\"condition\":\"GOOD\"}")
+                .contains(
+                        "{\"lineNumber\":2,\"sku\":\"SKU-CHAIR-01\",\"quantity\":2,\"unit\":\"EA\",\"condition\":\"DAMAGED\"}")
+                .contains("{\"lineNumber\":3,\"sku\":\"SKU-DESK-07\",\"quantity\":5,\"unit\":\"EA\",\"condition\":\"GOOD\"}")
+                .contains("\"receivedAt\":\"2026-12-05T00:00:00Z\"");
+        assertThat(advised.key()).isEqualTo(TestKafka.header(advised, "ce_subject"));
+        String ack = PartnerFiles.awaitFile(SftpPartners.toPartner(SftpPartners.ROTTERDAM),
+                content -> content.contains("AK1*RE*" + control + "~"));
+        assertThat(ack).contains("AK2*944*0001~").contains("AK9*A*1*1*1~");
+
+        long unmatched = CONTROL.incrementAndGet();
+        SftpPartners.partnerSends(SftpPartners.ROTTERDAM, "944-" + unmatched + ".x12",
+                PartnerFiles.interchange("ZZ", "RTM3PL", "004010", unmatched, "RE", "944",
+                        "W17*F*20261205*RCV-" + unmatched, "LX*1", "W07*1*EA**VN*CH-01", "W14*1"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().queryParam("type", "edi.set-refused")
+                        .when()
+                        .get("/ops/exceptions")
+                        .then()
+                        .statusCode(200)
+                        .body("findAll { it.businessKey.contains('" + String.format("%09d", unmatched)
+                                + "') && it.summary.contains('matches nothing') }", hasSize(1)));
+        assertThat(TestKafka.recordsWithin(Topics.WAREHOUSE, Duration.ofSeconds(2),
+                r -> r.value().contains("\"warehouseReceiptNumber\":\"RCV-" + unmatched + "\""))).isEmpty();
+    }
 }

@@ -79,7 +79,8 @@ public class SftpPartners implements QuarkusTestResourceLifecycleManager {
             partner(config, ROTTERDAM, portage.getPublic(), privateKey, Map.of(
                     "role", "THIRD_PARTY_LOGISTICS", "x12-version", "004010", "qualifier", "ZZ", "id", "RTM3PL",
                     "documents", "940,945,944,997", "ack-within", "3s",
-                    "mappings.sku.SKU-CHAIR-01", "CH-01", "mappings.warehouse.WH1", "RTM01"));
+                    "mappings.sku.SKU-CHAIR-01", "CH-01", "mappings.warehouse.WH1", "RTM01",
+                    "mappings.condition.01", "DAMAGED", "mappings.condition.03", "SHORTAGE"));
             partner(config, VENLO, portage.getPublic(), privateKey, Map.of(
                     "role", "THIRD_PARTY_LOGISTICS", "x12-version", "005010", "qualifier", "01", "id", "123456789",
                     "application-id", "VENLOWMS", "documents", "940,945,997", "ack-within", "1h",

@@ -42,6 +42,16 @@ public record Partner(
         return mappings.getOrDefault(key, fallback);
     }
 
+    /** Portage's SKU for the partner's product code ({@code sku.<SKU>} mapped back), else the code itself. */
+    public String skuOf(String productId) {
+        return mappings.entrySet()
+                .stream()
+                .filter(entry -> entry.getKey().startsWith("sku.") && entry.getValue().equals(productId))
+                .map(entry -> entry.getKey().substring(4))
+                .findFirst()
+                .orElse(productId);
+    }
+
     /** An SFTP server and the partner's two folders on it. */
     public record SftpEndpoint(String host, int port, String user, String privateKey, String hostKey, String outbound,
             String inbound, Duration timeout) {

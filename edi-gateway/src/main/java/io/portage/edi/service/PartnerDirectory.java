@@ -33,6 +33,8 @@ public class PartnerDirectory {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9 ._-]{1,15}");
     private static final Pattern QUALIFIER = Pattern.compile("[0-9A-Z]{2}");
+    /** What a 944's W13 receiving condition code may be mapped to ({@code mappings.condition.<code>}). */
+    private static final List<String> CONDITIONS = List.of("DAMAGED", "OVERAGE", "SHORTAGE", "REJECTED");
 
     private final Map<String, Partner> partners;
     private final X12Party sender;
@@ -121,6 +123,11 @@ public class PartnerDirectory {
                 e.getMessage().lines().map(key).forEach(problems::add);
             }
         }
+        config.mappings().forEach((name, value) -> {
+            if (name.startsWith("condition.") && !CONDITIONS.contains(value)) {
+                problems.add(key.apply("mappings." + name) + ": '" + value + "' is not one of " + CONDITIONS);
+            }
+        });
         EdiConfig.Sftp sftp = config.sftp();
         String host = required(sftp.host(), key.apply("sftp.host"), problems, null, "the partner's SFTP host");
         int port = sftp.port().orElse(22);
