@@ -279,4 +279,70 @@ class EdiExchangeTest {
         assertThat(TestKafka.recordsWithin(Topics.WAREHOUSE, Duration.ofSeconds(2),
                 r -> r.value().contains("\"warehouseReceiptNumber\":\"RCV-" + unmatched + "\""))).isEmpty();
     }
+
+    @Test
+    void aPartnerAskingForATa1GetsOneAndABadEnvelopeIsRejectedWithOneWhereThePartnerWantsIt() {
+        long control = CONTROL.incrementAndGet();
+        String isa = String.format("%09d", control);
+        SftpPartners.partnerSends(SftpPartners.FREIGHTLINE, "214-ta1-" + control + ".x12",
+                PartnerFiles.askingForTa1(PartnerFiles.interchange("02", "FRLN", "004010", control, "QM", "214",
+                        "B10*BOL-" + control + "*PRO-" + control + "*FRLN", "LX*1", "AT7*X6*NS***20261205*1430*LT")));
+        String accepted = PartnerFiles.awaitFile(SftpPartners.toPartner(SftpPartners.FREIGHTLINE),
+                content -> content.contains("TA1*" + isa + "*"));
+        assertThat(accepted).contains("TA1*" + isa + "*261205*1015*A*000~").contains("IEA*0*");
+        valid(accepted);
+
+        long bad = CONTROL.incrementAndGet();
+        String badIsa = String.format("%09d", bad);
+        SftpPartners.partnerSends(SftpPartners.FREIGHTLINE, "214-bad-" + bad + ".x12",
+                PartnerFiles.withMismatchedTrailer(PartnerFiles.interchange("02", "FRLN", "004010", bad, "QM", "214",
+                        "B10*BOL-" + bad + "*PRO-" + bad + "*FRLN", "LX*1", "AT7*X6*NS***20261205*1430*LT")));
+        String rejected = PartnerFiles.awaitFile(SftpPartners.toPartner(SftpPartners.FREIGHTLINE),
+                content -> content.contains("TA1*" + badIsa + "*"));
+        assertThat(rejected).contains("TA1*" + badIsa + "*261205*1015*R*001~");
+        given().queryParam("type", "edi.file-refused")
+                .when()
+                .get("/ops/exceptions")
+                .then()
+                .statusCode(200)
+                .body("findAll { it.summary.contains('214-bad-" + bad + ".x12') }", hasSize(1));
+        assertThat(TestKafka.recordsWithin(Topics.SHIPMENTS, Duration.ofSeconds(1),
+                r -> ("PRO-" + bad).equals(r.key()))).isEmpty();
+    }
+
+    @Test
+    void aTa1RejectingAnInterchangeClosesItsWaitAndIsAnException() {
+        Sent sent = release(SftpPartners.VENLO);
+        ReceivedInterchange ours = valid(sent.x12());
+        long control = CONTROL.incrementAndGet();
+        SftpPartners.partnerSends(SftpPartners.VENLO, "ta1-" + control + ".x12",
+                PartnerFiles.interchangeAck("01", "123456789", "005010", control, ours.controlNumber(), "R", "022"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().queryParam("partner", SftpPartners.VENLO)
+                        .queryParam("document", "940")
+                        .when()
+                        .get("/ops/edi/files")
+                        .then()
+                        .statusCode(200)
+                        .body("find { it.businessKey == '" + sent.orderId() + "' }.interchangeAck",
+                                org.hamcrest.Matchers.equalTo("R"))
+                        .body("find { it.businessKey == '" + sent.orderId() + "' }.ackStatus",
+                                org.hamcrest.Matchers.equalTo("R")));
+        given().queryParam("type", "edi.acknowledgment-rejected")
+                .when()
+                .get("/ops/exceptions")
+                .then()
+                .statusCode(200)
+                .body("findAll { it.businessKey == '" + SftpPartners.VENLO + "|" + ours.controlNumber()
+                        + "' && it.summary.contains('TA1 note 022') }", hasSize(1));
+        given().queryParam("partner", SftpPartners.VENLO)
+                .queryParam("document", "TA1")
+                .queryParam("direction", "IN")
+                .when()
+                .get("/ops/edi/files")
+                .then()
+                .statusCode(200)
+                .body("findAll { it.interchangeControl == '" + String.format("%09d", control) + "' }", hasSize(1));
+    }
 }

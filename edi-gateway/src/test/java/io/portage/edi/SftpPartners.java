@@ -87,7 +87,7 @@ public class SftpPartners implements QuarkusTestResourceLifecycleManager {
                     "mappings.product-qualifier", "SK", "mappings.uom", "PC", "mappings.sku.SKU-DESK-07", "DESK7"));
             partner(config, FREIGHTLINE, portage.getPublic(), privateKey, Map.of(
                     "role", "CARRIER", "x12-version", "004010", "qualifier", "02", "id", "FRLN",
-                    "documents", "214,210,997", "mappings.currency", "EUR"));
+                    "documents", "214,210,997", "mappings.currency", "EUR", "ta1.on-envelope-error", "true"));
             partner(config, ACME, portage.getPublic(), privateKey, Map.ofEntries(Map.entry("role", "CUSTOMER"),
                     Map.entry("x12-version", "004010"), Map.entry("qualifier", "ZZ"), Map.entry("id", "ACMERTL"),
                     Map.entry("documents", "856,997"), Map.entry("ack-within", "1h"),
@@ -95,7 +95,7 @@ public class SftpPartners implements QuarkusTestResourceLifecycleManager {
                     Map.entry("mappings.asn.order-refs", "VN"), Map.entry("mappings.asn.ship-from.qualifier", "UL"),
                     Map.entry("mappings.asn.ship-from.id", "0614141000005"),
                     Map.entry("mappings.product-qualifier", "BP"), Map.entry("mappings.sku.SKU-CHAIR-01", "ACME-CH"),
-                    Map.entry("mappings.scac.dhl", "DHLC")));
+                    Map.entry("mappings.scac.dhl", "DHLC"), Map.entry("ta1.when-requested", "false")));
             partner(config, BOLT, portage.getPublic(), privateKey, Map.of(
                     "role", "CUSTOMER", "x12-version", "005010", "qualifier", "01", "id", "987654321",
                     "documents", "856,997", "mappings.asn.levels", "S,O,I", "mappings.asn.order-refs", "CO",

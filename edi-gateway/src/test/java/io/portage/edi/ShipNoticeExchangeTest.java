@@ -132,9 +132,10 @@ class ShipNoticeExchangeTest {
         Matcher set = Pattern.compile("ST\\*856\\*(\\d+)~").matcher(x12);
         assertThat(group.find() && set.find()).isTrue();
         long control = CONTROL.incrementAndGet();
+        // It asks for a TA1, which this customer is configured not to get (ta1.when-requested=false).
         SftpPartners.partnerSends(SftpPartners.ACME, "997-" + control + ".x12",
-                PartnerFiles.interchange("ZZ", "ACMERTL", "004010", control, "FA", "997", "AK1*SH*" + group.group(1),
-                        "AK2*856*" + set.group(1), "AK5*A", "AK9*A*1*1*1"));
+                PartnerFiles.askingForTa1(PartnerFiles.interchange("ZZ", "ACMERTL", "004010", control, "FA", "997",
+                        "AK1*SH*" + group.group(1), "AK2*856*" + set.group(1), "AK5*A", "AK9*A*1*1*1")));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().queryParam("partner", SftpPartners.ACME)
                         .queryParam("document", "856")
@@ -144,6 +145,10 @@ class ShipNoticeExchangeTest {
                         .statusCode(200)
                         .body("find { it.businessKey == '" + shipmentId + "' }.ackStatus",
                                 org.hamcrest.Matchers.equalTo("A")));
+        await().pollDelay(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(PartnerFiles.contents(SftpPartners.toPartner(SftpPartners.ACME)))
+                        .noneMatch(content -> content.contains("TA1*" + String.format("%09d", control))));
     }
 
     @Test

@@ -21,7 +21,8 @@ public record Partner(
         Duration pollEvery,
         Duration ackWithin,
         long maxFileBytes,
-        TransportPolicy transport) {
+        TransportPolicy transport,
+        Ta1Policy ta1) {
 
     public Partner {
         documents = Set.copyOf(documents);
@@ -60,6 +61,10 @@ public record Partner(
         public String server() {
             return host + ":" + port;
         }
+    }
+
+    /** When Portage answers the partner's interchanges with a TA1. */
+    public record Ta1Policy(boolean whenRequested, boolean onEnvelopeError) {
     }
 
     /** Retries with backoff and a circuit breaker per partner server. */

@@ -156,7 +156,9 @@ public class PartnerDirectory {
                 config.pollEvery().orElse(Duration.ofMinutes(1)), config.ackWithin().orElse(Duration.ofHours(4)),
                 config.maxFileBytes().orElse(50L * 1024 * 1024),
                 new Partner.TransportPolicy(config.attempts().orElse(3), config.backoff().orElse(Duration.ofSeconds(1)),
-                        config.breakerFailures().orElse(5), config.breakerOpenFor().orElse(Duration.ofMinutes(1)))));
+                        config.breakerFailures().orElse(5), config.breakerOpenFor().orElse(Duration.ofMinutes(1))),
+                new Partner.Ta1Policy(config.ta1().whenRequested().orElse(true),
+                        config.ta1().onEnvelopeError().orElse(false))));
     }
 
     private static <T> T parse(Optional<String> value, String key, List<String> problems, Function<String, T> parser,

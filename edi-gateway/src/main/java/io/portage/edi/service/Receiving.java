@@ -46,10 +46,12 @@ public class Receiving {
     private final InboundSets sets;
     private final Documents documents;
     private final ExceptionQueue exceptions;
+    private final Acknowledgments acknowledgments;
     private final Clock clock = Clock.systemUTC();
 
     public Receiving(PartnerDirectory partners, EdiFileRepository files, InboundSets sets, Documents documents,
-            ExceptionQueue exceptions) {
+            ExceptionQueue exceptions, Acknowledgments acknowledgments) {
+        this.acknowledgments = acknowledgments;
         this.partners = partners;
         this.files = files;
         this.sets = sets;
@@ -64,14 +66,16 @@ public class Receiving {
         try {
             interchange = X12Reader.read(content);
         } catch (X12ReadException e) {
-            return refuse(partner, fileName, text, e.getMessage());
+            return refuse(partner, fileName, text, e.getMessage(), null);
         }
         if (!interchange.sender().equals(partner.party()) || !interchange.receiver().equals(partners.sender())) {
             return refuse(partner, fileName, text, "the interchange is from " + interchange.sender() + " to "
-                    + interchange.receiver() + ", not from " + partner.party() + " to " + partners.sender());
+                    + interchange.receiver() + ", not from " + partner.party() + " to " + partners.sender(), null);
         }
         if (!interchange.errors().isEmpty()) {
-            return refuse(partner, fileName, text, "the envelope is invalid: " + String.join("; ", interchange.errors()));
+            return refuse(partner, fileName, text, "the envelope is invalid: " + String.join("; ",
+                    interchange.errors().stream().map(ReceivedInterchange.EnvelopeError::reason).toList()),
+                    partner.ta1().onEnvelopeError() ? interchange : null);
         }
         return Panache.withTransaction(() -> files.received(partner.id(), interchange.controlNumber()).chain(known -> {
             if (known != null) {
@@ -81,7 +85,18 @@ public class Receiving {
                     Documents.sha256(content), interchange.controlNumber(), groupControls(interchange),
                     setControls(interchange), EdiFile.Status.PROCESSED, text, "edi-" + UUID.randomUUID(), null,
                     clock.instant());
+            Uni<?> ta1 = interchange.acknowledgmentRequested() && partner.ta1().whenRequested()
+                    ? documents.queueInterchangeAck(partner, interchange, "A", "000", file.correlationId())
+                    : Uni.createFrom().voidItem();
             return files.persist(file)
+                    .chain(() -> ta1)
+                    .chain(() -> Multi.createFrom()
+                            .iterable(interchange.acknowledgments())
+                            .onItem()
+                            .transformToUniAndConcatenate(ack -> acknowledgments.interchangeAcknowledged(partner, ack,
+                                    fileName))
+                            .collect()
+                            .asList())
                     .chain(() -> apply(partner, file, interchange))
                     .invoke(events -> file.produced(String.join(",", events)))
                     .chain(() -> acknowledge(partner, interchange, file))
@@ -97,7 +112,9 @@ public class Receiving {
                 null)).replaceWithVoid();
     }
 
-    private Uni<Outcome> refuse(Partner partner, String fileName, String text, String reason) {
+    /** Archives a file as refused with an exception; a TA1 rejecting it when {@code rejected} is given. */
+    private Uni<Outcome> refuse(Partner partner, String fileName, String text, String reason,
+            ReceivedInterchange rejected) {
         String sha = Documents.sha256(text.getBytes(StandardCharsets.ISO_8859_1));
         return Panache.withTransaction(() -> files.received(partner.id(), "#" + sha.substring(0, 8)).chain(known -> {
             if (known != null) {
@@ -109,6 +126,10 @@ public class Receiving {
             return files.persist(file)
                     .chain(() -> exceptions.raise(FILE_REFUSED, "ops", partner.id() + "|" + fileName,
                             fileName + " from " + partner.id() + " was refused: " + reason, "{\"file\":\"" + file.id() + "\"}"))
+                    .chain(() -> rejected == null
+                            ? Uni.createFrom().voidItem()
+                            : documents.queueInterchangeAck(partner, rejected, "R", rejected.envelopeNote(), null)
+                                    .replaceWithVoid())
                     .replaceWith(Outcome.REFUSED);
         }));
     }
@@ -183,7 +204,7 @@ public class Receiving {
                 .map(set -> set.type())
                 .filter(type -> type != null && type.length() <= 3)
                 .findFirst()
-                .orElse("---");
+                .orElse(interchange.acknowledgments().isEmpty() ? "---" : "TA1");
     }
 
     private static String groupControls(ReceivedInterchange interchange) {
