@@ -345,4 +345,29 @@ class EdiExchangeTest {
                 .statusCode(200)
                 .body("findAll { it.interchangeControl == '" + String.format("%09d", control) + "' }", hasSize(1));
     }
+
+    @Test
+    void aStatusCodeNotInTheCodeListIsRefusedWithItsElementInThe997() {
+        long control = CONTROL.incrementAndGet();
+        String pro = "PRO-" + control;
+        SftpPartners.partnerSends(SftpPartners.FREIGHTLINE, "214-code-" + control + ".x12",
+                PartnerFiles.interchange("02", "FRLN", "004010", control, "QM", "214",
+                        "B10*BOL-" + control + "*" + pro + "*FRLN", "LX*1", "AT7*Q9*NS***20261205*1430*LT"));
+
+        String ack = PartnerFiles.awaitFile(SftpPartners.toPartner(SftpPartners.FREIGHTLINE),
+                content -> content.contains("AK1*QM*" + control + "~"));
+        assertThat(ack).contains("AK3*AT7*4**8~")
+                .contains("AK4*1*1650*7*Q9~")
+                .contains("AK5*R*5~")
+                .contains("AK9*R*1*1*0~");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> given().queryParam("type", "edi.set-refused")
+                        .when()
+                        .get("/ops/exceptions")
+                        .then()
+                        .statusCode(200)
+                        .body("findAll { it.businessKey.contains('" + String.format("%09d", control)
+                                + "') && it.summary.contains('element AT701: invalid code value') }", hasSize(1)));
+        assertThat(TestKafka.recordsWithin(Topics.SHIPMENTS, Duration.ofSeconds(1), r -> pro.equals(r.key()))).isEmpty();
+    }
 }

@@ -1,9 +1,12 @@
 package io.portage.edi.domain;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A validated trading partner: who it is in X12 (version, qualifier, id), what it exchanges, how its elements are
@@ -41,6 +44,27 @@ public record Partner(
     /** The partner's value for {@code key}, or {@code fallback}. */
     public String mapping(String key, String fallback) {
         return mappings.getOrDefault(key, fallback);
+    }
+
+    /**
+     * The partner's own X12 codes beside the built-in lists: {@code mappings.codes.<set>.<segment><element>}, and the
+     * 944 W13-03 receiving condition codes it maps ({@code mappings.condition.<code>}).
+     */
+    public Map<String, Set<String>> codeLists() {
+        Map<String, Set<String>> lists = new HashMap<>();
+        mappings.forEach((key, value) -> {
+            if (key.startsWith("codes.")) {
+                lists.put(key.substring(6), Arrays.stream(value.split(","))
+                        .map(String::trim)
+                        .collect(Collectors.toSet()));
+            }
+        });
+        lists.put("944.W1303.413", mappings.keySet()
+                .stream()
+                .filter(key -> key.startsWith("condition."))
+                .map(key -> key.substring(10))
+                .collect(Collectors.toSet()));
+        return lists;
     }
 
     /** Portage's SKU for the partner's product code ({@code sku.<SKU>} mapped back), else the code itself. */

@@ -12,6 +12,7 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.edi.domain.DocumentType;
 import io.portage.edi.domain.EdiFile;
 import io.portage.edi.domain.Partner;
+import io.portage.edi.domain.x12.CodeLists;
 import io.portage.edi.domain.x12.FunctionalAck997;
 import io.portage.edi.domain.x12.MappingException;
 import io.portage.edi.domain.x12.ReceivedInterchange;
@@ -24,7 +25,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Receives one file from a partner in one transaction: reads it with StAEDI, ignores an interchange received before,
+ * Receives one file from a partner in one transaction: reads it with StAEDI (and checks the code lists StAEDI does not,
+ * {@link CodeLists}), ignores an interchange received before,
  * archives it, applies each accepted transaction set whole ({@link InboundSets}) and refuses each faulty one whole
  * (an exception {@value #SET_REFUSED} naming the file, the segment and the reason), and queues a 997 per group.
  */
@@ -62,12 +64,13 @@ public class Receiving {
     @WithSpan("Receiving.receive")
     public Uni<Outcome> receive(Partner partner, String fileName, byte[] content) {
         String text = new String(content, StandardCharsets.ISO_8859_1);
-        ReceivedInterchange interchange;
+        ReceivedInterchange read;
         try {
-            interchange = X12Reader.read(content);
+            read = X12Reader.read(content);
         } catch (X12ReadException e) {
             return refuse(partner, fileName, text, e.getMessage(), null);
         }
+        ReceivedInterchange interchange = CodeLists.check(read, partner.codeLists());
         if (!interchange.sender().equals(partner.party()) || !interchange.receiver().equals(partners.sender())) {
             return refuse(partner, fileName, text, "the interchange is from " + interchange.sender() + " to "
                     + interchange.receiver() + ", not from " + partner.party() + " to " + partners.sender(), null);
