@@ -1,7 +1,6 @@
 package io.portage.edi;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,16 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
-import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
-import org.apache.sshd.server.SshServer;
-import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
+import io.portage.edi.standin.PartnerSftpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * The trading partners' SFTP servers for the tests: one Apache MINA SSHD server per partner on a free loopback port,
+ * The trading partners' SFTP servers for the tests: one {@link PartnerSftpServer} per partner on a free loopback port,
  * each with its own host key and folders under {@code target/sftp/<partner>}, accepting only Portage's key; the
  * partners' configuration (two 3PLs speaking different X12 versions and codes, an EDI-only carrier, two customers
  * with their own 856 rules) points edi-gateway at them.
@@ -38,16 +34,16 @@ public class SftpPartners implements QuarkusTestResourceLifecycleManager {
     static final String ACME = "acme-retail";
     static final String BOLT = "bolt-stores";
 
-    private final List<SshServer> servers = new ArrayList<>();
+    private final List<PartnerSftpServer> servers = new ArrayList<>();
 
     /** The folder on a partner's server where Portage puts files for it. */
     static Path toPartner(String partner) {
-        return ROOT.resolve(partner).resolve("to-partner");
+        return ROOT.resolve(partner).resolve(PartnerSftpServer.TO_PARTNER);
     }
 
     /** The folder on a partner's server where the partner puts files for Portage. */
     static Path fromPartner(String partner) {
-        return ROOT.resolve(partner).resolve("from-partner");
+        return ROOT.resolve(partner).resolve(PartnerSftpServer.FROM_PARTNER);
     }
 
     /** Drops a file into the partner's outgoing folder as a partner would: written aside, then moved in. */
@@ -70,11 +66,8 @@ public class SftpPartners implements QuarkusTestResourceLifecycleManager {
                 }
             }
             Files.createDirectories(ROOT);
-            KeyPair portage = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
             Path privateKey = ROOT.resolve("portage_ecdsa");
-            try (OutputStream out = Files.newOutputStream(privateKey)) {
-                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(portage, "portage", null, out);
-            }
+            KeyPair portage = PartnerSftpServer.clientKey(privateKey);
             Map<String, String> config = new HashMap<>();
             partner(config, ROTTERDAM, portage.getPublic(), privateKey, Map.of(
                     "role", "THIRD_PARTY_LOGISTICS", "x12-version", "004010", "qualifier", "ZZ", "id", "RTM3PL",
@@ -108,28 +101,17 @@ public class SftpPartners implements QuarkusTestResourceLifecycleManager {
 
     private void partner(Map<String, String> config, String id, PublicKey portageKey, Path privateKey,
             Map<String, String> settings) throws IOException, GeneralSecurityException {
-        Path home = ROOT.resolve(id);
-        Files.createDirectories(home.resolve("to-partner"));
-        Files.createDirectories(home.resolve("from-partner"));
         KeyPair hostKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
-        SshServer server = SshServer.setUpDefaultServer();
-        server.setHost("127.0.0.1");
-        server.setPort(0);
-        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        server.setPublickeyAuthenticator(
-                (user, key, session) -> user.equals("portage") && KeyUtils.compareKeys(key, portageKey));
-        server.setPasswordAuthenticator(null);
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
-        server.setFileSystemFactory(new VirtualFileSystemFactory(home));
-        server.start();
+        PartnerSftpServer server = PartnerSftpServer.start("127.0.0.1", 0, hostKey, portageKey,
+                Map.of("portage", ROOT.resolve(id)));
         servers.add(server);
         String prefix = "portage.edi.partners." + id + ".";
         settings.forEach((key, value) -> config.put(prefix + key, value));
         config.put(prefix + "sftp.host", "127.0.0.1");
-        config.put(prefix + "sftp.port", Integer.toString(server.getPort()));
+        config.put(prefix + "sftp.port", Integer.toString(server.port()));
         config.put(prefix + "sftp.user", "portage");
         config.put(prefix + "sftp.private-key", privateKey.toString());
-        config.put(prefix + "sftp.host-key", KeyUtils.getFingerPrint(hostKey.getPublic()));
+        config.put(prefix + "sftp.host-key", server.hostKeyFingerprint());
         config.put(prefix + "sftp.outbound", "/to-partner");
         config.put(prefix + "sftp.inbound", "/from-partner");
         config.put(prefix + "sftp.timeout", "5s");
@@ -140,9 +122,9 @@ public class SftpPartners implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        for (SshServer server : servers) {
+        for (PartnerSftpServer server : servers) {
             try {
-                server.stop(true);
+                server.close();
             } catch (IOException e) {
                 // stopping anyway
             }
