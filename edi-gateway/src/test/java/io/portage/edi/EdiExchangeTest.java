@@ -48,6 +48,17 @@ class EdiExchangeTest {
         return new Sent(orderId, erpName, x12);
     }
 
+    /** Waits for exactly one exception of {@code type} matching {@code filter} (a GPath condition on {@code it}). */
+    private static void awaitExceptions(String type, String filter) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().queryParam("type", type)
+                        .when()
+                        .get("/ops/exceptions")
+                        .then()
+                        .statusCode(200)
+                        .body("findAll { " + filter + " }", hasSize(1)));
+    }
+
     @BeforeEach
     void actAsOperator() {
         TestTokens.actAsOperator("test-operator");
@@ -268,14 +279,8 @@ class EdiExchangeTest {
         SftpPartners.partnerSends(SftpPartners.ROTTERDAM, "944-" + unmatched + ".x12",
                 PartnerFiles.interchange("ZZ", "RTM3PL", "004010", unmatched, "RE", "944",
                         "W17*F*20261205*RCV-" + unmatched, "LX*1", "W07*1*EA**VN*CH-01", "W14*1"));
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().queryParam("type", "edi.set-refused")
-                        .when()
-                        .get("/ops/exceptions")
-                        .then()
-                        .statusCode(200)
-                        .body("findAll { it.businessKey.contains('" + String.format("%09d", unmatched)
-                                + "') && it.summary.contains('matches nothing') }", hasSize(1)));
+        awaitExceptions("edi.set-refused", "it.businessKey.contains('" + String.format("%09d", unmatched)
+                + "') && it.summary.contains('matches nothing')");
         assertThat(TestKafka.recordsWithin(Topics.WAREHOUSE, Duration.ofSeconds(2),
                 r -> r.value().contains("\"warehouseReceiptNumber\":\"RCV-" + unmatched + "\""))).isEmpty();
     }
@@ -300,12 +305,7 @@ class EdiExchangeTest {
         String rejected = PartnerFiles.awaitFile(SftpPartners.toPartner(SftpPartners.FREIGHTLINE),
                 content -> content.contains("TA1*" + badIsa + "*"));
         assertThat(rejected).contains("TA1*" + badIsa + "*261205*1015*R*001~");
-        given().queryParam("type", "edi.file-refused")
-                .when()
-                .get("/ops/exceptions")
-                .then()
-                .statusCode(200)
-                .body("findAll { it.summary.contains('214-bad-" + bad + ".x12') }", hasSize(1));
+        awaitExceptions("edi.file-refused", "it.summary.contains('214-bad-" + bad + ".x12')");
         assertThat(TestKafka.recordsWithin(Topics.SHIPMENTS, Duration.ofSeconds(1),
                 r -> ("PRO-" + bad).equals(r.key()))).isEmpty();
     }
@@ -329,13 +329,8 @@ class EdiExchangeTest {
                                 org.hamcrest.Matchers.equalTo("R"))
                         .body("find { it.businessKey == '" + sent.orderId() + "' }.ackStatus",
                                 org.hamcrest.Matchers.equalTo("R")));
-        given().queryParam("type", "edi.acknowledgment-rejected")
-                .when()
-                .get("/ops/exceptions")
-                .then()
-                .statusCode(200)
-                .body("findAll { it.businessKey == '" + SftpPartners.VENLO + "|" + ours.controlNumber()
-                        + "' && it.summary.contains('TA1 note 022') }", hasSize(1));
+        awaitExceptions("edi.acknowledgment-rejected", "it.businessKey == '" + SftpPartners.VENLO + "|"
+                + ours.controlNumber() + "' && it.summary.contains('TA1 note 022')");
         given().queryParam("partner", SftpPartners.VENLO)
                 .queryParam("document", "TA1")
                 .queryParam("direction", "IN")
@@ -360,14 +355,8 @@ class EdiExchangeTest {
                 .contains("AK4*1*1650*7*Q9~")
                 .contains("AK5*R*5~")
                 .contains("AK9*R*1*1*0~");
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> given().queryParam("type", "edi.set-refused")
-                        .when()
-                        .get("/ops/exceptions")
-                        .then()
-                        .statusCode(200)
-                        .body("findAll { it.businessKey.contains('" + String.format("%09d", control)
-                                + "') && it.summary.contains('element AT701: invalid code value') }", hasSize(1)));
+        awaitExceptions("edi.set-refused", "it.businessKey.contains('" + String.format("%09d", control)
+                + "') && it.summary.contains('element AT701: invalid code value')");
         assertThat(TestKafka.recordsWithin(Topics.SHIPMENTS, Duration.ofSeconds(1), r -> pro.equals(r.key()))).isEmpty();
     }
 }
