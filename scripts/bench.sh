@@ -6,7 +6,7 @@
 #             order-intake [orders, default 2000] [clients, default 16] [warm-up orders, default = orders]  (order-service: POST /api/v1/orders -> Odoo stand-in -> released).
 #             gateway [seconds per path and round, default 10] [connections, default 8] [rounds, default 3]  (the same read direct, through nginx and through the gateway, side by side with wrk; needs nginx and wrk).
 #             yard-scans [visits, default 5000]  (gate, yard and dock scans from Kafka applied by yard-service, six per visit).
-#             x12 [transaction sets per file, default 1000] [rounds, default 10]  (edi-gateway: 940s written, 945s read + 997, in one thread).
+#             x12 [transaction sets per file, default 1000] [rounds, default 10]  (edi-gateway: 940s and 856s written, 945s read + 997, in one thread).
 #             carrier-invoice-audit [lines, default 10000]  (finance-service: a carrier invoice file imported, audited, billed in the Odoo stand-in, its report read).
 #             shipment-tracking [trackers, default 2500]  (EDI-only carriers' X12 214 statuses from Kafka applied by shipment-service, four per tracker).
 set -euo pipefail

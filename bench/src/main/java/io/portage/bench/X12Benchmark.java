@@ -8,14 +8,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.portage.edi.domain.DocumentType;
+import io.portage.edi.domain.ShipNotice;
+import io.portage.edi.domain.ShipNoticeRules;
 import io.portage.edi.domain.ShippingOrder;
 import io.portage.edi.domain.X12Party;
 import io.portage.edi.domain.X12Version;
 import io.portage.edi.domain.x12.Envelope;
 import io.portage.edi.domain.x12.FunctionalAck997;
 import io.portage.edi.domain.x12.ReceivedInterchange;
+import io.portage.edi.domain.x12.ShipNotice856;
 import io.portage.edi.domain.x12.ShippingAdvice945;
 import io.portage.edi.domain.x12.ShippingOrder940;
 import io.portage.edi.domain.x12.X12Reader;
@@ -23,7 +27,8 @@ import io.portage.edi.domain.x12.X12Writer;
 
 /**
  * X12 documents written and read per second by edi-gateway's StAEDI code, in one thread, for files of 1,000 transaction
- * sets: 940s written with schema validation on write (what the dispatcher sends), and 945s read with each set's schema,
+ * sets: 940s written with schema validation on write (what the dispatcher sends), 856s written the same way (shipment,
+ * order, two packs with their SSCCs, three items), and 945s read with each set's schema,
  * mapped to shipping advices, with the 997 for the group built and written (what a pickup does, without SFTP and the
  * database). Warm-up rounds first; prints the median and best of the measured rounds.
  */
@@ -44,18 +49,31 @@ public final class X12Benchmark {
             orders.add(new X12Writer.TransactionSet(String.format("%04d", i), ShippingOrder940.of(order(i))));
         }
         String advices = advices(sets);
+        Envelope toCustomer = new Envelope(new X12Party("ZZ", "PORTAGE"), new X12Party("ZZ", "ACMERTL"), "PORTAGE",
+                "ACMERTL", X12Version.V004010, "T", 1, 1, AT);
+        ShipNoticeRules rules = ShipNoticeRules.of(Map.of("asn.shipment-refs", "BM,CN", "asn.order-refs", "VN"));
+        List<X12Writer.TransactionSet> notices = new ArrayList<>();
+        for (int i = 1; i <= sets; i++) {
+            notices.add(new X12Writer.TransactionSet(String.format("%04d", i), ShipNotice856.of(notice(i), rules)));
+        }
 
         for (int i = 0; i < 3; i++) {
             X12Writer.write(envelope, DocumentType.WAREHOUSE_SHIPPING_ORDER, orders);
+            X12Writer.write(toCustomer, DocumentType.SHIP_NOTICE, notices);
             read(advices, envelope);
         }
         double[] written = new double[rounds];
+        double[] noticed = new double[rounds];
         double[] parsed = new double[rounds];
         int bytes = 0;
+        int noticeBytes = 0;
         for (int round = 0; round < rounds; round++) {
             long start = System.nanoTime();
             bytes = X12Writer.write(envelope, DocumentType.WAREHOUSE_SHIPPING_ORDER, orders).length();
             written[round] = sets / ((System.nanoTime() - start) / 1e9);
+            start = System.nanoTime();
+            noticeBytes = X12Writer.write(toCustomer, DocumentType.SHIP_NOTICE, notices).length();
+            noticed[round] = sets / ((System.nanoTime() - start) / 1e9);
             start = System.nanoTime();
             read(advices, envelope);
             parsed[round] = sets / ((System.nanoTime() - start) / 1e9);
@@ -66,6 +84,9 @@ public final class X12Benchmark {
         System.out.printf(Locale.ROOT,
                 "  940 written (validated on write): median %,.0f sets/s, best %,.0f sets/s (file %,d bytes)%n",
                 median(written), max(written), bytes);
+        System.out.printf(Locale.ROOT,
+                "  856 written (validated on write): median %,.0f sets/s, best %,.0f sets/s (file %,d bytes)%n",
+                median(noticed), max(noticed), noticeBytes);
         System.out.printf(Locale.ROOT,
                 "  945 read (validated, mapped) + 997 written: median %,.0f sets/s, best %,.0f sets/s (file %,d bytes)%n",
                 median(parsed), max(parsed), advices.length());
@@ -94,6 +115,18 @@ public final class X12Benchmark {
                 List.of(new ShippingOrder.Line(1, "SKU-CHAIR-01", "VN", "CH-01", new BigDecimal("2"), "EA"),
                         new ShippingOrder.Line(2, "SKU-DESK-07", "VN", "DESK7", new BigDecimal("1.5"), "EA"),
                         new ShippingOrder.Line(3, "SKU-LAMP-03", "VN", "LAMP3", BigDecimal.ONE, "EA")));
+    }
+
+    private static ShipNotice notice(int i) {
+        ShipNotice.Item chairs = new ShipNotice.Item(1, "VN", "CH-01", new BigDecimal("2"), "EA");
+        ShipNotice.Item desk = new ShipNotice.Item(2, "VN", "DESK7", new BigDecimal("1.5"), "EA");
+        ShipNotice.Item lamp = new ShipNotice.Item(3, "VN", "LAMP3", BigDecimal.ONE, "EA");
+        return new ShipNotice(String.format("%030d", i), AT, "DHLC", "JD0146" + (10000000 + i), 2,
+                new ShippingOrder.ShipTo("Customer " + i, i + " Dock Road", "Rotterdam", "3011 AA", "NL"), "NW-" + i,
+                "S" + (100000 + i), "NW-" + i,
+                List.of(new ShipNotice.Pack(String.format("0061414%011d", 2 * i), List.of(chairs, lamp)),
+                        new ShipNotice.Pack(String.format("0061414%011d", 2 * i + 1), List.of(desk))),
+                List.of(chairs, desk, lamp));
     }
 
     private static String advices(int sets) {

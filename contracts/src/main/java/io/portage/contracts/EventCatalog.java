@@ -36,6 +36,7 @@ import io.portage.contracts.shipment.ShipmentDispatched;
 import io.portage.contracts.shipment.TrackingUpdated;
 import io.portage.contracts.warehouse.PackConfirmed;
 import io.portage.contracts.warehouse.PickConfirmed;
+import io.portage.contracts.warehouse.ReceiptAdvised;
 import io.portage.contracts.warehouse.ReceiptLineConfirmed;
 import io.portage.contracts.warehouse.ShipConfirmed;
 import io.portage.contracts.warehouse.YardScanRecorded;
@@ -148,6 +149,9 @@ public final class EventCatalog {
     public static final EventType YARD_SCAN_RECORDED_V1 = new EventType("io.portage.warehouse.yard-scan-recorded.v1",
             YardScanRecorded.class, Topics.WAREHOUSE);
 
+    public static final EventType RECEIPT_ADVISED_V1 = new EventType("io.portage.warehouse.receipt-advised.v1",
+            ReceiptAdvised.class, Topics.WAREHOUSE);
+
     // Shipments, on portage.shipments, subject = shipment id.
 
     public static final EventType CARRIER_STATUS_REPORTED_V1 = new EventType("io.portage.shipment.carrier-status-reported.v1",
@@ -229,7 +233,8 @@ public final class EventCatalog {
                     TRAILER_CHECKED_OUT_V1, DETENTION_STARTED_V1, DETENTION_CHARGED_V1, APPOINTMENT_CANCELLED_V1,
                     DETENTION_CHARGED_V2,
                     RECEIPT_LINE_CONFIRMED_V1,
-                    PICK_CONFIRMED_V1, PACK_CONFIRMED_V1, SHIP_CONFIRMED_V1, YARD_SCAN_RECORDED_V1, SHIPMENT_CREATED_V1,
+                    PICK_CONFIRMED_V1, PACK_CONFIRMED_V1, SHIP_CONFIRMED_V1, YARD_SCAN_RECORDED_V1, RECEIPT_ADVISED_V1,
+                    SHIPMENT_CREATED_V1,
                     CARRIER_STATUS_REPORTED_V1,
                     LABEL_GENERATED_V1,
                     SHIPMENT_DISPATCHED_V1,

@@ -40,6 +40,7 @@ import io.portage.contracts.shipment.ShipmentDispatched;
 import io.portage.contracts.shipment.TrackingUpdated;
 import io.portage.contracts.warehouse.PackConfirmed;
 import io.portage.contracts.warehouse.PickConfirmed;
+import io.portage.contracts.warehouse.ReceiptAdvised;
 import io.portage.contracts.warehouse.ReceiptLineConfirmed;
 import io.portage.contracts.warehouse.ShipConfirmed;
 import io.portage.contracts.warehouse.YardScanRecorded;
@@ -150,6 +151,12 @@ public final class EventSamples {
                 List.of(new ShipConfirmed.Line(1, "SKU-CHAIR-01", new BigDecimal("2"), new BigDecimal("2")),
                         new ShipConfirmed.Line(2, "SKU-DESK-07", new BigDecimal("1.5"), new BigDecimal("1"))),
                 at("14:05:00")));
+        ALL.put(RECEIPT_ADVISED_V1, new ReceiptAdvised("3f1d2c4b-5a69-3e7f-8a1b-2c3d4e5f6071", "3pl-rotterdam", "RCV-20417",
+                null, "PO-88121", "ASN-55120",
+                List.of(new ReceiptAdvised.Line(1, "SKU-CHAIR-01", new BigDecimal("40"), "EA", ReceiptAdvised.Condition.GOOD),
+                        new ReceiptAdvised.Line(2, "SKU-CHAIR-01", new BigDecimal("2"), "EA",
+                                ReceiptAdvised.Condition.DAMAGED)),
+                at("11:20:00")));
         ALL.put(CARRIER_STATUS_REPORTED_V1, new CarrierStatusReported("PRO-44817", "freightline", "FRLN", "BOL-2026-0042",
                 "X6", "NS", at("15:30:00"), "Utrecht", null, "NL"));
         ALL.put(YARD_SCAN_RECORDED_V1, new YardScanRecorded("V-0042", "WH1", YardScanRecorded.Movement.GATE_IN, "PO-88121",

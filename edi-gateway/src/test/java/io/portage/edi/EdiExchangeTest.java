@@ -48,6 +48,17 @@ class EdiExchangeTest {
         return new Sent(orderId, erpName, x12);
     }
 
+    /** Waits for exactly one exception of {@code type} matching {@code filter} (a GPath condition on {@code it}). */
+    private static void awaitExceptions(String type, String filter) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().queryParam("type", type)
+                        .when()
+                        .get("/ops/exceptions")
+                        .then()
+                        .statusCode(200)
+                        .body("findAll { " + filter + " }", hasSize(1)));
+    }
+
     @BeforeEach
     void actAsOperator() {
         TestTokens.actAsOperator("test-operator");
@@ -237,5 +248,115 @@ class EdiExchangeTest {
                 .contains("\"total\":{\"amount\":\"182.50\",\"currency\":\"EUR\"}")
                 .contains("{\"trackingNumber\":\"" + pro + "\",\"amount\":{\"amount\":\"120.00\",\"currency\":\"EUR\"}}");
         assertThat(invoice.key()).isEqualTo(TestKafka.header(invoice, "ce_subject"));
+    }
+
+    @Test
+    void a944IsAReceiptAdvisedWithEachLinesConditionAndOneThatMatchesNothingIsRefused() {
+        long control = CONTROL.incrementAndGet();
+        String receipt = "RCV-" + control;
+        SftpPartners.partnerSends(SftpPartners.ROTTERDAM, "944-" + control + ".x12",
+                PartnerFiles.interchange("ZZ", "RTM3PL", "004010", control, "RE", "944",
+                        "W17*F*20261205*" + receipt + "**ASN-" + control, "N9*PO*PO-" + control,
+                        "LX*1", "W07*40*EA**VN*CH-01", "W13*2*EA*01", "LX*2", "W07*5*EA**VN*SKU-DESK-07", "W14*47"));
+
+        ConsumerRecord<String, String> advised = TestKafka.awaitRecord(Topics.WAREHOUSE,
+                r -> EventCatalog.RECEIPT_ADVISED_V1.type().equals(TestKafka.header(r, "ce_type"))
+                        && r.value().contains("\"warehouseReceiptNumber\":\"" + receipt + "\""));
+        assertThat(advised.value()).contains("\"site\":\"" + SftpPartners.ROTTERDAM + "\"")
+                .contains("\"purchaseOrderNumber\":\"PO-" + control + "\"")
+                .contains("\"shipNoticeNumber\":\"ASN-" + control + "\"")
+                .contains("{\"lineNumber\":1,\"sku\":\"SKU-CHAIR-01\",\"quantity\":40,\"unit\":\"EA\",\"condition\":\"GOOD\"}")
+                .contains(
+                        "{\"lineNumber\":2,\"sku\":\"SKU-CHAIR-01\",\"quantity\":2,\"unit\":\"EA\",\"condition\":\"DAMAGED\"}")
+                .contains("{\"lineNumber\":3,\"sku\":\"SKU-DESK-07\",\"quantity\":5,\"unit\":\"EA\",\"condition\":\"GOOD\"}")
+                .contains("\"receivedAt\":\"2026-12-05T00:00:00Z\"");
+        assertThat(advised.key()).isEqualTo(TestKafka.header(advised, "ce_subject"));
+        String ack = PartnerFiles.awaitFile(SftpPartners.toPartner(SftpPartners.ROTTERDAM),
+                content -> content.contains("AK1*RE*" + control + "~"));
+        assertThat(ack).contains("AK2*944*0001~").contains("AK9*A*1*1*1~");
+
+        long unmatched = CONTROL.incrementAndGet();
+        SftpPartners.partnerSends(SftpPartners.ROTTERDAM, "944-" + unmatched + ".x12",
+                PartnerFiles.interchange("ZZ", "RTM3PL", "004010", unmatched, "RE", "944",
+                        "W17*F*20261205*RCV-" + unmatched, "LX*1", "W07*1*EA**VN*CH-01", "W14*1"));
+        awaitExceptions("edi.set-refused", "it.businessKey.contains('" + String.format("%09d", unmatched)
+                + "') && it.summary.contains('matches nothing')");
+        assertThat(TestKafka.recordsWithin(Topics.WAREHOUSE, Duration.ofSeconds(2),
+                r -> r.value().contains("\"warehouseReceiptNumber\":\"RCV-" + unmatched + "\""))).isEmpty();
+    }
+
+    @Test
+    void aPartnerAskingForATa1GetsOneAndABadEnvelopeIsRejectedWithOneWhereThePartnerWantsIt() {
+        long control = CONTROL.incrementAndGet();
+        String isa = String.format("%09d", control);
+        SftpPartners.partnerSends(SftpPartners.FREIGHTLINE, "214-ta1-" + control + ".x12",
+                PartnerFiles.askingForTa1(PartnerFiles.interchange("02", "FRLN", "004010", control, "QM", "214",
+                        "B10*BOL-" + control + "*PRO-" + control + "*FRLN", "LX*1", "AT7*X6*NS***20261205*1430*LT")));
+        String accepted = PartnerFiles.awaitFile(SftpPartners.toPartner(SftpPartners.FREIGHTLINE),
+                content -> content.contains("TA1*" + isa + "*"));
+        assertThat(accepted).contains("TA1*" + isa + "*261205*1015*A*000~").contains("IEA*0*");
+        valid(accepted);
+
+        long bad = CONTROL.incrementAndGet();
+        String badIsa = String.format("%09d", bad);
+        SftpPartners.partnerSends(SftpPartners.FREIGHTLINE, "214-bad-" + bad + ".x12",
+                PartnerFiles.withMismatchedTrailer(PartnerFiles.interchange("02", "FRLN", "004010", bad, "QM", "214",
+                        "B10*BOL-" + bad + "*PRO-" + bad + "*FRLN", "LX*1", "AT7*X6*NS***20261205*1430*LT")));
+        String rejected = PartnerFiles.awaitFile(SftpPartners.toPartner(SftpPartners.FREIGHTLINE),
+                content -> content.contains("TA1*" + badIsa + "*"));
+        assertThat(rejected).contains("TA1*" + badIsa + "*261205*1015*R*001~");
+        awaitExceptions("edi.file-refused", "it.summary.contains('214-bad-" + bad + ".x12')");
+        assertThat(TestKafka.recordsWithin(Topics.SHIPMENTS, Duration.ofSeconds(1),
+                r -> ("PRO-" + bad).equals(r.key()))).isEmpty();
+    }
+
+    @Test
+    void aTa1RejectingAnInterchangeClosesItsWaitAndIsAnException() {
+        Sent sent = release(SftpPartners.VENLO);
+        ReceivedInterchange ours = valid(sent.x12());
+        long control = CONTROL.incrementAndGet();
+        SftpPartners.partnerSends(SftpPartners.VENLO, "ta1-" + control + ".x12",
+                PartnerFiles.interchangeAck("01", "123456789", "005010", control, ours.controlNumber(), "R", "022"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().queryParam("partner", SftpPartners.VENLO)
+                        .queryParam("document", "940")
+                        .when()
+                        .get("/ops/edi/files")
+                        .then()
+                        .statusCode(200)
+                        .body("find { it.businessKey == '" + sent.orderId() + "' }.interchangeAck",
+                                org.hamcrest.Matchers.equalTo("R"))
+                        .body("find { it.businessKey == '" + sent.orderId() + "' }.ackStatus",
+                                org.hamcrest.Matchers.equalTo("R")));
+        awaitExceptions("edi.acknowledgment-rejected", "it.businessKey == '" + SftpPartners.VENLO + "|"
+                + ours.controlNumber() + "' && it.summary.contains('TA1 note 022')");
+        given().queryParam("partner", SftpPartners.VENLO)
+                .queryParam("document", "TA1")
+                .queryParam("direction", "IN")
+                .when()
+                .get("/ops/edi/files")
+                .then()
+                .statusCode(200)
+                .body("findAll { it.interchangeControl == '" + String.format("%09d", control) + "' }", hasSize(1));
+    }
+
+    @Test
+    void aStatusCodeNotInTheCodeListIsRefusedWithItsElementInThe997() {
+        long control = CONTROL.incrementAndGet();
+        String pro = "PRO-" + control;
+        SftpPartners.partnerSends(SftpPartners.FREIGHTLINE, "214-code-" + control + ".x12",
+                PartnerFiles.interchange("02", "FRLN", "004010", control, "QM", "214",
+                        "B10*BOL-" + control + "*" + pro + "*FRLN", "LX*1", "AT7*Q9*NS***20261205*1430*LT"));
+
+        String ack = PartnerFiles.awaitFile(SftpPartners.toPartner(SftpPartners.FREIGHTLINE),
+                content -> content.contains("AK1*QM*" + control + "~"));
+        assertThat(ack).contains("AK3*AT7*4**8~")
+                .contains("AK4*1*1650*7*Q9~")
+                .contains("AK5*R*5~")
+                .contains("AK9*R*1*1*0~");
+        awaitExceptions("edi.set-refused", "it.businessKey.contains('" + String.format("%09d", control)
+                + "') && it.summary.contains('element AT701: invalid code value')");
+        assertThat(TestKafka.recordsWithin(Topics.SHIPMENTS, Duration.ofSeconds(1), r -> pro.equals(r.key()))).isEmpty();
     }
 }

@@ -91,6 +91,25 @@ final class PartnerFiles {
         return x12.toString();
     }
 
+    /** The interchange with ISA14 = 1: the sender asks for a TA1. */
+    static String askingForTa1(String x12) {
+        return x12.replaceFirst("\\*0\\*T\\*>~", "*1*T*>~");
+    }
+
+    /** The interchange with an IEA02 that is not its ISA13. */
+    static String withMismatchedTrailer(String x12) {
+        return x12.replaceFirst("IEA\\*1\\*[0-9]{9}~", "IEA*1*999999999~");
+    }
+
+    /** An interchange from {@code qualifier*id} to Portage holding only a TA1 for Portage's interchange {@code acknowledged}. */
+    static String interchangeAck(String qualifier, String id, String version, long control, String acknowledged,
+            String code, String note) {
+        String x12 = interchange(qualifier, id, version, control, "FA", "997", "AK1*OW*1", "AK9*A*0*0*0");
+        String isa = x12.substring(0, x12.indexOf('\n') + 1);
+        return isa + "TA1*" + acknowledged + "*261205*1015*" + code + "*" + note + "~\nIEA*0*"
+                + String.format("%09d", control) + "~\n";
+    }
+
     /** A 945 shipping advice for the order sent with {@code depositorOrderNumber}: both lines shipped in full. */
     static String shippingAdvice(String qualifier, String id, String version, long control, String depositorOrderNumber,
             String chairCode, String deskCode) {

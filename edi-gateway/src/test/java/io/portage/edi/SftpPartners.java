@@ -1,7 +1,6 @@
 package io.portage.edi;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,19 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
-import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
-import org.apache.sshd.server.SshServer;
-import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
+import io.portage.edi.standin.PartnerSftpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * The trading partners' SFTP servers for the tests: one Apache MINA SSHD server per partner on a free loopback port,
+ * The trading partners' SFTP servers for the tests: one {@link PartnerSftpServer} per partner on a free loopback port,
  * each with its own host key and folders under {@code target/sftp/<partner>}, accepting only Portage's key; the
- * partners' configuration (two 3PLs speaking different X12 versions and codes, an EDI-only carrier)
- * points edi-gateway at them.
+ * partners' configuration (two 3PLs speaking different X12 versions and codes, an EDI-only carrier, two customers
+ * with their own 856 rules) points edi-gateway at them.
  */
 public class SftpPartners implements QuarkusTestResourceLifecycleManager {
 
@@ -35,17 +31,19 @@ public class SftpPartners implements QuarkusTestResourceLifecycleManager {
     static final String ROTTERDAM = "3pl-rotterdam";
     static final String VENLO = "3pl-venlo";
     static final String FREIGHTLINE = "freightline";
+    static final String ACME = "acme-retail";
+    static final String BOLT = "bolt-stores";
 
-    private final List<SshServer> servers = new ArrayList<>();
+    private final List<PartnerSftpServer> servers = new ArrayList<>();
 
     /** The folder on a partner's server where Portage puts files for it. */
     static Path toPartner(String partner) {
-        return ROOT.resolve(partner).resolve("to-partner");
+        return ROOT.resolve(partner).resolve(PartnerSftpServer.TO_PARTNER);
     }
 
     /** The folder on a partner's server where the partner puts files for Portage. */
     static Path fromPartner(String partner) {
-        return ROOT.resolve(partner).resolve("from-partner");
+        return ROOT.resolve(partner).resolve(PartnerSftpServer.FROM_PARTNER);
     }
 
     /** Drops a file into the partner's outgoing folder as a partner would: written aside, then moved in. */
@@ -68,23 +66,33 @@ public class SftpPartners implements QuarkusTestResourceLifecycleManager {
                 }
             }
             Files.createDirectories(ROOT);
-            KeyPair portage = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
             Path privateKey = ROOT.resolve("portage_ecdsa");
-            try (OutputStream out = Files.newOutputStream(privateKey)) {
-                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(portage, "portage", null, out);
-            }
+            KeyPair portage = PartnerSftpServer.clientKey(privateKey);
             Map<String, String> config = new HashMap<>();
             partner(config, ROTTERDAM, portage.getPublic(), privateKey, Map.of(
                     "role", "THIRD_PARTY_LOGISTICS", "x12-version", "004010", "qualifier", "ZZ", "id", "RTM3PL",
                     "documents", "940,945,944,997", "ack-within", "3s",
-                    "mappings.sku.SKU-CHAIR-01", "CH-01", "mappings.warehouse.WH1", "RTM01"));
+                    "mappings.sku.SKU-CHAIR-01", "CH-01", "mappings.warehouse.WH1", "RTM01",
+                    "mappings.condition.01", "DAMAGED", "mappings.condition.03", "SHORTAGE"));
             partner(config, VENLO, portage.getPublic(), privateKey, Map.of(
                     "role", "THIRD_PARTY_LOGISTICS", "x12-version", "005010", "qualifier", "01", "id", "123456789",
                     "application-id", "VENLOWMS", "documents", "940,945,997", "ack-within", "1h",
                     "mappings.product-qualifier", "SK", "mappings.uom", "PC", "mappings.sku.SKU-DESK-07", "DESK7"));
             partner(config, FREIGHTLINE, portage.getPublic(), privateKey, Map.of(
                     "role", "CARRIER", "x12-version", "004010", "qualifier", "02", "id", "FRLN",
-                    "documents", "214,210,997", "mappings.currency", "EUR"));
+                    "documents", "214,210,997", "mappings.currency", "EUR", "ta1.on-envelope-error", "true"));
+            partner(config, ACME, portage.getPublic(), privateKey, Map.ofEntries(Map.entry("role", "CUSTOMER"),
+                    Map.entry("x12-version", "004010"), Map.entry("qualifier", "ZZ"), Map.entry("id", "ACMERTL"),
+                    Map.entry("documents", "856,997"), Map.entry("ack-within", "1h"),
+                    Map.entry("mappings.asn.levels", "S,O,P,I"), Map.entry("mappings.asn.shipment-refs", "BM,CN"),
+                    Map.entry("mappings.asn.order-refs", "VN"), Map.entry("mappings.asn.ship-from.qualifier", "UL"),
+                    Map.entry("mappings.asn.ship-from.id", "0614141000005"),
+                    Map.entry("mappings.product-qualifier", "BP"), Map.entry("mappings.sku.SKU-CHAIR-01", "ACME-CH"),
+                    Map.entry("mappings.scac.dhl", "DHLC"), Map.entry("ta1.when-requested", "false")));
+            partner(config, BOLT, portage.getPublic(), privateKey, Map.of(
+                    "role", "CUSTOMER", "x12-version", "005010", "qualifier", "01", "id", "987654321",
+                    "documents", "856,997", "mappings.asn.levels", "S,O,I", "mappings.asn.order-refs", "CO",
+                    "mappings.asn.parties", "ST"));
             return config;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot start the partners' SFTP servers", e);
@@ -93,28 +101,17 @@ public class SftpPartners implements QuarkusTestResourceLifecycleManager {
 
     private void partner(Map<String, String> config, String id, PublicKey portageKey, Path privateKey,
             Map<String, String> settings) throws IOException, GeneralSecurityException {
-        Path home = ROOT.resolve(id);
-        Files.createDirectories(home.resolve("to-partner"));
-        Files.createDirectories(home.resolve("from-partner"));
         KeyPair hostKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
-        SshServer server = SshServer.setUpDefaultServer();
-        server.setHost("127.0.0.1");
-        server.setPort(0);
-        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        server.setPublickeyAuthenticator(
-                (user, key, session) -> user.equals("portage") && KeyUtils.compareKeys(key, portageKey));
-        server.setPasswordAuthenticator(null);
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
-        server.setFileSystemFactory(new VirtualFileSystemFactory(home));
-        server.start();
+        PartnerSftpServer server = PartnerSftpServer.start("127.0.0.1", 0, hostKey, portageKey,
+                Map.of("portage", ROOT.resolve(id)));
         servers.add(server);
         String prefix = "portage.edi.partners." + id + ".";
         settings.forEach((key, value) -> config.put(prefix + key, value));
         config.put(prefix + "sftp.host", "127.0.0.1");
-        config.put(prefix + "sftp.port", Integer.toString(server.getPort()));
+        config.put(prefix + "sftp.port", Integer.toString(server.port()));
         config.put(prefix + "sftp.user", "portage");
         config.put(prefix + "sftp.private-key", privateKey.toString());
-        config.put(prefix + "sftp.host-key", KeyUtils.getFingerPrint(hostKey.getPublic()));
+        config.put(prefix + "sftp.host-key", server.hostKeyFingerprint());
         config.put(prefix + "sftp.outbound", "/to-partner");
         config.put(prefix + "sftp.inbound", "/from-partner");
         config.put(prefix + "sftp.timeout", "5s");
@@ -125,9 +122,9 @@ public class SftpPartners implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        for (SshServer server : servers) {
+        for (PartnerSftpServer server : servers) {
             try {
-                server.stop(true);
+                server.close();
             } catch (IOException e) {
                 // stopping anyway
             }

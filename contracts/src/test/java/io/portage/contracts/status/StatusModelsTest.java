@@ -31,6 +31,7 @@ class StatusModelsTest {
             EventCatalog.DETENTION_CHARGED_V2,
             EventCatalog.RECEIPT_LINE_CONFIRMED_V1,
             EventCatalog.SHIP_CONFIRMED_V1,
+            EventCatalog.RECEIPT_ADVISED_V1,
             EventCatalog.CARRIER_STATUS_REPORTED_V1,
             EventCatalog.YARD_SCAN_RECORDED_V1,
             EventCatalog.FREIGHT_CHARGE_CONFIRMED_V1,

@@ -79,6 +79,19 @@ public interface EdiConfig {
         Optional<Integer> breakerFailures();
 
         Optional<Duration> breakerOpenFor();
+
+        /** When Portage answers an interchange with a TA1. */
+        Ta1 ta1();
+    }
+
+    /** TA1 interchange acknowledgements to a partner. */
+    interface Ta1 {
+
+        /** When the partner's ISA14 is 1 (default true). */
+        Optional<Boolean> whenRequested();
+
+        /** When the partner's envelope is bad, ISA/IEA control numbers or counts not matching (default false). */
+        Optional<Boolean> onEnvelopeError();
     }
 
     /** The partner's SFTP server and folders. */

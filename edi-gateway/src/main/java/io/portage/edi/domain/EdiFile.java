@@ -65,6 +65,8 @@ public class EdiFile {
     private Instant ackDueAt;
     @Column(name = "ack_status")
     private String ackStatus;
+    @Column(name = "interchange_ack")
+    private String interchangeAck;
 
     protected EdiFile() {
     }
@@ -181,5 +183,10 @@ public class EdiFile {
 
     public String ackStatus() {
         return ackStatus;
+    }
+
+    /** The partner's TA1 for this interchange (A, E, R), if one came. */
+    public String interchangeAck() {
+        return interchangeAck;
     }
 }

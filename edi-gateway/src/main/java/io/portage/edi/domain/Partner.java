@@ -1,9 +1,12 @@
 package io.portage.edi.domain;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A validated trading partner: who it is in X12 (version, qualifier, id), what it exchanges, how its elements are
@@ -21,7 +24,8 @@ public record Partner(
         Duration pollEvery,
         Duration ackWithin,
         long maxFileBytes,
-        TransportPolicy transport) {
+        TransportPolicy transport,
+        Ta1Policy ta1) {
 
     public Partner {
         documents = Set.copyOf(documents);
@@ -42,6 +46,37 @@ public record Partner(
         return mappings.getOrDefault(key, fallback);
     }
 
+    /**
+     * The partner's own X12 codes beside the built-in lists: {@code mappings.codes.<set>.<segment><element>}, and the
+     * 944 W13-03 receiving condition codes it maps ({@code mappings.condition.<code>}).
+     */
+    public Map<String, Set<String>> codeLists() {
+        Map<String, Set<String>> lists = new HashMap<>();
+        mappings.forEach((key, value) -> {
+            if (key.startsWith("codes.")) {
+                lists.put(key.substring(6), Arrays.stream(value.split(","))
+                        .map(String::trim)
+                        .collect(Collectors.toSet()));
+            }
+        });
+        lists.put("944.W1303.413", mappings.keySet()
+                .stream()
+                .filter(key -> key.startsWith("condition."))
+                .map(key -> key.substring(10))
+                .collect(Collectors.toSet()));
+        return lists;
+    }
+
+    /** Portage's SKU for the partner's product code ({@code sku.<SKU>} mapped back), else the code itself. */
+    public String skuOf(String productId) {
+        return mappings.entrySet()
+                .stream()
+                .filter(entry -> entry.getKey().startsWith("sku.") && entry.getValue().equals(productId))
+                .map(entry -> entry.getKey().substring(4))
+                .findFirst()
+                .orElse(productId);
+    }
+
     /** An SFTP server and the partner's two folders on it. */
     public record SftpEndpoint(String host, int port, String user, String privateKey, String hostKey, String outbound,
             String inbound, Duration timeout) {
@@ -50,6 +85,10 @@ public record Partner(
         public String server() {
             return host + ":" + port;
         }
+    }
+
+    /** When Portage answers the partner's interchanges with a TA1. */
+    public record Ta1Policy(boolean whenRequested, boolean onEnvelopeError) {
     }
 
     /** Retries with backoff and a circuit breaker per partner server. */

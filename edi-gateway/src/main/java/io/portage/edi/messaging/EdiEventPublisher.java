@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.finance.CarrierInvoiceReceived;
 import io.portage.contracts.shipment.CarrierStatusReported;
+import io.portage.contracts.warehouse.ReceiptAdvised;
 import io.portage.contracts.warehouse.ShipConfirmed;
 import io.portage.edi.service.EdiEvents;
 import io.portage.kit.events.EventEnvelope;
@@ -36,6 +37,12 @@ public class EdiEventPublisher implements EdiEvents {
     public Uni<UUID> carrierInvoiceReceived(CarrierInvoiceReceived event, String correlationId) {
         return outbox.stage(EventCatalog.CARRIER_INVOICE_RECEIVED_V1, event,
                 new EventEnvelope(SOURCE, event.carrierInvoiceId(), event.receivedAt(), correlationId, null, 1));
+    }
+
+    @Override
+    public Uni<UUID> receiptAdvised(ReceiptAdvised event, String correlationId) {
+        return outbox.stage(EventCatalog.RECEIPT_ADVISED_V1, event,
+                new EventEnvelope(SOURCE, event.receiptId(), event.receivedAt(), correlationId, null, 1));
     }
 
     @Override

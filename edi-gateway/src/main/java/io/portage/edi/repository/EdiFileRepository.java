@@ -30,6 +30,21 @@ public class EdiFileRepository implements PanacheRepositoryBase<EdiFile, UUID> {
                 EdiFile.Direction.OUT, groupControl).firstResult();
     }
 
+    /** The interchange Portage sent the partner under ISA13 {@code interchangeControl}. */
+    public Uni<EdiFile> sentInterchange(String partnerId, String interchangeControl) {
+        return find("partnerId = ?1 and direction = ?2 and interchangeControl = ?3", partnerId, EdiFile.Direction.OUT,
+                interchangeControl).firstResult();
+    }
+
+    /** Records the partner's TA1 (A, E, R); a rejected interchange's 997 will never come (R settles the wait). */
+    public Uni<Integer> markInterchangeAcknowledged(UUID id, String code) {
+        if ("R".equals(code)) {
+            return update("interchangeAck = ?1, ackStatus = case when ackStatus in ('W', 'M') then 'R' else ackStatus end"
+                    + " where id = ?2", code, id);
+        }
+        return update("interchangeAck = ?1 where id = ?2", code, id);
+    }
+
     /** Files whose 997 is still awaited after its due time. */
     public Uni<List<EdiFile>> acknowledgmentsOverdue(Instant now, int limit) {
         return find("ackStatus = 'W' and ackDueAt < ?1 order by ackDueAt", now).page(0, limit).list();

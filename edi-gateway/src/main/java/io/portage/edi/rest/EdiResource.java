@@ -41,13 +41,13 @@ public class EdiResource {
     public record FileView(UUID id, String partnerId, EdiFile.Direction direction, String document, String fileName,
             String sha256, String interchangeControl, String groupControl, String setControls, EdiFile.Status status,
             String correlationId, String businessKey, String events, int attempts, String lastError, Instant createdAt,
-            Instant sentAt, Instant ackDueAt, String ackStatus) {
+            Instant sentAt, Instant ackDueAt, String ackStatus, String interchangeAck) {
 
         static FileView of(EdiFile f) {
             return new FileView(f.id(), f.partnerId(), f.direction(), f.document(), f.fileName(), f.sha256(),
                     f.interchangeControl(), f.groupControl(), f.setControls(), f.status(), f.correlationId(),
                     f.businessKey(), f.events(), f.attempts(), f.lastError(), f.createdAt(), f.sentAt(), f.ackDueAt(),
-                    f.ackStatus());
+                    f.ackStatus(), f.interchangeAck());
         }
     }
 
@@ -62,10 +62,10 @@ public class EdiResource {
 
     @GET
     @Path("/files")
-    @Operation(summary = "List EDI files", description = "Newest first; by partner, direction (IN, OUT) and document (e.g. 940).")
+    @Operation(summary = "List EDI files", description = "Newest first; by partner, direction (IN, OUT) and document (e.g. 940, or TA1).")
     public Uni<List<FileView>> files(@QueryParam("partner") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String partner,
             @QueryParam("direction") EdiFile.Direction direction,
-            @QueryParam("document") @Pattern(regexp = "[0-9]{3}") String document,
+            @QueryParam("document") @Pattern(regexp = "[0-9]{3}|TA1") String document,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return archive.list(partner, direction, document, limit).map(found -> found.stream().map(FileView::of).toList());
     }

@@ -56,6 +56,27 @@ public class Acknowledgments {
         });
     }
 
+    /** A partner's TA1: records it on the interchange it names; a rejection (R) closes its 997 wait and is {@value #REJECTED}. */
+    public Uni<Void> interchangeAcknowledged(Partner partner, ReceivedInterchange.InterchangeAck ack, String fileName) {
+        return files.sentInterchange(partner.id(), ack.controlNumber()).chain(file -> {
+            if (file == null) {
+                return exceptions.raise(Receiving.SET_REFUSED, "ops", partner.id() + "|TA1|" + ack.controlNumber(),
+                        "TA1 in " + fileName + " from " + partner.id() + " names interchange " + ack.controlNumber()
+                                + ", which Portage never sent it",
+                        null).replaceWithVoid();
+            }
+            Uni<Void> marked = files.markInterchangeAcknowledged(file.id(), ack.code()).replaceWithVoid();
+            if (!"R".equals(ack.code())) {
+                return marked;
+            }
+            return marked.chain(() -> exceptions.settle(MISSING, key(file), "edi-gateway", "the interchange was rejected",
+                    null))
+                    .chain(() -> exceptions.raise(REJECTED, "ops", key(file), partner.id() + " rejected the interchange "
+                            + file.fileName() + " (TA1 note " + ack.note() + ")", null))
+                    .replaceWithVoid();
+        });
+    }
+
     /** Raises an exception for each file whose 997 is overdue; answers how many. */
     public Uni<Integer> checkOverdue() {
         return Panache.withTransaction(() -> files.acknowledgmentsOverdue(clock.instant(), 100)

@@ -13,6 +13,7 @@ import io.portage.edi.domain.DocumentType;
 import io.portage.edi.domain.EdiFile;
 import io.portage.edi.domain.Partner;
 import io.portage.edi.domain.x12.Envelope;
+import io.portage.edi.domain.x12.ReceivedInterchange;
 import io.portage.edi.domain.x12.X12Writer;
 import io.portage.edi.repository.ControlNumbers;
 import io.portage.edi.repository.EdiFileRepository;
@@ -64,6 +65,22 @@ public class Documents {
                             }
                             return files.persist(file);
                         })));
+    }
+
+    /** Queues a TA1 for the partner's interchange: {@code code} A or R, {@code note} the TA105 code. */
+    public Uni<EdiFile> queueInterchangeAck(Partner partner, ReceivedInterchange interchange, String code, String note,
+            String correlationId) {
+        return controlNumbers.next(partner.id(), ControlNumbers.Kind.ISA).chain(isa -> {
+            var now = clock.instant();
+            String x12 = X12Writer.writeInterchangeAck(
+                    new Envelope(partners.sender(), partner.party(), partners.senderApplicationId(),
+                            partner.applicationId(), partner.version(), partners.usage(), isa, 0, now),
+                    interchange.controlNumber(), interchange.date(), interchange.time(), code, note);
+            String isaControl = String.format("%09d", isa);
+            return files.persist(new EdiFile(EdiFile.Direction.OUT, partner.id(), "TA1",
+                    "TA1_" + partner.id() + "_" + isaControl + ".x12", sha256(x12), isaControl, null,
+                    null, EdiFile.Status.PENDING, x12, correlationId, "TA1 for " + interchange.controlNumber(), now));
+        });
     }
 
     static String sha256(String content) {

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.portage.contracts.finance.CarrierInvoiceReceived;
 import io.portage.contracts.shipment.CarrierStatusReported;
+import io.portage.contracts.warehouse.ReceiptAdvised;
 import io.portage.contracts.warehouse.ShipConfirmed;
 import io.smallrye.mutiny.Uni;
 
@@ -15,6 +16,9 @@ public interface EdiEvents {
 
     /** CarrierInvoiceReceived on {@code portage.finance}, subject = carrier invoice id, sequence 1. */
     Uni<UUID> carrierInvoiceReceived(CarrierInvoiceReceived event, String correlationId);
+
+    /** ReceiptAdvised on {@code portage.warehouse}, subject = receipt id, sequence 1. */
+    Uni<UUID> receiptAdvised(ReceiptAdvised event, String correlationId);
 
     /** CarrierStatusReported on {@code portage.shipments}, subject = tracking number. */
     Uni<UUID> carrierStatusReported(CarrierStatusReported event, String correlationId, long sequence);

@@ -24,10 +24,12 @@ public class InboundSets {
     private final Acknowledgments acknowledgments;
     private final FreightInvoices freightInvoices;
     private final CarrierStatuses carrierStatuses;
+    private final WarehouseReceipts warehouseReceipts;
 
     public InboundSets(WarehouseAdvices warehouseAdvices, Acknowledgments acknowledgments,
-            FreightInvoices freightInvoices, CarrierStatuses carrierStatuses) {
+            FreightInvoices freightInvoices, CarrierStatuses carrierStatuses, WarehouseReceipts warehouseReceipts) {
         this.carrierStatuses = carrierStatuses;
+        this.warehouseReceipts = warehouseReceipts;
         this.warehouseAdvices = warehouseAdvices;
         this.acknowledgments = acknowledgments;
         this.freightInvoices = freightInvoices;
@@ -42,6 +44,7 @@ public class InboundSets {
                         "X12 " + set.type() + " is not a document Portage takes from " + partner.id()));
         return switch (type) {
             case WAREHOUSE_SHIPPING_ADVICE -> warehouseAdvices.shipped(partner, set, file);
+            case WAREHOUSE_RECEIPT_ADVICE -> warehouseReceipts.received(partner, set, file.correlationId());
             case CARRIER_SHIPMENT_STATUS -> carrierStatuses.received(partner, set, file.correlationId());
             case FREIGHT_INVOICE -> freightInvoices.received(partner, set, file.correlationId());
             case FUNCTIONAL_ACKNOWLEDGMENT -> acknowledgments.received(partner, set).replaceWith(List.of());

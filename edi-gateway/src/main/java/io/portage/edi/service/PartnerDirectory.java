@@ -18,6 +18,7 @@ import io.portage.edi.config.EdiConfig;
 import io.portage.edi.domain.DocumentType;
 import io.portage.edi.domain.Partner;
 import io.portage.edi.domain.PartnerRole;
+import io.portage.edi.domain.ShipNoticeRules;
 import io.portage.edi.domain.X12Party;
 import io.portage.edi.domain.X12Version;
 import io.quarkus.runtime.Startup;
@@ -32,6 +33,8 @@ public class PartnerDirectory {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9 ._-]{1,15}");
     private static final Pattern QUALIFIER = Pattern.compile("[0-9A-Z]{2}");
+    /** What a 944's W13 receiving condition code may be mapped to ({@code mappings.condition.<code>}). */
+    private static final List<String> CONDITIONS = List.of("DAMAGED", "OVERAGE", "SHORTAGE", "REJECTED");
 
     private final Map<String, Partner> partners;
     private final X12Party sender;
@@ -113,6 +116,18 @@ public class PartnerDirectory {
                 }
             }
         }
+        if (documents.contains(DocumentType.SHIP_NOTICE)) {
+            try {
+                ShipNoticeRules.of(config.mappings());
+            } catch (IllegalArgumentException e) {
+                e.getMessage().lines().map(key).forEach(problems::add);
+            }
+        }
+        config.mappings().forEach((name, value) -> {
+            if (name.startsWith("condition.") && !CONDITIONS.contains(value)) {
+                problems.add(key.apply("mappings." + name) + ": '" + value + "' is not one of " + CONDITIONS);
+            }
+        });
         EdiConfig.Sftp sftp = config.sftp();
         String host = required(sftp.host(), key.apply("sftp.host"), problems, null, "the partner's SFTP host");
         int port = sftp.port().orElse(22);
@@ -141,7 +156,9 @@ public class PartnerDirectory {
                 config.pollEvery().orElse(Duration.ofMinutes(1)), config.ackWithin().orElse(Duration.ofHours(4)),
                 config.maxFileBytes().orElse(50L * 1024 * 1024),
                 new Partner.TransportPolicy(config.attempts().orElse(3), config.backoff().orElse(Duration.ofSeconds(1)),
-                        config.breakerFailures().orElse(5), config.breakerOpenFor().orElse(Duration.ofMinutes(1)))));
+                        config.breakerFailures().orElse(5), config.breakerOpenFor().orElse(Duration.ofMinutes(1))),
+                new Partner.Ta1Policy(config.ta1().whenRequested().orElse(true),
+                        config.ta1().onEnvelopeError().orElse(false))));
     }
 
     private static <T> T parse(Optional<String> value, String key, List<String> problems, Function<String, T> parser,

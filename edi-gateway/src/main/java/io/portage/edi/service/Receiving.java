@@ -12,6 +12,7 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.edi.domain.DocumentType;
 import io.portage.edi.domain.EdiFile;
 import io.portage.edi.domain.Partner;
+import io.portage.edi.domain.x12.CodeLists;
 import io.portage.edi.domain.x12.FunctionalAck997;
 import io.portage.edi.domain.x12.MappingException;
 import io.portage.edi.domain.x12.ReceivedInterchange;
@@ -24,7 +25,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Receives one file from a partner in one transaction: reads it with StAEDI, ignores an interchange received before,
+ * Receives one file from a partner in one transaction: reads it with StAEDI (and checks the code lists StAEDI does not,
+ * {@link CodeLists}), ignores an interchange received before,
  * archives it, applies each accepted transaction set whole ({@link InboundSets}) and refuses each faulty one whole
  * (an exception {@value #SET_REFUSED} naming the file, the segment and the reason), and queues a 997 per group.
  */
@@ -46,10 +48,12 @@ public class Receiving {
     private final InboundSets sets;
     private final Documents documents;
     private final ExceptionQueue exceptions;
+    private final Acknowledgments acknowledgments;
     private final Clock clock = Clock.systemUTC();
 
     public Receiving(PartnerDirectory partners, EdiFileRepository files, InboundSets sets, Documents documents,
-            ExceptionQueue exceptions) {
+            ExceptionQueue exceptions, Acknowledgments acknowledgments) {
+        this.acknowledgments = acknowledgments;
         this.partners = partners;
         this.files = files;
         this.sets = sets;
@@ -60,18 +64,21 @@ public class Receiving {
     @WithSpan("Receiving.receive")
     public Uni<Outcome> receive(Partner partner, String fileName, byte[] content) {
         String text = new String(content, StandardCharsets.ISO_8859_1);
-        ReceivedInterchange interchange;
+        ReceivedInterchange read;
         try {
-            interchange = X12Reader.read(content);
+            read = X12Reader.read(content);
         } catch (X12ReadException e) {
-            return refuse(partner, fileName, text, e.getMessage());
+            return refuse(partner, fileName, text, e.getMessage(), null);
         }
+        ReceivedInterchange interchange = CodeLists.check(read, partner.codeLists());
         if (!interchange.sender().equals(partner.party()) || !interchange.receiver().equals(partners.sender())) {
             return refuse(partner, fileName, text, "the interchange is from " + interchange.sender() + " to "
-                    + interchange.receiver() + ", not from " + partner.party() + " to " + partners.sender());
+                    + interchange.receiver() + ", not from " + partner.party() + " to " + partners.sender(), null);
         }
         if (!interchange.errors().isEmpty()) {
-            return refuse(partner, fileName, text, "the envelope is invalid: " + String.join("; ", interchange.errors()));
+            return refuse(partner, fileName, text, "the envelope is invalid: " + String.join("; ",
+                    interchange.errors().stream().map(ReceivedInterchange.EnvelopeError::reason).toList()),
+                    partner.ta1().onEnvelopeError() ? interchange : null);
         }
         return Panache.withTransaction(() -> files.received(partner.id(), interchange.controlNumber()).chain(known -> {
             if (known != null) {
@@ -81,7 +88,18 @@ public class Receiving {
                     Documents.sha256(content), interchange.controlNumber(), groupControls(interchange),
                     setControls(interchange), EdiFile.Status.PROCESSED, text, "edi-" + UUID.randomUUID(), null,
                     clock.instant());
+            Uni<?> ta1 = interchange.acknowledgmentRequested() && partner.ta1().whenRequested()
+                    ? documents.queueInterchangeAck(partner, interchange, "A", "000", file.correlationId())
+                    : Uni.createFrom().voidItem();
             return files.persist(file)
+                    .chain(() -> ta1)
+                    .chain(() -> Multi.createFrom()
+                            .iterable(interchange.acknowledgments())
+                            .onItem()
+                            .transformToUniAndConcatenate(ack -> acknowledgments.interchangeAcknowledged(partner, ack,
+                                    fileName))
+                            .collect()
+                            .asList())
                     .chain(() -> apply(partner, file, interchange))
                     .invoke(events -> file.produced(String.join(",", events)))
                     .chain(() -> acknowledge(partner, interchange, file))
@@ -97,7 +115,9 @@ public class Receiving {
                 null)).replaceWithVoid();
     }
 
-    private Uni<Outcome> refuse(Partner partner, String fileName, String text, String reason) {
+    /** Archives a file as refused with an exception; a TA1 rejecting it when {@code rejected} is given. */
+    private Uni<Outcome> refuse(Partner partner, String fileName, String text, String reason,
+            ReceivedInterchange rejected) {
         String sha = Documents.sha256(text.getBytes(StandardCharsets.ISO_8859_1));
         return Panache.withTransaction(() -> files.received(partner.id(), "#" + sha.substring(0, 8)).chain(known -> {
             if (known != null) {
@@ -109,6 +129,10 @@ public class Receiving {
             return files.persist(file)
                     .chain(() -> exceptions.raise(FILE_REFUSED, "ops", partner.id() + "|" + fileName,
                             fileName + " from " + partner.id() + " was refused: " + reason, "{\"file\":\"" + file.id() + "\"}"))
+                    .chain(() -> rejected == null
+                            ? Uni.createFrom().voidItem()
+                            : documents.queueInterchangeAck(partner, rejected, "R", rejected.envelopeNote(), null)
+                                    .replaceWithVoid())
                     .replaceWith(Outcome.REFUSED);
         }));
     }
@@ -183,7 +207,7 @@ public class Receiving {
                 .map(set -> set.type())
                 .filter(type -> type != null && type.length() <= 3)
                 .findFirst()
-                .orElse("---");
+                .orElse(interchange.acknowledgments().isEmpty() ? "---" : "TA1");
     }
 
     private static String groupControls(ReceivedInterchange interchange) {

@@ -3,9 +3,7 @@ package io.portage.edi.service;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -44,15 +42,10 @@ public class WarehouseAdvices {
                 throw new MappingException("W06 depositor order number " + advice.depositorOrderNumber()
                         + " is no order Portage sent to " + partner.id());
             }
-            Map<String, String> skus = partner.mappings()
-                    .entrySet()
-                    .stream()
-                    .filter(entry -> entry.getKey().startsWith("sku."))
-                    .collect(Collectors.toMap(Map.Entry::getValue, entry -> entry.getKey().substring(4), (a, b) -> a));
             List<ShipConfirmed.Line> lines = advice.lines()
                     .stream()
                     .map(line -> new ShipConfirmed.Line(line.lineNumber(),
-                            skus.getOrDefault(line.productId(), line.productId()), line.orderedQuantity(),
+                            partner.skuOf(line.productId()), line.orderedQuantity(),
                             line.shippedQuantity() == null ? BigDecimal.ZERO : line.shippedQuantity()))
                     .toList();
             ShipConfirmed event = new ShipConfirmed(order.orderId(), partner.id(), advice.carrier(),

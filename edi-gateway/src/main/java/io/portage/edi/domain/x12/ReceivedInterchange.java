@@ -5,11 +5,26 @@ import java.util.List;
 import io.portage.edi.domain.X12Party;
 
 /**
- * One X12 interchange as StAEDI read it: its envelope, its groups and sets with their segments, and every validation
- * error the reader reported, placed where a 997 needs it (AK3/AK4 per segment, AK5 per set, AK9 per group).
+ * One X12 interchange as StAEDI read it: its envelope (with ISA09/ISA10 and whether ISA14 asks for a TA1), the TA1s it
+ * carries, its groups and sets with their segments, and every validation error the reader reported, placed where a
+ * 997 needs it (AK3/AK4 per segment, AK5 per set, AK9 per group) or, for the envelope, a TA1 (TA105 note codes).
  */
-public record ReceivedInterchange(X12Party sender, X12Party receiver, String controlNumber, List<Group> groups,
-        List<String> errors) {
+public record ReceivedInterchange(X12Party sender, X12Party receiver, String controlNumber, String date, String time,
+        boolean acknowledgmentRequested, List<InterchangeAck> acknowledgments, List<Group> groups,
+        List<EnvelopeError> errors) {
+
+    /** A TA1 received: the interchange it acknowledges (TA101), how (TA104: A, E, R) and the note code (TA105). */
+    public record InterchangeAck(String controlNumber, String code, String note) {
+    }
+
+    /** What is wrong with the envelope, for people, and its TA105 note code. */
+    public record EnvelopeError(String note, String reason) {
+    }
+
+    /** The TA105 note of the first envelope error, {@code 000} when there is none. */
+    public String envelopeNote() {
+        return errors.isEmpty() ? "000" : errors.get(0).note();
+    }
 
     /** A functional group: GS01, GS06, GS08, its sets and its own errors as AK905 codes. */
     public record Group(String functionalId, String controlNumber, String version, List<TransactionSet> sets,

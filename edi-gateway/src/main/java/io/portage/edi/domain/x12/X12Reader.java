@@ -83,8 +83,8 @@ public final class X12Reader {
         if (state.interchangeControl == null) {
             throw new X12ReadException("no ISA interchange header");
         }
-        return new ReceivedInterchange(state.sender, state.receiver, state.interchangeControl, state.groups,
-                state.interchangeErrors);
+        return new ReceivedInterchange(state.sender, state.receiver, state.interchangeControl, state.date, state.time,
+                state.acknowledgmentRequested, state.interchangeAcks, state.groups, state.interchangeErrors);
     }
 
     /** What the reader has seen so far. */
@@ -93,8 +93,12 @@ public final class X12Reader {
         X12Party sender;
         X12Party receiver;
         String interchangeControl;
+        String date;
+        String time;
+        boolean acknowledgmentRequested;
+        final List<ReceivedInterchange.InterchangeAck> interchangeAcks = new ArrayList<>();
         final List<ReceivedInterchange.Group> groups = new ArrayList<>();
-        final List<String> interchangeErrors = new ArrayList<>();
+        final List<ReceivedInterchange.EnvelopeError> interchangeErrors = new ArrayList<>();
 
         String groupId;
         String groupControl;
@@ -161,7 +165,15 @@ public final class X12Reader {
                 case "ISA" -> {
                     sender = new X12Party(get(5), get(6).trim());
                     receiver = new X12Party(get(7), get(8).trim());
+                    date = get(9);
+                    time = get(10);
                     interchangeControl = get(13);
+                    acknowledgmentRequested = "1".equals(get(14));
+                }
+                case "TA1" -> {
+                    if (segments == null) {
+                        interchangeAcks.add(new ReceivedInterchange.InterchangeAck(get(1), get(4), get(5)));
+                    }
                 }
                 case "GS" -> {
                     groupId = get(1);
@@ -211,12 +223,12 @@ public final class X12Reader {
                 } else if ("GE".equals(where) && groupErrors != null) {
                     groupErrors.add(count ? "5" : "4");
                 } else {
-                    interchangeErrors.add(where + ": " + error);
+                    interchangeErrors.add(new ReceivedInterchange.EnvelopeError(count ? "021" : "001", where + ": " + error));
                 }
                 return;
             }
             if (setErrors == null || segments == null) {
-                interchangeErrors.add(where + ": " + error);
+                interchangeErrors.add(new ReceivedInterchange.EnvelopeError("024", where + ": " + error));
                 return;
             }
             String code = CODES.getOrDefault(error, event == EDIStreamEvent.SEGMENT_ERROR ? "8" : "7");

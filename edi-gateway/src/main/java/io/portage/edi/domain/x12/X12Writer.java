@@ -42,32 +42,16 @@ public final class X12Writer {
 
     /** The interchange: {@code sets} of {@code type} in one group under {@code envelope}. */
     public static String write(Envelope envelope, DocumentType type, List<TransactionSet> sets) {
-        EDIOutputFactory factory = EDIOutputFactory.newFactory();
-        factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
-        factory.setProperty(EDIOutputFactory.TRUNCATE_EMPTY_ELEMENTS, true);
-        factory.setProperty(Delimiters.COMPONENT_ELEMENT, COMPONENT_SEPARATOR);
-        factory.setProperty(Delimiters.REPETITION, envelope.version().repetitionSeparator() == 'U'
-                ? '^'
-                : envelope.version().repetitionSeparator());
-        List<String> errors = new ArrayList<>();
-        factory.setErrorReporter((error, writer, location, data, reference) -> errors.add(location.getSegmentTag()
-                + " (segment " + location.getSegmentPosition() + ", element " + location.getElementPosition() + "): "
-                + error + (data == null ? "" : " '" + data + "'")));
         Schema transactionSchema = X12Schemas.transaction(type.code());
         if (transactionSchema == null) {
             throw new IllegalStateException("No schema for X12 " + type.code());
         }
+        List<String> errors = new ArrayList<>();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (EDIStreamWriter writer = factory.createEDIStreamWriter(bytes, StandardCharsets.US_ASCII.name())) {
-            writer.setControlSchema(X12Schemas.control(envelope.version().interchangeVersion()));
+        try (EDIStreamWriter writer = writer(envelope, bytes, errors)) {
             Segments out = new Segments(writer);
-            writer.startInterchange();
             var at = envelope.at().atOffset(ZoneOffset.UTC);
-            out.segment("ISA", "00", " ".repeat(10), "00", " ".repeat(10), envelope.sender().qualifier(),
-                    pad(envelope.sender().id()), envelope.receiver().qualifier(), pad(envelope.receiver().id()),
-                    ISA_DATE.format(at), TIME.format(at), String.valueOf(envelope.version().repetitionSeparator()),
-                    envelope.version().interchangeVersion(), String.format("%09d", envelope.interchangeControl()), "0",
-                    envelope.usage(), String.valueOf(COMPONENT_SEPARATOR));
+            header(out, envelope);
             out.segment("GS", type.functionalId(), envelope.senderApplicationId(), envelope.receiverApplicationId(),
                     DATE.format(at), TIME.format(at), Long.toString(envelope.groupControl()), "X",
                     envelope.version().release());
@@ -93,6 +77,57 @@ public final class X12Writer {
             throw new X12WriteException("X12 " + type.code() + " breaks its envelope schema: " + String.join("; ", errors));
         }
         return bytes.toString(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * An interchange holding one TA1 Interchange Acknowledgment under {@code envelope}: the acknowledged interchange's
+     * control number, date (YYMMDD) and time (HHMM), the code (A, E, R) and the note code (TA105).
+     */
+    public static String writeInterchangeAck(Envelope envelope, String controlNumber, String date, String time,
+            String code, String note) {
+        List<String> errors = new ArrayList<>();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (EDIStreamWriter writer = writer(envelope, bytes, errors)) {
+            Segments out = new Segments(writer);
+            header(out, envelope);
+            out.segment("TA1", controlNumber, date, time, code, note);
+            out.segment("IEA", "0", String.format("%09d", envelope.interchangeControl()));
+            writer.endInterchange();
+            writer.flush();
+        } catch (EDIStreamException e) {
+            throw new X12WriteException("TA1 cannot be written: " + e.getMessage(), e);
+        }
+        if (!errors.isEmpty()) {
+            throw new X12WriteException("TA1 breaks the envelope schema: " + String.join("; ", errors));
+        }
+        return bytes.toString(StandardCharsets.US_ASCII);
+    }
+
+    private static EDIStreamWriter writer(Envelope envelope, ByteArrayOutputStream bytes, List<String> errors)
+            throws EDIStreamException {
+        EDIOutputFactory factory = EDIOutputFactory.newFactory();
+        factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
+        factory.setProperty(EDIOutputFactory.TRUNCATE_EMPTY_ELEMENTS, true);
+        factory.setProperty(Delimiters.COMPONENT_ELEMENT, COMPONENT_SEPARATOR);
+        factory.setProperty(Delimiters.REPETITION, envelope.version().repetitionSeparator() == 'U'
+                ? '^'
+                : envelope.version().repetitionSeparator());
+        factory.setErrorReporter((error, writer, location, data, reference) -> errors.add(location.getSegmentTag()
+                + " (segment " + location.getSegmentPosition() + ", element " + location.getElementPosition() + "): "
+                + error + (data == null ? "" : " '" + data + "'")));
+        EDIStreamWriter writer = factory.createEDIStreamWriter(bytes, StandardCharsets.US_ASCII.name());
+        writer.setControlSchema(X12Schemas.control(envelope.version().interchangeVersion()));
+        writer.startInterchange();
+        return writer;
+    }
+
+    private static void header(Segments out, Envelope envelope) throws EDIStreamException {
+        var at = envelope.at().atOffset(ZoneOffset.UTC);
+        out.segment("ISA", "00", " ".repeat(10), "00", " ".repeat(10), envelope.sender().qualifier(),
+                pad(envelope.sender().id()), envelope.receiver().qualifier(), pad(envelope.receiver().id()),
+                ISA_DATE.format(at), TIME.format(at), String.valueOf(envelope.version().repetitionSeparator()),
+                envelope.version().interchangeVersion(), String.format("%09d", envelope.interchangeControl()), "0",
+                envelope.usage(), String.valueOf(COMPONENT_SEPARATOR));
     }
 
     /** ISA06/ISA08 are 15 characters, padded with spaces. */
