@@ -16,7 +16,8 @@ import java.util.Map;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 
-import io.portage.edi.standin.PartnerSftpServer;
+import io.portage.partners.standin.PartnerSftpServer;
+import io.portage.partners.standin.SftpKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -67,7 +68,7 @@ public class SftpPartners implements QuarkusTestResourceLifecycleManager {
             }
             Files.createDirectories(ROOT);
             Path privateKey = ROOT.resolve("portage_ecdsa");
-            KeyPair portage = PartnerSftpServer.clientKey(privateKey);
+            KeyPair portage = SftpKeys.loadOrCreate(privateKey);
             Map<String, String> config = new HashMap<>();
             partner(config, ROTTERDAM, portage.getPublic(), privateKey, Map.of(
                     "role", "THIRD_PARTY_LOGISTICS", "x12-version", "004010", "qualifier", "ZZ", "id", "RTM3PL",
@@ -102,16 +103,15 @@ public class SftpPartners implements QuarkusTestResourceLifecycleManager {
     private void partner(Map<String, String> config, String id, PublicKey portageKey, Path privateKey,
             Map<String, String> settings) throws IOException, GeneralSecurityException {
         KeyPair hostKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
-        PartnerSftpServer server = PartnerSftpServer.start("127.0.0.1", 0, hostKey, portageKey,
-                Map.of("portage", ROOT.resolve(id)));
+        PartnerSftpServer server = PartnerSftpServer.start(ROOT.resolve(id), 0, hostKey, portageKey);
         servers.add(server);
         String prefix = "portage.edi.partners." + id + ".";
         settings.forEach((key, value) -> config.put(prefix + key, value));
         config.put(prefix + "sftp.host", "127.0.0.1");
         config.put(prefix + "sftp.port", Integer.toString(server.port()));
-        config.put(prefix + "sftp.user", "portage");
+        config.put(prefix + "sftp.user", PartnerSftpServer.USER);
         config.put(prefix + "sftp.private-key", privateKey.toString());
-        config.put(prefix + "sftp.host-key", server.hostKeyFingerprint());
+        config.put(prefix + "sftp.host-key", SftpKeys.fingerprint(hostKey));
         config.put(prefix + "sftp.outbound", "/to-partner");
         config.put(prefix + "sftp.inbound", "/from-partner");
         config.put(prefix + "sftp.timeout", "5s");
@@ -122,12 +122,6 @@ public class SftpPartners implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        for (PartnerSftpServer server : servers) {
-            try {
-                server.close();
-            } catch (IOException e) {
-                // stopping anyway
-            }
-        }
+        servers.forEach(PartnerSftpServer::close);
     }
 }
