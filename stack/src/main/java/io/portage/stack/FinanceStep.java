@@ -87,13 +87,31 @@ final class FinanceStep {
                 .path(0);
         System.out.printf("   %s's accrual (move %d) reversed by move %d once its line was billed%n", first.trackingNumber(),
                 reversed.path("accrualMoveId").asLong(), reversed.path("reversalMoveId").asLong());
+        JsonNode refund = web.await(finance + "/refunds?status=CREDITED&limit=1000", financeToken,
+                body -> find(body, first.orderId()) != null, WAIT, "the refund of order " + first.orderId());
+        System.out.printf(Locale.ROOT,
+                "   its return received resellable -> refund %s %.2f (at most 500 needs no approver): credit"
+                        + " note %s in Odoo%n",
+                find(refund, first.orderId()).path("currency").asText(),
+                find(refund, first.orderId()).path("amount").decimalValue(),
+                find(refund, first.orderId()).path("creditNoteName").asText());
         JsonNode margin = web.get(finance + "/margins?orderId=" + first.orderId(), financeToken).body().path(0);
         System.out.printf(Locale.ROOT,
-                "   margin of order %s: revenue %s %.2f - carrier %.2f - payment fees %.2f%s = %.2f%n",
+                "   margin of order %s: revenue %s %.2f - credited %.2f - carrier %.2f - payment fees %.2f%s = %.2f%n",
                 first.orderId().substring(0, 8), margin.path("currency").asText(), margin.path("revenue").decimalValue(),
-                margin.path("carrierCost").decimalValue(), margin.path("paymentFees").decimalValue(),
+                margin.path("credited").decimalValue(), margin.path("carrierCost").decimalValue(),
+                margin.path("paymentFees").decimalValue(),
                 margin.path("paymentFeesKnown").asBoolean() ? "" : " (fees not imported yet)",
                 margin.path("margin").decimalValue());
+    }
+
+    private static JsonNode find(JsonNode refunds, String orderId) {
+        for (JsonNode refund : refunds) {
+            if (orderId.equals(refund.path("orderId").asText())) {
+                return refund;
+            }
+        }
+        return null;
     }
 
     /**

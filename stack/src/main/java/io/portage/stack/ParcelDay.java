@@ -81,7 +81,36 @@ final class ParcelDay {
             return dispatched;
         }
         track(dispatched);
+        giveBack(dispatched.get(0));
         return dispatched;
+    }
+
+    /** The first customer sends everything back (not wanted): a return, its label, and the goods received resellable. */
+    private void giveBack(Dispatched parcel) {
+        String shipment = launcher.url("shipment-service") + "/api/v1/shipments/" + parcel.shipmentId();
+        JsonNode lines = web.get(shipment, opsToken).body().path("lines");
+        StringBuilder wanted = new StringBuilder();
+        StringBuilder received = new StringBuilder();
+        for (JsonNode line : lines) {
+            String sku = line.path("sku").asText();
+            String quantity = line.path("quantity").decimalValue().toPlainString();
+            wanted.append(wanted.isEmpty() ? "" : ",").append("{\"sku\":\"%s\",\"quantity\":%s}".formatted(sku, quantity));
+            received.append(received.isEmpty() ? "" : ",")
+                    .append("{\"sku\":\"%s\",\"quantity\":%s,\"condition\":\"RESELLABLE\"}".formatted(sku, quantity));
+        }
+        DemoHttp.Reply opened = web.post(shipment + "/returns", opsToken,
+                "{\"reasonCode\":\"NOT_WANTED\",\"lines\":[" + wanted + "]}", null);
+        if (opened.status() != 201) {
+            throw new IllegalStateException("The return was refused: " + opened.status() + " " + opened.body());
+        }
+        String returnId = opened.body().path("id").asText();
+        DemoHttp.Reply label = web.post(shipment + "/returns/" + returnId + "/label", opsToken, PARCEL, null);
+        DemoHttp.Reply arrived = web.post(shipment + "/returns/" + returnId + "/receipt", opsToken,
+                "{\"site\":\"WH1\",\"lines\":[" + received + "]}", null);
+        System.out.printf("%n   The first customer sends it all back (not wanted): return %s, label %s %s (%d), received at"
+                + " WH1 resellable -> %s%n", returnId.substring(0, 8), label.body().path("label").path("carrier").asText(),
+                label.body().path("label").path("trackingNumber").asText(), label.status(),
+                arrived.body().path("status").asText());
     }
 
     /** The carriers scan the parcels and tell shipment-service by signed webhooks; the last one fails at the address. */
