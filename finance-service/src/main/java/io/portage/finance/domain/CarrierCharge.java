@@ -19,9 +19,9 @@ import jakarta.persistence.Table;
 @Table(name = "carrier_charge")
 public class CarrierCharge {
 
-    /** What the charge was for. */
+    /** What the charge was for: a label bought, or detention charged at a dock appointment. */
     public enum Kind {
-        LABEL
+        LABEL, DETENTION
     }
 
     /**
@@ -161,6 +161,10 @@ public class CarrierCharge {
 
     public String kind() {
         return kind;
+    }
+
+    public boolean is(Kind other) {
+        return other.name().equals(kind);
     }
 
     public String correlationId() {

@@ -74,8 +74,10 @@ public class CarrierInvoiceBilling {
 
         List<VendorBillClient.BillLine> lines() {
             return matched.stream()
-                    .map(line -> new VendorBillClient.BillLine("Freight " + line.trackingNumber() + " shipped "
-                            + line.shipDate() + " (" + line.lane() + ")", line.total()))
+                    .map(line -> new VendorBillClient.BillLine(line.lane() == null
+                            ? "Carrier charges " + line.trackingNumber()
+                            : "Freight " + line.trackingNumber() + " shipped " + line.shipDate() + " (" + line.lane() + ")",
+                            line.total()))
                     .toList();
         }
     }

@@ -74,6 +74,18 @@ public class CarrierInvoiceIntake {
                 }));
     }
 
+    /**
+     * Stores one invoice as its own batch in the caller's transaction, unless a batch was made under {@code key} before
+     * (an EDI 210 delivered again, whatever its content): idempotent per key, not per content.
+     */
+    public Uni<Intake> receiveOnce(String source, String key, ReceivedInvoice invoice, String actor, String correlationId) {
+        String hash = sha256(source + "\u0000" + key);
+        return batches.byContentHash(hash)
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().item(new Intake(existing, false))
+                        : store(source, hash, List.of(invoice), actor, correlationId));
+    }
+
     private Uni<Intake> store(String source, String hash, List<ReceivedInvoice> received, String actor,
             String correlationId) {
         int total = received.stream().mapToInt(invoice -> invoice.lines().size()).sum();
@@ -150,17 +162,20 @@ public class CarrierInvoiceIntake {
                 canonical.append('|').append(plain(line.total())).append('\n');
             }
         }
+        return sha256(canonical.toString());
+    }
+
+    private static String sha256(String text) {
         try {
             return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String plain(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 
     private static boolean isUniqueViolation(Throwable failure) {
