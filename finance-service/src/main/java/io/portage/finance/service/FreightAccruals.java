@@ -24,7 +24,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Accrues each confirmed carrier charge in Odoo (debit the expense account, credit bills to receive, both by code from
- * {@code portage.finance.accrual.*}; ref = the shipment and charge) and reverses the accrual the Odoo way once the
+ * {@code portage.finance.accrual.*}; ref = the shipment or appointment and the charge) and reverses the accrual the Odoo way once the
  * carrier's invoice line for it is billed. Each posting is recorded with the event that caused it; a failed call is
  * tried again at the next run (Odoo is asked by ref first, so nothing is posted twice).
  */
@@ -86,8 +86,11 @@ public class FreightAccruals {
             })).replaceWithVoid();
         }
         LocalDate day = LocalDate.ofInstant(charge.confirmedAt(), ZoneOffset.UTC);
-        return odoo.accrue(charge.accrualRef(), day, "Freight " + charge.carrier() + " " + charge.trackingNumber()
-                + " (shipment " + charge.shipmentId() + ")", charge.amount(), config.expenseAccount(),
+        String label = charge.is(CarrierCharge.Kind.DETENTION)
+                ? "Detention " + charge.carrier() + " appointment " + charge.trackingNumber() + " (visit "
+                        + charge.visitId() + ")"
+                : "Freight " + charge.carrier() + " " + charge.trackingNumber() + " (shipment " + charge.shipmentId() + ")";
+        return odoo.accrue(charge.accrualRef(), day, label, charge.amount(), config.expenseAccount(),
                 config.accruedAccount())
                 .chain(move -> Panache.withTransaction(() -> charges.findById(charge.id()).chain(row -> {
                     row.accrued(move.id());
