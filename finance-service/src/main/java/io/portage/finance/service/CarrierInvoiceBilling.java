@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.finance.client.VendorBillClient;
 import io.portage.finance.config.AuditConfig;
+import io.portage.finance.config.FinanceOdooConfig;
 import io.portage.finance.domain.AuditBatch;
 import io.portage.finance.domain.CarrierInvoice;
 import io.portage.finance.domain.CarrierInvoiceLine;
@@ -33,7 +34,8 @@ import io.smallrye.mutiny.Uni;
  * Bills an audited batch's invoices in Odoo: one vendor bill per invoice of its matched lines (ref = the carrier's
  * invoice number, the carrier's vendor from its terms), never one for an invoice repeating a number; the labels it paid
  * for are marked so {@link FreightAccruals} reverses their accruals, and the bill is recorded with its cause. An invoice
- * whose bill Odoo refuses, or whose carrier has no vendor, is raised for finance in the exception queue.
+ * whose bill Odoo refuses, or whose carrier has no vendor, is raised for finance in the exception queue. With Odoo
+ * writes off ({@code portage.finance.odoo.enabled}) a batch waits in BILLING.
  */
 @ApplicationScoped
 public class CarrierInvoiceBilling {
@@ -51,11 +53,14 @@ public class CarrierInvoiceBilling {
     private final PostingRepository postings;
     private final AuditConfig config;
     private final FinanceJson json;
+    private final FinanceOdooConfig writes;
     private final Clock clock = Clock.systemUTC();
 
     public CarrierInvoiceBilling(AuditBatchRepository batches, CarrierInvoiceRepository invoices,
             CarrierInvoiceLineRepository lines, CarrierTermsService terms, VendorBillClient bills, ExceptionQueue exceptions,
-            CarrierChargeRepository charges, PostingRepository postings, AuditConfig config, FinanceJson json) {
+            CarrierChargeRepository charges, PostingRepository postings, AuditConfig config, FinanceJson json,
+            FinanceOdooConfig writes) {
+        this.writes = writes;
         this.batches = batches;
         this.invoices = invoices;
         this.lines = lines;
@@ -84,6 +89,9 @@ public class CarrierInvoiceBilling {
 
     @WithSpan("CarrierInvoiceBilling.bill")
     public Uni<Void> bill(UUID batchId) {
+        if (!writes.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
         return Panache.withTransaction(() -> batches.findById(batchId).chain(batch -> {
             if (batch == null || batch.status() != AuditBatch.Status.BILLING) {
                 return Uni.createFrom().item(List.<Work>of());

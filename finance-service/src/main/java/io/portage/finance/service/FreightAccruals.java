@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.portage.finance.client.AccrualClient;
 import io.portage.finance.config.AccrualConfig;
 import io.portage.finance.config.AuditConfig;
+import io.portage.finance.config.FinanceOdooConfig;
 import io.portage.finance.domain.CarrierCharge;
 import io.portage.finance.domain.Posting;
 import io.portage.finance.repository.CarrierChargeRepository;
@@ -41,10 +42,12 @@ public class FreightAccruals {
     private final AccrualConfig config;
     private final AuditConfig audit;
     private final FinanceJson json;
+    private final FinanceOdooConfig writes;
     private final Clock clock = Clock.systemUTC();
 
     public FreightAccruals(CarrierChargeRepository charges, PostingRepository postings, AccrualClient odoo,
-            ExceptionQueue exceptions, AccrualConfig config, AuditConfig audit, FinanceJson json) {
+            ExceptionQueue exceptions, AccrualConfig config, AuditConfig audit, FinanceJson json, FinanceOdooConfig writes) {
+        this.writes = writes;
         this.charges = charges;
         this.postings = postings;
         this.odoo = odoo;
@@ -56,6 +59,9 @@ public class FreightAccruals {
 
     @Scheduled(every = "${portage.finance.accrual.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
+        if (!writes.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
         return Panache.withSession(() -> charges.accrualWork(100)).chain(work -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (CarrierCharge charge : work) {
