@@ -152,6 +152,15 @@ class CarrierInvoiceAuditTest extends CarrierTestFixture {
                 .then()
                 .statusCode(403);
         given().auth().oauth2(token).get("/api/v1/carrier-invoice-batches/" + batch + "/report").then().statusCode(403);
+        // An operator is no carrier: without a partner there is no carrier to bill for.
+        given().auth()
+                .oauth2(TestTokens.ops("test-operator"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/carrier-invoices")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test

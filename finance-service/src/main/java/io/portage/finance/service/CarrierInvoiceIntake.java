@@ -1,13 +1,9 @@
 package io.portage.finance.service;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -79,7 +75,7 @@ public class CarrierInvoiceIntake {
      * (an EDI 210 delivered again, whatever its content): idempotent per key, not per content.
      */
     public Uni<Intake> receiveOnce(String source, String key, ReceivedInvoice invoice, String actor, String correlationId) {
-        String hash = sha256(source + "\u0000" + key);
+        String hash = ContentHash.sha256(source + "\u0000" + key);
         return batches.byContentHash(hash)
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(new Intake(existing, false))
@@ -162,16 +158,7 @@ public class CarrierInvoiceIntake {
                 canonical.append('|').append(plain(line.total())).append('\n');
             }
         }
-        return sha256(canonical.toString());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ContentHash.sha256(canonical.toString());
     }
 
     private static String plain(BigDecimal value) {
