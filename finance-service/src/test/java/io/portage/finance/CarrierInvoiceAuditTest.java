@@ -203,4 +203,25 @@ class CarrierInvoiceAuditTest extends CarrierTestFixture {
                 .orElseThrow(() -> new AssertionError("no total for " + outcome + " " + disputeClass + " in "
                         + report.prettify()));
     }
+
+    @Test
+    void theBillsOfABatchArePostedSeveralAtOnceAndEachInvoiceOnce() {
+        String[] tracking = new String[12];
+        StringBuilder csv = new StringBuilder(HEADER);
+        String prefix = "PAR-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        for (int i = 0; i < tracking.length; i++) {
+            tracking[i] = "P" + i;
+            csv.append(row(prefix + i, "2026-03-20", 1, tracking[i], "2026-02-15", "1000", "1000", "185.00", "18.50", "",
+                    "203.50"));
+        }
+        labels("EUR", "200.00", tracking);
+        String batch = importFile(csv.toString(), 202);
+        JsonPath report = report(batch);
+        assertThat(report.getList("invoices.status")).hasSize(12).containsOnly("BILLED");
+        for (int i = 0; i < tracking.length; i++) {
+            assertThat(bills(prefix + i)).as("bills of invoice %s", prefix + i).hasSize(1);
+        }
+        assertThat(importFile(csv.toString(), 200)).isEqualTo(batch);
+        assertThat(bills(prefix + 0)).hasSize(1);
+    }
 }
