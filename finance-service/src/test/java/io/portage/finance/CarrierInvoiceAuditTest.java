@@ -214,7 +214,8 @@ class CarrierInvoiceAuditTest extends CarrierTestFixture {
             csv.append(row(prefix + i, "2026-03-20", 1, tracking[i], "2026-02-15", "1000", "1000", "185.00", "18.50", "",
                     "203.50"));
         }
-        labels("EUR", "200.00", tracking);
+        // In USD: the fixture's five EUR labels stay apart from these twelve.
+        labels("USD", "200.00", tracking);
         String batch = importFile(csv.toString(), 202);
         JsonPath report = report(batch);
         assertThat(report.getList("invoices.status")).hasSize(12).containsOnly("BILLED");

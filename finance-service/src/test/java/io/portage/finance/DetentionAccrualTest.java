@@ -48,18 +48,6 @@ class DetentionAccrualTest extends CarrierTestFixture {
                         "corr-" + appointment));
     }
 
-    JsonPath charges(String appointment) {
-        return given().auth()
-                .oauth2(finance)
-                .queryParam("carrier", carrier)
-                .queryParam("trackingNumber", appointment)
-                .get("/api/v1/carrier-charges")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-    }
-
     List<Map<String, Object>> accrualsOf(String appointment) {
         return OdooStandinResource.standin()
                 .records("account.move")

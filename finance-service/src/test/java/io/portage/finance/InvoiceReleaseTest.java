@@ -313,20 +313,7 @@ class InvoiceReleaseTest {
                 .body("[0].paymentFees", equalTo(4.36f))
                 .body("[0].paymentFeesKnown", equalTo(true))
                 .body("[0].margin", equalTo(135.64f));
-        List<Map<String, Object>> raised = given().auth()
-                .oauth2(io.portage.testsupport.TestTokens.ops("test-operator"))
-                .queryParam("type", "finance.payout-unmatched")
-                .queryParam("owner", "finance")
-                .queryParam("limit", 1000)
-                .get("/ops/exceptions")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .<Map<String, Object>>getList("$")
-                .stream()
-                .filter(item -> String.valueOf(item.get("payload")).contains("txn_B" + s))
-                .toList();
+        List<Map<String, Object>> raised = CarrierTestFixture.exceptions("finance.payout-unmatched", "txn_B" + s);
         assertThat(raised).hasSize(1);
         assertThat(String.valueOf(raised.get(0).get("payload"))).contains("ORD-unknown-" + s).contains("not known");
 

@@ -1,9 +1,7 @@
 package io.portage.finance;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.Map;
@@ -42,38 +40,13 @@ class OdooWritesOffTest extends CarrierTestFixture {
         labels("USD", "185.00", "W1");
         String invoice = "OFF-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         String batch = importFile(file(invoice, invoice + "-2"), 202);
-        await().atMost(WAIT)
-                .untilAsserted(() -> given().auth()
-                        .oauth2(finance)
-                        .get("/api/v1/carrier-invoice-batches/" + batch)
-                        .then()
-                        .statusCode(200)
-                        .body("status", equalTo("BILLING")));
+        await().atMost(WAIT).until(() -> "BILLING".equals(status(batch)));
         await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() -> {
-            given().auth()
-                    .oauth2(finance)
-                    .get("/api/v1/carrier-invoice-batches/" + batch)
-                    .then()
-                    .statusCode(200)
-                    .body("status", equalTo("BILLING"));
-            given().auth()
-                    .oauth2(finance)
-                    .queryParam("carrier", carrier)
-                    .queryParam("trackingNumber", "W1")
-                    .get("/api/v1/carrier-charges")
-                    .then()
-                    .statusCode(200)
-                    .body("[0].accrualStatus", equalTo("PENDING"));
+            assertThat(status(batch)).isEqualTo("BILLING");
+            assertThat(charges("W1").getString("[0].accrualStatus")).isEqualTo("PENDING");
         });
         assertThat(bills(invoice)).isEmpty();
-        String ref = given().auth()
-                .oauth2(finance)
-                .queryParam("carrier", carrier)
-                .queryParam("trackingNumber", "W1")
-                .get("/api/v1/carrier-charges")
-                .then()
-                .extract()
-                .path("[0].accrualRef");
+        String ref = charges("W1").getString("[0].accrualRef");
         assertThat(OdooStandinResource.standin().records("account.move")).noneMatch(move -> ref.equals(move.get("ref")));
     }
 }
