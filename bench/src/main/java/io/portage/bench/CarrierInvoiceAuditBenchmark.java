@@ -43,7 +43,8 @@ import io.portage.stack.QuarkusService;
  * {@code DONE} (every line re-rated, matched, judged and written to PostgreSQL, disputes raised, each invoice's bill posted
  * in the Odoo stand-in running in this JVM) and its reconciliation report has been read as JSON and CSV. The labels the
  * lines name come first as LabelGenerated v2 events; accruals are switched off (their scheduler is a separate step).
- * A warm-up file of a fifth of the size comes first.
+ * A warm-up file of a fifth of the size comes first. {@code BENCH_BILL_CONCURRENCY} sets how many bills are posted at
+ * once (default 4; 1 is one after the other).
  */
 public final class CarrierInvoiceAuditBenchmark {
 
@@ -56,9 +57,13 @@ public final class CarrierInvoiceAuditBenchmark {
 
     public static void main(String[] args) throws Exception {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        // Bills posted at once (portage.finance.audit.bill-concurrency); 1 posts them one after the other.
+        String billConcurrency = System.getenv().getOrDefault("BENCH_BILL_CONCURRENCY", "4");
         Path work = PortageHome.locate().root().resolve("bench/carrier-invoice-audit");
-        System.out.printf("Carrier invoice audit in finance-service: %d lines in %d invoices (after %d warm-up), %d cores%n",
-                lines, lines / LINES_PER_INVOICE, lines / 5, Runtime.getRuntime().availableProcessors());
+        System.out.printf("Carrier invoice audit in finance-service: %d lines in %d invoices (after %d warm-up), %d cores,"
+                + " %s bills at once%n", lines, lines / LINES_PER_INVOICE, lines / 5,
+                Runtime.getRuntime().availableProcessors(),
+                billConcurrency);
 
         try (OdooStandin odoo = OdooStandin.builder()
                 .version("18.0")
@@ -78,6 +83,7 @@ public final class CarrierInvoiceAuditBenchmark {
                     .with("portage.odoo.login", ODOO_LOGIN)
                     .with("portage.odoo.api-key", ODOO_API_KEY)
                     .with("portage.finance.accrual.interval", "24h")
+                    .with("portage.finance.audit.bill-concurrency", billConcurrency)
                     .with("quarkus.log.level", "WARN");
             ManagedProcess service = finance.start(work.resolve("services"), false, Duration.ofSeconds(120));
             try {

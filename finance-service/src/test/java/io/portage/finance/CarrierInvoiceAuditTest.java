@@ -152,6 +152,15 @@ class CarrierInvoiceAuditTest extends CarrierTestFixture {
                 .then()
                 .statusCode(403);
         given().auth().oauth2(token).get("/api/v1/carrier-invoice-batches/" + batch + "/report").then().statusCode(403);
+        // An operator is no carrier: without a partner there is no carrier to bill for.
+        given().auth()
+                .oauth2(TestTokens.ops("test-operator"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/carrier-invoices")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -193,5 +202,27 @@ class CarrierInvoiceAuditTest extends CarrierTestFixture {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no total for " + outcome + " " + disputeClass + " in "
                         + report.prettify()));
+    }
+
+    @Test
+    void theBillsOfABatchArePostedSeveralAtOnceAndEachInvoiceOnce() {
+        String[] tracking = new String[12];
+        StringBuilder csv = new StringBuilder(HEADER);
+        String prefix = "PAR-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        for (int i = 0; i < tracking.length; i++) {
+            tracking[i] = "P" + i;
+            csv.append(row(prefix + i, "2026-03-20", 1, tracking[i], "2026-02-15", "1000", "1000", "185.00", "18.50", "",
+                    "203.50"));
+        }
+        // In USD: the fixture's five EUR labels stay apart from these twelve.
+        labels("USD", "200.00", tracking);
+        String batch = importFile(csv.toString(), 202);
+        JsonPath report = report(batch);
+        assertThat(report.getList("invoices.status")).hasSize(12).containsOnly("BILLED");
+        for (int i = 0; i < tracking.length; i++) {
+            assertThat(bills(prefix + i)).as("bills of invoice %s", prefix + i).hasSize(1);
+        }
+        assertThat(importFile(csv.toString(), 200)).isEqualTo(batch);
+        assertThat(bills(prefix + 0)).hasSize(1);
     }
 }

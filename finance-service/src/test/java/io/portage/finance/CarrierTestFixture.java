@@ -137,13 +137,7 @@ abstract class CarrierTestFixture {
     }
 
     JsonPath report(String batch) {
-        await().atMost(WAIT)
-                .untilAsserted(() -> given().auth()
-                        .oauth2(finance)
-                        .get("/api/v1/carrier-invoice-batches/" + batch)
-                        .then()
-                        .statusCode(200)
-                        .body("status", equalTo("DONE")));
+        await().atMost(WAIT).until(() -> "DONE".equals(status(batch)));
         return given().auth()
                 .oauth2(finance)
                 .get("/api/v1/carrier-invoice-batches/" + batch + "/report")
@@ -162,9 +156,14 @@ abstract class CarrierTestFixture {
     }
 
     List<Map<String, Object>> disputesOf(String batch) {
+        return exceptions("finance.carrier-invoice-dispute", batch);
+    }
+
+    /** The open exception items of finance of {@code type} whose payload holds {@code text}. */
+    static List<Map<String, Object>> exceptions(String type, String text) {
         return given().auth()
                 .oauth2(TestTokens.ops("test-operator"))
-                .queryParam("type", "finance.carrier-invoice-dispute")
+                .queryParam("type", type)
                 .queryParam("owner", "finance")
                 .queryParam("limit", 1000)
                 .get("/ops/exceptions")
@@ -174,8 +173,32 @@ abstract class CarrierTestFixture {
                 .jsonPath()
                 .<Map<String, Object>>getList("$")
                 .stream()
-                .filter(item -> String.valueOf(item.get("payload")).contains(batch))
+                .filter(item -> String.valueOf(item.get("payload")).contains(text))
                 .toList();
+    }
+
+    /** This carrier's confirmed charges of one tracking number (or appointment). */
+    JsonPath charges(String trackingNumber) {
+        return given().auth()
+                .oauth2(finance)
+                .queryParam("carrier", carrier)
+                .queryParam("trackingNumber", trackingNumber)
+                .get("/api/v1/carrier-charges")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    /** A batch's status. */
+    String status(String batch) {
+        return given().auth()
+                .oauth2(finance)
+                .get("/api/v1/carrier-invoice-batches/" + batch)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status");
     }
 
 }

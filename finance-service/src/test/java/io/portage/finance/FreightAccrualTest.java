@@ -34,18 +34,6 @@ class FreightAccrualTest extends CarrierTestFixture {
     static final int EXPENSES = 4;
     static final int BILLS_TO_RECEIVE = 6;
 
-    JsonPath charge(String tracking) {
-        return given().auth()
-                .oauth2(finance)
-                .queryParam("carrier", carrier)
-                .queryParam("trackingNumber", tracking)
-                .get("/api/v1/carrier-charges")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-    }
-
     static Map<String, Object> move(long id) {
         return OdooStandinResource.standin()
                 .records("account.move")
@@ -82,12 +70,12 @@ class FreightAccrualTest extends CarrierTestFixture {
                 .statusCode(201);
         String event = labels("USD", "185.00", "U1").get(0);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(charge("U1").getString("[0].accrualStatus")).isEqualTo("POSTED"));
-        long accrual = charge("U1").getLong("[0].accrualMoveId");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(charges("U1").getString("[0].accrualStatus")).isEqualTo("POSTED"));
+        long accrual = charges("U1").getLong("[0].accrualMoveId");
         Map<String, Object> entry = move(accrual);
         assertThat(entry).containsEntry("move_type", "entry")
                 .containsEntry("state", "posted")
-                .containsEntry("ref", charge("U1").getString("[0].accrualRef"));
+                .containsEntry("ref", charges("U1").getString("[0].accrualRef"));
         assertThat(new BigDecimal(entry.get("amount_total").toString())).isEqualByComparingTo("185.00");
         assertThat(lines(accrual).get(EXPENSES)[0]).isEqualByComparingTo("185.00");
         assertThat(lines(accrual).get(EXPENSES)[1]).isEqualByComparingTo("0");
@@ -119,8 +107,8 @@ class FreightAccrualTest extends CarrierTestFixture {
         assertThat(report.getString("invoices[0].status")).isEqualTo("BILLED");
         long bill = report.getLong("invoices[0].odooBillId");
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(charge("U1").getString("[0].reversalMoveId")).isNotNull());
-        long reversal = charge("U1").getLong("[0].reversalMoveId");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(charges("U1").getString("[0].reversalMoveId")).isNotNull());
+        long reversal = charges("U1").getLong("[0].reversalMoveId");
         Map<String, Object> reversed = move(reversal);
         assertThat(reversed).containsEntry("state", "posted").containsEntry("move_type", "entry");
         assertThat(String.valueOf(reversed.get("reversed_entry_id"))).startsWith("[" + accrual + ",");

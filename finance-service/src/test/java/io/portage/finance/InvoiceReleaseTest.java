@@ -245,4 +245,94 @@ class InvoiceReleaseTest {
                 .statusCode(400)
                 .body("violations[0].field", equalTo("to"));
     }
+
+    String payouts(String csv, int status) {
+        return given().auth()
+                .oauth2(finance)
+                .contentType("text/csv")
+                .body(csv)
+                .post("/api/v1/payouts")
+                .then()
+                .statusCode(status)
+                .extract()
+                .path("id");
+    }
+
+    @Test
+    void payoutFeesEnterTheMarginOnceAndUnmatchedPaymentsAreRaisedForFinance() {
+        policy("AT_DISPATCH");
+        long saleOrder = saleOrder();
+        String order = "ORD-" + UUID.randomUUID();
+        String shipment = "SHP-" + UUID.randomUUID();
+        produce(List.of(released(order, saleOrder), created(shipment, order), dispatched(shipment)));
+        await().atMost(WAIT).untilAsserted(() -> orderInvoice(order).statusCode(200).body("status", equalTo("INVOICED")));
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String header = "id,type,source,amount,fee,net,currency,created,available_on,reporting_category,payout,"
+                + "description,order_id (metadata)\n";
+        String charge = "txn_A" + s + ",charge,ch_A" + s + ",140.00,4.36,135.64,usd,2026-03-02 10:00:00,2026-03-04 00:00:00,"
+                + "charge,po_" + s + ",\"Order " + order + ", web\"," + order + "\n";
+        String file = header + charge
+                + "txn_B" + s + ",charge,ch_B" + s + ",50.00,1.75,48.25,usd,2026-03-02 11:00,2026-03-04 00:00,charge,po_" + s
+                + ",,ORD-unknown-" + s + "\n"
+                + "txn_C" + s + ",payout,po_" + s + ",-183.89,0.00,-183.89,usd,1772668800,1772668800,payout,po_" + s + ",,\n";
+
+        String imported = payouts(file, 201);
+        given().auth()
+                .oauth2(finance)
+                .get("/api/v1/payouts/" + imported)
+                .then()
+                .statusCode(200)
+                .body("payoutImport.matched", equalTo(1))
+                .body("payoutImport.unmatched", equalTo(1))
+                .body("payoutImport.notOrders", equalTo(1))
+                .body("transactions[0].status", equalTo("MATCHED"))
+                .body("transactions[0].orderId", equalTo(order))
+                .body("transactions[0].odooInvoiceIds", org.hamcrest.Matchers.notNullValue())
+                .body("transactions[1].status", equalTo("UNMATCHED"))
+                .body("transactions[2].status", equalTo("NOT_ORDER"));
+        assertThat(payouts(file, 200)).isEqualTo(imported);
+        // A later export overlapping this one: the charge is not stored twice, the refund (no fee back) is matched.
+        String later = payouts(header + charge + "txn_D" + s + ",refund,re_D" + s + ",-20.00,0.00,-20.00,usd,"
+                + "2026-03-06 09:00,2026-03-06 09:00,refund,,," + order + "\n", 201);
+        given().auth()
+                .oauth2(finance)
+                .get("/api/v1/payouts/" + later)
+                .then()
+                .statusCode(200)
+                .body("payoutImport.alreadyImported", equalTo(1))
+                .body("payoutImport.matched", equalTo(1))
+                .body("transactions.size()", equalTo(1));
+
+        given().auth()
+                .oauth2(finance)
+                .queryParam("orderId", order)
+                .get("/api/v1/margins")
+                .then()
+                .statusCode(200)
+                .body("[0].revenue", equalTo(140.0f))
+                .body("[0].paymentFees", equalTo(4.36f))
+                .body("[0].paymentFeesKnown", equalTo(true))
+                .body("[0].margin", equalTo(135.64f));
+        List<Map<String, Object>> raised = CarrierTestFixture.exceptions("finance.payout-unmatched", "txn_B" + s);
+        assertThat(raised).hasSize(1);
+        assertThat(String.valueOf(raised.get(0).get("payload"))).contains("ORD-unknown-" + s).contains("not known");
+
+        given().auth()
+                .oauth2(finance)
+                .contentType("text/csv")
+                .body(header + "txn_E" + s + ",charge,ch_E,10.00,1.00,8.00,usd,2026-03-02 10:00,,charge,,," + order + "\n")
+                .post("/api/v1/payouts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("row 2, net"));
+        given().auth()
+                .oauth2(finance)
+                .contentType("text/csv")
+                .body("id,type,amount,net,currency,created\ntxn_F,charge,1.00,1.00,usd,2026-03-02 10:00\n")
+                .post("/api/v1/payouts")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("row 1, fee"));
+    }
 }

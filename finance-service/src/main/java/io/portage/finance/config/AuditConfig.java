@@ -26,6 +26,13 @@ public interface AuditConfig {
     @WithDefault("1s")
     Duration interval();
 
+    /**
+     * Vendor bills of a batch posted in Odoo at once (each invoice number still once: its bill is looked for by ref
+     * first); at most the connector's bulkhead ({@code portage.odoo.bulkhead.limit}) are in flight anyway.
+     */
+    @WithDefault("4")
+    int billConcurrency();
+
     /** The role that owns disputes and failed bills in the exception queue. */
     @WithDefault("finance")
     String ownerRole();

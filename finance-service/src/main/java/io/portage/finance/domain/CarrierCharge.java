@@ -12,16 +12,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A carrier charge Portage confirmed for a shipment (a label bought at the carrier's price), kept with the event that
- * reported it: what a carrier's invoice line is matched against.
+ * A carrier charge Portage confirmed (a label bought at the carrier's price, or detention charged at a dock appointment),
+ * kept with the event that reported it: what a carrier's invoice line is matched against.
  */
 @Entity
 @Table(name = "carrier_charge")
 public class CarrierCharge {
 
-    /** What the charge was for. */
+    /** What the charge was for: a label bought, or detention charged at a dock appointment. */
     public enum Kind {
-        LABEL
+        LABEL, DETENTION
     }
 
     /**
@@ -61,6 +61,9 @@ public class CarrierCharge {
     private UUID billedBy;
     @Column(name = "reversal_move_id")
     private Long reversalMoveId;
+    @Column(name = "visit_id")
+    private String visitId;
+    private String evidence;
 
     protected CarrierCharge() {
     }
@@ -77,6 +80,19 @@ public class CarrierCharge {
         this.eventId = eventId;
         this.correlationId = correlationId;
         this.confirmedAt = confirmedAt;
+    }
+
+    /**
+     * Detention charged for an appointment: the appointment id is both the reference the carrier's invoice line names
+     * (tracking number) and the accrual's; {@code evidenceJson} is what the charge was worked out from.
+     */
+    public static CarrierCharge detention(String carrier, String appointmentId, String visitId, BigDecimal amount,
+            String currency, String eventId, String correlationId, Instant chargedAt, String evidenceJson) {
+        CarrierCharge charge = new CarrierCharge(carrier, appointmentId, appointmentId, Kind.DETENTION, amount, currency,
+                eventId, correlationId, chargedAt);
+        charge.visitId = visitId;
+        charge.evidence = evidenceJson;
+        return charge;
     }
 
     public String carrier() {
@@ -161,6 +177,18 @@ public class CarrierCharge {
 
     public String kind() {
         return kind;
+    }
+
+    public String visitId() {
+        return visitId;
+    }
+
+    public String evidenceJson() {
+        return evidence;
+    }
+
+    public boolean is(Kind other) {
+        return other.name().equals(kind);
     }
 
     public String correlationId() {

@@ -73,8 +73,8 @@ public class CarrierInvoiceLine {
         this.carrier = invoice.carrier();
         this.trackingNumber = line.trackingNumber();
         this.shipDate = line.shipDate();
-        this.originCountry = line.lane().origin();
-        this.destinationCountry = line.lane().destination();
+        this.originCountry = line.lane() == null ? null : line.lane().origin();
+        this.destinationCountry = line.lane() == null ? null : line.lane().destination();
         this.service = line.service();
         this.declaredWeightKg = line.declaredWeightKg();
         this.billedWeightKg = line.billedWeightKg();
@@ -127,8 +127,9 @@ public class CarrierInvoiceLine {
         return shipDate;
     }
 
+    /** The lane, or null for a line that carries only an amount. */
     public Lane lane() {
-        return new Lane(originCountry, destinationCountry);
+        return originCountry == null ? null : new Lane(originCountry, destinationCountry);
     }
 
     public String service() {

@@ -13,5 +13,10 @@ public enum DisputeClass {
     /** The carrier billed a higher weight than was declared, and the charge rose beyond tolerance with it. */
     REWEIGH,
     /** No rate card of the carrier covers the lane on the ship date in the invoice's currency: the line cannot be re-rated. */
-    NO_RATE_CARD
+    NO_RATE_CARD,
+    /**
+     * The line carries only an amount (an EDI 210 v1) and Portage holds no cost in the invoice's currency for the
+     * shipment to match it to.
+     */
+    NO_EXPECTED_COST
 }

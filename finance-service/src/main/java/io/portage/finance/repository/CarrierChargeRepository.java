@@ -35,6 +35,11 @@ public class CarrierChargeRepository implements PanacheRepositoryBase<CarrierCha
         return list("shipmentId in ?1", shipmentIds);
     }
 
+    /** The detention charges of these appointments, whatever their carrier. */
+    public Uni<List<CarrierCharge>> detentionsOf(Collection<String> appointmentIds) {
+        return list("kind = ?1 and trackingNumber in ?2", CarrierCharge.Kind.DETENTION.name(), appointmentIds);
+    }
+
     public Uni<List<CarrierCharge>> ofTrackingNumbers(String carrier, Collection<String> trackingNumbers) {
         return list("carrier = ?1 and trackingNumber in ?2", carrier, trackingNumbers);
     }

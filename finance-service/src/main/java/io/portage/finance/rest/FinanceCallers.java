@@ -66,8 +66,16 @@ public class FinanceCallers {
         return name != null ? name : token.getClaim("azp");
     }
 
-    /** The carrier a partner's token acts for, with the scope to send invoices; 403 without it. */
+    /**
+     * The carrier a partner's token acts for (its partner claim), with the scope to send invoices; 403 without it, and
+     * for a token naming no partner (an operator is not a carrier).
+     */
     public String carrier() {
-        return callers.current().requireScope(INVOICES_WRITE).partnerId();
+        var caller = callers.current();
+        if (caller.operator() || caller.partnerId() == null) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "Carrier invoices are sent with a carrier's partner"
+                    + " token (scope '" + INVOICES_WRITE + "') or entered by finance (realm role '" + FINANCE_ROLE + "')");
+        }
+        return caller.requireScope(INVOICES_WRITE).partnerId();
     }
 }

@@ -6,12 +6,14 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.portage.finance.service.InvalidCarrierInvoiceException;
+import io.portage.finance.service.InvalidPayoutFileException;
 import io.portage.finance.service.InvoiceNotReleasableException;
 import io.portage.finance.service.NoRateCardException;
 import io.portage.finance.service.RateCardOverlapException;
 import io.portage.finance.service.RefundNotPendingException;
 import io.portage.finance.service.UnknownBatchException;
 import io.portage.finance.service.UnknownOrderInvoiceException;
+import io.portage.finance.service.UnknownPayoutImportException;
 import io.portage.finance.service.UnknownRefundException;
 import io.portage.kit.rest.ProblemException;
 import io.portage.kit.rest.ProblemMappers;
@@ -38,6 +40,16 @@ public class FinanceProblemMappers {
     @ServerExceptionMapper
     public Response invalidCarrierInvoice(InvalidCarrierInvoiceException e, UriInfo uri) {
         return problems.problem(ProblemException.invalid(e.field(), e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidPayoutFile(InvalidPayoutFileException e, UriInfo uri) {
+        return problems.problem(ProblemException.invalid(e.field(), e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownPayoutImport(UnknownPayoutImportException e, UriInfo uri) {
+        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
     }
 
     @ServerExceptionMapper

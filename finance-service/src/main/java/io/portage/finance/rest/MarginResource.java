@@ -39,8 +39,8 @@ public class MarginResource {
     @SecurityRequirement(name = "SecurityScheme", scopes = "finance")
     @GET
     @Operation(summary = "Margin per order", description = "revenue - credit notes - carrier cost - payment fees, of one "
-            + "order (orderId) or of the orders invoiced in [from, to). Payment fees are not imported yet: zero, and "
-            + "paymentFeesKnown false.")
+            + "order (orderId) or of the orders invoiced in [from, to). Payment fees come from the payouts import "
+            + "(/api/v1/payouts); until the order's payment is imported they are zero and paymentFeesKnown false.")
     public Uni<List<Margins.Margin>> margins(
             @QueryParam("orderId") @Pattern(regexp = InvoiceReleaseResource.ID, message = "must be an order id") String orderId,
             @QueryParam("from") Instant from, @QueryParam("to") Instant to,

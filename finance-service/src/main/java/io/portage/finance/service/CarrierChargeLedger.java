@@ -1,18 +1,22 @@
 package io.portage.finance.service;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.portage.contracts.shipment.LabelGeneratedV2;
+import io.portage.contracts.yard.DetentionChargedV2;
 import io.portage.finance.domain.CarrierCharge;
 import io.portage.finance.repository.CarrierChargeRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Records the carrier charges shipment-service confirmed (a label's cost from LabelGenerated v2), in the consumer's
- * transaction, with the event and correlation ids that reported them: what carrier invoice lines are matched against.
+ * Records the carrier charges Portage confirmed (a label's cost from LabelGenerated v2, detention from DetentionCharged
+ * v2), in the consumer's transaction, with the event and correlation ids that reported them: what carrier invoice lines
+ * are matched against.
  */
 @ApplicationScoped
 public class CarrierChargeLedger {
@@ -28,6 +32,38 @@ public class CarrierChargeLedger {
 
     /** A label bought, as one event reported it. */
     public record LabelBought(String eventId, String correlationId, LabelGeneratedV2 label) {
+    }
+
+    /** Detention charged, as one event reported it; {@code evidenceJson} is the event's data. */
+    public record DetentionCharged(String eventId, String correlationId, DetentionChargedV2 detention,
+            String evidenceJson) {
+
+        String key() {
+            return detention.carrier() + "|" + detention.appointmentId();
+        }
+    }
+
+    /**
+     * Records detention charges (in the caller's transaction), one per carrier and appointment: one recorded before,
+     * or earlier in the list, is not recorded again. Answers how many were recorded.
+     */
+    public Uni<Integer> recordDetentions(List<DetentionCharged> charged) {
+        if (charged.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        Map<String, DetentionCharged> once = new LinkedHashMap<>();
+        charged.forEach(item -> once.putIfAbsent(item.key(), item));
+        return charges.detentionsOf(charged.stream().map(item -> item.detention().appointmentId()).toList()).chain(known -> {
+            known.forEach(charge -> once.remove(charge.carrier() + "|" + charge.trackingNumber()));
+            List<CarrierCharge> rows = once.values()
+                    .stream()
+                    .map(item -> CarrierCharge.detention(item.detention().carrier(), item.detention().appointmentId(),
+                            item.detention().visitId(), item.detention().amount().amount(),
+                            item.detention().amount().currency(), item.eventId(), item.correlationId(),
+                            item.detention().chargedAt(), item.evidenceJson()))
+                    .toList();
+            return charges.persist(rows).replaceWith(rows.size());
+        });
     }
 
     /** A carrier's confirmed charges (of one tracking number when given), with the events that reported them. */

@@ -153,7 +153,8 @@ public class CarrierInvoiceAuditor {
                                                 List.of());
                                         Verdict verdict = LineAudit.audit(domain(line), line.currency(),
                                                 tariff(cards, line), carrierTerms.forAudit(), !shipment.isEmpty(), duplicate,
-                                                accrued(shipment, line.currency()));
+                                                accrued(shipment, line.currency(), CarrierCharge.Kind.LABEL),
+                                                accrued(shipment, line.currency(), CarrierCharge.Kind.DETENTION));
                                         Map<String, Object> evidence = new LinkedHashMap<>(verdict.evidence());
                                         if (invoice.duplicateOf() != null) {
                                             evidence.put("invoiceReceivedBefore", invoice.duplicateOf().toString());
@@ -193,6 +194,9 @@ public class CarrierInvoiceAuditor {
     }
 
     private static Tariff tariff(List<RateCard> cards, CarrierInvoiceLine line) {
+        if (line.lane() == null) {
+            return null;
+        }
         return cards.stream()
                 .filter(card -> card.lane().equals(line.lane()) && card.isValidOn(line.shipDate()))
                 .findFirst()
@@ -200,9 +204,9 @@ public class CarrierInvoiceAuditor {
                 .orElse(null);
     }
 
-    private static BigDecimal accrued(List<CarrierCharge> shipment, String currency) {
+    private static BigDecimal accrued(List<CarrierCharge> shipment, String currency, CarrierCharge.Kind kind) {
         return shipment.stream()
-                .filter(charge -> charge.currency().equals(currency))
+                .filter(charge -> charge.is(kind) && charge.currency().equals(currency))
                 .map(CarrierCharge::amount)
                 .reduce(BigDecimal::add)
                 .orElse(null);

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.finance.client.VendorBillClient;
 import io.portage.finance.config.AuditConfig;
+import io.portage.finance.config.FinanceOdooConfig;
 import io.portage.finance.domain.AuditBatch;
 import io.portage.finance.domain.CarrierInvoice;
 import io.portage.finance.domain.CarrierInvoiceLine;
@@ -27,13 +28,16 @@ import io.portage.finance.repository.PostingRepository;
 import io.portage.kit.ops.ExceptionQueue;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Bills an audited batch's invoices in Odoo: one vendor bill per invoice of its matched lines (ref = the carrier's
- * invoice number, the carrier's vendor from its terms), never one for an invoice repeating a number; the labels it paid
+ * invoice number, the carrier's vendor from its terms), {@code portage.finance.audit.bill-concurrency} at once, never
+ * one for an invoice repeating a number; the labels it paid
  * for are marked so {@link FreightAccruals} reverses their accruals, and the bill is recorded with its cause. An invoice
- * whose bill Odoo refuses, or whose carrier has no vendor, is raised for finance in the exception queue.
+ * whose bill Odoo refuses, or whose carrier has no vendor, is raised for finance in the exception queue. With Odoo
+ * writes off ({@code portage.finance.odoo.enabled}) a batch waits in BILLING.
  */
 @ApplicationScoped
 public class CarrierInvoiceBilling {
@@ -51,11 +55,14 @@ public class CarrierInvoiceBilling {
     private final PostingRepository postings;
     private final AuditConfig config;
     private final FinanceJson json;
+    private final FinanceOdooConfig writes;
     private final Clock clock = Clock.systemUTC();
 
     public CarrierInvoiceBilling(AuditBatchRepository batches, CarrierInvoiceRepository invoices,
             CarrierInvoiceLineRepository lines, CarrierTermsService terms, VendorBillClient bills, ExceptionQueue exceptions,
-            CarrierChargeRepository charges, PostingRepository postings, AuditConfig config, FinanceJson json) {
+            CarrierChargeRepository charges, PostingRepository postings, AuditConfig config, FinanceJson json,
+            FinanceOdooConfig writes) {
+        this.writes = writes;
         this.batches = batches;
         this.invoices = invoices;
         this.lines = lines;
@@ -74,30 +81,47 @@ public class CarrierInvoiceBilling {
 
         List<VendorBillClient.BillLine> lines() {
             return matched.stream()
-                    .map(line -> new VendorBillClient.BillLine("Freight " + line.trackingNumber() + " shipped "
-                            + line.shipDate() + " (" + line.lane() + ")", line.total()))
+                    .map(line -> new VendorBillClient.BillLine(line.lane() == null
+                            ? "Carrier charges " + line.trackingNumber()
+                            : "Freight " + line.trackingNumber() + " shipped " + line.shipDate() + " (" + line.lane() + ")",
+                            line.total()))
                     .toList();
         }
     }
 
     @WithSpan("CarrierInvoiceBilling.bill")
     public Uni<Void> bill(UUID batchId) {
+        if (!writes.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
         return Panache.withTransaction(() -> batches.findById(batchId).chain(batch -> {
             if (batch == null || batch.status() != AuditBatch.Status.BILLING) {
                 return Uni.createFrom().item(List.<Work>of());
             }
             return invoices.ofBatch(batchId).chain(rows -> lines.ofBatch(batchId).chain(all -> work(batch, rows, all)));
-        })).chain(work -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Work one : work) {
-                chain = chain.chain(() -> post(one));
-            }
-            return chain;
-        }).chain(() -> Panache.withTransaction(() -> batches.findById(batchId).invoke(batch -> {
-            if (batch != null && batch.status() == AuditBatch.Status.BILLING) {
-                batch.finish(clock.instant());
-            }
-        }))).replaceWithVoid();
+        }))
+                .chain(work -> Multi.createFrom()
+                        .iterable(work)
+                        .onItem()
+                        .transformToUni(this::post)
+                        .merge(Math.max(1, config.billConcurrency()))
+                        .collect()
+                        .asList())
+                .chain(outcomes -> {
+                    // The bills are posted a few at a time; what they did is written one after the other, each in its
+                    // own transaction, as Hibernate Reactive's session serves one call at a time.
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Outcome outcome : outcomes) {
+                        chain = chain.chain(() -> record(outcome));
+                    }
+                    return chain;
+                })
+                .chain(() -> Panache.withTransaction(() -> batches.findById(batchId).invoke(batch -> {
+                    if (batch != null && batch.status() == AuditBatch.Status.BILLING) {
+                        batch.finish(clock.instant());
+                    }
+                })))
+                .replaceWithVoid();
     }
 
     private Uni<List<Work>> work(AuditBatch batch, List<CarrierInvoice> rows, List<CarrierInvoiceLine> all) {
@@ -125,21 +149,35 @@ public class CarrierInvoiceBilling {
         return chain.replaceWith(work);
     }
 
-    private Uni<Void> post(Work work) {
+    /** A bill's fate in Odoo: posted, or refused with the reason. */
+    private record Outcome(Work work, VendorBillClient.PostedBill bill, String refused) {
+    }
+
+    /** Posts one bill in Odoo; touches no database, so several run at once. */
+    private Uni<Outcome> post(Work work) {
         if (work.vendorId() == null) {
-            return failed(work, work.carrier() + " has no Odoo vendor in its terms (odooPartnerId)");
+            return Uni.createFrom()
+                    .item(new Outcome(work, null, work.carrier() + " has no Odoo vendor in its terms (odooPartnerId)"));
         }
         return bills.post(work.vendorId(), work.invoiceNumber(), work.date(), work.currency(), work.lines())
-                .chain(bill -> Panache.withTransaction(() -> invoices.findById(work.invoiceId()).chain(invoice -> {
-                    invoice.billed(bill.id(), bill.name());
-                    return billed(work, bill);
-                })))
+                .map(bill -> new Outcome(work, bill, null))
                 .onFailure()
-                .recoverWithUni(failure -> {
+                .recoverWithItem(failure -> {
                     Log.warnf("The bill of %s invoice %s was refused: %s", work.carrier(), work.invoiceNumber(),
                             failure.getMessage());
-                    return failed(work, String.valueOf(failure.getMessage()));
+                    return new Outcome(work, null, String.valueOf(failure.getMessage()));
                 });
+    }
+
+    private Uni<Void> record(Outcome outcome) {
+        Work work = outcome.work();
+        if (outcome.bill() == null) {
+            return failed(work, outcome.refused());
+        }
+        return Panache.withTransaction(() -> invoices.findById(work.invoiceId()).chain(invoice -> {
+            invoice.billed(outcome.bill().id(), outcome.bill().name());
+            return billed(work, outcome.bill());
+        }));
     }
 
     /** Marks the labels the bill paid for (their accruals are then reversed) and records why the bill was posted. */

@@ -1,13 +1,9 @@
 package io.portage.finance.service;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -72,6 +68,18 @@ public class CarrierInvoiceIntake {
                     }
                     return new Intake(existing, false);
                 }));
+    }
+
+    /**
+     * Stores one invoice as its own batch in the caller's transaction, unless a batch was made under {@code key} before
+     * (an EDI 210 delivered again, whatever its content): idempotent per key, not per content.
+     */
+    public Uni<Intake> receiveOnce(String source, String key, ReceivedInvoice invoice, String actor, String correlationId) {
+        String hash = ContentHash.sha256(source + "\u0000" + key);
+        return batches.byContentHash(hash)
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().item(new Intake(existing, false))
+                        : store(source, hash, List.of(invoice), actor, correlationId));
     }
 
     private Uni<Intake> store(String source, String hash, List<ReceivedInvoice> received, String actor,
@@ -150,17 +158,11 @@ public class CarrierInvoiceIntake {
                 canonical.append('|').append(plain(line.total())).append('\n');
             }
         }
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ContentHash.sha256(canonical.toString());
     }
 
     private static String plain(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 
     private static boolean isUniqueViolation(Throwable failure) {

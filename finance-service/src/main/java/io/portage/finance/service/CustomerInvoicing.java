@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.portage.finance.client.CustomerInvoiceClient;
+import io.portage.finance.config.FinanceOdooConfig;
 import io.portage.finance.domain.OrderInvoice;
 import io.portage.finance.domain.Posting;
 import io.portage.finance.repository.OrderInvoiceRepository;
@@ -31,10 +32,12 @@ public class CustomerInvoicing {
     private final PostingRepository postings;
     private final CustomerInvoiceClient odoo;
     private final FinanceJson json;
+    private final FinanceOdooConfig writes;
     private final Clock clock = Clock.systemUTC();
 
     public CustomerInvoicing(OrderInvoiceRepository invoices, PostingRepository postings, CustomerInvoiceClient odoo,
-            FinanceJson json) {
+            FinanceJson json, FinanceOdooConfig writes) {
+        this.writes = writes;
         this.invoices = invoices;
         this.postings = postings;
         this.odoo = odoo;
@@ -43,6 +46,9 @@ public class CustomerInvoicing {
 
     @Scheduled(every = "${portage.finance.invoicing.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
+        if (!writes.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
         return Panache.withSession(() -> invoices.ready(50)).chain(ready -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (OrderInvoice order : ready) {

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.portage.finance.client.AccrualClient;
 import io.portage.finance.config.AccrualConfig;
 import io.portage.finance.config.AuditConfig;
+import io.portage.finance.config.FinanceOdooConfig;
 import io.portage.finance.domain.CarrierCharge;
 import io.portage.finance.domain.Posting;
 import io.portage.finance.repository.CarrierChargeRepository;
@@ -24,7 +25,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Accrues each confirmed carrier charge in Odoo (debit the expense account, credit bills to receive, both by code from
- * {@code portage.finance.accrual.*}; ref = the shipment and charge) and reverses the accrual the Odoo way once the
+ * {@code portage.finance.accrual.*}; ref = the shipment or appointment and the charge) and reverses the accrual the Odoo way once the
  * carrier's invoice line for it is billed. Each posting is recorded with the event that caused it; a failed call is
  * tried again at the next run (Odoo is asked by ref first, so nothing is posted twice).
  */
@@ -41,10 +42,12 @@ public class FreightAccruals {
     private final AccrualConfig config;
     private final AuditConfig audit;
     private final FinanceJson json;
+    private final FinanceOdooConfig writes;
     private final Clock clock = Clock.systemUTC();
 
     public FreightAccruals(CarrierChargeRepository charges, PostingRepository postings, AccrualClient odoo,
-            ExceptionQueue exceptions, AccrualConfig config, AuditConfig audit, FinanceJson json) {
+            ExceptionQueue exceptions, AccrualConfig config, AuditConfig audit, FinanceJson json, FinanceOdooConfig writes) {
+        this.writes = writes;
         this.charges = charges;
         this.postings = postings;
         this.odoo = odoo;
@@ -56,6 +59,9 @@ public class FreightAccruals {
 
     @Scheduled(every = "${portage.finance.accrual.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
+        if (!writes.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
         return Panache.withSession(() -> charges.accrualWork(100)).chain(work -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (CarrierCharge charge : work) {
@@ -86,8 +92,11 @@ public class FreightAccruals {
             })).replaceWithVoid();
         }
         LocalDate day = LocalDate.ofInstant(charge.confirmedAt(), ZoneOffset.UTC);
-        return odoo.accrue(charge.accrualRef(), day, "Freight " + charge.carrier() + " " + charge.trackingNumber()
-                + " (shipment " + charge.shipmentId() + ")", charge.amount(), config.expenseAccount(),
+        String label = charge.is(CarrierCharge.Kind.DETENTION)
+                ? "Detention " + charge.carrier() + " appointment " + charge.trackingNumber() + " (visit "
+                        + charge.visitId() + ")"
+                : "Freight " + charge.carrier() + " " + charge.trackingNumber() + " (shipment " + charge.shipmentId() + ")";
+        return odoo.accrue(charge.accrualRef(), day, label, charge.amount(), config.expenseAccount(),
                 config.accruedAccount())
                 .chain(move -> Panache.withTransaction(() -> charges.findById(charge.id()).chain(row -> {
                     row.accrued(move.id());

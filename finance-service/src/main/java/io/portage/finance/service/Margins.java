@@ -12,10 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.portage.finance.domain.CarrierCharge;
 import io.portage.finance.domain.OrderInvoice;
+import io.portage.finance.domain.PaymentTransaction;
 import io.portage.finance.domain.Refund;
 import io.portage.finance.domain.ShipmentFact;
 import io.portage.finance.repository.CarrierChargeRepository;
 import io.portage.finance.repository.OrderInvoiceRepository;
+import io.portage.finance.repository.PaymentTransactionRepository;
 import io.portage.finance.repository.RefundRepository;
 import io.portage.finance.repository.ShipmentFactRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -23,8 +25,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Margin per invoiced order: revenue (its posted customer invoices) - credit notes - carrier cost (the labels of its
- * shipments) - payment fees. Payment fees are not known yet (no payouts import): they count as zero and the answer says
- * so. Amounts in different currencies are never added up: a cost in another currency than the revenue is listed apart.
+ * shipments) - payment fees (of its payments and refunds imported from payouts; until its payment is imported they
+ * count as zero and the answer says they are not known). Amounts in different currencies are never added up: a cost in another currency than the revenue is listed apart.
  */
 @ApplicationScoped
 public class Margins {
@@ -33,9 +35,11 @@ public class Margins {
     private final ShipmentFactRepository facts;
     private final CarrierChargeRepository charges;
     private final RefundRepository refunds;
+    private final PaymentTransactionRepository payments;
 
     public Margins(OrderInvoiceRepository invoices, ShipmentFactRepository facts, CarrierChargeRepository charges,
-            RefundRepository refunds) {
+            RefundRepository refunds, PaymentTransactionRepository payments) {
+        this.payments = payments;
         this.invoices = invoices;
         this.facts = facts;
         this.charges = charges;
@@ -73,19 +77,21 @@ public class Margins {
             Uni<List<CarrierCharge>> costs = shipmentIds.isEmpty()
                     ? Uni.createFrom().item(List.of())
                     : charges.ofShipments(shipmentIds);
-            return costs.chain(labels -> refunds.creditedOf(ids).map(credits -> {
+            return costs.chain(labels -> refunds.creditedOf(ids).chain(credits -> payments.matchedOf(ids).map(paid -> {
                 List<Margin> margins = new ArrayList<>();
                 for (OrderInvoice order : orders) {
                     margins.add(margin(order, labels.stream()
                             .filter(label -> order.orderId().equals(orderOfShipment.get(label.shipmentId())))
-                            .toList(), credits.stream().filter(r -> order.orderId().equals(r.orderId())).toList()));
+                            .toList(), credits.stream().filter(r -> order.orderId().equals(r.orderId())).toList(),
+                            paid.stream().filter(p -> order.orderId().equals(p.orderId())).toList()));
                 }
                 return margins;
-            }));
+            })));
         });
     }
 
-    private static Margin margin(OrderInvoice order, List<CarrierCharge> labels, List<Refund> credits) {
+    private static Margin margin(OrderInvoice order, List<CarrierCharge> labels, List<Refund> credits,
+            List<PaymentTransaction> paid) {
         String currency = order.revenueCurrency();
         BigDecimal revenue = order.revenue() == null ? BigDecimal.ZERO : order.revenue();
         BigDecimal credited = credits.stream()
@@ -100,8 +106,10 @@ public class Margins {
                 .filter(label -> !label.currency().equals(currency))
                 .collect(Collectors.groupingBy(CarrierCharge::currency,
                         Collectors.reducing(BigDecimal.ZERO, CarrierCharge::amount, BigDecimal::add)));
-        BigDecimal fees = BigDecimal.ZERO;
-        return new Margin(order.orderId(), order.invoicedAt(), currency, revenue, credited, cost, fees, false,
+        // Matched payments are in the revenue's currency; the fees are known once the order's payment is imported.
+        BigDecimal fees = paid.stream().map(PaymentTransaction::fee).reduce(BigDecimal.ZERO, BigDecimal::add);
+        boolean feesKnown = paid.stream().anyMatch(payment -> !payment.type().contains("refund"));
+        return new Margin(order.orderId(), order.invoicedAt(), currency, revenue, credited, cost, fees, feesKnown,
                 revenue.subtract(credited).subtract(cost).subtract(fees), other);
     }
 }

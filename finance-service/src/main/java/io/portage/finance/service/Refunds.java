@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.finance.client.CreditNoteClient;
 import io.portage.finance.config.AuditConfig;
+import io.portage.finance.config.FinanceOdooConfig;
 import io.portage.finance.config.RefundConfig;
 import io.portage.finance.domain.OrderInvoice;
 import io.portage.finance.domain.Posting;
@@ -54,11 +55,13 @@ public class Refunds {
     private final RefundConfig config;
     private final AuditConfig owners;
     private final FinanceJson json;
+    private final FinanceOdooConfig writes;
     private final Clock clock = Clock.systemUTC();
 
     public Refunds(RefundRepository refunds, ShipmentFactRepository facts, OrderInvoiceRepository invoices,
             PostingRepository postings, ExceptionQueue exceptions, AuditLog audit, CreditNoteClient odoo, RefundConfig config,
-            AuditConfig owners, FinanceJson json) {
+            AuditConfig owners, FinanceJson json, FinanceOdooConfig writes) {
+        this.writes = writes;
         this.refunds = refunds;
         this.facts = facts;
         this.invoices = invoices;
@@ -157,6 +160,9 @@ public class Refunds {
 
     @Scheduled(every = "${portage.finance.refunds.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> creditApproved() {
+        if (!writes.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
         return Panache.withSession(() -> refunds.withStatus(Refund.Status.APPROVED, 50)).chain(approved -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Refund refund : approved) {

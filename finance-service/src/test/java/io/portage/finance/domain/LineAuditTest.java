@@ -82,4 +82,47 @@ class LineAuditTest {
         // A heavier billed weight within tolerance is paid.
         assertThat(audit(line("2026-03-15", "1000", "1010", "222.00", Map.of())).matched()).isTrue();
     }
+
+    @Test
+    void anAmountOnlyLineIsMatchedToTheLabelsCostWithinToleranceAndSaysItWasNotReRated() {
+        // 200.00 accrued: the allowance is the smaller of 5.00 and 2% (4.00).
+        Verdict within = LineAudit.audit(InvoiceLine.amountOnly(1, "1Z1", new BigDecimal("204.00")), "EUR", null, TERMS, true,
+                false, new BigDecimal("200.00"));
+        assertThat(within.matched()).isTrue();
+        assertThat(within.expected()).isEqualByComparingTo("200.00");
+        assertThat(within.evidence()).containsEntry("basis", "AMOUNT_ONLY").containsKey("notReRated");
+        assertThat(within.evidence()).doesNotContainKeys("shipDate", "lane", "expectedFreight");
+        Verdict over = LineAudit.audit(InvoiceLine.amountOnly(1, "1Z1", new BigDecimal("204.01")), "EUR", null, TERMS, true,
+                false, new BigDecimal("200.00"));
+        assertThat(over.dispute()).isEqualTo(DisputeClass.OVERCHARGE);
+        assertThat(over.evidence()).containsEntry("allowance", new BigDecimal("4.0000"));
+    }
+
+    @Test
+    void anAmountOnlyLineWithoutACostInItsCurrencyCannotBeMatched() {
+        Verdict verdict = LineAudit.audit(InvoiceLine.amountOnly(1, "1Z1", new BigDecimal("10")), "EUR", TARIFF, TERMS, true,
+                false, null);
+        assertThat(verdict.dispute()).isEqualTo(DisputeClass.NO_EXPECTED_COST);
+        assertThat(LineAudit.audit(InvoiceLine.amountOnly(1, "1Z1", new BigDecimal("10")), "EUR", null, TERMS, false, false,
+                null).dispute()).isEqualTo(DisputeClass.UNKNOWN_SHIPMENT);
+        assertThat(LineAudit.audit(InvoiceLine.amountOnly(1, "1Z1", new BigDecimal("10")), "EUR", null, TERMS, true, true,
+                new BigDecimal("10")).dispute()).isEqualTo(DisputeClass.DUPLICATE_BILLING);
+    }
+
+    @Test
+    void aDetentionLineIsMatchedToTheDetentionCharged() {
+        InvoiceLine detention = new InvoiceLine(1, "APT-1", LocalDate.parse("2026-03-10"), new Lane("NL", "DE"), null,
+                BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, Map.of("DETENTION", new BigDecimal("89.00")),
+                new BigDecimal("89.00"));
+        Verdict matched = LineAudit.audit(detention, "EUR", null, TERMS, true, false, null, new BigDecimal("87.50"));
+        assertThat(matched.matched()).isTrue();
+        assertThat(matched.evidence()).containsEntry("basis", "DETENTION");
+        assertThat(LineAudit.audit(InvoiceLine.amountOnly(1, "APT-1", new BigDecimal("120.00")), "EUR", null, TERMS, true,
+                false, null, new BigDecimal("87.50")).dispute()).isEqualTo(DisputeClass.OVERCHARGE);
+        InvoiceLine withLiftgate = new InvoiceLine(1, "APT-1", LocalDate.parse("2026-03-10"), new Lane("NL", "DE"), null,
+                BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO,
+                Map.of("DETENTION", new BigDecimal("87.50"), "LIFTGATE", new BigDecimal("25.00")), new BigDecimal("112.50"));
+        assertThat(LineAudit.audit(withLiftgate, "EUR", null, TERMS, true, false, null, new BigDecimal("87.50")).dispute())
+                .isEqualTo(DisputeClass.UNEXPECTED_ACCESSORIAL);
+    }
 }

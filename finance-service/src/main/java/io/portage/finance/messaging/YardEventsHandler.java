@@ -1,0 +1,70 @@
+package io.portage.finance.messaging;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.portage.contracts.CloudEventAttributes;
+import io.portage.contracts.EventCatalog;
+import io.portage.contracts.yard.DetentionChargedV2;
+import io.portage.finance.service.CarrierChargeLedger;
+import io.portage.kit.events.BatchHandler;
+import io.portage.kit.events.SequencedEvent;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The consumer {@value #CONSUMER} of {@code portage.yard}: each DetentionCharged (v2) becomes a confirmed carrier charge
+ * of its appointment (once per event id, the kit's inbox, and once per carrier and appointment), accrued in Odoo like a
+ * label's cost; the other yard events are not finance's.
+ */
+@ApplicationScoped
+public class YardEventsHandler implements BatchHandler<CarrierChargeLedger.DetentionCharged> {
+
+    /** The consumer's name for the inbox, dead letters and metrics. */
+    public static final String CONSUMER = "finance-service.yard";
+    private static final String DETENTION_CHARGED = EventCatalog.DETENTION_CHARGED_V2.type();
+
+    private final CarrierChargeLedger ledger;
+    private final ObjectMapper json;
+
+    public YardEventsHandler(CarrierChargeLedger ledger, ObjectMapper json) {
+        this.ledger = ledger;
+        this.json = json;
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public boolean ordered() {
+        return false;
+    }
+
+    @Override
+    public List<CarrierChargeLedger.DetentionCharged> read(SequencedEvent event) {
+        if (!DETENTION_CHARGED.equals(event.type())) {
+            return List.of();
+        }
+        DetentionChargedV2 detention = event.data(json, DetentionChargedV2.class);
+        if (detention.appointmentId() == null || detention.appointmentId().isBlank() || detention.carrier() == null
+                || detention.carrier().isBlank() || detention.amount() == null || detention.chargedAt() == null) {
+            throw new IllegalArgumentException("DetentionCharged v2 without appointmentId, carrier, amount or chargedAt");
+        }
+        return List.of(new CarrierChargeLedger.DetentionCharged(event.eventId(),
+                event.headers().get("ce_" + CloudEventAttributes.CORRELATION_ID), detention, event.payload()));
+    }
+
+    @Override
+    public String inboxKey(CarrierChargeLedger.DetentionCharged item) {
+        return item.eventId();
+    }
+
+    @Override
+    public Uni<Applied<CarrierChargeLedger.DetentionCharged>> apply(List<CarrierChargeLedger.DetentionCharged> fresh) {
+        return ledger.recordDetentions(fresh).map(recorded -> Applied.all(recorded + " detention charges"));
+    }
+}
