@@ -286,6 +286,11 @@ class HelmChartTest {
         assertThat(env(deployment(render(template -> template), "shipment-service"))
                 .get("PORTAGE_SHIPMENTS_ODOO_ENABLED")
                 .getValue()).isEqualTo("false");
+        // Without an Odoo link finance-service posts nothing there either (accruals, bills, invoices wait).
+        assertThat(env(deployment(render(template -> template), "finance-service"))
+                .get("PORTAGE_FINANCE_ODOO_ENABLED")
+                .getValue()).isEqualTo("false");
+        assertThat(env(deployment(objects, "finance-service"))).doesNotContainKey("PORTAGE_FINANCE_ODOO_ENABLED");
         assertThatThrownBy(() -> render(template -> template.set("odoo.url", "https://odoo.internal")))
                 .hasMessageContaining("database");
     }

@@ -95,14 +95,67 @@ final class FinanceStep {
                 find(refund, first.orderId()).path("currency").asText(),
                 find(refund, first.orderId()).path("amount").decimalValue(),
                 find(refund, first.orderId()).path("creditNoteName").asText());
+        payouts(run, dispatched);
         JsonNode margin = web.get(finance + "/margins?orderId=" + first.orderId(), financeToken).body().path(0);
         System.out.printf(Locale.ROOT,
                 "   margin of order %s: revenue %s %.2f - credited %.2f - carrier %.2f - payment fees %.2f%s = %.2f%n",
                 first.orderId().substring(0, 8), margin.path("currency").asText(), margin.path("revenue").decimalValue(),
                 margin.path("credited").decimalValue(), margin.path("carrierCost").decimalValue(),
                 margin.path("paymentFees").decimalValue(),
-                margin.path("paymentFeesKnown").asBoolean() ? "" : " (fees not imported yet)",
+                margin.path("paymentFeesKnown").asBoolean() ? "" : " (fees not known)",
                 margin.path("margin").decimalValue());
+    }
+
+    /**
+     * The payment provider's balance transactions of the day (Stripe's export columns): each dispatched order's charge
+     * with its fee (2.9 % + 0.30), the first order's refund, and the payout; the fees then count in the margins.
+     */
+    private void payouts(String run, List<ParcelDay.Dispatched> dispatched) {
+        String finance = launcher.url("finance-service") + "/api/v1";
+        String created = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        StringBuilder csv = new StringBuilder(
+                "id,type,source,amount,fee,net,currency,created,reporting_category,payout,order_id (metadata)\n");
+        BigDecimal paidOut = BigDecimal.ZERO;
+        int n = 0;
+        for (ParcelDay.Dispatched parcel : dispatched) {
+            n++;
+            BigDecimal amount = web.get(finance + "/margins?orderId=" + parcel.orderId(), financeToken)
+                    .body()
+                    .path(0)
+                    .path("revenue")
+                    .decimalValue();
+            BigDecimal fee = amount.multiply(new BigDecimal("0.029"))
+                    .add(new BigDecimal("0.30"))
+                    .setScale(2, java.math.RoundingMode.HALF_UP);
+            paidOut = paidOut.add(amount).subtract(fee);
+            csv.append(String.join(",", "txn_" + run + "_" + n, "charge", "ch_" + run + "_" + n, amount.toPlainString(),
+                    fee.toPlainString(), amount.subtract(fee).toPlainString(), "usd", created, "charge", "po_" + run,
+                    parcel.orderId())).append('\n');
+        }
+        BigDecimal refunded = web.get(finance + "/margins?orderId=" + dispatched.get(0).orderId(), financeToken)
+                .body()
+                .path(0)
+                .path("credited")
+                .decimalValue();
+        paidOut = paidOut.subtract(refunded);
+        csv.append(String.join(",", "txn_" + run + "_r", "refund", "re_" + run, refunded.negate().toPlainString(), "0.00",
+                refunded.negate().toPlainString(), "usd", created, "refund", "po_" + run, dispatched.get(0).orderId()))
+                .append('\n');
+        csv.append(String.join(",", "txn_" + run + "_p", "payout", "po_" + run, paidOut.negate().toPlainString(), "0.00",
+                paidOut.negate().toPlainString(), "usd", created, "payout", "", "")).append('\n');
+        DemoHttp.Reply imported = web.send(HttpRequest.newBuilder(URI.create(finance + "/payouts"))
+                .header("Content-Type", "text/csv")
+                .header("Authorization", "Bearer " + financeToken)
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                .build());
+        if (imported.status() != 201 && imported.status() != 200) {
+            throw new IllegalStateException("The payouts export was refused: " + imported.status() + " " + imported.body());
+        }
+        System.out.printf(Locale.ROOT,
+                "   the payment provider's export (%d charges, a refund, payout USD %.2f) -> %d: %d matched to"
+                        + " invoiced orders, %d unmatched%n",
+                dispatched.size(), paidOut, imported.status(),
+                imported.body().path("matched").asInt(), imported.body().path("unmatched").asInt());
     }
 
     private static JsonNode find(JsonNode refunds, String orderId) {

@@ -77,7 +77,8 @@ final class ServiceSettings {
             }
             case "finance-service" -> {
                 // Carriers' bills, freight accruals and their reversals, customer invoices and credit notes are posted
-                // in the same Odoo.
+                // in the same Odoo; into a real Odoo only when asked (PORTAGE_ODOO_WRITE=true), the stand-in always.
+                quarkus.with("portage.finance.odoo.enabled", Boolean.toString(launcher.odooWrites()));
                 if (launcher.realOdoo().isEmpty()) {
                     quarkus.with("portage.odoo.url", launcher.odooUrl())
                             .with("portage.odoo.database", Launcher.ODOO_DATABASE)
