@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -62,6 +63,13 @@ public class GatewayClient {
                 throw new GatewayUnavailableException(service + " answered " + response.getStatus() + ": " + body);
             }
             return new Answer(response.getStatus(), body);
+        } catch (WebApplicationException e) {
+            // A refusal (4xx) is the person's answer, whatever raised it.
+            if (e.getResponse().getStatus() < 500) {
+                Response refused = e.getResponse();
+                return new Answer(refused.getStatus(), refused.hasEntity() ? refused.readEntity(String.class) : "");
+            }
+            throw new GatewayUnavailableException(service + " answered " + e.getResponse().getStatus());
         } catch (ProcessingException e) {
             throw new GatewayUnavailableException("the gateway could not be reached: " + e.getMessage());
         }

@@ -2,7 +2,6 @@ package io.portage.console.rest;
 
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +22,7 @@ import io.portage.console.service.Person;
 import io.portage.console.service.ReplayJobs;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 
 /**
  * Dead letters for operators at {@code /dead-letters}: every service's, filtered by service, status, consumer, event
@@ -30,7 +30,7 @@ import io.quarkus.qute.TemplateInstance;
  * replay of a filtered set, which always starts with a dry run and then shows its progress.
  */
 @Path("/dead-letters")
-@RolesAllowed("ops")
+@Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class DeadLetterPages {
 
@@ -67,7 +67,8 @@ public class DeadLetterPages {
     public TemplateInstance list(@RestQuery String service, @RestQuery String status, @RestQuery String consumer,
             @RestQuery String eventType, @RestQuery String topic, @RestQuery String key, @RestQuery String error,
             @RestHeader("HX-Request") String htmx) {
-        DeadLetterDesk.Filter filter = new DeadLetterDesk.Filter(service, status == null ? "OPEN" : status, consumer,
+        DeadLetterDesk.Filter filter = new DeadLetterDesk.Filter(service, status == null || status.isBlank() ? "OPEN" : status,
+                consumer,
                 eventType, topic, key, error);
         DeadLetterDesk.Listing listing = desk.list(person, filter);
         return htmx != null
@@ -109,19 +110,21 @@ public class DeadLetterPages {
     public TemplateInstance dryRun(@RestForm String service, @RestForm String consumer, @RestForm String eventType,
             @RestForm String topic, @RestForm String key, @RestForm String error) {
         DeadLetterDesk.Filter filter = new DeadLetterDesk.Filter(service, "OPEN", consumer, eventType, topic, key, error);
-        return Templates.preview(filter, desk.dryRun(person, filter));
+        DeadLetterDesk.Preview preview = desk.dryRun(person, filter);
+        jobs.previewed(person, filter);
+        return Templates.preview(filter, preview);
     }
 
     @POST
     @Path("/replay")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response replayAll(@RestForm String service, @RestForm String consumer, @RestForm String eventType,
-            @RestForm String topic, @RestForm String key, @RestForm String error, @RestForm String confirmed) {
-        if (!"true".equals(confirmed)) {
-            return Forms.refused(Templates.notice(Notice.error("Dry run first", "Run the dry run, check what it would "
-                    + "replay, then confirm.")));
-        }
+            @RestForm String topic, @RestForm String key, @RestForm String error) {
         DeadLetterDesk.Filter filter = new DeadLetterDesk.Filter(service, "OPEN", consumer, eventType, topic, key, error);
+        if (!jobs.wasPreviewed(person, filter)) {
+            return Forms.refused(Templates.notice(Notice.error("Dry run first", "Run the dry run with these filters, "
+                    + "check what it would replay, then replay.")));
+        }
         return Response.ok(Templates.progress(jobs.start(person, desk.openReferences(person, filter)))).build();
     }
 

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.portage.console.service.Person;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -14,10 +15,17 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * What guards the pages: a change (POST) must come from the console's own page (htmx sends {@code HX-Request}, which a
- * form on another site cannot), a page the person's roles do not reach is a readable refusal, and an unexpected
- * failure is a page that says so, never a stack trace.
+ * form on another site cannot), a page the person's roles do not reach is a readable refusal ({@code /dead-letters}
+ * is for operators, {@code /exceptions} for the roles owning items), and an unexpected failure is a page that says
+ * so, never a stack trace.
  */
 public class PageGuards {
+
+    private final Person person;
+
+    public PageGuards(Person person) {
+        this.person = person;
+    }
 
     @CheckedTemplate(basePath = "")
     static class Templates {
@@ -30,7 +38,11 @@ public class PageGuards {
         if ("POST".equals(request.method().name()) && request.getHeader("HX-Request") == null) {
             return page(403, "Refused", "Changes are made from the console's own pages.");
         }
-        return null;
+        String path = request.path();
+        boolean allowed = path.startsWith("/dead-letters")
+                ? person.operator()
+                : !path.startsWith("/exceptions") || person.viewer().exceptions();
+        return allowed ? null : page(403, "Not for your role", "This page is for other roles; the menu shows what is yours.");
     }
 
     @ServerExceptionMapper

@@ -27,6 +27,8 @@ import io.portage.console.model.Json;
 @ApplicationScoped
 public class DeadLetterDesk {
 
+    /** The status filter's choice for every status. */
+    public static final String ANY = "ANY";
     private static final String RESOURCE = "dead-letters";
     private static final TypeReference<List<DeadLetterRow>> ROWS = new TypeReference<>() {
     };
@@ -45,7 +47,9 @@ public class DeadLetterDesk {
 
         Map<String, String> query(int limit) {
             Map<String, String> query = new LinkedHashMap<>();
-            put(query, "status", status);
+            if (!ANY.equals(status)) {
+                put(query, "status", status);
+            }
             put(query, "consumer", consumer);
             put(query, "type", eventType);
             put(query, "topic", topic);

@@ -32,6 +32,8 @@ public class ReplayJobs {
     private final DeadLetterDesk desk;
     private final ConsoleConfig config;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** The filter of each person's last dry run: a replay of many letters needs one with the same filter first. */
+    private final Map<String, DeadLetterDesk.Filter> previewed = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Clock clock = Clock.systemUTC();
 
@@ -84,6 +86,25 @@ public class ReplayJobs {
         public int percent() {
             return total == 0 ? 100 : done() * 100 / total;
         }
+    }
+
+    /** Notes that {@code person} has seen the dry run of {@code filter}. */
+    public void previewed(Person person, DeadLetterDesk.Filter filter) {
+        previewed.put(person.name(), normalized(filter));
+    }
+
+    /** Whether {@code person}'s last dry run had this filter (the one a replay may now use, once). */
+    public boolean wasPreviewed(Person person, DeadLetterDesk.Filter filter) {
+        return previewed.remove(person.name(), normalized(filter));
+    }
+
+    private static DeadLetterDesk.Filter normalized(DeadLetterDesk.Filter filter) {
+        return new DeadLetterDesk.Filter(blank(filter.service()), "OPEN", blank(filter.consumer()),
+                blank(filter.eventType()), blank(filter.topic()), blank(filter.key()), blank(filter.error()));
+    }
+
+    private static String blank(String text) {
+        return text == null ? "" : text.trim();
     }
 
     /** Starts replaying {@code references} ({@code service/id} each) as {@code person}; answers the job to watch. */

@@ -48,7 +48,9 @@ public class Workbench {
             Map<String, String> query = new LinkedHashMap<>();
             DeadLetterDesk.put(query, "type", type);
             DeadLetterDesk.put(query, "owner", owner);
-            DeadLetterDesk.put(query, "status", status);
+            if (!DeadLetterDesk.ANY.equals(status)) {
+                DeadLetterDesk.put(query, "status", status);
+            }
             if (minAgeMinutes != null) {
                 query.put("minAgeMinutes", minAgeMinutes.toString());
             }
