@@ -268,12 +268,15 @@ class ClientContractTest {
                 case "get" -> each(OpsRouting.READ_ONE);
                 case "act" -> OpsRouting.BULK_ACTIONS;
                 case "actOn" -> OpsRouting.ACTIONS_ON_ONE;
+                case "view" -> OpsRouting.VIEWS_OF_ONE;
                 default -> throw new AssertionError("OpsApi." + method.getName() + ": which resources does it reach?");
             };
             expansions.forEach((resource, actions) -> {
                 for (String action : actions) {
                     calls.add(call(service, OpsApi.class, method,
-                            template.replace("{resource}", resource).replace("{action}", action)));
+                            template.replace("{resource}", resource)
+                                    .replace("{action}", action)
+                                    .replace("{view}", action)));
                 }
             });
         }

@@ -59,6 +59,72 @@ class OpsRoutesTest {
     }
 
     @Test
+    void theRolesOwningExceptionItemsReachTheExceptionQueuesAndNothingElse() {
+        for (String role : List.of("finance", "warehouse")) {
+            String person = operator(role + ".person", List.of(role), "ops");
+            String correlation = "corr-owner-" + UUID.randomUUID();
+            String id = UUID.randomUUID().toString();
+            given().auth()
+                    .oauth2(person)
+                    .header("X-Correlation-Id", correlation)
+                    .queryParam("status", "OPEN")
+                    .when()
+                    .get("/api/v1/ops/order-service/exceptions")
+                    .then()
+                    .statusCode(200);
+            assertThat(sent(correlation)).containsEntry("path", "/ops/exceptions")
+                    .containsEntry("actor", role + ".person");
+            given().auth().oauth2(person).when().get("/api/v1/ops/order-service/exceptions/" + id).then().statusCode(200);
+            given().auth()
+                    .oauth2(person)
+                    .when()
+                    .get("/api/v1/ops/order-service/exceptions/" + id + "/history")
+                    .then()
+                    .statusCode(200);
+            given().auth()
+                    .oauth2(person)
+                    .contentType("application/json")
+                    .body("{\"resolution\":\"settled with the carrier\"}")
+                    .when()
+                    .post("/api/v1/ops/order-service/exceptions/" + id + "/resolve")
+                    .then()
+                    .statusCode(200);
+            // Dead letters, parked events, the audit trail and onboarding stay with operators.
+            for (String resource : List.of("dead-letters", "parked-events", "audit", "partners")) {
+                given().auth().oauth2(person).when().get("/api/v1/ops/order-service/" + resource).then().statusCode(403);
+            }
+            given().auth()
+                    .oauth2(person)
+                    .contentType("application/json")
+                    .body("{\"dryRun\":true}")
+                    .when()
+                    .post("/api/v1/ops/order-service/dead-letters/replay")
+                    .then()
+                    .statusCode(403);
+            // Without the ops scope (not the console's token), not even the exceptions.
+            given().auth()
+                    .oauth2(operator(role + ".person", List.of(role), "profile"))
+                    .when()
+                    .get("/api/v1/ops/order-service/exceptions")
+                    .then()
+                    .statusCode(403);
+        }
+        given().auth()
+                .oauth2(operator("eve", List.of("partner"), "ops"))
+                .when()
+                .get("/api/v1/ops/order-service/exceptions")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(operator("ops.alice", List.of("ops"), "ops"))
+                .when()
+                .get("/api/v1/ops/order-service/dead-letters/" + UUID.randomUUID() + "/history")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("resource"));
+    }
+
+    @Test
     void listsAreRelayedWithTheirFilters() {
         String correlation = "corr-ops-" + UUID.randomUUID();
         given().auth()

@@ -15,8 +15,9 @@ import io.portage.stack.Ports;
 import io.portage.stack.QuarkusService;
 
 /**
- * Keycloak, Kafka, PostgreSQL, order-service, shipment-service, the gateway and warehouse WH1's edge agent, each its
- * own process on free loopback ports, started once for the test JVM and stopped when it exits.
+ * Keycloak, Kafka, PostgreSQL, order-, shipment-, yard- and finance-service, the gateway, warehouse WH1's edge agent
+ * and the operations console, each its own process on free loopback ports, started once for the test JVM and stopped
+ * when it exits.
  */
 final class RunningSuite {
 
@@ -35,7 +36,9 @@ final class RunningSuite {
     final QuarkusService orders;
     final QuarkusService shipments;
     final QuarkusService yard;
+    final QuarkusService finance;
     final QuarkusService gateway;
+    final QuarkusService console;
     final QuarkusService edge;
     /** The edge agent's keys: the scanners' (device) and an operator's, made with the agent's own keys command. */
     final EdgeKeys edgeKeys;
@@ -46,7 +49,8 @@ final class RunningSuite {
     private RunningSuite() {
         Path work = Path.of("target", "e2e").toAbsolutePath();
         Path checkout = PortageHome.locate().checkout();
-        stack = LocalStack.forTests(work.resolve("stack"), true).start(List.of("orders", "shipments", "yard", "gateway"));
+        stack = LocalStack.forTests(work.resolve("stack"), true)
+                .start(List.of("orders", "shipments", "yard", "finance", "gateway"));
         KeycloakServer keycloak = stack.keycloak().orElseThrow();
         // Every service verifies the access tokens itself, against the same realm as the gateway.
         // order-service confirms orders in Odoo (the stand-in) and releases them: shipments start from releases.
@@ -67,12 +71,21 @@ final class RunningSuite {
         yard = new QuarkusService("yard-service", checkout, Ports.free()).withStack(stack, "yard")
                 .with(DEBUG, "DEBUG")
                 .with("quarkus.oidc.auth-server-url", keycloak.issuer());
+        finance = new QuarkusService("finance-service", checkout, Ports.free()).withStack(stack, "finance")
+                .with(DEBUG, "DEBUG")
+                .with("quarkus.oidc.auth-server-url", keycloak.issuer())
+                .with("portage.odoo.url", "http://" + Ports.LOOPBACK + ":" + odooPort)
+                .with("portage.odoo.database", "portage")
+                .with("portage.odoo.login", "bot")
+                .withSecret("portage.odoo.api-key", ODOO_API_KEY);
         gateway = new QuarkusService("gateway", checkout, Ports.free()).withStack(stack, "gateway")
                 .with(DEBUG, "DEBUG")
                 .with("quarkus.oidc.auth-server-url", keycloak.issuer())
                 .with("portage.gateway.downstreams.order-service.url", orders.baseUrl())
                 .with("portage.gateway.downstreams.shipment-service.url", shipments.baseUrl())
                 .with("portage.gateway.downstreams.yard-service.url", yard.baseUrl())
+                .with("portage.gateway.downstreams.finance-service.url", finance.baseUrl())
+                .with("portage.gateway.downstreams.finance-service.ops", "true")
                 .with("portage.gateway.onboarding.client-secret", "portage-onboarding-dev-secret")
                 .with("portage.gateway.webhooks.allow-http", "true");
         // Warehouse WH1's edge agent forwards to the gateway as the realm's client edge-wh1 (partner wh1).
@@ -87,6 +100,11 @@ final class RunningSuite {
                 .with("quarkus.oidc-client.auth-server-url", keycloak.issuer())
                 .with("quarkus.oidc-client.client-id", "edge-wh1")
                 .with("quarkus.oidc-client.credentials.secret", "edge-wh1-dev-secret");
+        // The console signs people in at the realm (client portage-console) and calls the gateway with their tokens.
+        console = new QuarkusService("console", checkout, Ports.free()).with(DEBUG, "DEBUG")
+                .with("quarkus.http.access-log.enabled", "true")
+                .with("quarkus.oidc.auth-server-url", keycloak.issuer())
+                .with("quarkus.rest-client.gateway.url", gateway.baseUrl());
         logs = work.resolve("services");
         try {
             services.add(OdooStandinProcess.launch(work.resolve("stack/odoo"), checkout, odooPort, "portage", "bot",
@@ -94,8 +112,10 @@ final class RunningSuite {
             services.add(orders.start(logs, false, Duration.ofSeconds(90)));
             services.add(shipments.start(logs, false, Duration.ofSeconds(90)));
             services.add(yard.start(logs, false, Duration.ofSeconds(90)));
+            services.add(finance.start(logs, false, Duration.ofSeconds(90)));
             services.add(gateway.start(logs, false, Duration.ofSeconds(90)));
             services.add(edge.start(logs, false, Duration.ofSeconds(90)));
+            services.add(console.start(logs, false, Duration.ofSeconds(90)));
         } catch (RuntimeException e) {
             stop();
             throw e;

@@ -72,7 +72,8 @@ public final class Launcher {
             new Service("finance-service", 84, "finance"),
             new Service("edge-agent", 86, null),
             new Service("edi-gateway", 88, "edi"),
-            new Service("gateway", 80, "gateway"));
+            new Service("gateway", 80, "gateway"),
+            new Service("console", 87, null));
 
     /** The Odoo stand-in's login and API key in the local stack (dev values, loopback only). */
     static final String ODOO_DATABASE = "portage";

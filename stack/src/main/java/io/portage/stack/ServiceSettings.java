@@ -34,7 +34,11 @@ final class ServiceSettings {
                     .with("portage.gateway.downstreams.order-service.url", launcher.url("order-service"))
                     .with("portage.gateway.downstreams.yard-service.url", launcher.url("yard-service"))
                     .with("portage.gateway.downstreams.shipment-service.url", launcher.url("shipment-service"))
+                    // finance-service: carriers' invoices (route group carrier-invoices, in the gateway's own
+                    // configuration) and its operations API, where the console's finance people settle their items.
                     .with("portage.gateway.downstreams.finance-service.url", launcher.url("finance-service"));
+            // The operations console signs people in at the realm and calls the gateway with their tokens.
+            case "console" -> quarkus.with("quarkus.rest-client.gateway.url", launcher.url("gateway"));
             // The edge agent of warehouse WH1 forwards to the gateway as the realm's client edge-wh1 (partner wh1) and
             // takes the demo scanners' key and the operator's (made with its own `keys create`).
             case "edge-agent" -> quarkus.with("portage.edge.store-path", run.resolve("edge/edge-events.db").toString())

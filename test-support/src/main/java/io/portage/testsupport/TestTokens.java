@@ -77,6 +77,14 @@ public final class TestTokens {
                 .claim("realm_access", Map.of("roles", List.of("ops")));
     }
 
+    /**
+     * A signed token of a person who is not an operator, as the console's client gets it: realm {@code roles} (e.g.
+     * finance, warehouse), no partner, the console's default scopes.
+     */
+    public static String person(String name, String... roles) {
+        return operator(name).claim("realm_access", Map.of("roles", List.of(roles))).sign();
+    }
+
     /** A signed operator token, ready for {@code Authorization: Bearer}. */
     public static String ops(String name) {
         return operator(name).sign();

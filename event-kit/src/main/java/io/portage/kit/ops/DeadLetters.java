@@ -2,11 +2,14 @@ package io.portage.kit.ops;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,9 +67,20 @@ public class DeadLetters implements PanacheRepositoryBase<DeadLetter, UUID> {
         this.metrics = metrics;
     }
 
-    /** Which letters a list or a replay covers; null fields match everything. */
-    public record Filter(DeadLetter.Status status, String consumer, String eventType) {
+    /**
+     * Which letters a list or a replay covers; null fields match everything; {@code key} is the record's key (the
+     * aggregate, e.g. an order id), {@code error} a text in the reason.
+     */
+    public record Filter(DeadLetter.Status status, String consumer, String eventType, String topic, String key,
+            String error) {
+
+        Filter open() {
+            return new Filter(DeadLetter.Status.OPEN, consumer, eventType, topic, key, error);
+        }
     }
+
+    /** The letters shown in a dry run's sample. */
+    static final int SAMPLE = 5;
 
     /** What a replay of many letters did. */
     @RegisterForReflection
@@ -76,6 +90,16 @@ public class DeadLetters implements PanacheRepositoryBase<DeadLetter, UUID> {
         @RegisterForReflection
         public record Failure(UUID id, String reason) {
         }
+    }
+
+    /**
+     * What a replay of many letters would do: {@code matching} open letters match, the first {@code wouldReplay} (at
+     * most {@link #MAX_REPLAY}) would go through their consumers, {@code byConsumer} counts those per consumer, and
+     * {@code sample} shows the first few.
+     */
+    @RegisterForReflection
+    public record ReplayPreview(boolean dryRun, long matching, int wouldReplay, Map<String, Long> byConsumer,
+            List<DeadLetterView> sample) {
     }
 
     /** A dead letter for {@code record}, as the consumer {@code consumer} failed to apply it for {@code reason}. */
@@ -125,7 +149,7 @@ public class DeadLetters implements PanacheRepositoryBase<DeadLetter, UUID> {
                 .replaceWithVoid());
     }
 
-    public Uni<List<DeadLetter>> list(Filter filter, int limit) {
+    private static Query query(Filter filter) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (filter.status() != null) {
@@ -140,8 +164,44 @@ public class DeadLetters implements PanacheRepositoryBase<DeadLetter, UUID> {
             query.append(" and eventType = :eventType");
             parameters.put("eventType", filter.eventType());
         }
-        query.append(" order by createdAt, id");
-        return Panache.withSession(() -> find(query.toString(), parameters).page(0, limit).list());
+        if (filter.topic() != null) {
+            query.append(" and topic = :topic");
+            parameters.put("topic", filter.topic());
+        }
+        if (filter.key() != null) {
+            query.append(" and this.key = :key");
+            parameters.put("key", filter.key());
+        }
+        if (filter.error() != null) {
+            query.append(" and lower(reason) like :error");
+            parameters.put("error", "%" + filter.error().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+        }
+        return new Query(query.toString(), parameters);
+    }
+
+    private record Query(String where, Map<String, Object> parameters) {
+    }
+
+    public Uni<List<DeadLetter>> list(Filter filter, int limit) {
+        Query query = query(filter);
+        return Panache.withSession(() -> find(query.where() + " order by createdAt, id", query.parameters())
+                .page(0, limit)
+                .list());
+    }
+
+    /** A dry run of {@link #replayAll}: nothing is replayed, nothing changes. */
+    public Uni<ReplayPreview> preview(Filter filter, Instant now) {
+        Filter open = filter.open();
+        Query query = query(open);
+        return Panache.withSession(() -> count(query.where(), query.parameters())
+                .chain(matching -> list(open, MAX_REPLAY).map(letters -> {
+                    Map<String, Long> byConsumer = new TreeMap<>();
+                    letters.forEach(letter -> byConsumer.merge(letter.consumer(), 1L, Long::sum));
+                    return new ReplayPreview(true, matching, letters.size(), byConsumer, letters.stream()
+                            .limit(SAMPLE)
+                            .map(letter -> DeadLetterView.summary(letter, now))
+                            .toList());
+                })));
     }
 
     public Uni<DeadLetter> get(UUID id) {
@@ -173,7 +233,7 @@ public class DeadLetters implements PanacheRepositoryBase<DeadLetter, UUID> {
 
     /** Replays every open letter the filter matches (oldest first, at most {@link #MAX_REPLAY}), one at a time. */
     public Uni<ReplayReport> replayAll(Filter filter, String actor, String correlationId) {
-        Filter open = new Filter(DeadLetter.Status.OPEN, filter.consumer(), filter.eventType());
+        Filter open = filter.open();
         return list(open, MAX_REPLAY).chain(letters -> Multi.createFrom()
                 .iterable(letters)
                 .onItem()

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,8 +37,12 @@ public class ExceptionQueue implements PanacheRepositoryBase<ExceptionItem, UUID
         this.metrics = metrics;
     }
 
-    /** Which items a list covers; null fields match everything. */
-    public record Filter(ExceptionItem.Status status, String type, String ownerRole) {
+    /**
+     * Which items a list covers; null fields match everything. {@code visibleTo} limits it to items owned by one of
+     * these roles (a person who is not an operator); {@code createdBefore} to items at least that old.
+     */
+    public record Filter(ExceptionItem.Status status, String type, String ownerRole, Set<String> visibleTo,
+            Instant createdBefore) {
     }
 
     /**
@@ -92,6 +97,14 @@ public class ExceptionQueue implements PanacheRepositoryBase<ExceptionItem, UUID
             query.append(" and ownerRole = :ownerRole");
             parameters.put("ownerRole", filter.ownerRole());
         }
+        if (filter.visibleTo() != null) {
+            query.append(" and ownerRole in :visibleTo");
+            parameters.put("visibleTo", filter.visibleTo().isEmpty() ? Set.of("") : filter.visibleTo());
+        }
+        if (filter.createdBefore() != null) {
+            query.append(" and createdAt <= :createdBefore");
+            parameters.put("createdBefore", filter.createdBefore());
+        }
         query.append(" order by createdAt, id");
         return Panache.withSession(() -> find(query.toString(), parameters).page(0, limit).list());
     }
@@ -133,14 +146,15 @@ public class ExceptionQueue implements PanacheRepositoryBase<ExceptionItem, UUID
     /**
      * Runs the automation again; when it succeeds the item is RETRIED (closed), when it fails the item stays open with
      * the error and one more attempt, and the caller gets 422; when the retrier refuses ({@link RetryRefusedException})
-     * the item stays open unchanged and the caller gets 409.
+     * the item stays open unchanged and the caller gets 409. {@code comment} (optional) goes to the audit trail.
      */
-    public Uni<ExceptionItem> retry(UUID id, String actor, String correlationId) {
+    public Uni<ExceptionItem> retry(UUID id, String actor, String comment, String correlationId) {
         String target = "exception:" + id;
         return Panache.withTransaction(() -> open(id).chain(item -> retrier(item).retry(item, actor).chain(() -> {
             item.close(ExceptionItem.Status.RETRIED, actor, "retried", clock.instant());
             metrics.counter("portage.exceptions.closed", "type", item.type(), "status", "RETRIED").increment();
-            return audit.record(actor, "exception.retry", target, "done", item.type(), correlationId).replaceWith(item);
+            String detail = comment == null || comment.isBlank() ? item.type() : item.type() + ": " + comment;
+            return audit.record(actor, "exception.retry", target, "done", detail, correlationId).replaceWith(item);
         })))
                 .onFailure(RetryRefusedException.class)
                 .transform(failure -> {

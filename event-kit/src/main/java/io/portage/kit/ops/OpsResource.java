@@ -37,8 +37,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The operations API of a service with the event kit, at {@code /ops}: its consumers' dead letters, the events parked
- * waiting for a predecessor, the exception queue, and the audit trail. Internal: the gateway
- * routes operators (role {@code ops}) here with their own access token, which names them in every audit record.
+ * waiting for a predecessor, and the audit trail ({@link ExceptionResource} serves the exception queue). Internal: the
+ * gateway routes operators (role {@code ops}) here with their own access token, which names them in every audit record.
  */
 @Path("/ops")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,17 +47,14 @@ public class OpsResource {
 
     private final DeadLetters deadLetters;
     private final Sequencer sequencer;
-    private final ExceptionQueue exceptions;
     private final AuditLog audit;
     private final CorrelationContext correlation;
     private final Callers callers;
 
-    public OpsResource(DeadLetters deadLetters, Sequencer sequencer, ExceptionQueue exceptions, AuditLog audit,
-            CorrelationContext correlation,
+    public OpsResource(DeadLetters deadLetters, Sequencer sequencer, AuditLog audit, CorrelationContext correlation,
             Callers callers) {
         this.deadLetters = deadLetters;
         this.sequencer = sequencer;
-        this.exceptions = exceptions;
         this.audit = audit;
         this.correlation = correlation;
         this.callers = callers;
@@ -68,28 +65,40 @@ public class OpsResource {
     public record ReplayRequest(@Size(max = 1_000_000) String payload, @Size(max = 500) String comment) {
     }
 
-    /** Which open letters to replay; empty fields match all. */
+    /**
+     * Which open letters to replay; empty fields match all. With {@code dryRun} nothing is replayed: the answer says how
+     * many would be, through which consumers, with a sample.
+     */
     @RegisterForReflection
-    public record ReplayAllRequest(@Size(max = 100) String consumer, @Size(max = 120) String eventType) {
+    public record ReplayAllRequest(@Size(max = 100) String consumer, @Size(max = 120) String eventType,
+            @Size(max = 200) String topic, @Size(max = 200) String key, @Size(max = 200) String error, Boolean dryRun) {
+
+        DeadLetters.Filter filter() {
+            return new DeadLetters.Filter(DeadLetter.Status.OPEN, consumer, eventType, topic, key, error);
+        }
     }
 
-    /** Why a letter is dropped. */
+    /** Why a letter or an exception item is dropped. */
     @RegisterForReflection
     public record DiscardRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
     @GET
     @Path("/dead-letters")
-    @Operation(summary = "List dead letters", description = "Oldest first; filter by status, consumer and event type.")
+    @Operation(summary = "List dead letters", description = "Oldest first; filter by status, consumer, event type, topic "
+            + "record key (e.g. an order id) and a text in the error.")
     public Uni<List<DeadLetterView>> list(@QueryParam("status") String status,
             @QueryParam("consumer") @Size(max = 100) String consumer, @QueryParam("type") @Size(max = 120) String type,
+            @QueryParam("topic") @Size(max = 200) String topic, @QueryParam("key") @Size(max = 200) String key,
+            @QueryParam("error") @Size(max = 200) String error,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         Instant now = Instant.now();
-        return deadLetters.list(new DeadLetters.Filter(parse(DeadLetter.Status.class, status), consumer, type), limit)
+        return deadLetters
+                .list(new DeadLetters.Filter(parse(DeadLetter.Status.class, status), consumer, type, topic, key, error), limit)
                 .map(letters -> letters.stream().map(letter -> DeadLetterView.summary(letter, now)).toList());
     }
 
-    private static <S extends Enum<S>> S parse(Class<S> type, String status) {
+    static <S extends Enum<S>> S parse(Class<S> type, String status) {
         if (status == null || status.isBlank()) {
             return null;
         }
@@ -128,12 +137,17 @@ public class OpsResource {
     @Path("/dead-letters/replay")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replay open dead letters", description = "Every open letter matching the filter, oldest first, "
-            + "at most " + DeadLetters.MAX_REPLAY + " per call; answers how many were applied and which still fail.")
-    public Uni<DeadLetters.ReplayReport> replayAll(@Valid ReplayAllRequest body) {
+            + "at most " + DeadLetters.MAX_REPLAY + " per call; answers how many were applied and which still fail. With "
+            + "dryRun true nothing is replayed: the answer is how many would be, per consumer, and a sample.")
+    @APIResponse(responseCode = "200", description = "What the replay did (ReplayReport), or would do (ReplayPreview)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
+            DeadLetters.ReplayReport.class, DeadLetters.ReplayPreview.class})))
+    public Uni<?> replayAll(@Valid ReplayAllRequest body) {
         String operator = callers.current().requireOperator().actor();
-        ReplayAllRequest filter = body == null ? new ReplayAllRequest(null, null) : body;
-        return deadLetters.replayAll(new DeadLetters.Filter(null, filter.consumer(), filter.eventType()), operator,
-                correlation.id());
+        ReplayAllRequest request = body == null ? new ReplayAllRequest(null, null, null, null, null, false) : body;
+        if (Boolean.TRUE.equals(request.dryRun())) {
+            return deadLetters.preview(request.filter(), Instant.now());
+        }
+        return deadLetters.replayAll(request.filter(), operator, correlation.id());
     }
 
     @POST
@@ -168,69 +182,6 @@ public class OpsResource {
                                 event.eventId(), event.type(), event.parkedAt(),
                                 Duration.between(event.parkedAt(), now).toSeconds()))
                         .toList());
-    }
-
-    /** How an exception was settled. */
-    @RegisterForReflection
-    public record ResolveRequest(@NotBlank @Size(max = 1000) String resolution) {
-    }
-
-    @GET
-    @Path("/exceptions")
-    @Operation(summary = "List exception-queue items", description = "Oldest first; filter by status, type and owner role.")
-    public Uni<List<ExceptionView>> exceptions(@QueryParam("status") String status,
-            @QueryParam("type") @Size(max = 80) String type, @QueryParam("owner") @Size(max = 60) String owner,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        Instant now = Instant.now();
-        return exceptions.list(new ExceptionQueue.Filter(parse(ExceptionItem.Status.class, status), type, owner), limit)
-                .map(items -> items.stream().map(item -> ExceptionView.of(item, now)).toList());
-    }
-
-    @GET
-    @Path("/exceptions/{id}")
-    @Operation(summary = "One exception-queue item")
-    @APIResponse(responseCode = "404", description = "No such item")
-    @APIResponse(responseCode = "200", description = "The item", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExceptionView.class)))
-    public Uni<ExceptionView> exception(@PathParam("id") UUID id) {
-        return exceptions.get(id).map(item -> ExceptionView.of(item, Instant.now()));
-    }
-
-    @POST
-    @Path("/exceptions/{id}/retry")
-    @Operation(summary = "Retry the automation", description = "After the cause is fixed: 200 RETRIED when it now "
-            + "succeeds, 422 when it still fails (the item stays OPEN with the error).")
-    @APIResponse(responseCode = "409", description = "The item is closed, or its type cannot be retried here")
-    @APIResponse(responseCode = "422", description = "Still failing")
-    @APIResponse(responseCode = "200", description = "Retried: the automation now succeeds", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExceptionView.class)))
-    public Uni<ExceptionView> retryException(@PathParam("id") UUID id) {
-        String operator = callers.current().requireOperator().actor();
-        return exceptions.retry(id, operator, correlation.id()).map(item -> ExceptionView.of(item, Instant.now()));
-    }
-
-    @POST
-    @Path("/exceptions/{id}/resolve")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close as settled outside the automation", description = "The resolution is audited.")
-    @APIResponse(responseCode = "409", description = "The item is closed")
-    @APIResponse(responseCode = "200", description = "Resolved", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExceptionView.class)))
-    public Uni<ExceptionView> resolveException(@PathParam("id") UUID id,
-            @NotNull @Valid ResolveRequest body) {
-        String operator = callers.current().requireOperator().actor();
-        return exceptions.resolve(id, operator, body.resolution(), correlation.id())
-                .map(item -> ExceptionView.of(item, Instant.now()));
-    }
-
-    @POST
-    @Path("/exceptions/{id}/discard")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close without settling", description = "The reason is audited.")
-    @APIResponse(responseCode = "409", description = "The item is closed")
-    @APIResponse(responseCode = "200", description = "Discarded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExceptionView.class)))
-    public Uni<ExceptionView> discardException(@PathParam("id") UUID id,
-            @NotNull @Valid DiscardRequest body) {
-        String operator = callers.current().requireOperator().actor();
-        return exceptions.discard(id, operator, body.reason(), correlation.id())
-                .map(item -> ExceptionView.of(item, Instant.now()));
     }
 
     @GET

@@ -23,6 +23,11 @@ import io.portage.kit.rest.ProblemException;
 public record Caller(String name, String clientId, String partnerId, Set<String> roles, Set<String> scopes) {
 
     public static final String OPS_ROLE = "ops";
+    /**
+     * The realm roles that own exception items and may settle them (event-kit's HTTP policy {@code exception-owners}
+     * names the same): operators every item, the others their own.
+     */
+    public static final Set<String> EXCEPTION_OWNERS = Set.of(OPS_ROLE, "finance", "warehouse");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
     private static final Pattern PARTNER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -74,6 +79,22 @@ public record Caller(String name, String clientId, String partnerId, Set<String>
         return this;
     }
 
+    /**
+     * Whether this caller may see and settle exception items owned by {@code ownerRole}: an operator every item, a
+     * person those of a realm role they hold (finance its disputes, warehouse its receipts and appointments).
+     */
+    public boolean owns(String ownerRole) {
+        return operator() || roles.contains(ownerRole);
+    }
+
+    /** Only an operator or a holder of {@code ownerRole} may act on an item that role owns; 403 otherwise. */
+    public Caller requireOwner(String ownerRole) {
+        if (!owns(ownerRole)) {
+            throw forbidden("This exception item is owned by '" + ownerRole + "'; the token has roles " + roles);
+        }
+        return this;
+    }
+
     /** The name written into audit records and change events. */
     public String actor() {
         return name;
@@ -81,11 +102,17 @@ public record Caller(String name, String clientId, String partnerId, Set<String>
 
     /** A token that names neither an operator nor a partner is refused. */
     Caller requireIdentity(String partnerClaim) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw forbidden("The token names no caller (claim preferred_username or azp)");
-        }
+        requireName();
         if (!operator() && partnerId == null) {
             throw forbidden("The token names no partner (claim '" + partnerClaim + "') and is not an operator's");
+        }
+        return this;
+    }
+
+    /** A token that names no caller is refused. */
+    Caller requireName() {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw forbidden("The token names no caller (claim preferred_username or azp)");
         }
         return this;
     }

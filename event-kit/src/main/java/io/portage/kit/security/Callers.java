@@ -25,9 +25,21 @@ public class Callers {
     }
 
     public Caller current() {
+        return verified().requireIdentity(partnerClaim);
+    }
+
+    /**
+     * The person calling, partner or not: for calls open to people by realm role (an exception item's owner), where
+     * {@link Caller#requireOwner} decides what they may touch.
+     */
+    public Caller person() {
+        return verified().requireName();
+    }
+
+    private Caller verified() {
         if (token == null || token.getRawToken() == null) {
             throw new ProblemException(401, "unauthorized", "Unauthorized", "This call needs a bearer access token");
         }
-        return Caller.of(token, partnerClaim).requireIdentity(partnerClaim);
+        return Caller.of(token, partnerClaim);
     }
 }

@@ -3,8 +3,11 @@ package io.portage.kit.events;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.util.List;
@@ -157,6 +160,62 @@ class BatchConsumerTest {
                 .then()
                 .statusCode(422)
                 .body("detail", containsString("rejected " + again));
+    }
+
+    @Test
+    void aDryRunSaysWhatAReplayOfManyWouldDoAndChangesNothing() {
+        String type = "io.portage.test.dry-run-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String firstSubject = UUID.randomUUID().toString();
+        produce(List.of(CloudEventRecords.binary(JournalHandler.TOPIC, first, type, firstSubject, "reject",
+                Map.of("sequence", "1")),
+                CloudEventRecords.binary(JournalHandler.TOPIC, second, type, UUID.randomUUID().toString(), "reject",
+                        Map.of("sequence", "1"))));
+        String firstLetter = OpsCalls.awaitOpenDeadLetter(JournalHandler.CONSUMER, first);
+        OpsCalls.awaitOpenDeadLetter(JournalHandler.CONSUMER, second);
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("eventType", type, "dryRun", true))
+                .when()
+                .post("/ops/dead-letters/replay")
+                .then()
+                .statusCode(200)
+                .body("dryRun", equalTo(true))
+                .body("matching", equalTo(2))
+                .body("wouldReplay", equalTo(2))
+                .body("byConsumer." + JournalHandler.CONSUMER, equalTo(2))
+                .body("sample.eventId", containsInAnyOrder(first, second));
+        // Filtered by a text in the error, one of them.
+        given().contentType(ContentType.JSON)
+                .body(Map.of("eventType", type, "error", "rejected " + second, "dryRun", true))
+                .when()
+                .post("/ops/dead-letters/replay")
+                .then()
+                .statusCode(200)
+                .body("matching", equalTo(1))
+                .body("sample[0].eventId", equalTo(second));
+        // Found by its record's key (the aggregate) too.
+        given().queryParam("key", firstSubject)
+                .get("/ops/dead-letters")
+                .then()
+                .statusCode(200)
+                .body("eventId", contains(first));
+        given().get("/ops/dead-letters/{id}", firstLetter)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("OPEN"))
+                .body("attempts", equalTo(1));
+
+        // The replay itself keeps its answer: both still rejected.
+        given().contentType(ContentType.JSON)
+                .body(Map.of("eventType", type))
+                .when()
+                .post("/ops/dead-letters/replay")
+                .then()
+                .statusCode(200)
+                .body("replayed", equalTo(0))
+                .body("failed", hasSize(2));
     }
 
     @Test

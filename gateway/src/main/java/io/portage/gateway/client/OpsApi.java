@@ -35,6 +35,12 @@ public interface OpsApi {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 
+    @GET
+    @Path("/{resource}/{id}/{view}")
+    Uni<Response> view(@PathParam("resource") String resource, @PathParam("id") String id,
+            @PathParam("view") String view, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
+
     @POST
     @Path("/{resource}/{action}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -29,8 +29,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Operators' door to the services' operations APIs at {@code /api/v1/ops/<service>/...}: dead letters, parked
- * events, exceptions and the audit trail. Needs the {@code ops} role and scope; the operator named to the service (and
- * in its audit trail) is the token's, never a header the caller sets.
+ * events, exceptions and the audit trail. Needs the {@code ops} role and scope, except the exception queues, which the
+ * roles owning items (finance, warehouse) reach with the {@code ops} scope too (each service shows them their own); the
+ * person named to the service (and in its audit trail) is the token's, never a header the caller sets.
  */
 @Path("/api/v1/ops/{service}")
 @Authenticated
@@ -57,7 +58,7 @@ public class OpsRoutes {
     @APIResponse(responseCode = "200", description = "The service's records, as its own operations API lists them", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OpsList")))
     public Uni<Response> list(@PathParam("service") String service, @PathParam("resource") String resource,
             @Context UriInfo uri) {
-        operators.operator().requireOps();
+        operators.operator().requireFor(resource);
         Map<String, String> query = new LinkedHashMap<>();
         uri.getQueryParameters().forEach((name, values) -> query.put(name, values.get(0)));
         return routing.list(service, resource, query, correlation.id());
@@ -71,8 +72,20 @@ public class OpsRoutes {
     @APIResponse(responseCode = "200", description = "The record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OpsRecord")))
     public Uni<Response> get(@PathParam("service") String service, @PathParam("resource") String resource,
             @PathParam("id") String id) {
-        operators.operator().requireOps();
+        operators.operator().requireFor(resource);
         return routing.get(service, resource, id, correlation.id());
+    }
+
+    @GET
+    @Path("/{resource}/{id}/{view}")
+    @SecurityRequirement(name = "SecurityScheme", scopes = "ops")
+    @Operation(summary = "What was done to one exception of a service: its history (roles and scope as for exceptions)")
+    @APIResponse(responseCode = "404", description = "No such service, resource or record")
+    @APIResponse(responseCode = "200", description = "The record's audit trail, newest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OpsList")))
+    public Uni<Response> view(@PathParam("service") String service, @PathParam("resource") String resource,
+            @PathParam("id") String id, @PathParam("view") String view) {
+        operators.operator().requireFor(resource);
+        return routing.view(service, resource, id, view, correlation.id());
     }
 
     @POST
@@ -84,7 +97,7 @@ public class OpsRoutes {
     @APIResponse(responseCode = "200", description = "What the action did", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OpsOutcome")))
     public Uni<Response> act(@PathParam("service") String service, @PathParam("resource") String resource,
             @PathParam("action") String action, String body) {
-        operators.operator().requireOps();
+        operators.operator().requireFor(resource);
         return routing.act(service, resource, action, body, correlation.id());
     }
 
@@ -98,7 +111,7 @@ public class OpsRoutes {
     @APIResponse(responseCode = "200", description = "The record after the action", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OpsOutcome")))
     public Uni<Response> actOn(@PathParam("service") String service, @PathParam("resource") String resource,
             @PathParam("id") String id, @PathParam("action") String action, String body) {
-        operators.operator().requireOps();
+        operators.operator().requireFor(resource);
         return routing.actOn(service, resource, id, action, body, correlation.id());
     }
 }

@@ -1,12 +1,16 @@
 package io.portage.gateway.service;
 
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.ws.rs.ForbiddenException;
 
+import io.portage.kit.security.Caller;
+
 /**
- * An operator calling the operations API, as the verified token says: the person's user name (or the operations
- * client's service account), the realm roles and the granted scopes.
+ * A person calling the operations API, as the verified token says: the user name (or the operations client's service
+ * account), the realm roles and the granted scopes. Operators (role {@code ops}) reach all of it; the people whose
+ * role owns exception items (finance, warehouse) reach the exception queues, where each service shows them their own.
  */
 public record Operator(String name, Set<String> roles, Set<String> scopes) {
 
@@ -20,5 +24,22 @@ public record Operator(String name, Set<String> roles, Set<String> scopes) {
                     + roles + " and scopes " + scopes);
         }
         return this;
+    }
+
+    /**
+     * Refuses the call (403) unless the token carries the {@code ops} scope and a role that owns exception items
+     * ({@link Caller#EXCEPTION_OWNERS}); which items are theirs the service decides.
+     */
+    public Operator requireExceptionOwner() {
+        if (!scopes.contains(SCOPE) || roles.stream().noneMatch(Caller.EXCEPTION_OWNERS::contains)) {
+            throw new ForbiddenException("Exception queues need the 'ops' scope and one of the roles "
+                    + new TreeSet<>(Caller.EXCEPTION_OWNERS) + "; the token has roles " + roles + " and scopes " + scopes);
+        }
+        return this;
+    }
+
+    /** What {@code resource} of the operations API needs: exceptions their owners, everything else an operator. */
+    public Operator requireFor(String resource) {
+        return OpsRouting.EXCEPTIONS.equals(resource) ? requireExceptionOwner() : requireOps();
     }
 }

@@ -25,13 +25,17 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OpsRouting {
 
+    /** The exception queue, the one resource open to the roles that own its items. */
+    public static final String EXCEPTIONS = "exceptions";
     /** What operators may do through the gateway, as the event kit's {@code /ops} offers it: resources listed. */
-    public static final Set<String> LISTED = Set.of("dead-letters", "parked-events", "exceptions", "audit");
+    public static final Set<String> LISTED = Set.of("dead-letters", "parked-events", EXCEPTIONS, "audit");
     /** Resources whose records are read one by one. */
     public static final Set<String> READ_ONE = Set.of("dead-letters", "exceptions");
     /** Actions on one record, by resource. */
     public static final Map<String, Set<String>> ACTIONS_ON_ONE = Map.of("dead-letters", Set.of("replay", "discard"),
             "exceptions", Set.of("retry", "resolve", "discard"));
+    /** Views of one record besides itself, by resource. */
+    public static final Map<String, Set<String>> VIEWS_OF_ONE = Map.of(EXCEPTIONS, Set.of("history"));
     /** Actions on every matching record, by resource. */
     public static final Map<String, Set<String>> BULK_ACTIONS = Map.of("dead-letters", Set.of("replay"));
     private static final String ID = "[0-9a-fA-F-]{36}";
@@ -59,6 +63,17 @@ public class OpsRouting {
         String record = id(id);
         String authorization = relay.authorization();
         return relay(downstream, api -> api.get(checked, record, authorization, correlationId));
+    }
+
+    /** {@code GET /ops/<resource>/<id>/<view>} (an exception's history). */
+    @WithSpan("OpsRouting.view")
+    public Uni<Response> view(String service, String resource, String id, String view, String correlationId) {
+        Downstream downstream = downstream(service);
+        String checked = resource(resource, VIEWS_OF_ONE.keySet());
+        String record = id(id);
+        String name = action(view, VIEWS_OF_ONE.get(checked));
+        String authorization = relay.authorization();
+        return relay(downstream, api -> api.view(checked, record, name, authorization, correlationId));
     }
 
     /** {@code POST /ops/<resource>/<action>} (a bulk action such as replaying every matching dead letter). */

@@ -1,0 +1,86 @@
+package io.portage.console.client;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.quarkus.logging.Log;
+
+/**
+ * The console's one way to the gateway's operations relay: every call carries the signed-in person's access token, so
+ * the gateway and the services decide what the person may see and do, and audit it in their name. Answers come back
+ * as the gateway gave them (a 4xx is the person's answer); an unreachable gateway, a timeout or a 5xx is a 503
+ * {@link Answer} naming the service, never an exception for the page.
+ */
+@ApplicationScoped
+public class GatewayClient {
+
+    private final GatewayRestClient api;
+
+    public GatewayClient(@RestClient GatewayRestClient api) {
+        this.api = api;
+    }
+
+    public Answer list(String token, String service, String resource, Map<String, String> query) {
+        return call(service, () -> api.list(service, resource, query, bearer(token)));
+    }
+
+    public Answer get(String token, String service, String resource, String id) {
+        return call(service, () -> api.get(service, resource, id, bearer(token)));
+    }
+
+    public Answer view(String token, String service, String resource, String id, String view) {
+        return call(service, () -> api.view(service, resource, id, view, bearer(token)));
+    }
+
+    public Answer act(String token, String service, String resource, String action, String body) {
+        return call(service, () -> api.act(service, resource, action, body, bearer(token)));
+    }
+
+    public Answer actOn(String token, String service, String resource, String id, String action, String body) {
+        return call(service, () -> api.actOn(service, resource, id, action, body, bearer(token)));
+    }
+
+    /**
+     * No circuit breaker here: the gateway keeps one per service behind it, and one here would let a single failing
+     * service darken the others' lists.
+     */
+    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "unavailable")
+    Answer call(String service, Supplier<Response> call) {
+        try (Response response = call.get()) {
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            if (response.getStatus() >= 500) {
+                throw new GatewayUnavailableException(service + " answered " + response.getStatus() + ": " + body);
+            }
+            return new Answer(response.getStatus(), body);
+        } catch (WebApplicationException e) {
+            // A refusal (4xx) is the person's answer, whatever raised it.
+            if (e.getResponse().getStatus() < 500) {
+                Response refused = e.getResponse();
+                return new Answer(refused.getStatus(), refused.hasEntity() ? refused.readEntity(String.class) : "");
+            }
+            throw new GatewayUnavailableException(service + " answered " + e.getResponse().getStatus());
+        } catch (ProcessingException e) {
+            throw new GatewayUnavailableException("the gateway could not be reached: " + e.getMessage());
+        }
+    }
+
+    Answer unavailable(String service, Supplier<Response> call, Throwable failure) {
+        Log.warnf("Operations call to %s failed: %s", service, failure.toString());
+        return Answer.unavailable(service);
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
+    }
+}

@@ -1,0 +1,63 @@
+package io.portage.console.rest;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.portage.console.service.Person;
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * What guards the pages: a change (POST) must come from the console's own page (htmx sends {@code HX-Request}, which a
+ * form on another site cannot), a page the person's roles do not reach is a readable refusal ({@code /dead-letters}
+ * is for operators, {@code /exceptions} for the roles owning items), and an unexpected failure is a page that says
+ * so, never a stack trace.
+ */
+public class PageGuards {
+
+    private final Person person;
+
+    public PageGuards(Person person) {
+        this.person = person;
+    }
+
+    @CheckedTemplate(basePath = "")
+    static class Templates {
+
+        static native TemplateInstance refused(int status, String title, String detail);
+    }
+
+    @ServerRequestFilter
+    public Response onlyFromTheConsole(HttpServerRequest request) {
+        if ("POST".equals(request.method().name()) && request.getHeader("HX-Request") == null) {
+            return page(403, "Refused", "Changes are made from the console's own pages.");
+        }
+        String path = request.path();
+        boolean allowed = path.startsWith("/dead-letters")
+                ? person.operator()
+                : !path.startsWith("/exceptions") || person.viewer().exceptions();
+        return allowed ? null : page(403, "Not for your role", "This page is for other roles; the menu shows what is yours.");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return page(403, "Not for your role", "This page is for other roles; the menu shows what is yours.");
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(IllegalArgumentException e) {
+        Log.warnf("Unexpected answer: %s", e.getMessage());
+        return page(502, "Unexpected answer", "The gateway answered something the console cannot read; try again, "
+                + "and tell operations if it persists.");
+    }
+
+    private static Response page(int status, String title, String detail) {
+        return Response.status(status).type(MediaType.TEXT_HTML).entity(Templates.refused(status, title, detail)).build();
+    }
+}
