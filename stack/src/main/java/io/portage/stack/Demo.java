@@ -168,13 +168,17 @@ final class Demo {
         System.out.printf(
                 """
 
+                        The day's exceptions wait in the operations console at %s
+                          (the delivery exception, the disputed charges; sign in as ops.alice / alice-dev-password, or
+                          finance.fiona / fiona-dev-password and warehouse.walt / walt-dev-password to see only your own)
+
                         Try it yourself:
                           TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=northwind-shop -d client_secret=northwind-dev-secret \\
                             %s/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
                           curl -s -H "Authorization: Bearer $TOKEN" %s/api/v1/me
                           ./portage status     ./portage logs shipment-service     ./portage down
                         """,
-                launcher.keycloak().issuer(), launcher.url("gateway"));
+                launcher.url("console"), launcher.keycloak().issuer(), launcher.url("gateway"));
     }
 
     /**
