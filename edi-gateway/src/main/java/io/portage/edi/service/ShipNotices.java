@@ -163,18 +163,17 @@ public class ShipNotices {
         if (event.parcels() == null || event.parcels().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return orders.findById(event.orderId())
-                .chain(order -> order == null
-                        ? Uni.createFrom().voidItem()
-                        : Multi.createFrom()
-                                .iterable(event.parcels())
-                                .filter(parcel -> parcel.sscc() != null && parcel.lines() != null)
-                                .onItem()
-                                .transformToUniAndConcatenate(parcel -> notices
-                                        .pack(new PackedParcel(event.orderId(), parcel.sscc(), write(parcel.lines()))))
-                                .collect()
-                                .asList()
-                                .replaceWithVoid());
+        // Kept whether or not the order's release has been read: the release comes on another topic to another
+        // consumer, in any order with the packs. An order whose customer wants no 856 never reads them.
+        return Multi.createFrom()
+                .iterable(event.parcels())
+                .filter(parcel -> parcel.sscc() != null && parcel.lines() != null)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        parcel -> notices.pack(new PackedParcel(event.orderId(), parcel.sscc(), write(parcel.lines()))))
+                .collect()
+                .asList()
+                .replaceWithVoid();
     }
 
     private Uni<Void> send(Partner customer, ShipmentNotice notice, CustomerOrder order) {
