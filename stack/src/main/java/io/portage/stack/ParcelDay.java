@@ -81,12 +81,11 @@ final class ParcelDay {
             return dispatched;
         }
         track(dispatched);
-        giveBack(dispatched.get(0));
         return dispatched;
     }
 
-    /** The first customer sends everything back (not wanted): a return, its label, and the goods received resellable. */
-    private void giveBack(Dispatched parcel) {
+    /** A customer sends everything back (not wanted): a return, its label, and the goods received resellable. */
+    void giveBack(Dispatched parcel) {
         String shipment = launcher.url("shipment-service") + "/api/v1/shipments/" + parcel.shipmentId();
         JsonNode lines = web.get(shipment, opsToken).body().path("lines");
         StringBuilder wanted = new StringBuilder();
@@ -107,7 +106,7 @@ final class ParcelDay {
         DemoHttp.Reply label = web.post(shipment + "/returns/" + returnId + "/label", opsToken, PARCEL, null);
         DemoHttp.Reply arrived = web.post(shipment + "/returns/" + returnId + "/receipt", opsToken,
                 "{\"site\":\"WH1\",\"lines\":[" + received + "]}", null);
-        System.out.printf("%n   The first customer sends it all back (not wanted): return %s, label %s %s (%d), received at"
+        System.out.printf("   the first customer sends it all back (not wanted): return %s, label %s %s (%d), received at"
                 + " WH1 resellable -> %s%n", returnId.substring(0, 8), label.body().path("label").path("carrier").asText(),
                 label.body().path("label").path("trackingNumber").asText(), label.status(),
                 arrived.body().path("status").asText());
