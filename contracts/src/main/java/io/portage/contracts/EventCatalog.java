@@ -29,6 +29,7 @@ import io.portage.contracts.shipment.LabelGenerated;
 import io.portage.contracts.shipment.LabelGeneratedV2;
 import io.portage.contracts.shipment.ProofOfDeliveryReceived;
 import io.portage.contracts.shipment.ReturnInitiated;
+import io.portage.contracts.shipment.ReturnLabelGenerated;
 import io.portage.contracts.shipment.ReturnReceived;
 import io.portage.contracts.shipment.ShipmentCancelled;
 import io.portage.contracts.shipment.ShipmentCreated;
@@ -187,6 +188,9 @@ public final class EventCatalog {
     public static final EventType SHIPMENT_CANCELLED_V1 = new EventType("io.portage.shipment.cancelled.v1",
             ShipmentCancelled.class, Topics.SHIPMENTS);
 
+    public static final EventType RETURN_LABEL_GENERATED_V1 = new EventType("io.portage.shipment.return-label-generated.v1",
+            ReturnLabelGenerated.class, Topics.SHIPMENTS);
+
     // Freight finance, on portage.finance, subject = charge, invoice, carrier invoice or refund id.
 
     public static final EventType FREIGHT_CHARGE_CONFIRMED_V1 = new EventType("io.portage.finance.freight-charge-confirmed.v1",
@@ -239,7 +243,8 @@ public final class EventCatalog {
                     LABEL_GENERATED_V1,
                     SHIPMENT_DISPATCHED_V1,
                     TRACKING_UPDATED_V1, DELIVERY_EXCEPTION_REPORTED_V1, PROOF_OF_DELIVERY_RECEIVED_V1, RETURN_INITIATED_V1,
-                    RETURN_RECEIVED_V1, LABEL_GENERATED_V2, SHIPMENT_CANCELLED_V1, FREIGHT_CHARGE_CONFIRMED_V1,
+                    RETURN_RECEIVED_V1, LABEL_GENERATED_V2, SHIPMENT_CANCELLED_V1, RETURN_LABEL_GENERATED_V1,
+                    FREIGHT_CHARGE_CONFIRMED_V1,
                     FREIGHT_ACCRUED_V1, INVOICE_RELEASED_V1,
                     CARRIER_INVOICE_RECEIVED_V1, CARRIER_INVOICE_MATCHED_V1, CARRIER_INVOICE_DISPUTED_V1, REFUND_RELEASED_V1,
                     ERP_ORDER_CONFIRMED_V1, ERP_ORDER_CANCELLED_V1, ERP_PICKING_DONE_V1, ERP_INVOICE_POSTED_V1)

@@ -27,7 +27,7 @@ class EventCatalogTest {
     @Test
     void theCatalogueListsEachTypeOnceByTopicThenName() {
         List<EventType> all = EventCatalog.all();
-        assertThat(all).hasSize(50);
+        assertThat(all).hasSize(51);
         assertThat(all.stream().map(EventType::type)).doesNotHaveDuplicates();
         assertThat(all.stream().map(EventType::dataClass)).doesNotHaveDuplicates();
         assertThat(all).isSortedAccordingTo(Comparator.comparingInt((EventType type) -> Topics.ALL.indexOf(type.topic()))

@@ -33,6 +33,7 @@ import io.portage.contracts.shipment.LabelGenerated;
 import io.portage.contracts.shipment.LabelGeneratedV2;
 import io.portage.contracts.shipment.ProofOfDeliveryReceived;
 import io.portage.contracts.shipment.ReturnInitiated;
+import io.portage.contracts.shipment.ReturnLabelGenerated;
 import io.portage.contracts.shipment.ReturnReceived;
 import io.portage.contracts.shipment.ShipmentCancelled;
 import io.portage.contracts.shipment.ShipmentCreated;
@@ -188,6 +189,9 @@ public final class EventSamples {
                 LabelGenerated.LabelFormat.ZPL, 2, Money.of("14.90", "EUR"), at("11:50:00")));
         ALL.put(SHIPMENT_CANCELLED_V1, new ShipmentCancelled(SHIPMENT, ORDER, "CUSTOMER_REQUEST: changed my mind",
                 at("10:05:00")));
+        ALL.put(RETURN_LABEL_GENERATED_V1, new ReturnLabelGenerated(SHIPMENT, RETURN, "parcelco", "Ground Return",
+                "PC1Z0698765432109876", LabelGenerated.LabelFormat.PDF, Money.of("6.20", "EUR"),
+                Instant.parse("2026-11-27T09:04:00Z")));
         // finance
         ALL.put(FREIGHT_CHARGE_CONFIRMED_V1, new FreightChargeConfirmed(CHARGE, SHIPMENT, "northwind", "DHL Parcel",
                 Money.of("14.90", "EUR"), at("14:46:00")));

@@ -21,6 +21,7 @@ class StatusModelsTest {
     private static final Set<EventType> NO_STATUS = Set.of(
             EventCatalog.ORDER_CHANGED_V1,
             EventCatalog.SHIPMENT_CANCELLED_V1,
+            EventCatalog.RETURN_LABEL_GENERATED_V1,
             EventCatalog.ERP_ORDER_CONFIRMED_V1,
             EventCatalog.ERP_ORDER_CANCELLED_V1,
             EventCatalog.ERP_PICKING_DONE_V1,
