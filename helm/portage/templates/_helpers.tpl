@@ -1,7 +1,8 @@
 {{/*
 The services this chart runs, with the facts about each that are not configuration: the values key, the
-app.kubernetes.io/component label, whether it uses PostgreSQL and Kafka, and whether it verifies access tokens
-(every service behind the gateway does: none trusts the network).
+app.kubernetes.io/component label, whether it uses PostgreSQL and Kafka, whether it verifies access tokens (every
+service behind the gateway does: none trusts the network; the console signs people in instead), and whether it serves
+no metrics (the console: its pages are published on its own host, so it has no /q/metrics to leak).
 */}}
 {{- define "portage.services" -}}
 gateway:
@@ -40,6 +41,13 @@ edi-gateway:
   database: true
   kafka: true
   oidc: true
+console:
+  key: console
+  component: console
+  database: false
+  kafka: false
+  oidc: false
+  unscraped: true
 {{- end -}}
 
 {{/* The chart's name, or nameOverride. */}}
@@ -261,4 +269,23 @@ configuration; HelmTopicsTest holds both to the contracts and the services' sett
 {{- else -}}
 {{- .Values.database.host -}}
 {{- end -}}
+{{- end -}}
+
+{{/* The gateway's Service URL inside the cluster: what the console calls. */}}
+{{- define "portage.gatewayUrl" -}}
+{{- printf "http://%s:%v" (include "portage.serviceName" (dict "root" . "service" "gateway")) .Values.gateway.service.port -}}
+{{- end -}}
+
+{{/* The services whose operations APIs the gateway relays (downstreams with ops, reachable): the console's list. */}}
+{{- define "portage.opsServices" -}}
+{{- $services := include "portage.services" . | fromYaml }}
+{{- $names := list }}
+{{- range $name := keys .Values.gateway.downstreams | sortAlpha }}
+{{- $downstream := get $.Values.gateway.downstreams $name }}
+{{- $facts := get $services $name }}
+{{- if and $downstream.ops (or $downstream.url (and $facts (index $.Values $facts.key).enabled)) }}
+{{- $names = append $names $name }}
+{{- end }}
+{{- end }}
+{{- join "," $names -}}
 {{- end -}}

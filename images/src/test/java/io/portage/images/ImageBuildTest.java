@@ -90,8 +90,8 @@ class ImageBuildTest {
         List<ImageBuild.Spec> specs = ImageBuild.specs();
         assertThat(specs).extracting(ImageBuild.Spec::service)
                 .containsExactly("order-service", "yard-service",
-                        "shipment-service", "finance-service", "edi-gateway", "gateway", "edge-agent");
-        assertThat(specs.subList(0, 5)).allSatisfy(spec -> assertThat(spec.jvmOptions()).startsWith(
+                        "shipment-service", "finance-service", "edi-gateway", "gateway", "console", "edge-agent");
+        assertThat(specs.subList(0, 7)).allSatisfy(spec -> assertThat(spec.jvmOptions()).startsWith(
                 "-XX:+UseSerialGC -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"));
         String unit = Files.readString(Path.of("..", "edge-agent", "src", "main", "systemd", "portage-edge-agent.service"))
                 .replace("\\\n", " ");

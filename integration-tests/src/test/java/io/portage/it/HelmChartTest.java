@@ -372,6 +372,39 @@ class HelmChartTest {
     }
 
     @Test
+    void theConsoleSignsPeopleInAtTheRealmAndCallsTheReleasesGateway() throws Exception {
+        assertThat(names(render(UnaryOperator.identity()), Deployment.class)).noneMatch(name -> name.endsWith("console"));
+
+        List<HasMetadata> objects = render(template -> template.set("console.enabled", "true")
+                .set("console.session.existingSecret", "console-session")
+                .set("gateway.downstreams.yard-service.ops", "false"));
+        Deployment console = deployment(objects, "console");
+        assertThat(HelmRender.unknownFields(console, "Deployment")).isEmpty();
+        Map<String, EnvVar> env = env(console);
+        assertThat(env.get("QUARKUS_OIDC_AUTH_SERVER_URL").getValue()).isEqualTo("http://keycloak/realms/portage");
+        assertThat(env.get("QUARKUS_OIDC_CLIENT_ID").getValue()).isEqualTo("portage-console");
+        var session = env.get("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET").getValueFrom().getSecretKeyRef();
+        assertThat(session.getName()).isEqualTo("console-session");
+        assertThat(session.getKey()).isEqualTo("key");
+        // It calls the release's gateway Service on its port, and shows the services whose operations it relays.
+        String gateway = env.get("QUARKUS_REST_CLIENT_GATEWAY_URL").getValue();
+        Service gatewayService = HelmRender.named(objects, Service.class, "portage-gateway");
+        assertThat(gateway).isEqualTo("http://portage-gateway:" + gatewayService.getSpec().getPorts().get(0).getPort());
+        assertThat(env.get("PORTAGE_CONSOLE_SERVICES").getValue())
+                .isEqualTo("finance-service,order-service,shipment-service");
+        // No database, no Kafka: it keeps nothing of its own.
+        assertThat(env).doesNotContainKeys("QUARKUS_DATASOURCE_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS",
+                "QUARKUS_OIDC_TOKEN_AUDIENCE");
+        // The realm as browsers reach it, when it differs.
+        assertThat(env(deployment(render(template -> template.set("console.enabled", "true")
+                .set("console.authServerUrl", "https://sso.example.com/realms/portage")), "console"))
+                .get("QUARKUS_OIDC_AUTH_SERVER_URL")
+                .getValue()).isEqualTo("https://sso.example.com/realms/portage");
+        assertThatThrownBy(() -> render(template -> template.set("console.enabled", "true")
+                .set("console.host", "https://ops.example.com"))).hasMessageContaining("host");
+    }
+
+    @Test
     void theEdgeAgentRunsAsOnePodWithItsJournalOnAVolume() throws Exception {
         List<HasMetadata> objects = render(template -> template.set("edgeAgent.enabled", "true")
                 .set("edgeAgent.storage.size", "20Gi")

@@ -113,6 +113,48 @@ class HelmIngressTest {
     }
 
     @Test
+    void theConsoleHasAHostOfItsOwnAndTheEdiGatewayStaysInside() {
+        List<HasMetadata> objects = render(template -> template.set("ingress.enabled", "true")
+                .set("ingress.tlsSecretName", "portage-tls")
+                .set("console.enabled", "true")
+                .set("console.host", "ops.logistics.example")
+                .set("ediGateway.enabled", "true"));
+        Ingress ingress = of(objects, Ingress.class).get(0);
+
+        assertThat(ingress.getSpec().getTls().get(0).getHosts()).containsExactly("api.portage.example",
+                "ops.logistics.example");
+        var consoleRule = ingress.getSpec()
+                .getRules()
+                .stream()
+                .filter(rule -> rule.getHost().equals("ops.logistics.example"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(consoleRule.getHttp().getPaths()).singleElement().satisfies(path -> {
+            assertThat(path.getPath()).isEqualTo("/");
+            assertThat(backendOf(objects, Optional.of(path.getBackend().getService().getName()))).contains("console");
+        });
+        // The partners' host does not lead to the console.
+        assertThat(ingress.getSpec().getRules().stream().filter(rule -> rule.getHost().equals("api.portage.example")))
+                .singleElement()
+                .satisfies(rule -> assertThat(rule.getHttp().getPaths())
+                        .noneMatch(path -> path.getBackend().getService().getName().endsWith("console")));
+        // Browsers reach the console through any controller; edi-gateway only the release's own pods.
+        assertThat(admitted(objects, STRANGER)).containsExactlyInAnyOrder("gateway", "console");
+        assertThat(admitted(objects, CONTROLLER)).containsExactlyInAnyOrder("gateway", "order-service", "console");
+
+        List<HasMetadata> routed = render(template -> template.set("httpRoute.enabled", "true")
+                .set("console.enabled", "true")
+                .set("console.host", "ops.logistics.example"));
+        HTTPRoute console = of(routed, HTTPRoute.class).stream()
+                .filter(route -> route.getSpec().getHostnames().contains("ops.logistics.example"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(backendOf(routed, httpRoute(console, "POST", "/exceptions/finance-service/42"))).contains("console");
+        assertThat(console.getSpec().getRules().get(0).getBackendRefs().get(0).getPort())
+                .isEqualTo(port(routed, console.getSpec().getRules().get(0).getBackendRefs().get(0).getName()));
+    }
+
+    @Test
     void aChannelsWebhookSecretReachesOrderServiceUnderItsPropertyName() throws Exception {
         List<HasMetadata> objects = render(template -> template
                 .set("orderService.channels.corner-shop.existingSecret", "shop-secrets")

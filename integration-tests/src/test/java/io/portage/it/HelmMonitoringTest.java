@@ -48,7 +48,8 @@ class HelmMonitoringTest {
         return render(template -> template.set("monitoring.serviceMonitor.enabled", "true")
                 .set("monitoring.prometheusRule.enabled", "true")
                 .set("monitoring.dashboard.enabled", "true")
-                .set("edgeAgent.enabled", "true"));
+                .set("edgeAgent.enabled", "true")
+                .set("console.enabled", "true"));
     }
 
     @Test
@@ -64,16 +65,45 @@ class HelmMonitoringTest {
         List<Service> services = of(objects, Service.class);
 
         assertThat(monitor.getSpec().getNamespaceSelector().getMatchNames()).containsExactly("logistics");
-        assertThat(services).hasSize(6).allSatisfy(service -> {
-            assertThat(service.getMetadata().getLabels()).as("%s selected", service.getMetadata().getName())
-                    .containsAllEntriesOf(monitor.getSpec().getSelector().getMatchLabels());
+        // The console serves no metrics (its host publishes every path it has): not selected, not annotated.
+        assertThat(services).hasSize(7);
+        assertThat(services).filteredOn(service -> !isConsole(service)).hasSize(6).allSatisfy(service -> {
+            assertThat(selects(monitor, service)).as("%s selected", service.getMetadata().getName()).isTrue();
             assertThat(service.getSpec().getPorts()).extracting("name")
                     .contains(monitor.getSpec().getEndpoints().get(0).getPort());
         });
+        assertThat(services).filteredOn(HelmMonitoringTest::isConsole)
+                .singleElement()
+                .satisfies(console -> assertThat(selects(monitor, console)).isFalse());
         for (Deployment deployment : of(objects, Deployment.class)) {
-            assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
-                    .containsEntry("prometheus.io/path", monitor.getSpec().getEndpoints().get(0).getPath());
+            if (isConsole(deployment)) {
+                assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).isNullOrEmpty();
+            } else {
+                assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                        .containsEntry("prometheus.io/path", monitor.getSpec().getEndpoints().get(0).getPath());
+            }
         }
+    }
+
+    private static boolean isConsole(HasMetadata object) {
+        return "console".equals(object.getMetadata().getLabels().get("app.kubernetes.io/name"));
+    }
+
+    /** The ServiceMonitor's label selector evaluated on a Service's labels (matchLabels, In and NotIn). */
+    private static boolean selects(ServiceMonitor monitor, Service service) {
+        Map<String, String> labels = service.getMetadata().getLabels();
+        var selector = monitor.getSpec().getSelector();
+        boolean matched = labels.entrySet().containsAll(selector.getMatchLabels().entrySet());
+        for (var expression : selector.getMatchExpressions()) {
+            String value = labels.get(expression.getKey());
+            boolean in = value != null && expression.getValues().contains(value);
+            matched &= switch (expression.getOperator()) {
+                case "In" -> in;
+                case "NotIn" -> !in;
+                default -> throw new AssertionError("operator " + expression.getOperator());
+            };
+        }
+        return matched;
     }
 
     @Test
