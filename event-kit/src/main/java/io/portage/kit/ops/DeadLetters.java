@@ -128,6 +128,16 @@ public class DeadLetters implements PanacheRepositoryBase<DeadLetter, UUID> {
                 event.payload(), describe(reason), 1, clock.instant());
     }
 
+    /**
+     * A dead letter for what a consumer took from elsewhere than Kafka (the gateway's intake of warehouses' edge events):
+     * {@code at} names its source so that the same record rejected again is the same letter.
+     */
+    public DeadLetter letterFor(String consumer, DeadLetter.KafkaCoordinates at, String key, String eventId,
+            String eventType, Map<String, String> headers, String payload, String reason) {
+        return new DeadLetter(consumer, at, key, eventId, eventType, writeHeaders(new LinkedHashMap<>(headers)), payload,
+                reason, 1, clock.instant());
+    }
+
     /** Stores the letters in their own transaction; a letter stored before (a redelivery) is kept as it was. */
     public Uni<Void> capture(List<DeadLetter> letters) {
         if (letters.isEmpty()) {

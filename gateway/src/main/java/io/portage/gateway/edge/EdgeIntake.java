@@ -34,8 +34,9 @@ import io.smallrye.mutiny.Uni;
  * Takes a batch of a warehouse's edge events in: each is mapped to its canonical event (or refused for good, with the
  * reason), deduplicated by its edge id and staged in the outbox, in one transaction, before the batch is answered. An
  * answered {@code accepted} is therefore committed, and {@code duplicate} means an earlier batch committed it: the
- * edge may forget both. Events of one aggregate are numbered (CloudEvents {@code sequence}) in the order they came,
- * across batches, so consumers apply them in that order.
+ * edge may forget both; a {@code rejected} one is kept as the gateway's dead letter ({@link EdgeRejections}). Events
+ * of one aggregate are numbered (CloudEvents {@code sequence}) in the order they came, across batches, so consumers
+ * apply them in that order.
  */
 @ApplicationScoped
 public class EdgeIntake {
@@ -56,12 +57,14 @@ public class EdgeIntake {
 
     private final Inbox inbox;
     private final Outbox outbox;
+    private final EdgeRejections rejections;
     private final MeterRegistry metrics;
     private final Duration retention;
 
-    public EdgeIntake(Inbox inbox, Outbox outbox, MeterRegistry metrics, GatewayConfig config) {
+    public EdgeIntake(Inbox inbox, Outbox outbox, EdgeRejections rejections, MeterRegistry metrics, GatewayConfig config) {
         this.inbox = inbox;
         this.outbox = outbox;
+        this.rejections = rejections;
         this.metrics = metrics;
         this.retention = config.edge().retention();
     }
@@ -92,23 +95,55 @@ public class EdgeIntake {
     @WithSpan("EdgeIntake.take")
     public Uni<List<Result>> take(@SpanAttribute("portage.site") String site, String partnerId, List<JsonNode> events,
             String correlationId) {
+        return apply(site, partnerId, events, correlationId).call(results -> {
+            List<EdgeRejections.Rejected> rejected = new ArrayList<>();
+            List<String> accepted = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                switch (results.get(i).status()) {
+                    case "rejected" -> rejected.add(new EdgeRejections.Rejected(events.get(i), results.get(i).reason()));
+                    case "accepted" -> accepted.add(results.get(i).id());
+                    default -> {
+                        // A duplicate was settled when first accepted.
+                    }
+                }
+            }
+            // Kept before the edge is answered: a rejection the edge forgets is still here for operators.
+            return rejections.keep(site, partnerId, correlationId, rejected)
+                    .chain(() -> rejections.settleAccepted(site, accepted, correlationId));
+        });
+    }
+
+    /**
+     * Maps, deduplicates and stages {@code events} as {@link #take} does, without keeping the rejections: the replay
+     * of a rejection an operator asked for.
+     */
+    Uni<List<Result>> apply(String site, String partnerId, List<JsonNode> events, String correlationId) {
         Result[] results = new Result[events.size()];
         List<Taken> mapped = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             String id = events.get(i).get("id").asText();
             Outcome outcome = EdgeEventMapper.map(site, events.get(i));
-            if (outcome instanceof Refused refused) {
-                results[i] = Result.rejected(id, refused.reason());
+            if (outcome instanceof Refused refusal) {
+                results[i] = Result.rejected(id, refusal.reason());
+                refused.add(id);
             } else {
                 mapped.add(new Taken(id, i, ((Mapped) outcome).event()));
             }
         }
-        if (mapped.isEmpty()) {
-            return Uni.createFrom().item(count(site, List.of(results)));
-        }
-        return Panache.withTransaction(() -> inbox
-                .firstDeliveries(CONSUMER, mapped, Taken::id, taken -> taken.event().type().type())
-                .call(fresh -> stage(fresh, partnerId, correlationId))
+        return Panache.withTransaction(() -> acceptedBefore(refused)
+                .invoke(seen -> {
+                    // Taken before (corrected by an operator): the edge's own invalid copy is answered a duplicate.
+                    for (int i = 0; i < results.length; i++) {
+                        if (results[i] != null && seen.contains(results[i].id())) {
+                            results[i] = Result.duplicate(results[i].id());
+                        }
+                    }
+                })
+                .chain(() -> mapped.isEmpty()
+                        ? Uni.createFrom().item(List.<Taken>of())
+                        : inbox.firstDeliveries(CONSUMER, mapped, Taken::id, taken -> taken.event().type().type())
+                                .call(fresh -> stage(fresh, partnerId, correlationId)))
                 .map(fresh -> {
                     Set<Integer> first = new HashSet<>();
                     fresh.forEach(taken -> first.add(taken.position()));
@@ -119,6 +154,20 @@ public class EdgeIntake {
                     }
                     return count(site, List.of(results));
                 }));
+    }
+
+    /** Which of these refused ids the intake took before: an operator's corrected replay of the same event. */
+    private Uni<Set<String>> acceptedBefore(List<String> refused) {
+        if (refused.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return inbox.find("consumer = ?1 and eventId in ?2", CONSUMER, refused)
+                .list()
+                .map(entries -> {
+                    Set<String> seen = new HashSet<>();
+                    entries.forEach(entry -> seen.add(entry.eventId()));
+                    return seen;
+                });
     }
 
     /** Numbers the fresh events per aggregate, in batch order after what was numbered before, and stages them. */
