@@ -11,7 +11,7 @@ if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
   exit 0
 fi
 
-services=(gateway order-service yard-service shipment-service finance-service edi-gateway edge-agent)
+services=(gateway order-service yard-service shipment-service finance-service edi-gateway console edge-agent)
 mkdir -p k8s/base
 for service in "${services[@]}"; do
   generated="$service/target/kubernetes/kubernetes.yml"

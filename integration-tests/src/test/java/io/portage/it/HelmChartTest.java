@@ -297,7 +297,7 @@ class HelmChartTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"gateway", "order-service", "yard-service", "shipment-service", "finance-service",
-            "edi-gateway"})
+            "edi-gateway", "console"})
     void agreesWithTheManifestsTheServiceBuildGenerates(String service) throws Exception {
         Deployment generated = YAML.readValues(YAML.createParser(Files.readString(CHECKOUT.resolve("k8s/base/" + service
                 + ".yml"))), JsonNode.class)
@@ -308,7 +308,8 @@ class HelmChartTest {
                 .findFirst()
                 .orElseThrow();
         Container expected = generated.getSpec().getTemplate().getSpec().getContainers().get(0);
-        Container actual = deployment(render(template -> template.set("ediGateway.enabled", "true")), service).getSpec()
+        Container actual = deployment(render(template -> template.set("ediGateway.enabled", "true")
+                .set("console.enabled", "true")), service).getSpec()
                 .getTemplate()
                 .getSpec()
                 .getContainers()

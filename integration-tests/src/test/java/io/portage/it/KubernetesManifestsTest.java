@@ -38,7 +38,7 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"gateway", "order-service", "yard-service", "shipment-service", "finance-service", "edi-gateway",
-            "edge-agent"})
+            "console", "edge-agent"})
     void committedManifestsMatchTheBuildAndTheKubernetesModel(String service) throws Exception {
         Path committed = CHECKOUT.resolve("k8s/base/" + service + ".yml");
         Path generated = CHECKOUT.resolve(service + "/target/kubernetes/kubernetes.yml");
