@@ -36,9 +36,14 @@ final class ServiceSettings {
                     .with("portage.gateway.downstreams.shipment-service.url", launcher.url("shipment-service"))
                     // finance-service: carriers' invoices (route group carrier-invoices, in the gateway's own
                     // configuration) and its operations API, where the console's finance people settle their items.
-                    .with("portage.gateway.downstreams.finance-service.url", launcher.url("finance-service"));
-            // The operations console signs people in at the realm and calls the gateway with their tokens.
-            case "console" -> quarkus.with("quarkus.rest-client.gateway.url", launcher.url("gateway"));
+                    .with("portage.gateway.downstreams.finance-service.url", launcher.url("finance-service"))
+                    // edi-gateway: its operations API only (EDI exceptions, dead letters).
+                    .with("portage.gateway.downstreams.edi-gateway.url", launcher.url("edi-gateway"));
+            // The operations console signs people in at the realm and calls the gateway with their tokens; it shows
+            // every service the gateway relays.
+            case "console" -> quarkus.with("quarkus.rest-client.gateway.url", launcher.url("gateway"))
+                    .with("portage.console.services",
+                            "order-service,yard-service,shipment-service,finance-service,edi-gateway");
             // The edge agent of warehouse WH1 forwards to the gateway as the realm's client edge-wh1 (partner wh1) and
             // takes the demo scanners' key and the operator's (made with its own `keys create`).
             case "edge-agent" -> quarkus.with("portage.edge.store-path", run.resolve("edge/edge-events.db").toString())
