@@ -2,7 +2,7 @@ package io.portage.edi.messaging;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -10,8 +10,7 @@ import io.portage.contracts.EventCatalog;
 import io.portage.contracts.warehouse.PackConfirmed;
 import io.portage.edi.service.ShipNotices;
 import io.portage.edi.service.ShipmentFact;
-import io.portage.kit.events.BatchHandler;
-import io.portage.kit.events.SequencedEvent;
+import io.portage.kit.events.OneTypeHandler;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -19,39 +18,24 @@ import io.smallrye.mutiny.Uni;
  * customers who want a pack level list. Unordered: a parcel is a fact kept once, and several producers number events
  * on this topic by order.
  */
-@ApplicationScoped
-public class PackEventsHandler implements BatchHandler<ShipmentFact> {
+@Singleton
+public class PackEventsHandler extends OneTypeHandler<PackConfirmed, ShipmentFact> {
 
     static final String CONSUMER = "edi-gateway.packs";
 
     private final ShipNotices shipNotices;
-    private final ObjectMapper json;
 
     public PackEventsHandler(ShipNotices shipNotices, ObjectMapper json) {
+        super(CONSUMER, EventCatalog.PACK_CONFIRMED_V1, PackConfirmed.class, json);
         this.shipNotices = shipNotices;
-        this.json = json;
     }
 
     @Override
-    public String consumer() {
-        return CONSUMER;
-    }
-
-    @Override
-    public boolean ordered() {
-        return false;
-    }
-
-    @Override
-    public List<ShipmentFact> read(SequencedEvent event) {
-        if (!EventCatalog.PACK_CONFIRMED_V1.type().equals(event.type())) {
-            return List.of();
-        }
-        PackConfirmed packed = event.data(json, PackConfirmed.class);
+    protected ShipmentFact item(String eventId, PackConfirmed packed) {
         if (packed.orderId() == null) {
             throw new IllegalArgumentException("PackConfirmed without orderId");
         }
-        return List.of(new ShipmentFact.Packed(event.eventId(), packed));
+        return new ShipmentFact.Packed(eventId, packed);
     }
 
     @Override

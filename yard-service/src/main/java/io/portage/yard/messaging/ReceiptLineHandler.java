@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.warehouse.ReceiptLineConfirmed;
+import io.portage.kit.events.OneTypeHandler;
 import io.portage.yard.service.ConfirmedReceiptLine;
 import io.portage.yard.service.ReceiptReview;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +32,7 @@ public class ReceiptLineHandler extends OneTypeHandler<ReceiptLineConfirmed, Con
     }
 
     @Override
-    ConfirmedReceiptLine item(String eventId, ReceiptLineConfirmed line) {
+    protected ConfirmedReceiptLine item(String eventId, ReceiptLineConfirmed line) {
         if (line.receiptId() == null || line.site() == null || line.sku() == null
                 || line.expectedQuantity() == null || line.receivedQuantity() == null || line.confirmedAt() == null) {
             throw new IllegalArgumentException("a receipt line needs receiptId, site, sku, quantities and confirmedAt");

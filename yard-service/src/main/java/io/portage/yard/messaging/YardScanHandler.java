@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.warehouse.YardScanRecorded;
+import io.portage.kit.events.OneTypeHandler;
 import io.portage.yard.domain.YardScan;
 import io.portage.yard.service.VisitService;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +31,7 @@ public class YardScanHandler extends OneTypeHandler<YardScanRecorded, YardScan> 
     }
 
     @Override
-    YardScan item(String eventId, YardScanRecorded scan) {
+    protected YardScan item(String eventId, YardScanRecorded scan) {
         if (scan.visitId() == null || scan.site() == null || scan.movement() == null
                 || scan.occurredAt() == null) {
             throw new IllegalArgumentException("a yard scan needs visitId, site, movement and occurredAt");

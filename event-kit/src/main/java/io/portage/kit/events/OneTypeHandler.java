@@ -1,25 +1,24 @@
-package io.portage.yard.messaging;
+package io.portage.kit.events;
 
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.contracts.EventType;
-import io.portage.kit.events.BatchHandler;
-import io.portage.kit.events.SequencedEvent;
 
 /**
  * A consumer of one event type of a topic, in any order: reads that type's data into one item (other types: nothing;
- * an unreadable payload is a dead letter), the inbox keyed by event id. Subclasses say what an item is and apply them.
+ * an unreadable or incomplete payload is a dead letter). Subclasses say what an item is, its inbox key (usually the
+ * event id it carries) and how a batch of them is applied.
  */
-abstract class OneTypeHandler<D, T> implements BatchHandler<T> {
+public abstract class OneTypeHandler<D, T> implements BatchHandler<T> {
 
     private final String consumer;
     private final EventType type;
     private final Class<D> dataClass;
     private final ObjectMapper json;
 
-    OneTypeHandler(String consumer, EventType type, Class<D> dataClass, ObjectMapper json) {
+    protected OneTypeHandler(String consumer, EventType type, Class<D> dataClass, ObjectMapper json) {
         this.consumer = consumer;
         this.type = type;
         this.dataClass = dataClass;
@@ -49,5 +48,5 @@ abstract class OneTypeHandler<D, T> implements BatchHandler<T> {
      *
      * @throws IllegalArgumentException when the data is incomplete
      */
-    abstract T item(String eventId, D data);
+    protected abstract T item(String eventId, D data);
 }
