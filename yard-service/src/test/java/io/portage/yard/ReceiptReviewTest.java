@@ -129,7 +129,9 @@ class ReceiptReviewTest {
                 line(UUID.randomUUID().toString(), receipt, appointment, 1, "PT-CHAIR-01", 4, 4, 0, 0),
                 line(UUID.randomUUID().toString(), receipt, appointment, 2, "PT-LAMP-01", 10, 10, 0, 0)));
         await().atMost(WAIT).untilAsserted(() -> assertThat(order(po).fullyReceived()).isTrue());
-        lines("APPLIED").body("findAll { it.receiptId == '" + receipt + "' }.size()", equalTo(2));
+        // The lines are marked applied once Odoo's answer is recorded, just after Odoo shows the receipt.
+        await().atMost(WAIT)
+                .untilAsserted(() -> lines("APPLIED").body("findAll { it.receiptId == '" + receipt + "' }.size()", equalTo(2)));
         // The lines again, redelivered: nothing more in Odoo.
         VisitConsumerTest.produce(List.of(chairs, line(UUID.randomUUID().toString(), receipt, appointment, 2, "PT-LAMP-01",
                 10, 10, 0, 0)));

@@ -2,17 +2,12 @@ package io.portage.edi.service;
 
 import java.util.UUID;
 
-/** No file in the archive has this id. */
-public class FileNotFoundException extends RuntimeException {
+import io.portage.kit.domain.NotFoundException;
 
-    private final UUID id;
+/** No file in the archive has this id. */
+public class FileNotFoundException extends NotFoundException {
 
     public FileNotFoundException(UUID id) {
-        super("No EDI file " + id);
-        this.id = id;
-    }
-
-    public UUID id() {
-        return id;
+        super("EDI file " + id + " does not exist");
     }
 }

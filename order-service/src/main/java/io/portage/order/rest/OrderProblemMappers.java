@@ -10,8 +10,6 @@ import io.portage.kit.rest.ProblemMappers;
 import io.portage.order.domain.OrderStateException;
 import io.portage.order.domain.OrderStatus;
 import io.portage.order.service.OdooUnavailableException;
-import io.portage.order.service.OrderNotFoundException;
-import io.portage.order.service.ReconciliationNotFoundException;
 import io.portage.order.service.StaleOrderException;
 
 /** Turns order-service's domain failures into RFC 9457 problems, each with its status and type. */
@@ -21,16 +19,6 @@ public class OrderProblemMappers {
 
     public OrderProblemMappers(ProblemMappers problems) {
         this.problems = problems;
-    }
-
-    @ServerExceptionMapper
-    public Response orderNotFound(OrderNotFoundException e, UriInfo uri) {
-        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response reconciliationNotFound(ReconciliationNotFoundException e, UriInfo uri) {
-        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
     }
 
     @ServerExceptionMapper

@@ -2,8 +2,10 @@ package io.portage.order.service;
 
 import java.util.UUID;
 
+import io.portage.kit.domain.NotFoundException;
+
 /** No inventory reconciliation by that id. */
-public class ReconciliationNotFoundException extends RuntimeException {
+public class ReconciliationNotFoundException extends NotFoundException {
 
     public ReconciliationNotFoundException(UUID id) {
         super("Reconciliation " + id + " does not exist");

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.portage.kit.domain.NotFoundException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -66,6 +67,12 @@ public class ProblemMappers {
                 ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return respond(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON" + location, uri, null);
+    }
+
+    /** Every service's "no such thing" ({@link NotFoundException}'s subclasses). */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return respond(404, "not-found", "Not found", e.getMessage(), uri, null);
     }
 
     @ServerExceptionMapper

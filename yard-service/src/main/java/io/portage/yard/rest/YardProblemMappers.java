@@ -17,13 +17,8 @@ import io.portage.kit.rest.ProblemException;
 import io.portage.kit.rest.ProblemMappers;
 import io.portage.yard.domain.AppointmentStateException;
 import io.portage.yard.domain.BookingRefusedException;
-import io.portage.yard.service.AppointmentNotFoundException;
-import io.portage.yard.service.CarrierTermsNotFoundException;
 import io.portage.yard.service.IdempotencyKeyReusedException;
-import io.portage.yard.service.ReceiptLineNotFoundException;
-import io.portage.yard.service.SiteNotFoundException;
 import io.portage.yard.service.SlotTakenException;
-import io.portage.yard.service.VisitNotFoundException;
 
 /** Turns yard-service's domain failures into RFC 9457 problems, each with its status and type. */
 public class YardProblemMappers {
@@ -34,31 +29,6 @@ public class YardProblemMappers {
     public YardProblemMappers(ProblemMappers problems, ObjectMapper json) {
         this.problems = problems;
         this.json = json;
-    }
-
-    @ServerExceptionMapper
-    public Response appointmentNotFound(AppointmentNotFoundException e, UriInfo uri) {
-        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response visitNotFound(VisitNotFoundException e, UriInfo uri) {
-        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response termsNotFound(CarrierTermsNotFoundException e, UriInfo uri) {
-        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response receiptLineNotFound(ReceiptLineNotFoundException e, UriInfo uri) {
-        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response siteNotFound(SiteNotFoundException e, UriInfo uri) {
-        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
     }
 
     @ServerExceptionMapper
