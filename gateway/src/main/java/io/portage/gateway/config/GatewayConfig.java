@@ -117,6 +117,42 @@ public interface GatewayConfig {
         boolean allowHttp();
     }
 
+    /**
+     * Partner reliability: requests counted per partner, route, time bucket and status class with a latency histogram,
+     * kept in memory and added into the database every {@code flush-interval}; webhook attempts per subscriber.
+     */
+    Reliability reliability();
+
+    interface Reliability {
+
+        /** Whether partners' requests are recorded (webhook attempts are recorded with the deliveries, always). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The width of a time bucket (a divisor of a day, at least a minute): the finest step of the series. */
+        @WithDefault("5m")
+        Duration bucket();
+
+        /** How often what was counted in memory is added into the database (also at shutdown). */
+        @WithDefault("15s")
+        Duration flushInterval();
+
+        /** Buckets older than this are deleted (hourly). */
+        @WithDefault("30d")
+        Duration retention();
+
+        /** The longest period one report may cover. */
+        @WithDefault("31d")
+        Duration maxPeriod();
+
+        /**
+         * Most counters kept in memory while the database cannot take them; beyond, the newest requests are not
+         * counted (metric {@code portage.gateway.reliability.dropped}, and logged).
+         */
+        @WithDefault("100000")
+        int maxPending();
+    }
+
     /** Partner onboarding through the operations API: the Keycloak client it creates partners' clients with. */
     Onboarding onboarding();
 

@@ -9,16 +9,19 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.portage.gateway.config.GatewayConfig;
+import io.portage.gateway.reliability.TrafficRecording;
 import io.portage.gateway.service.TokenClaims;
 import io.portage.kit.rest.CorrelationContext;
 import io.portage.kit.rest.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Applies the partner's rate limit to every {@code /api/v1} call with a verified token: 429 problem with
  * {@code Retry-After} when the bucket is empty, and {@code RateLimit-Limit}, {@code RateLimit-Remaining},
- * {@code RateLimit-Reset} and {@code RateLimit-Policy} on every answer (draft-ietf-httpapi-ratelimit-headers). Calls
- * without a valid token are answered 401 by the security layer and not counted.
+ * {@code RateLimit-Reset} and {@code RateLimit-Policy} on every answer (draft-ietf-httpapi-ratelimit-headers); a refusal
+ * counts as {@code limited} in the partner's reliability figures. Calls without a valid token are answered 401 by the
+ * security layer and not counted.
  */
 public class RateLimitFilter {
 
@@ -41,7 +44,7 @@ public class RateLimitFilter {
     }
 
     @ServerRequestFilter
-    public Response limit(ContainerRequestContext request) {
+    public Response limit(ContainerRequestContext request, RoutingContext routing) {
         if (!limiter.enabled() || identity.isAnonymous()) {
             return null;
         }
@@ -60,6 +63,7 @@ public class RateLimitFilter {
         if (decision.allowed()) {
             return null;
         }
+        TrafficRecording.rateLimited(routing);
         Problem problem = new Problem(Problem.type("rate-limited"), "Too many requests", 429,
                 "The rate limit of " + decision.policy() + " (requests;w=seconds) on " + group + " is used up; try again in "
                         + decision.retryAfterSeconds() + " s",

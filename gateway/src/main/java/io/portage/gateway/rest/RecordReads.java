@@ -24,6 +24,7 @@ import io.portage.gateway.config.GatewayConfig;
 import io.portage.gateway.limits.RateLimitFilter;
 import io.portage.gateway.limits.RateLimiter;
 import io.portage.gateway.limits.TokenBucket;
+import io.portage.gateway.reliability.TrafficRecording;
 import io.portage.gateway.service.Caller;
 import io.portage.gateway.service.PartnerApiRouting;
 import io.portage.gateway.service.TokenClaims;
@@ -52,6 +53,11 @@ public class RecordReads {
 
     /** A record route: its path, route group, scope and how its id must look (then as relayed). */
     private record Read(String path, String group, String scope, UnaryOperator<String> id) {
+
+        /** As the REST resource's template names it, for the partner's reliability figures. */
+        String template() {
+            return "GET " + path.replace(":id", "{id}");
+        }
     }
 
     /** The verified partner and the {@code Authorization} header relayed for it. */
@@ -82,7 +88,11 @@ public class RecordReads {
 
     void register(@Observes Router router) {
         for (Read read : READS) {
-            router.get(read.path()).handler(context -> read(context, read));
+            String template = read.template();
+            router.get(read.path()).handler(context -> {
+                TrafficRecording.route(context, template);
+                read(context, read);
+            });
         }
     }
 

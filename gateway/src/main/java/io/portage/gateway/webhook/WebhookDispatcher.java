@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.portage.gateway.config.GatewayConfig;
+import io.portage.gateway.reliability.WebhookOutcomes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -26,7 +27,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * replicas share the work), posts each as a signed CloudEvent, and records the outcomes. A 2xx is delivered; anything
  * else waits the next pause of the retry schedule (5 s, 5 min, 30 min, 2 h, 5 h, 10 h), after which the delivery is
  * given up ({@code FAILED}, replayable). A subscription whose deliveries have all failed for {@code disable-after} (5
- * days) is disabled: nothing more is queued or sent until its partner enables it again.
+ * days) is disabled: nothing more is queued or sent until its partner enables it again. Each attempt's outcome is
+ * counted for the partner's reliability figures in the same transaction ({@link WebhookOutcomes}).
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -41,7 +43,7 @@ public class WebhookDispatcher {
             update {h-schema}webhook_delivery d set next_attempt_at = :lease
             from due, {h-schema}webhook_subscription s
             where d.id = due.id and s.id = d.subscription_id
-            returning d.id, d.subscription_id, d.event_id, d.body, d.attempts, s.url, s.secret""";
+            returning d.id, d.subscription_id, d.event_id, d.body, d.attempts, s.url, s.secret, s.partner_id""";
     private static final String DELIVERED = """
             update {h-schema}webhook_delivery set status = 'DELIVERED', attempts = attempts + 1, last_status = :status,
                 last_error = null, delivered_at = :now
@@ -65,12 +67,14 @@ public class WebhookDispatcher {
     private final GatewayConfig.Webhooks config;
     private final Vertx vertx;
     private final MeterRegistry metrics;
+    private final WebhookOutcomes reliability;
     private WebClient client;
 
-    public WebhookDispatcher(GatewayConfig config, Vertx vertx, MeterRegistry metrics) {
+    public WebhookDispatcher(GatewayConfig config, Vertx vertx, MeterRegistry metrics, WebhookOutcomes reliability) {
         this.config = config.webhooks();
         this.vertx = vertx;
         this.metrics = metrics;
+        this.reliability = reliability;
     }
 
     @PostConstruct
@@ -86,7 +90,7 @@ public class WebhookDispatcher {
     }
 
     private record Claimed(long id, UUID subscription, String eventId, String body, int attempts, String url,
-            String secret) {
+            String secret, String partner) {
     }
 
     private record Outcome(Claimed delivery, int status, String error) {
@@ -111,7 +115,8 @@ public class WebhookDispatcher {
                         .getResultList()))
                 .map(rows -> rows.stream()
                         .map(row -> new Claimed(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2],
-                                (String) row[3], ((Number) row[4]).intValue(), (String) row[5], (String) row[6]))
+                                (String) row[3], ((Number) row[4]).intValue(), (String) row[5], (String) row[6],
+                                (String) row[7]))
                         .toList())
                 .chain(claimed -> claimed.isEmpty()
                         ? Uni.createFrom().voidItem()
@@ -144,9 +149,12 @@ public class WebhookDispatcher {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             List<UUID> disabled = new ArrayList<>();
+            List<WebhookOutcomes.Attempt> attempts = new ArrayList<>();
             for (Outcome outcome : outcomes) {
                 Claimed delivery = outcome.delivery();
                 if (outcome.delivered()) {
+                    attempts.add(new WebhookOutcomes.Attempt(delivery.subscription(), delivery.partner(),
+                            WebhookOutcomes.Outcome.DELIVERED));
                     chain = chain.chain(() -> session.createNativeQuery(DELIVERED)
                             .setParameter("status", outcome.status())
                             .setParameter("now", now)
@@ -161,6 +169,8 @@ public class WebhookDispatcher {
                 int attempt = delivery.attempts() + 1;
                 boolean givenUp = attempt > schedule.size();
                 Instant next = givenUp ? now : now.plus(schedule.get(attempt - 1));
+                attempts.add(new WebhookOutcomes.Attempt(delivery.subscription(), delivery.partner(),
+                        givenUp ? WebhookOutcomes.Outcome.FAILED : WebhookOutcomes.Outcome.RETRIED));
                 chain = chain.chain(() -> session.createNativeQuery(RETRY)
                         .setParameter("next", givenUp ? "FAILED" : "PENDING")
                         .setParameter("status", outcome.status() == 0 ? null : outcome.status())
@@ -180,10 +190,12 @@ public class WebhookDispatcher {
                         })
                         .replaceWithVoid());
             }
-            return chain.invoke(() -> disabled.stream()
-                    .distinct()
-                    .forEach(id -> Log.warnf(
-                            "Webhook subscription %s disabled: its deliveries have failed for %s", id, config.disableAfter())));
+            return chain.chain(() -> reliability.add(session, now, attempts))
+                    .invoke(() -> disabled.stream()
+                            .distinct()
+                            .forEach(id -> Log.warnf(
+                                    "Webhook subscription %s disabled: its deliveries have failed for %s", id,
+                                    config.disableAfter())));
         })).invoke(() -> {
             long delivered = outcomes.stream().filter(Outcome::delivered).count();
             metrics.counter("portage.webhooks.delivered").increment(delivered);
