@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -142,28 +141,9 @@ public final class TmsStandin {
                 .header("X-Tms-Signature", signature(secret, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status / 100 == 2) {
-                    return;
-                }
-                System.out.printf("TMS callback to %s answered %d (attempt %d of %d)%n", callbackUrl, status, attempt,
-                        ATTEMPTS);
-            } catch (IOException e) {
-                System.out.printf("TMS callback to %s failed: %s (attempt %d of %d)%n", callbackUrl, e, attempt, ATTEMPTS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            try {
-                Thread.sleep(200L << attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (!Webhooks.send(http, request, ATTEMPTS, 400)) {
+            throw new IllegalStateException("TMS callback to " + callbackUrl + " not taken after " + ATTEMPTS + " attempts");
         }
-        throw new IllegalStateException("TMS callback to " + callbackUrl + " not taken after " + ATTEMPTS + " attempts");
     }
 
     private void handle(HttpExchange exchange) throws IOException {
