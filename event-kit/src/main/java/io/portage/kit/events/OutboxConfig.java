@@ -17,6 +17,13 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
+    /**
+     * The JDBC batch size the staging transaction's session gets at least, so its events (and its other entity
+     * writes) reach PostgreSQL in batches of this many at the flush instead of one round trip each.
+     */
+    @WithDefault("500")
+    int stageBatchSize();
+
     /** Pause between polls when the outbox is empty. */
     @WithDefault("50ms")
     Duration pollInterval();

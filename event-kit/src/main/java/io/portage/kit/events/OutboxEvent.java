@@ -6,19 +6,21 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** An event waiting in (or published from) the service's {@code outbox_event} table. */
+/**
+ * An event waiting in (or published from) the service's {@code outbox_event} table. Its key here is the event id,
+ * assigned when staged, so Hibernate defers the insert to the flush and sends a transaction's events in one JDBC
+ * batch; the table's {@code id} (the relay's order) is PostgreSQL's, given in insert order, and never written here.
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id", insertable = false, updatable = false)
     private Long id;
+    @Id
     @Column(name = "event_id")
     private UUID eventId;
     private String type;
@@ -63,6 +65,7 @@ public class OutboxEvent {
         this.traceState = traceContext.get(EventTracing.TRACESTATE);
     }
 
+    /** The relay's order; null for an event staged in this session (PostgreSQL gives it at the insert). */
     public Long id() {
         return id;
     }

@@ -67,26 +67,36 @@ final class Webhooks {
                 .header("X-Hmac-Signature", "hmac-sha256-hex=" + HexFormat.of().formatHex(sign(secret, body)))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        send(http, request, ATTEMPTS, 1000);
+    }
+
+    /**
+     * Posts a signed request until the receiver answers 2xx, at most {@code attempts} times, pausing
+     * {@code firstPauseMillis} doubled after each failure; whether it was taken.
+     */
+    static boolean send(HttpClient http, HttpRequest request, int attempts, long firstPauseMillis) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status / 100 == 2) {
-                    return;
+                    return true;
                 }
-                System.out.printf("webhook to %s answered %d (attempt %d of %d)%n", url, status, attempt, ATTEMPTS);
+                System.out.printf("callback to %s answered %d (attempt %d of %d)%n", request.uri(), status, attempt,
+                        attempts);
             } catch (IOException e) {
-                System.out.printf("webhook to %s failed: %s (attempt %d of %d)%n", url, e, attempt, ATTEMPTS);
+                System.out.printf("callback to %s failed: %s (attempt %d of %d)%n", request.uri(), e, attempt, attempts);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
             try {
-                Thread.sleep(500L << attempt);
+                Thread.sleep(firstPauseMillis << (attempt - 1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return false;
     }
 
     static byte[] sign(String secret, String body) {

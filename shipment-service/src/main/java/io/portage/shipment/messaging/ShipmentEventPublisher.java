@@ -15,6 +15,7 @@ import io.portage.contracts.shipment.LabelGenerated;
 import io.portage.contracts.shipment.LabelGeneratedV2;
 import io.portage.contracts.shipment.ProofOfDeliveryReceived;
 import io.portage.contracts.shipment.ReturnInitiated;
+import io.portage.contracts.shipment.ReturnLabelGenerated;
 import io.portage.contracts.shipment.ReturnReceived;
 import io.portage.contracts.shipment.ShipmentCancelled;
 import io.portage.contracts.shipment.ShipmentCreated;
@@ -116,6 +117,16 @@ public class ShipmentEventPublisher implements ShipmentEvents {
                         opened.lines().stream().map(l -> new ReturnInitiated.Line(l.sku(), l.quantity())).toList(),
                         opened.initiatedAt()),
                 envelope(shipment, opened.initiatedAt(), shipment.nextSequence()));
+    }
+
+    @Override
+    public Uni<UUID> returnLabelGenerated(Shipment shipment, ShipmentReturn labelled, Label label) {
+        Instant at = labelled.label().labelledAt();
+        return outbox.stage(EventCatalog.RETURN_LABEL_GENERATED_V1,
+                new ReturnLabelGenerated(shipment.id().toString(), labelled.id().toString(), label.carrier(),
+                        label.service(), label.trackingNumber(), LabelGenerated.LabelFormat.valueOf(label.format()),
+                        new Money(minorUnits(label.amount()), label.currency()), at),
+                envelope(shipment, at, shipment.nextSequence()));
     }
 
     @Override

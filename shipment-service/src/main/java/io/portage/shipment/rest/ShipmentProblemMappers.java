@@ -14,6 +14,7 @@ import io.portage.shipment.domain.DispatchRefusedException;
 import io.portage.shipment.domain.ReturnRefusedException;
 import io.portage.shipment.domain.ShipmentStateException;
 import io.portage.shipment.service.CarrierFailedException;
+import io.portage.shipment.service.LoadNotFoundException;
 import io.portage.shipment.service.NoCarrierException;
 import io.portage.shipment.service.ReturnNotFoundException;
 import io.portage.shipment.service.ShipmentNotFoundException;
@@ -73,6 +74,11 @@ public class ShipmentProblemMappers {
 
     @ServerExceptionMapper
     public Response returnNotFound(ReturnNotFoundException e, UriInfo uri) {
+        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response loadNotFound(LoadNotFoundException e, UriInfo uri) {
         return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
     }
 

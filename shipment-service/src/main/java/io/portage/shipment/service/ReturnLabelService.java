@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
 
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -22,6 +25,7 @@ import io.portage.shipment.domain.carrier.Rate;
 import io.portage.shipment.domain.carrier.RateRequest;
 import io.portage.shipment.domain.carrier.ServiceLevel;
 import io.portage.shipment.repository.ReturnRepository;
+import io.portage.shipment.repository.ShipmentRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -29,7 +33,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Buys a return's label: from the shipment's own carrier when it sells return labels, else from the other carriers
  * that do, each one's cheapest rate, moving on when one refuses or times out. No database transaction is held while a
- * carrier is called; a label bought for a return that meanwhile got one (or its goods) is voided again.
+ * carrier is called; a label bought for a return that meanwhile got one (or its goods) is voided again, and only the
+ * label kept is published ({@code io.portage.shipment.return-label-generated.v1}).
  */
 @ApplicationScoped
 public class ReturnLabelService {
@@ -37,12 +42,17 @@ public class ReturnLabelService {
     private final ShipmentService shipments;
     private final ReturnRepository returns;
     private final CarrierRegistry carriers;
+    private final ShipmentRepository shipmentRepository;
+    private final ShipmentEvents events;
     private final Clock clock = Clock.systemUTC();
 
-    public ReturnLabelService(ShipmentService shipments, ReturnRepository returns, CarrierRegistry carriers) {
+    public ReturnLabelService(ShipmentService shipments, ReturnRepository returns, CarrierRegistry carriers,
+            ShipmentRepository shipmentRepository, ShipmentEvents events) {
         this.shipments = shipments;
         this.returns = returns;
         this.carriers = carriers;
+        this.shipmentRepository = shipmentRepository;
+        this.events = events;
     }
 
     @WithSpan("ReturnLabelService.buy")
@@ -105,12 +115,24 @@ public class ReturnLabelService {
                 });
     }
 
+    /**
+     * Stores the label and stages its ReturnLabelGenerated in one transaction, so a label is published exactly when it
+     * is kept; one refused there (another request labelled the return, or its goods arrived) is voided again. A
+     * concurrent change of the return or the shipment (its event sequence) makes the transaction run again, where it
+     * finds what the other one did.
+     */
     private Uni<ShipmentReturn> record(UUID returnId, Label label) {
         return Panache.withTransaction(() -> returns.findById(returnId)
-                .invoke(found -> found.labelled(
-                        new ShipmentReturn.ReturnLabel(label.carrier(), label.trackingNumber(), label.labelUrl(),
-                                label.amount(),
-                                label.currency(), clock.instant()))))
+                .chain(found -> {
+                    found.labelled(new ShipmentReturn.ReturnLabel(label.carrier(), label.trackingNumber(),
+                            label.labelUrl(), label.amount(), label.currency(), clock.instant()));
+                    return shipmentRepository.findById(found.shipmentId())
+                            .chain(shipment -> events.returnLabelGenerated(shipment, found, label))
+                            .replaceWith(found);
+                }))
+                .onFailure(ReturnLabelService::isStale)
+                .retry()
+                .atMost(3)
                 .onFailure(ReturnRefusedException.class)
                 .call(() -> carriers.find(label.carrier())
                         .map(carrier -> carrier.voidLabel(label))
@@ -120,5 +142,14 @@ public class ReturnLabelService {
                                 label.carrier(), e.getMessage()))
                         .onFailure()
                         .recoverWithNull());
+    }
+
+    private static boolean isStale(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.portage.shipment.domain.Shipment;
 import io.portage.shipment.domain.ShipmentReturn;
+import io.portage.shipment.domain.carrier.Label;
 import io.portage.shipment.domain.tracking.MappedScan;
 import io.smallrye.mutiny.Uni;
 
@@ -34,6 +35,9 @@ public interface ShipmentEvents {
 
     /** ReturnInitiated, with the next sequence of the shipment. */
     Uni<UUID> returnInitiated(Shipment shipment, ShipmentReturn opened);
+
+    /** ReturnLabelGenerated for the label just bought for a return, with the next sequence of the shipment. */
+    Uni<UUID> returnLabelGenerated(Shipment shipment, ShipmentReturn labelled, Label label);
 
     /** ReturnReceived, with the next sequence of the shipment. */
     Uni<UUID> returnReceived(Shipment shipment, ShipmentReturn received);

@@ -1,0 +1,11 @@
+package io.portage.shipment.service;
+
+import java.util.UUID;
+
+/** No load of that shipment at the TMS (never tendered, or not a shipment of this service). */
+public class LoadNotFoundException extends RuntimeException {
+
+    public LoadNotFoundException(UUID shipmentId) {
+        super("No TMS load for shipment " + shipmentId);
+    }
+}
