@@ -32,8 +32,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Customer refunds for returns: a return received in acceptable condition credits its order's invoice in Odoo (a
  * credit note by reversal of the whole invoice); above {@code portage.finance.refunds.approval-threshold} it waits for a
- * person with the {@value #APPROVER} role, whose approval or refusal is audited with their name. A return not refundable
- * (condition, no invoice) is raised for finance.
+ * person with the {@value #APPROVER} role, whose approval or refusal is audited with their name. A return received before
+ * its order's invoice waits for it; one not refundable (condition, no invoice in time) is raised for finance.
  */
 @ApplicationScoped
 public class Refunds {
@@ -94,16 +94,24 @@ public class Refunds {
             refund.notRefundable(null, "returned in condition " + String.join(", ", refused));
             return refunds.persist(refund).chain(() -> raise(NOT_REFUNDABLE, owners.ownerRole(), refund));
         }
-        return facts.findById(new ShipmentFact.Key(returned.shipmentId(), ShipmentFact.Kind.CREATED))
+        return attach(refund)
+                .chain(attached -> attached ? Uni.createFrom().voidItem() : refunds.persist(refund).replaceWithVoid());
+    }
+
+    /**
+     * Gives the refund its order's posted invoice to credit, approved by the policy or waiting for an approver (persisted
+     * with it); answers false, changing nothing, when the order or its invoice is not known yet.
+     */
+    private Uni<Boolean> attach(Refund refund) {
+        return facts.findById(new ShipmentFact.Key(refund.shipmentId(), ShipmentFact.Kind.CREATED))
                 .chain(created -> created == null
                         ? Uni.createFrom().<OrderInvoice>nullItem()
                         : invoices.findById(created.orderId()))
                 .chain(order -> {
                     if (order == null || order.status() != OrderInvoice.Status.INVOICED || order.invoiceIds() == null
                             || order.invoiceIds().isEmpty()) {
-                        refund.notRefundable(order == null ? null : order.orderId(),
-                                "the order has no customer invoice to credit");
-                        return refunds.persist(refund).chain(() -> raise(NOT_REFUNDABLE, owners.ownerRole(), refund));
+                        refund.waitForInvoice(order == null ? null : order.orderId());
+                        return Uni.createFrom().item(false);
                     }
                     long invoiceId = Long.parseLong(order.invoiceIds().split(",")[0]);
                     return postings.of(invoiceId, null).chain(posted -> {
@@ -115,10 +123,41 @@ public class Refunds {
                         boolean approval = amount == null || amount.compareTo(config.approvalThreshold()) > 0;
                         refund.toCredit(order.orderId(), invoiceId, amount, invoice == null ? null : invoice.currency(),
                                 approval, clock.instant());
-                        return refunds.persist(refund)
-                                .chain(() -> approval ? raise(NEEDS_APPROVAL, APPROVER, refund) : Uni.createFrom().voidItem());
+                        return (refunds.isPersistent(refund) ? Uni.createFrom().item(refund) : refunds.persist(refund))
+                                .chain(() -> approval ? raise(NEEDS_APPROVAL, APPROVER, refund) : Uni.createFrom().voidItem())
+                                .replaceWith(true);
                     });
                 });
+    }
+
+    /**
+     * Returns waiting for their order's invoice: credited (or put to an approver) once the invoice is posted; raised for
+     * finance as not refundable when it is still missing {@code invoice-wait} after the return was received.
+     */
+    @Scheduled(every = "${portage.finance.refunds.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> settleWaiting() {
+        return Panache.withSession(() -> refunds.settleable(clock.instant().minus(config.invoiceWait()), 50)).chain(waiting -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Refund one : waiting) {
+                chain = chain.chain(() -> Panache.withTransaction(() -> refunds.findById(one.id()).chain(refund -> {
+                    if (refund == null || refund.status() != Refund.Status.WAITING_FOR_INVOICE) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return attach(refund).chain(attached -> {
+                        if (attached || clock.instant().isBefore(refund.receivedAt().plus(config.invoiceWait()))) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        refund.notRefundable(refund.orderId(), "the order has no customer invoice to credit "
+                                + config.invoiceWait() + " after the return was received");
+                        return raise(NOT_REFUNDABLE, owners.ownerRole(), refund);
+                    });
+                })).onFailure().recoverWithItem(failure -> {
+                    Log.warnf("The refund of return %s is not settled yet: %s", one.returnId(), failure.getMessage());
+                    return null;
+                }));
+            }
+            return chain;
+        });
     }
 
     private Uni<Void> raise(String type, String owner, Refund refund) {
