@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.portage.finance.domain.OrderInvoice;
 import io.portage.finance.domain.Refund;
 import io.portage.finance.domain.ShipmentFact;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -26,14 +25,15 @@ public class RefundRepository implements PanacheRepositoryBase<Refund, UUID> {
     }
 
     /**
-     * Returns waiting for their order's invoice that can be settled now: their order is invoiced, or they were received
-     * before {@code deadline}; oldest first.
+     * Returns waiting for their order's invoice that may be settled now: their order has posted invoices, or they were
+     * received before {@code deadline}; oldest first.
      */
     public Uni<List<Refund>> settleable(Instant deadline, int limit) {
         return find("status = ?1 and (receivedAt < ?2 or exists (select 1 from ShipmentFact f, OrderInvoice o"
-                + " where f.shipmentId = shipmentId and f.kind = ?3 and o.orderId = f.orderId and o.status = ?4))"
-                + " order by receivedAt, id", Refund.Status.WAITING_FOR_INVOICE, deadline, ShipmentFact.Kind.CREATED,
-                OrderInvoice.Status.INVOICED).page(0, limit).list();
+                + " where f.shipmentId = shipmentId and f.kind = ?3 and o.orderId = f.orderId and o.invoiceIds is not null))"
+                + " order by receivedAt, id", Refund.Status.WAITING_FOR_INVOICE, deadline, ShipmentFact.Kind.CREATED)
+                .page(0, limit)
+                .list();
     }
 
     public Uni<List<Refund>> withStatus(Refund.Status status, int limit) {

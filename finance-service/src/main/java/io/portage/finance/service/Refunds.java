@@ -18,10 +18,12 @@ import io.portage.finance.domain.OrderInvoice;
 import io.portage.finance.domain.Posting;
 import io.portage.finance.domain.Refund;
 import io.portage.finance.domain.ShipmentFact;
+import io.portage.finance.domain.ShipmentInvoice;
 import io.portage.finance.repository.OrderInvoiceRepository;
 import io.portage.finance.repository.PostingRepository;
 import io.portage.finance.repository.RefundRepository;
 import io.portage.finance.repository.ShipmentFactRepository;
+import io.portage.finance.repository.ShipmentInvoiceRepository;
 import io.portage.kit.ops.AuditLog;
 import io.portage.kit.ops.ExceptionQueue;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -48,6 +50,7 @@ public class Refunds {
     private final RefundRepository refunds;
     private final ShipmentFactRepository facts;
     private final OrderInvoiceRepository invoices;
+    private final ShipmentInvoiceRepository shipmentInvoices;
     private final PostingRepository postings;
     private final ExceptionQueue exceptions;
     private final AuditLog audit;
@@ -59,9 +62,11 @@ public class Refunds {
     private final Clock clock = Clock.systemUTC();
 
     public Refunds(RefundRepository refunds, ShipmentFactRepository facts, OrderInvoiceRepository invoices,
-            PostingRepository postings, ExceptionQueue exceptions, AuditLog audit, CreditNoteClient odoo, RefundConfig config,
+            ShipmentInvoiceRepository shipmentInvoices, PostingRepository postings, ExceptionQueue exceptions, AuditLog audit,
+            CreditNoteClient odoo, RefundConfig config,
             AuditConfig owners, FinanceJson json, FinanceOdooConfig writes) {
         this.writes = writes;
+        this.shipmentInvoices = shipmentInvoices;
         this.refunds = refunds;
         this.facts = facts;
         this.invoices = invoices;
@@ -99,35 +104,57 @@ public class Refunds {
     }
 
     /**
-     * Gives the refund its order's posted invoice to credit, approved by the policy or waiting for an approver (persisted
-     * with it); answers false, changing nothing, when the order or its invoice is not known yet.
+     * Gives the refund the posted invoice to credit - its shipment's, or the order's when another invoice carried the
+     * shipment - approved by the policy or waiting for an approver (persisted with it); answers false, changing nothing,
+     * when the order or that invoice is not known yet.
      */
     private Uni<Boolean> attach(Refund refund) {
-        return facts.findById(new ShipmentFact.Key(refund.shipmentId(), ShipmentFact.Kind.CREATED))
-                .chain(created -> created == null
-                        ? Uni.createFrom().<OrderInvoice>nullItem()
-                        : invoices.findById(created.orderId()))
-                .chain(order -> {
-                    if (order == null || order.status() != OrderInvoice.Status.INVOICED || order.invoiceIds() == null
-                            || order.invoiceIds().isEmpty()) {
-                        refund.waitForInvoice(order == null ? null : order.orderId());
-                        return Uni.createFrom().item(false);
-                    }
-                    long invoiceId = Long.parseLong(order.invoiceIds().split(",")[0]);
-                    return postings.of(invoiceId, null).chain(posted -> {
-                        Posting invoice = posted.stream()
-                                .filter(p -> Posting.Kind.CUSTOMER_INVOICE.name().equals(p.kind()))
-                                .findFirst()
-                                .orElse(null);
-                        BigDecimal amount = invoice == null ? null : invoice.amount();
-                        boolean approval = amount == null || amount.compareTo(config.approvalThreshold()) > 0;
-                        refund.toCredit(order.orderId(), invoiceId, amount, invoice == null ? null : invoice.currency(),
-                                approval, clock.instant());
-                        return (refunds.isPersistent(refund) ? Uni.createFrom().item(refund) : refunds.persist(refund))
-                                .chain(() -> approval ? raise(NEEDS_APPROVAL, APPROVER, refund) : Uni.createFrom().voidItem())
-                                .replaceWith(true);
-                    });
-                });
+        return facts.findById(new ShipmentFact.Key(refund.shipmentId(), ShipmentFact.Kind.CREATED)).chain(created -> {
+            if (created == null) {
+                refund.waitForInvoice(null);
+                return Uni.createFrom().item(false);
+            }
+            return invoices.findById(created.orderId())
+                    .chain(order -> shipmentInvoices.findById(new ShipmentInvoice.Key(created.orderId(),
+                            refund.shipmentId())).chain(shipment -> {
+                                Long invoiceId = invoiceToCredit(order, shipment);
+                                if (invoiceId == null) {
+                                    refund.waitForInvoice(created.orderId());
+                                    return Uni.createFrom().item(false);
+                                }
+                                return credit(refund, created.orderId(), invoiceId);
+                            }));
+        });
+    }
+
+    /** The shipment's posted invoice; else the order's first when the shipment is invoiced without one of its own. */
+    private static Long invoiceToCredit(OrderInvoice order, ShipmentInvoice shipment) {
+        if (shipment != null && shipment.status() == ShipmentInvoice.Status.INVOICED && shipment.invoiceIds() != null
+                && !shipment.invoiceIds().isEmpty()) {
+            return Long.parseLong(shipment.invoiceIds().split(",")[0]);
+        }
+        boolean carriedByAnother = shipment == null
+                ? order != null && order.status() == OrderInvoice.Status.INVOICED
+                : shipment.status() == ShipmentInvoice.Status.INVOICED;
+        return carriedByAnother && order.invoiceIds() != null && !order.invoiceIds().isEmpty()
+                ? Long.parseLong(order.invoiceIds().split(",")[0])
+                : null;
+    }
+
+    private Uni<Boolean> credit(Refund refund, String orderId, long invoiceId) {
+        return postings.of(invoiceId, null).chain(posted -> {
+            Posting invoice = posted.stream()
+                    .filter(p -> Posting.Kind.CUSTOMER_INVOICE.name().equals(p.kind()))
+                    .findFirst()
+                    .orElse(null);
+            BigDecimal amount = invoice == null ? null : invoice.amount();
+            boolean approval = amount == null || amount.compareTo(config.approvalThreshold()) > 0;
+            refund.toCredit(orderId, invoiceId, amount, invoice == null ? null : invoice.currency(), approval,
+                    clock.instant());
+            return (refunds.isPersistent(refund) ? Uni.createFrom().item(refund) : refunds.persist(refund))
+                    .chain(() -> approval ? raise(NEEDS_APPROVAL, APPROVER, refund) : Uni.createFrom().voidItem())
+                    .replaceWith(true);
+        });
     }
 
     /**
