@@ -70,9 +70,14 @@ class InvoiceReleaseTest {
     }
 
     long saleOrder() {
+        return confirmedSaleOrder(odoo, 1, 2);
+    }
+
+    /** A confirmed Odoo sale order of {@code quantity} of one product for customer 3; its id. */
+    static long confirmedSaleOrder(OdooClient odoo, int product, int quantity) {
         long id = odoo.calls()
-                .create("sale.order", Map.of("partner_id", 3, "order_line", List.of(List.of(0, 0, Map.of("product_id", 1,
-                        "product_uom_qty", 2)))))
+                .create("sale.order", Map.of("partner_id", 3, "order_line", List.of(List.of(0, 0, Map.of("product_id",
+                        product, "product_uom_qty", quantity)))))
                 .await()
                 .atMost(WAIT);
         odoo.calls().callOnRecords("sale.order", "action_confirm", List.of(id), Map.of()).await().atMost(WAIT);
@@ -347,12 +352,7 @@ class InvoiceReleaseTest {
         int product = OdooStandinResource.standin()
                 .createAsSuperuser("product.product", Map.of("name", "Split Chair",
                         "type", "consu", "list_price", 70.0, "invoice_policy", "delivery"));
-        long saleOrder = odoo.calls()
-                .create("sale.order", Map.of("partner_id", 3, "order_line", List.of(List.of(0, 0, Map.of("product_id",
-                        product, "product_uom_qty", 3)))))
-                .await()
-                .atMost(WAIT);
-        odoo.calls().callOnRecords("sale.order", "action_confirm", List.of(saleOrder), Map.of()).await().atMost(WAIT);
+        long saleOrder = confirmedSaleOrder(odoo, product, 3);
         String order = "ORD-" + UUID.randomUUID();
         String first = "SHP-" + UUID.randomUUID();
         String second = "SHP-" + UUID.randomUUID();

@@ -60,13 +60,7 @@ class RefundTest {
     }
 
     long confirmedSaleOrder(int product) {
-        long saleOrder = odoo.calls()
-                .create("sale.order", Map.of("partner_id", 3, "order_line", List.of(List.of(0, 0, Map.of("product_id",
-                        product, "product_uom_qty", 2)))))
-                .await()
-                .atMost(WAIT);
-        odoo.calls().callOnRecords("sale.order", "action_confirm", List.of(saleOrder), Map.of()).await().atMost(WAIT);
-        return saleOrder;
+        return InvoiceReleaseTest.confirmedSaleOrder(odoo, product, 2);
     }
 
     /** Waits for the order's invoice; answers its Odoo ids. */

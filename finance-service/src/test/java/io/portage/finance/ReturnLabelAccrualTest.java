@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -24,7 +23,6 @@ import io.portage.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -50,20 +48,8 @@ class ReturnLabelAccrualTest extends CarrierTestFixture {
 
     @Test
     void aReturnLabelIsAccruedOnceMatchedBilledReversedAndCountedInTheMargin() {
-        given().auth()
-                .oauth2(TestTokens.ops("test-operator"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("carrier", carrier, "originCountry", "NL", "destinationCountry", "FR", "currency", "USD",
-                        "minimumCharge", 45, "pricePerKg", 0.185, "validFrom", "2026-01-01"))
-                .post("/api/v1/rate-cards")
-                .then()
-                .statusCode(201);
-        long saleOrder = odoo.calls()
-                .create("sale.order", Map.of("partner_id", 3, "order_line", List.of(List.of(0, 0, Map.of("product_id", 1,
-                        "product_uom_qty", 2)))))
-                .await()
-                .atMost(WAIT);
-        odoo.calls().callOnRecords("sale.order", "action_confirm", List.of(saleOrder), Map.of()).await().atMost(WAIT);
+        rateCard("FR", "USD");
+        long saleOrder = InvoiceReleaseTest.confirmedSaleOrder(odoo, 1, 2);
         String order = "ORD-" + UUID.randomUUID();
         String shipment = UUID.randomUUID().toString();
         String returnId = UUID.randomUUID().toString();
