@@ -40,14 +40,7 @@ abstract class CarrierTestFixture {
     void carrierWithTermsAndLabels() {
         carrier = "Swift-" + UUID.randomUUID().toString().substring(0, 8);
         finance = FinanceTokens.finance("fiona");
-        given().auth()
-                .oauth2(TestTokens.ops("test-operator"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("carrier", carrier, "originCountry", "NL", "destinationCountry", "DE", "currency", "EUR",
-                        "minimumCharge", 45, "pricePerKg", 0.185, "validFrom", "2026-01-01"))
-                .post("/api/v1/rate-cards")
-                .then()
-                .statusCode(201);
+        rateCard("DE", "EUR");
         given().auth()
                 .oauth2(finance)
                 .contentType(ContentType.JSON)
@@ -60,6 +53,18 @@ abstract class CarrierTestFixture {
                 .statusCode(200)
                 .body("tolerance.amount", equalTo(5.0f));
         labels("EUR", "200.00", "T1", "T2", "T3", "T4", "T5");
+    }
+
+    /** A rate card of this test's carrier from NL (minimum 45, 0.185 per kg, from 2026-01-01). */
+    void rateCard(String destination, String currency) {
+        given().auth()
+                .oauth2(TestTokens.ops("test-operator"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("carrier", carrier, "originCountry", "NL", "destinationCountry", destination, "currency",
+                        currency, "minimumCharge", 45, "pricePerKg", 0.185, "validFrom", "2026-01-01"))
+                .post("/api/v1/rate-cards")
+                .then()
+                .statusCode(201);
     }
 
     /** LabelGenerated v2 events of this test's carrier, one per tracking number, each costing {@code cost}; their event ids. */

@@ -14,11 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import io.portage.testsupport.OdooStandinResource;
 import io.portage.testsupport.PortageStackResource;
-import io.portage.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -60,14 +58,7 @@ class FreightAccrualTest extends CarrierTestFixture {
 
     @Test
     void aLabelIsAccruedThenItsInvoiceLineMatchedAndTheAccrualReversed() {
-        given().auth()
-                .oauth2(TestTokens.ops("test-operator"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("carrier", carrier, "originCountry", "NL", "destinationCountry", "FR", "currency", "USD",
-                        "minimumCharge", 45, "pricePerKg", 0.185, "validFrom", "2026-01-01"))
-                .post("/api/v1/rate-cards")
-                .then()
-                .statusCode(201);
+        rateCard("FR", "USD");
         String event = labels("USD", "185.00", "U1").get(0);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(charges("U1").getString("[0].accrualStatus")).isEqualTo("POSTED"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.EventType;
 import io.portage.odoo.connector.OdooClient;
+import io.portage.odoo.connector.ops.OdooOperations;
 import io.portage.testsupport.CloudEventRecords;
 import io.portage.testsupport.OdooStandinResource;
 import io.portage.testsupport.PortageStackResource;
@@ -44,6 +46,9 @@ class InvoiceReleaseTest {
     @Inject
     OdooClient odoo;
 
+    @Inject
+    OdooOperations operations;
+
     String finance;
     String partner;
 
@@ -65,9 +70,14 @@ class InvoiceReleaseTest {
     }
 
     long saleOrder() {
+        return confirmedSaleOrder(odoo, 1, 2);
+    }
+
+    /** A confirmed Odoo sale order of {@code quantity} of one product for customer 3; its id. */
+    static long confirmedSaleOrder(OdooClient odoo, int product, int quantity) {
         long id = odoo.calls()
-                .create("sale.order", Map.of("partner_id", 3, "order_line", List.of(List.of(0, 0, Map.of("product_id", 1,
-                        "product_uom_qty", 2)))))
+                .create("sale.order", Map.of("partner_id", 3, "order_line", List.of(List.of(0, 0, Map.of("product_id",
+                        product, "product_uom_qty", quantity)))))
                 .await()
                 .atMost(WAIT);
         odoo.calls().callOnRecords("sale.order", "action_confirm", List.of(id), Map.of()).await().atMost(WAIT);
@@ -334,5 +344,59 @@ class InvoiceReleaseTest {
                 .then()
                 .statusCode(400)
                 .body("violations[0].field", equalTo("row 1, fee"));
+    }
+
+    @Test
+    void splitShipmentsEachInvoiceWhatTheyCarriedOncePerShipmentUnderDuplicatedAndReorderedEvents() {
+        policy("AT_DISPATCH");
+        int product = OdooStandinResource.standin()
+                .createAsSuperuser("product.product", Map.of("name", "Split Chair",
+                        "type", "consu", "list_price", 70.0, "invoice_policy", "delivery"));
+        long saleOrder = confirmedSaleOrder(odoo, product, 3);
+        String order = "ORD-" + UUID.randomUUID();
+        String first = "SHP-" + UUID.randomUUID();
+        String second = "SHP-" + UUID.randomUUID();
+        // The first shipment carries one of the three: Odoo's delivery is validated short, the rest a backorder.
+        long delivery = operations.stock().firstDelivery(saleOrder).await().atMost(WAIT).id();
+        operations.stock().validateDelivery(delivery, Map.of((long) product, BigDecimal.ONE), true).await().atMost(WAIT);
+        ProducerRecord<String, String> firstDispatched = dispatched(first);
+        produce(List.of(firstDispatched, released(order, saleOrder), created(first, order), firstDispatched));
+        await().atMost(WAIT)
+                .untilAsserted(() -> orderInvoice(order).body("status", equalTo("INVOICED"))
+                        .body("shipments.size()", equalTo(1))
+                        .body("shipments[0].shipmentId", equalTo(first))
+                        .body("shipments[0].revenue", equalTo(70.0f)));
+
+        // The second carries the other two; its dispatch comes before it is known, twice, with the first's again.
+        long backorder = operations.stock().backorderOf(delivery).await().atMost(WAIT).id();
+        operations.stock().validateDelivery(backorder, Map.of((long) product, new BigDecimal("2")), true).await().atMost(WAIT);
+        ProducerRecord<String, String> secondDispatched = dispatched(second);
+        produce(List.of(secondDispatched, firstDispatched, secondDispatched, delivered(first), created(second, order),
+                secondDispatched));
+        await().atMost(WAIT)
+                .untilAsserted(() -> orderInvoice(order).body("status", equalTo("INVOICED"))
+                        .body("shipments.size()", equalTo(2))
+                        .body("shipments.find { it.shipmentId == '" + second + "' }.status", equalTo("INVOICED"))
+                        .body("revenue", equalTo(210.0f)));
+        await().during(Duration.ofSeconds(2))
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(invoicesOf(saleOrder))
+                        .hasSize(2));
+        List<Map<String, Object>> invoices = invoicesOf(saleOrder);
+        assertThat(invoices).extracting(invoice -> invoice.get("amount_total")).containsExactlyInAnyOrder(70.0, 140.0);
+        assertThat(invoices).allSatisfy(invoice -> assertThat(invoice).containsEntry("state", "posted"));
+        String secondInvoice = orderInvoice(order).extract()
+                .path("shipments.find { it.shipmentId == '" + second
+                        + "' }.invoiceIds");
+        assertThat(invoices.stream()
+                .filter(invoice -> invoice.get("id").toString().equals(secondInvoice))
+                .map(invoice -> invoice.get("amount_total"))).containsExactly(140.0);
+        given().auth()
+                .oauth2(finance)
+                .queryParam("orderId", order)
+                .get("/api/v1/margins")
+                .then()
+                .statusCode(200)
+                .body("[0].revenue", equalTo(210.0f));
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +40,7 @@ class RefundTest {
     static final Duration WAIT = Duration.ofSeconds(30);
     static final int DESK = 2;
     static final int LAMP = 3;
+    static final String NOT_REFUNDABLE = "finance.refund-not-refundable";
 
     @Inject
     OdooClient odoo;
@@ -49,16 +51,20 @@ class RefundTest {
 
     /** An order of two of the product, invoiced at dispatch; its shipment id and Odoo invoice id. */
     String[] invoicedOrder(int product) {
-        long saleOrder = odoo.calls()
-                .create("sale.order", Map.of("partner_id", 3, "order_line", List.of(List.of(0, 0, Map.of("product_id",
-                        product, "product_uom_qty", 2)))))
-                .await()
-                .atMost(WAIT);
-        odoo.calls().callOnRecords("sale.order", "action_confirm", List.of(saleOrder), Map.of()).await().atMost(WAIT);
+        long saleOrder = confirmedSaleOrder(product);
         String order = "ORD-" + UUID.randomUUID();
         String shipment = "SHP-" + UUID.randomUUID();
         InvoiceReleaseTest.produce(List.of(released(order, saleOrder), created(shipment, order),
                 InvoiceReleaseTest.dispatched(shipment)));
+        return new String[]{shipment, awaitInvoiced(order)};
+    }
+
+    long confirmedSaleOrder(int product) {
+        return InvoiceReleaseTest.confirmedSaleOrder(odoo, product, 2);
+    }
+
+    /** Waits for the order's invoice; answers its Odoo ids. */
+    String awaitInvoiced(String order) {
         await().atMost(WAIT)
                 .untilAsserted(() -> given().auth()
                         .oauth2(finance)
@@ -72,7 +78,7 @@ class RefundTest {
                 .then()
                 .extract()
                 .path("invoiceIds");
-        return new String[]{shipment, invoice};
+        return invoice;
     }
 
     ProducerRecord<String, String> released(String order, long saleOrder) {
@@ -89,9 +95,13 @@ class RefundTest {
     }
 
     static ProducerRecord<String, String> returned(String shipment, String returnId, String condition) {
+        return returned(shipment, returnId, condition, Instant.parse("2026-03-05T10:00:00Z"));
+    }
+
+    static ProducerRecord<String, String> returned(String shipment, String returnId, String condition, Instant at) {
         return InvoiceReleaseTest.event(EventCatalog.RETURN_RECEIVED_V1, UUID.randomUUID().toString(), shipment, """
                 {"shipmentId":"%s","returnId":"%s","site":"WH1","lines":[{"sku":"PT-DESK-01","quantity":"2",
-                 "condition":"%s"}],"receivedAt":"2026-03-05T10:00:00Z"}""".formatted(shipment, returnId, condition));
+                 "condition":"%s"}],"receivedAt":"%s"}""".formatted(shipment, returnId, condition, at));
     }
 
     JsonPath refund(String returnId) {
@@ -224,5 +234,56 @@ class RefundTest {
                 .statusCode(200)
                 .body("[0].kind", equalTo("CREDIT_NOTE"))
                 .body("[0].causedBy.approvedBy", equalTo("alex"));
+    }
+
+    @Test
+    void aReturnBeforeItsInvoiceWaitsAndIsCreditedOnceWhenTheInvoiceIsPosted() {
+        long saleOrder = confirmedSaleOrder(LAMP);
+        String order = "ORD-" + UUID.randomUUID();
+        String shipment = "SHP-" + UUID.randomUUID();
+        String early = "RET-" + UUID.randomUUID();
+        ProducerRecord<String, String> returned = returned(shipment, early, "RESELLABLE", Instant.now());
+        // The return comes first (twice), the shipment and the release after it, the dispatch last.
+        InvoiceReleaseTest.produce(List.of(returned, returned, created(shipment, order), released(order, saleOrder)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(refund(early).getString("status")).isEqualTo(
+                        "WAITING_FOR_INVOICE"));
+        await().during(Duration.ofSeconds(1))
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(refund(early).getString("status")).isEqualTo("WAITING_FOR_INVOICE"));
+        assertThat(CarrierTestFixture.exceptions(NOT_REFUNDABLE, early)).isEmpty();
+
+        InvoiceReleaseTest.produce(List.of(InvoiceReleaseTest.dispatched(shipment)));
+        String invoice = awaitInvoiced(order);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(refund(early).getString("status")).isEqualTo("CREDITED"));
+        assertThat(refund(early).getString("invoiceId")).isEqualTo(invoice);
+        assertThat(refund(early).getFloat("amount")).isEqualTo(50f);
+        await().during(Duration.ofSeconds(1))
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(creditNotesOf(invoice)).hasSize(1)
+                        .allSatisfy(note -> assertThat(note).containsEntry("state", "posted")
+                                .containsEntry("amount_total", 50.0)));
+        assertThat(CarrierTestFixture.exceptions(NOT_REFUNDABLE, early)).isEmpty();
+    }
+
+    @Test
+    void aReturnWhoseOrderIsNeverInvoicedIsRaisedForFinanceAfterTheWait() {
+        long saleOrder = confirmedSaleOrder(LAMP);
+        String order = "ORD-" + UUID.randomUUID();
+        String shipment = "SHP-" + UUID.randomUUID();
+        String late = "RET-" + UUID.randomUUID();
+        String recent = "RET-" + UUID.randomUUID();
+        // Never dispatched, so never invoiced: a return received longer ago than the wait (24h) and a recent one.
+        InvoiceReleaseTest.produce(List.of(released(order, saleOrder), created(shipment, order),
+                returned(shipment, late, "RESELLABLE", Instant.now().minus(Duration.ofHours(25))),
+                returned(shipment, recent, "RESELLABLE", Instant.now())));
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(refund(late).getString("status")).isEqualTo("NOT_REFUNDABLE");
+            assertThat(refund(late).getString("reason")).startsWith("the order has no customer invoice to credit");
+            assertThat(refund(late).getString("orderId")).isEqualTo(order);
+            assertThat(CarrierTestFixture.exceptions(NOT_REFUNDABLE, late)).hasSize(1);
+        });
+        assertThat(refund(recent).getString("status")).isEqualTo("WAITING_FOR_INVOICE");
+        assertThat(CarrierTestFixture.exceptions(NOT_REFUNDABLE, recent)).isEmpty();
     }
 }

@@ -19,6 +19,13 @@ public interface RefundConfig {
     @WithDefault("RESELLABLE")
     Set<String> acceptableConditions();
 
+    /**
+     * How long after its receipt a return waits for its order's customer invoice before it is raised for finance as not
+     * refundable.
+     */
+    @WithDefault("24h")
+    Duration invoiceWait();
+
     /** How often approved refunds are credited in Odoo (the scheduler reads {@code ${portage.finance.refunds.interval}}). */
     @WithDefault("1s")
     Duration interval();

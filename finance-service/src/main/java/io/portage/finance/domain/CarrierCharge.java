@@ -12,16 +12,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A carrier charge Portage confirmed (a label bought at the carrier's price, or detention charged at a dock appointment),
- * kept with the event that reported it: what a carrier's invoice line is matched against.
+ * A carrier charge Portage confirmed (a label or a return label bought at the carrier's price, or detention charged at a
+ * dock appointment), kept with the event that reported it: what a carrier's invoice line is matched against.
  */
 @Entity
 @Table(name = "carrier_charge")
 public class CarrierCharge {
 
-    /** What the charge was for: a label bought, or detention charged at a dock appointment. */
+    /** What the charge was for: a label bought, a return label bought, or detention charged at a dock appointment. */
     public enum Kind {
-        LABEL, DETENTION
+        LABEL, RETURN_LABEL, DETENTION
     }
 
     /**
@@ -64,6 +64,8 @@ public class CarrierCharge {
     @Column(name = "visit_id")
     private String visitId;
     private String evidence;
+    @Column(name = "return_id")
+    private String returnId;
 
     protected CarrierCharge() {
     }
@@ -92,6 +94,15 @@ public class CarrierCharge {
                 eventId, correlationId, chargedAt);
         charge.visitId = visitId;
         charge.evidence = evidenceJson;
+        return charge;
+    }
+
+    /** A return label bought for a shipment's return: its tracking number is the return parcel's. */
+    public static CarrierCharge returnLabel(String carrier, String trackingNumber, String shipmentId, String returnId,
+            BigDecimal amount, String currency, String eventId, String correlationId, Instant generatedAt) {
+        CarrierCharge charge = new CarrierCharge(carrier, trackingNumber, shipmentId, Kind.RETURN_LABEL, amount, currency,
+                eventId, correlationId, generatedAt);
+        charge.returnId = returnId;
         return charge;
     }
 
@@ -181,6 +192,10 @@ public class CarrierCharge {
 
     public String visitId() {
         return visitId;
+    }
+
+    public String returnId() {
+        return returnId;
     }
 
     public String evidenceJson() {

@@ -12,8 +12,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * An order's customer invoice: waiting for its release (the sale order) and its trigger, ready to be made in Odoo, or
- * invoiced. It moves forward only, so a duplicated, late or reordered event never invoices twice or early.
+ * An order's customer invoices: waiting for its release (the sale order) and its first trigger, ready (a shipment's
+ * invoice, {@link ShipmentInvoice}, to be made in Odoo), or invoiced (the sum of its shipments' invoices). It leaves
+ * WAITING once; a later shipment of the order makes it READY again until that shipment's invoice is made.
  */
 @Entity
 @Table(name = "order_invoice")
@@ -95,12 +96,29 @@ public class OrderInvoice {
         return true;
     }
 
-    public void invoiced(String ids, BigDecimal total, String currency, Instant now) {
-        revenue = total;
-        revenueCurrency = currency;
-        status = Status.INVOICED;
-        invoiceIds = ids;
-        invoicedAt = now;
+    /** Another shipment of an invoiced order has an invoice to make. */
+    public void anotherShipment() {
+        if (status == Status.INVOICED) {
+            status = Status.READY;
+        }
+    }
+
+    /**
+     * A shipment's invoice made: its invoices (none when Odoo had nothing left) added to the order's, READY still when
+     * another shipment's invoice is to be made ({@code more}).
+     */
+    public void invoiced(String ids, BigDecimal total, String currency, boolean more, Instant now) {
+        if (ids != null && !ids.isEmpty()) {
+            invoiceIds = invoiceIds == null || invoiceIds.isEmpty() ? ids : invoiceIds + "," + ids;
+            revenue = revenue == null ? total : revenue.add(total);
+            if (revenueCurrency == null) {
+                revenueCurrency = currency;
+            }
+        }
+        status = more ? Status.READY : Status.INVOICED;
+        if (invoicedAt == null) {
+            invoicedAt = now;
+        }
         error = null;
     }
 

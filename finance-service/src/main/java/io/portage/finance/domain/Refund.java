@@ -13,8 +13,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A customer refund for a return: not refundable (condition, or no invoice to credit), waiting for a finance approver,
- * approved (by the policy under the threshold, or by a person), refused, or credited in Odoo.
+ * A customer refund for a return: waiting for its order's invoice, not refundable (condition, or no invoice to credit in
+ * time), waiting for a finance approver, approved (by the policy under the threshold, or by a person), refused, or
+ * credited in Odoo.
  */
 @Entity
 @Table(name = "refund")
@@ -22,7 +23,7 @@ public class Refund {
 
     /** Where a refund stands. */
     public enum Status {
-        NOT_REFUNDABLE, PENDING_APPROVAL, APPROVED, REFUSED, CREDITED
+        WAITING_FOR_INVOICE, NOT_REFUNDABLE, PENDING_APPROVAL, APPROVED, REFUSED, CREDITED
     }
 
     @Id
@@ -74,6 +75,13 @@ public class Refund {
         this.orderId = orderId;
         status = Status.NOT_REFUNDABLE;
         reason = why;
+    }
+
+    /** No invoice to credit yet: the return waits for its order's (the order may not be known yet either). */
+    public void waitForInvoice(String orderId) {
+        this.orderId = orderId;
+        status = Status.WAITING_FOR_INVOICE;
+        reason = "waiting for the order's customer invoice";
     }
 
     /** The invoice to credit: approved at once when the policy allows, otherwise waiting for an approver. */
@@ -154,6 +162,10 @@ public class Refund {
 
     public String correlationId() {
         return correlationId;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
     }
 
     public String decidedBy() {

@@ -13,6 +13,7 @@ import io.portage.contracts.CloudEventAttributes;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.shipment.LabelGeneratedV2;
 import io.portage.contracts.shipment.ProofOfDeliveryReceived;
+import io.portage.contracts.shipment.ReturnLabelGenerated;
 import io.portage.contracts.shipment.ReturnReceived;
 import io.portage.contracts.shipment.ShipmentCreated;
 import io.portage.contracts.shipment.ShipmentDispatched;
@@ -27,7 +28,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The consumer {@value CarrierChargeLedger#CONSUMER} of {@code portage.shipments} (once per event id, the kit's inbox):
- * each LabelGenerated (v2) records the label's cost as a confirmed carrier charge; ShipmentCreated, ShipmentDispatched
+ * each LabelGenerated (v2) and ReturnLabelGenerated (v1) records the label's cost as a confirmed carrier charge; ShipmentCreated, ShipmentDispatched
  * and ProofOfDeliveryReceived are the facts the invoice release waits for; ReturnReceived opens a refund. Neither depends on what came before, so the
  * events are applied as they come.
  */
@@ -39,6 +40,7 @@ public class ShipmentEventsHandler implements BatchHandler<ShipmentEventsHandler
     private static final String DISPATCHED = EventCatalog.SHIPMENT_DISPATCHED_V1.type();
     private static final String DELIVERED = EventCatalog.PROOF_OF_DELIVERY_RECEIVED_V1.type();
     private static final String RETURNED = EventCatalog.RETURN_RECEIVED_V1.type();
+    private static final String RETURN_LABEL_GENERATED = EventCatalog.RETURN_LABEL_GENERATED_V1.type();
 
     private final CarrierChargeLedger ledger;
     private final InvoiceRelease release;
@@ -59,6 +61,15 @@ public class ShipmentEventsHandler implements BatchHandler<ShipmentEventsHandler
 
         /** A label bought. */
         record Label(CarrierChargeLedger.LabelBought bought) implements Item {
+
+            @Override
+            public String eventId() {
+                return bought.eventId();
+            }
+        }
+
+        /** A return label bought. */
+        record ReturnLabel(CarrierChargeLedger.ReturnLabelBought bought) implements Item {
 
             @Override
             public String eventId() {
@@ -101,6 +112,9 @@ public class ShipmentEventsHandler implements BatchHandler<ShipmentEventsHandler
         if (LABEL_GENERATED.equals(type)) {
             return List.of(label(event));
         }
+        if (RETURN_LABEL_GENERATED.equals(type)) {
+            return List.of(returnLabel(event));
+        }
         if (CREATED.equals(type)) {
             ShipmentCreated created = parse(event.payload(), ShipmentCreated.class);
             require(created != null && created.shipmentId() != null && created.orderId() != null,
@@ -140,18 +154,28 @@ public class ShipmentEventsHandler implements BatchHandler<ShipmentEventsHandler
 
     private Item label(SequencedEvent event) {
         LabelGeneratedV2 label = parse(event.payload(), LabelGeneratedV2.class);
-        String missing = label == null
-                ? "a payload"
-                : label.shipmentId() == null
-                        ? "shipmentId"
-                        : label.carrier() == null
-                                ? "carrier"
-                                : label.trackingNumber() == null
-                                        ? "trackingNumber"
-                                        : label.cost() == null ? "cost" : label.generatedAt() == null ? "generatedAt" : null;
-        require(missing == null, "LabelGenerated v2 without " + missing);
+        require(label != null, "LabelGenerated v2 without a payload");
+        requireAll("LabelGenerated v2", "shipmentId", label.shipmentId(), "carrier", label.carrier(), "trackingNumber",
+                label.trackingNumber(), "cost", label.cost(), "generatedAt", label.generatedAt());
         return new Item.Label(new CarrierChargeLedger.LabelBought(event.eventId(),
                 event.headers().get("ce_" + CloudEventAttributes.CORRELATION_ID), label));
+    }
+
+    private Item returnLabel(SequencedEvent event) {
+        ReturnLabelGenerated label = parse(event.payload(), ReturnLabelGenerated.class);
+        require(label != null, "ReturnLabelGenerated v1 without a payload");
+        requireAll("ReturnLabelGenerated v1", "shipmentId", label.shipmentId(), "returnId", label.returnId(), "carrier",
+                label.carrier(), "trackingNumber", label.trackingNumber(), "cost", label.cost(), "generatedAt",
+                label.generatedAt());
+        return new Item.ReturnLabel(new CarrierChargeLedger.ReturnLabelBought(event.eventId(),
+                event.headers().get("ce_" + CloudEventAttributes.CORRELATION_ID), label));
+    }
+
+    /** Fails naming the first of the fields (name, value, name, value...) that is missing. */
+    private static void requireAll(String what, Object... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            require(namesAndValues[i + 1] != null, what + " without " + namesAndValues[i]);
+        }
     }
 
     private static Item fact(SequencedEvent event, String shipment, ShipmentFact.Kind kind, String order, String partner,
@@ -184,6 +208,10 @@ public class ShipmentEventsHandler implements BatchHandler<ShipmentEventsHandler
                 .filter(Item.Label.class::isInstance)
                 .map(item -> ((Item.Label) item).bought())
                 .toList();
+        List<CarrierChargeLedger.ReturnLabelBought> returnLabels = fresh.stream()
+                .filter(Item.ReturnLabel.class::isInstance)
+                .map(item -> ((Item.ReturnLabel) item).bought())
+                .toList();
         List<InvoiceFact.Shipment> facts = fresh.stream()
                 .filter(Item.Fact.class::isInstance)
                 .map(item -> ((Item.Fact) item).fact())
@@ -194,6 +222,7 @@ public class ShipmentEventsHandler implements BatchHandler<ShipmentEventsHandler
                 .toList();
         // Facts first: a return in the same batch as its shipment's facts finds them.
         return ledger.record(labels)
+                .chain(recorded -> ledger.recordReturnLabels(returnLabels))
                 .chain(recorded -> release.apply(facts))
                 .chain(readied -> refunds.received(returns))
                 .map(Applied::all);

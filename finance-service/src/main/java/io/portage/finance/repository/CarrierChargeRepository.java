@@ -40,6 +40,11 @@ public class CarrierChargeRepository implements PanacheRepositoryBase<CarrierCha
         return list("kind = ?1 and trackingNumber in ?2", CarrierCharge.Kind.DETENTION.name(), appointmentIds);
     }
 
+    /** A carrier's charges of one kind with these tracking numbers. */
+    public Uni<List<CarrierCharge>> ofKind(CarrierCharge.Kind kind, Collection<String> trackingNumbers) {
+        return list("kind = ?1 and trackingNumber in ?2", kind.name(), trackingNumbers);
+    }
+
     public Uni<List<CarrierCharge>> ofTrackingNumbers(String carrier, Collection<String> trackingNumbers) {
         return list("carrier = ?1 and trackingNumber in ?2", carrier, trackingNumbers);
     }

@@ -18,8 +18,4 @@ public class OrderInvoiceRepository implements PanacheRepositoryBase<OrderInvoic
         return find("status = ?1 and invoicedAt >= ?2 and invoicedAt < ?3 order by invoicedAt, orderId",
                 OrderInvoice.Status.INVOICED, from, to).page(0, limit).list();
     }
-
-    public Uni<List<OrderInvoice>> ready(int limit) {
-        return find("status = ?1 order by orderId", OrderInvoice.Status.READY).page(0, limit).list();
-    }
 }

@@ -39,12 +39,14 @@ public class CarrierChargeResource {
     }
 
     /** A confirmed charge as the API shows it. */
-    public record ChargeView(String carrier, String trackingNumber, String shipmentId, String kind, BigDecimal amount,
+    public record ChargeView(String carrier, String trackingNumber, String shipmentId, String returnId, String kind,
+            BigDecimal amount,
             String currency, String eventId, String correlationId, Instant confirmedAt, String accrualStatus,
             String accrualRef, Long accrualMoveId, String accrualError, Long reversalMoveId) {
 
         static ChargeView of(CarrierCharge charge) {
-            return new ChargeView(charge.carrier(), charge.trackingNumber(), charge.shipmentId(), charge.kind(),
+            return new ChargeView(charge.carrier(), charge.trackingNumber(), charge.shipmentId(), charge.returnId(),
+                    charge.kind(),
                     charge.amount(), charge.currency(), charge.eventId(), charge.correlationId(), charge.confirmedAt(),
                     charge.accrualStatus().name(), charge.accrualRef(), charge.accrualMoveId(), charge.accrualError(),
                     charge.reversalMoveId());

@@ -1,6 +1,8 @@
 package io.portage.finance.rest;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import io.portage.finance.domain.InvoicePolicy;
 import io.portage.finance.domain.OrderInvoice;
+import io.portage.finance.domain.ShipmentInvoice;
 import io.portage.finance.service.InvoiceRelease;
 import io.smallrye.mutiny.Uni;
 
@@ -47,16 +50,32 @@ public class InvoiceReleaseResource {
     public record PolicyRequest(@NotNull InvoicePolicy policy) {
     }
 
-    /** An order's invoice as the API shows it. */
+    /** An order's invoices as the API shows them: the order's sum and each shipment's invoice. */
     public record OrderInvoiceView(String orderId, String partnerId, Long saleOrderId, String status, String triggerKind,
-            String triggerEventId, String releasedBy, String releasedEventId, String invoiceIds, String error,
-            Instant invoicedAt) {
+            String triggerEventId, String releasedBy, String releasedEventId, String invoiceIds, BigDecimal revenue,
+            String currency, String error, Instant invoicedAt, List<ShipmentInvoiceView> shipments) {
 
-        static OrderInvoiceView of(OrderInvoice invoice) {
+        static OrderInvoiceView of(OrderInvoice invoice, List<ShipmentInvoice> shipments) {
             return new OrderInvoiceView(invoice.orderId(), invoice.partnerId(), invoice.saleOrderId(),
                     invoice.status().name(), invoice.triggerKind(), invoice.triggerEventId(), invoice.releasedBy(),
-                    invoice.releasedEventId(), invoice.invoiceIds(), invoice.error(), invoice.invoicedAt());
+                    invoice.releasedEventId(), invoice.invoiceIds(), invoice.revenue(), invoice.revenueCurrency(),
+                    invoice.error(), invoice.invoicedAt(), shipments.stream().map(ShipmentInvoiceView::of).toList());
         }
+    }
+
+    /** One shipment's invoice (shipment {@code MANUAL}: a person's release of the order). */
+    public record ShipmentInvoiceView(String shipmentId, String status, String triggerKind, String triggerEventId,
+            String releasedBy, String invoiceIds, BigDecimal revenue, String currency, String error, Instant invoicedAt) {
+
+        static ShipmentInvoiceView of(ShipmentInvoice invoice) {
+            return new ShipmentInvoiceView(invoice.shipmentId(), invoice.status().name(), invoice.triggerKind(),
+                    invoice.triggerEventId(), invoice.releasedBy(), invoice.invoiceIds(), invoice.revenue(),
+                    invoice.revenueCurrency(), invoice.error(), invoice.invoicedAt());
+        }
+    }
+
+    private Uni<OrderInvoiceView> view(OrderInvoice invoice) {
+        return release.shipmentsOf(invoice.orderId()).map(shipments -> OrderInvoiceView.of(invoice, shipments));
     }
 
     @SecurityRequirement(name = "SecurityScheme", scopes = "finance")
@@ -83,13 +102,13 @@ public class InvoiceReleaseResource {
     @SecurityRequirement(name = "SecurityScheme", scopes = "finance")
     @GET
     @Path("/order-invoices/{orderId}")
-    @Operation(summary = "An order's customer invoice: waiting, ready or invoiced, and what released it")
+    @Operation(summary = "An order's customer invoices: waiting, ready or invoiced, what released them, and each shipment's")
     @APIResponse(responseCode = "200", description = "The order's invoice", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderInvoiceView.class)))
     @APIResponse(responseCode = "404", description = "No such order known to finance")
     public Uni<OrderInvoiceView> invoice(
             @PathParam("orderId") @Pattern(regexp = ID, message = "must be an order id") String orderId) {
         callers.financeActor();
-        return release.of(orderId).map(OrderInvoiceView::of);
+        return release.of(orderId).chain(this::view);
     }
 
     @SecurityRequirement(name = "SecurityScheme", scopes = "finance")
@@ -102,6 +121,6 @@ public class InvoiceReleaseResource {
     @APIResponse(responseCode = "409", description = "Not released yet, or its invoice already released")
     public Uni<OrderInvoiceView> releaseByHand(
             @PathParam("orderId") @Pattern(regexp = ID, message = "must be an order id") String orderId) {
-        return release.release(orderId, callers.financeActor()).map(OrderInvoiceView::of);
+        return release.release(orderId, callers.financeActor()).chain(this::view);
     }
 }

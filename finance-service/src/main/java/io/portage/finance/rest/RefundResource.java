@@ -72,8 +72,8 @@ public class RefundResource {
 
     @SecurityRequirement(name = "SecurityScheme", scopes = "finance")
     @GET
-    @Operation(summary = "Refunds, optionally of one status", description = "Status NOT_REFUNDABLE, PENDING_APPROVAL, "
-            + "APPROVED, REFUSED or CREDITED; oldest first within a status, newest first otherwise.")
+    @Operation(summary = "Refunds, optionally of one status", description = "Status WAITING_FOR_INVOICE, "
+            + "NOT_REFUNDABLE, PENDING_APPROVAL, APPROVED, REFUSED or CREDITED; oldest first within a status, newest first otherwise.")
     public Uni<List<RefundView>> list(@QueryParam("status") Refund.Status status,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         callers.financeOrApprover();

@@ -3,6 +3,7 @@ package io.portage.finance.service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,7 +154,8 @@ public class CarrierInvoiceAuditor {
                                                 List.of());
                                         Verdict verdict = LineAudit.audit(domain(line), line.currency(),
                                                 tariff(cards, line), carrierTerms.forAudit(), !shipment.isEmpty(), duplicate,
-                                                accrued(shipment, line.currency(), CarrierCharge.Kind.LABEL),
+                                                accrued(shipment, line.currency(), CarrierCharge.Kind.LABEL,
+                                                        CarrierCharge.Kind.RETURN_LABEL),
                                                 accrued(shipment, line.currency(), CarrierCharge.Kind.DETENTION));
                                         Map<String, Object> evidence = new LinkedHashMap<>(verdict.evidence());
                                         if (invoice.duplicateOf() != null) {
@@ -204,9 +206,9 @@ public class CarrierInvoiceAuditor {
                 .orElse(null);
     }
 
-    private static BigDecimal accrued(List<CarrierCharge> shipment, String currency, CarrierCharge.Kind kind) {
+    private static BigDecimal accrued(List<CarrierCharge> shipment, String currency, CarrierCharge.Kind... kinds) {
         return shipment.stream()
-                .filter(charge -> charge.is(kind) && charge.currency().equals(currency))
+                .filter(charge -> Arrays.stream(kinds).anyMatch(charge::is) && charge.currency().equals(currency))
                 .map(CarrierCharge::amount)
                 .reduce(BigDecimal::add)
                 .orElse(null);

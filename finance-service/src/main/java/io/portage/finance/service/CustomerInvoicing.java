@@ -2,9 +2,11 @@ package io.portage.finance.service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,30 +15,36 @@ import io.portage.finance.client.CustomerInvoiceClient;
 import io.portage.finance.config.FinanceOdooConfig;
 import io.portage.finance.domain.OrderInvoice;
 import io.portage.finance.domain.Posting;
+import io.portage.finance.domain.ShipmentInvoice;
 import io.portage.finance.repository.OrderInvoiceRepository;
 import io.portage.finance.repository.PostingRepository;
+import io.portage.finance.repository.ShipmentInvoiceRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Makes the READY orders' customer invoices in Odoo from their sale orders and posts them, then records them INVOICED
- * with what caused them (the release and trigger events, or the person). Odoo is asked for what the order has left to
- * invoice, so a retry after a failure half way never invoices twice; a failed call is tried again at the next run.
+ * Makes the ready shipment invoices in Odoo from their orders' sale orders, oldest first, and posts them, then records
+ * them INVOICED on the shipment and the order with what caused them (the release and trigger events, or the person).
+ * Odoo is asked for what the order has delivered and not invoiced (ODOO.md: the delivered method), so each shipment's
+ * invoice holds what was delivered since the one before, and a retry after a failure half way never invoices twice; a
+ * failed call is tried again at the next run.
  */
 @ApplicationScoped
 public class CustomerInvoicing {
 
     private final OrderInvoiceRepository invoices;
+    private final ShipmentInvoiceRepository shipmentInvoices;
     private final PostingRepository postings;
     private final CustomerInvoiceClient odoo;
     private final FinanceJson json;
     private final FinanceOdooConfig writes;
     private final Clock clock = Clock.systemUTC();
 
-    public CustomerInvoicing(OrderInvoiceRepository invoices, PostingRepository postings, CustomerInvoiceClient odoo,
-            FinanceJson json, FinanceOdooConfig writes) {
+    public CustomerInvoicing(OrderInvoiceRepository invoices, ShipmentInvoiceRepository shipmentInvoices,
+            PostingRepository postings, CustomerInvoiceClient odoo, FinanceJson json, FinanceOdooConfig writes) {
+        this.shipmentInvoices = shipmentInvoices;
         this.writes = writes;
         this.invoices = invoices;
         this.postings = postings;
@@ -49,12 +57,15 @@ public class CustomerInvoicing {
         if (!writes.enabled()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withSession(() -> invoices.ready(50)).chain(ready -> {
+        return Panache.withSession(() -> shipmentInvoices.ready(50)).chain(ready -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
-            for (OrderInvoice order : ready) {
-                chain = chain.chain(() -> invoice(order).onFailure().recoverWithUni(failure -> {
-                    Log.warnf("The invoice of order %s is not made yet: %s", order.orderId(), failure.getMessage());
-                    return Panache.withTransaction(() -> invoices.findById(order.orderId())
+            for (ShipmentInvoice shipment : ready) {
+                chain = chain.chain(() -> invoice(shipment).onFailure().recoverWithUni(failure -> {
+                    Log.warnf("The invoice of order %s (shipment %s) is not made yet: %s", shipment.orderId(),
+                            shipment.shipmentId(), failure.getMessage());
+                    return Panache.withTransaction(() -> shipmentInvoices.findById(key(shipment))
+                            .invoke(row -> row.failed(String.valueOf(failure.getMessage())))
+                            .chain(() -> invoices.findById(shipment.orderId()))
                             .invoke(row -> row.failed(String.valueOf(failure.getMessage())))).replaceWithVoid();
                 }));
             }
@@ -62,45 +73,67 @@ public class CustomerInvoicing {
         });
     }
 
-    private Uni<Void> invoice(OrderInvoice order) {
-        return odoo.invoiceOrder(order.saleOrderId())
-                .chain(made -> Panache.withTransaction(() -> invoices
-                        .findById(order.orderId())
-                        .chain(row -> {
-                            if (row.status() != OrderInvoice.Status.READY) {
-                                return Uni.createFrom().voidItem();
-                            }
-                            List<CustomerInvoiceClient.Invoice> posted = made.stream()
-                                    .filter(invoice -> "out_invoice".equals(invoice.moveType()))
-                                    .toList();
-                            row.invoiced(
-                                    posted.stream()
-                                            .map(invoice -> Long.toString(invoice.id()))
-                                            .collect(Collectors.joining(",")),
-                                    posted.stream()
-                                            .map(CustomerInvoiceClient.Invoice::total)
-                                            .reduce(BigDecimal.ZERO, BigDecimal::add),
-                                    posted.isEmpty() ? null : posted.get(0).currency(), clock.instant());
-                            Map<String, Object> cause = new LinkedHashMap<>();
-                            cause.put("order", row.orderId());
-                            cause.put("events", row.triggerEventId() == null
-                                    ? List.of(row.releasedEventId())
-                                    : List.of(row.releasedEventId(), row.triggerEventId()));
-                            cause.put("trigger", row.triggerKind());
-                            if (row.releasedBy() != null) {
-                                cause.put("releasedBy", row.releasedBy());
-                            }
-                            Uni<Void> chain = Uni.createFrom().voidItem();
-                            for (CustomerInvoiceClient.Invoice invoice : posted) {
-                                chain = chain.chain(() -> postings.persist(new Posting(Posting.Kind.CUSTOMER_INVOICE,
-                                        invoice.id(),
-                                        invoice.name(), "sale.order/" + row.saleOrderId(), invoice.total(),
-                                        invoice.currency() == null ? "" : invoice.currency(), json.write(cause),
-                                        row.correlationId(),
-                                        clock.instant())).replaceWithVoid());
-                            }
-                            return chain;
-                        })));
+    private static ShipmentInvoice.Key key(ShipmentInvoice shipment) {
+        return new ShipmentInvoice.Key(shipment.orderId(), shipment.shipmentId());
     }
 
+    /**
+     * Invoices what the sale order has delivered and not invoiced, and gives the shipment the order's posted invoices it
+     * did not know yet (after a failure half way, the retry finds the invoice the first attempt made).
+     */
+    private Uni<Void> invoice(ShipmentInvoice shipment) {
+        return Panache.withSession(() -> invoices.findById(shipment.orderId()))
+                .chain(order -> odoo.invoiceOrder(order.saleOrderId()))
+                .chain(made -> Panache.withTransaction(() -> shipmentInvoices.findById(key(shipment))
+                        .chain(row -> invoices.findById(shipment.orderId())
+                                .chain(order -> shipmentInvoices.ofOrder(order.orderId()).chain(all -> {
+                                    if (row.status() != ShipmentInvoice.Status.READY) {
+                                        return Uni.createFrom().voidItem();
+                                    }
+                                    Set<String> known = order.invoiceIds() == null
+                                            ? Set.of()
+                                            : Set.of(order.invoiceIds().split(","));
+                                    List<CustomerInvoiceClient.Invoice> posted = made.stream()
+                                            .filter(invoice -> "out_invoice".equals(invoice.moveType())
+                                                    && !known.contains(Long.toString(invoice.id())))
+                                            .toList();
+                                    String ids = posted.stream()
+                                            .map(invoice -> Long.toString(invoice.id()))
+                                            .collect(Collectors.joining(","));
+                                    BigDecimal total = posted.stream()
+                                            .map(CustomerInvoiceClient.Invoice::total)
+                                            .reduce(BigDecimal.ZERO, BigDecimal::add);
+                                    String currency = posted.isEmpty() ? null : posted.get(0).currency();
+                                    Instant now = clock.instant();
+                                    row.invoiced(ids, total, currency, now);
+                                    boolean more = all.stream()
+                                            .anyMatch(other -> other != row
+                                                    && other.status() == ShipmentInvoice.Status.READY);
+                                    order.invoiced(ids, total, currency, more, now);
+                                    return record(order, row, posted);
+                                })))));
+    }
+
+    private Uni<Void> record(OrderInvoice order, ShipmentInvoice shipment, List<CustomerInvoiceClient.Invoice> posted) {
+        Map<String, Object> cause = new LinkedHashMap<>();
+        cause.put("order", order.orderId());
+        if (!ShipmentInvoice.MANUAL.equals(shipment.shipmentId())) {
+            cause.put("shipment", shipment.shipmentId());
+        }
+        cause.put("events", shipment.triggerEventId() == null
+                ? List.of(order.releasedEventId())
+                : List.of(order.releasedEventId(), shipment.triggerEventId()));
+        cause.put("trigger", shipment.triggerKind());
+        if (shipment.releasedBy() != null) {
+            cause.put("releasedBy", shipment.releasedBy());
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (CustomerInvoiceClient.Invoice invoice : posted) {
+            chain = chain.chain(() -> postings.persist(new Posting(Posting.Kind.CUSTOMER_INVOICE, invoice.id(),
+                    invoice.name(), "sale.order/" + order.saleOrderId(), invoice.total(),
+                    invoice.currency() == null ? "" : invoice.currency(), json.write(cause), order.correlationId(),
+                    clock.instant())).replaceWithVoid());
+        }
+        return chain;
+    }
 }

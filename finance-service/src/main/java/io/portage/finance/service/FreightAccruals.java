@@ -95,7 +95,11 @@ public class FreightAccruals {
         String label = charge.is(CarrierCharge.Kind.DETENTION)
                 ? "Detention " + charge.carrier() + " appointment " + charge.trackingNumber() + " (visit "
                         + charge.visitId() + ")"
-                : "Freight " + charge.carrier() + " " + charge.trackingNumber() + " (shipment " + charge.shipmentId() + ")";
+                : charge.is(CarrierCharge.Kind.RETURN_LABEL)
+                        ? "Return freight " + charge.carrier() + " " + charge.trackingNumber() + " (shipment "
+                                + charge.shipmentId() + ", return " + charge.returnId() + ")"
+                        : "Freight " + charge.carrier() + " " + charge.trackingNumber() + " (shipment " + charge.shipmentId()
+                                + ")";
         return odoo.accrue(charge.accrualRef(), day, label, charge.amount(), config.expenseAccount(),
                 config.accruedAccount())
                 .chain(move -> Panache.withTransaction(() -> charges.findById(charge.id()).chain(row -> {

@@ -1,10 +1,14 @@
 package io.portage.finance.service;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,18 +18,20 @@ import io.portage.finance.domain.InvoicePolicy;
 import io.portage.finance.domain.OrderInvoice;
 import io.portage.finance.domain.PartnerInvoicePolicy;
 import io.portage.finance.domain.ShipmentFact;
+import io.portage.finance.domain.ShipmentInvoice;
 import io.portage.finance.repository.InvoicePolicyRepository;
 import io.portage.finance.repository.OrderInvoiceRepository;
 import io.portage.finance.repository.ShipmentFactRepository;
+import io.portage.finance.repository.ShipmentInvoiceRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Decides when an order's customer invoice may be made: the order released (its Odoo sale order known) and, under its
- * customer's policy, a shipment of it dispatched (AT_DISPATCH) or delivered (AT_POD), or a finance person's release
- * (MANUAL, or any policy). Facts are kept whatever order they arrive in, each once, and an order moves to READY once,
- * so a duplicated, late or reordered event never invoices twice or before its trigger; {@link CustomerInvoicing} makes
- * the READY ones in Odoo.
+ * Decides when an order's customer invoices may be made: the order released (its Odoo sale order known) and, under its
+ * customer's policy, each shipment of it dispatched (AT_DISPATCH) or delivered (AT_POD) - one invoice per shipment - or
+ * a finance person's release (MANUAL, or any policy). Facts are kept whatever order they arrive in, each once, and a
+ * shipment's invoice is readied once, so a duplicated, late or reordered event never invoices twice or before its
+ * trigger; {@link CustomerInvoicing} makes the ready ones in Odoo.
  */
 @ApplicationScoped
 public class InvoiceRelease {
@@ -33,11 +39,13 @@ public class InvoiceRelease {
     private final OrderInvoiceRepository invoices;
     private final ShipmentFactRepository facts;
     private final InvoicePolicyRepository policies;
+    private final ShipmentInvoiceRepository shipmentInvoices;
     private final InvoicingConfig config;
     private final Clock clock = Clock.systemUTC();
 
     public InvoiceRelease(OrderInvoiceRepository invoices, ShipmentFactRepository facts, InvoicePolicyRepository policies,
-            InvoicingConfig config) {
+            ShipmentInvoiceRepository shipmentInvoices, InvoicingConfig config) {
+        this.shipmentInvoices = shipmentInvoices;
         this.invoices = invoices;
         this.facts = facts;
         this.policies = policies;
@@ -88,6 +96,10 @@ public class InvoiceRelease {
                 .chain(found -> found != null ? Uni.createFrom().item(found) : invoices.persist(new OrderInvoice(orderId)));
     }
 
+    /**
+     * Readies, per released order, one invoice per shipment whose trigger under the customer's policy is known and that
+     * has none yet (the earlier trigger when both are: a dispatch before its proof of delivery); answers how many.
+     */
     private Uni<Integer> evaluate(Set<String> orders) {
         if (orders.isEmpty()) {
             return Uni.createFrom().item(0);
@@ -96,19 +108,36 @@ public class InvoiceRelease {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String orderId : orders) {
             chain = chain.chain(() -> invoices.findById(orderId).chain(invoice -> {
-                if (invoice == null || invoice.status() != OrderInvoice.Status.WAITING || invoice.saleOrderId() == null) {
+                if (invoice == null || invoice.saleOrderId() == null) {
                     return Uni.createFrom().voidItem();
                 }
                 return policy(invoice.partnerId()).chain(policy -> facts.ofOrders(List.of(orderId))
-                        .invoke(known -> known
-                                .stream()
-                                .filter(fact -> policy.releasedBy(fact.kind()))
-                                .min(Comparator.comparing(ShipmentFact::kind))
-                                .ifPresent(fact -> {
-                                    if (invoice.trigger(fact.kind().name(), fact.eventId(), false)) {
-                                        readied[0]++;
-                                    }
-                                })))
+                        .chain(known -> shipmentInvoices.ofOrder(orderId).chain(made -> {
+                            Set<String> invoiced = made.stream()
+                                    .map(ShipmentInvoice::shipmentId)
+                                    .collect(Collectors.toSet());
+                            List<ShipmentFact> triggers = known.stream()
+                                    .filter(fact -> policy.releasedBy(fact.kind()) && !invoiced.contains(fact.shipmentId()))
+                                    .collect(Collectors.groupingBy(ShipmentFact::shipmentId, TreeMap::new,
+                                            Collectors.minBy(Comparator.comparing(ShipmentFact::kind))))
+                                    .values()
+                                    .stream()
+                                    .flatMap(Optional::stream)
+                                    .toList();
+                            List<ShipmentInvoice> fresh = new ArrayList<>();
+                            for (ShipmentFact fact : triggers) {
+                                if (invoice.trigger(fact.kind().name(), fact.eventId(), false)) {
+                                    readied[0]++;
+                                } else {
+                                    invoice.anotherShipment();
+                                }
+                                fresh.add(new ShipmentInvoice(orderId, fact.shipmentId(), fact.kind().name(), fact.eventId(),
+                                        false, clock.instant()));
+                            }
+                            return fresh.isEmpty()
+                                    ? Uni.createFrom().voidItem()
+                                    : shipmentInvoices.persist(fresh).replaceWithVoid();
+                        })))
                         .replaceWithVoid();
             }));
         }
@@ -139,7 +168,7 @@ public class InvoiceRelease {
     /** A finance person releases an order's invoice by hand (any policy); refused before the order's release or after. */
     @WithSpan("InvoiceRelease.release")
     public Uni<OrderInvoice> release(String orderId, String actor) {
-        return Panache.withTransaction(() -> invoices.findById(orderId).map(invoice -> {
+        return Panache.withTransaction(() -> invoices.findById(orderId).chain(invoice -> {
             if (invoice == null) {
                 throw new UnknownOrderInvoiceException(orderId);
             }
@@ -148,7 +177,8 @@ public class InvoiceRelease {
                         ? "the order has not been released yet (no Odoo sale order known)"
                         : "its invoice is already " + invoice.status());
             }
-            return invoice;
+            return shipmentInvoices.persist(new ShipmentInvoice(orderId, ShipmentInvoice.MANUAL, "MANUAL", actor, true,
+                    clock.instant())).replaceWith(invoice);
         }));
     }
 
@@ -157,5 +187,10 @@ public class InvoiceRelease {
                 .onItem()
                 .ifNull()
                 .failWith(() -> new UnknownOrderInvoiceException(orderId));
+    }
+
+    /** An order's shipment invoices, in the order they were readied. */
+    public Uni<List<ShipmentInvoice>> shipmentsOf(String orderId) {
+        return Panache.withSession(() -> shipmentInvoices.ofOrder(orderId));
     }
 }

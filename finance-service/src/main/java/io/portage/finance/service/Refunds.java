@@ -18,10 +18,12 @@ import io.portage.finance.domain.OrderInvoice;
 import io.portage.finance.domain.Posting;
 import io.portage.finance.domain.Refund;
 import io.portage.finance.domain.ShipmentFact;
+import io.portage.finance.domain.ShipmentInvoice;
 import io.portage.finance.repository.OrderInvoiceRepository;
 import io.portage.finance.repository.PostingRepository;
 import io.portage.finance.repository.RefundRepository;
 import io.portage.finance.repository.ShipmentFactRepository;
+import io.portage.finance.repository.ShipmentInvoiceRepository;
 import io.portage.kit.ops.AuditLog;
 import io.portage.kit.ops.ExceptionQueue;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -32,8 +34,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Customer refunds for returns: a return received in acceptable condition credits its order's invoice in Odoo (a
  * credit note by reversal of the whole invoice); above {@code portage.finance.refunds.approval-threshold} it waits for a
- * person with the {@value #APPROVER} role, whose approval or refusal is audited with their name. A return not refundable
- * (condition, no invoice) is raised for finance.
+ * person with the {@value #APPROVER} role, whose approval or refusal is audited with their name. A return received before
+ * its order's invoice waits for it; one not refundable (condition, no invoice in time) is raised for finance.
  */
 @ApplicationScoped
 public class Refunds {
@@ -48,6 +50,7 @@ public class Refunds {
     private final RefundRepository refunds;
     private final ShipmentFactRepository facts;
     private final OrderInvoiceRepository invoices;
+    private final ShipmentInvoiceRepository shipmentInvoices;
     private final PostingRepository postings;
     private final ExceptionQueue exceptions;
     private final AuditLog audit;
@@ -59,9 +62,11 @@ public class Refunds {
     private final Clock clock = Clock.systemUTC();
 
     public Refunds(RefundRepository refunds, ShipmentFactRepository facts, OrderInvoiceRepository invoices,
-            PostingRepository postings, ExceptionQueue exceptions, AuditLog audit, CreditNoteClient odoo, RefundConfig config,
+            ShipmentInvoiceRepository shipmentInvoices, PostingRepository postings, ExceptionQueue exceptions, AuditLog audit,
+            CreditNoteClient odoo, RefundConfig config,
             AuditConfig owners, FinanceJson json, FinanceOdooConfig writes) {
         this.writes = writes;
+        this.shipmentInvoices = shipmentInvoices;
         this.refunds = refunds;
         this.facts = facts;
         this.invoices = invoices;
@@ -94,31 +99,92 @@ public class Refunds {
             refund.notRefundable(null, "returned in condition " + String.join(", ", refused));
             return refunds.persist(refund).chain(() -> raise(NOT_REFUNDABLE, owners.ownerRole(), refund));
         }
-        return facts.findById(new ShipmentFact.Key(returned.shipmentId(), ShipmentFact.Kind.CREATED))
-                .chain(created -> created == null
-                        ? Uni.createFrom().<OrderInvoice>nullItem()
-                        : invoices.findById(created.orderId()))
-                .chain(order -> {
-                    if (order == null || order.status() != OrderInvoice.Status.INVOICED || order.invoiceIds() == null
-                            || order.invoiceIds().isEmpty()) {
-                        refund.notRefundable(order == null ? null : order.orderId(),
-                                "the order has no customer invoice to credit");
-                        return refunds.persist(refund).chain(() -> raise(NOT_REFUNDABLE, owners.ownerRole(), refund));
+        return attach(refund)
+                .chain(attached -> attached ? Uni.createFrom().voidItem() : refunds.persist(refund).replaceWithVoid());
+    }
+
+    /**
+     * Gives the refund the posted invoice to credit - its shipment's, or the order's when another invoice carried the
+     * shipment - approved by the policy or waiting for an approver (persisted with it); answers false, changing nothing,
+     * when the order or that invoice is not known yet.
+     */
+    private Uni<Boolean> attach(Refund refund) {
+        return facts.findById(new ShipmentFact.Key(refund.shipmentId(), ShipmentFact.Kind.CREATED)).chain(created -> {
+            if (created == null) {
+                refund.waitForInvoice(null);
+                return Uni.createFrom().item(false);
+            }
+            return invoices.findById(created.orderId())
+                    .chain(order -> shipmentInvoices.findById(new ShipmentInvoice.Key(created.orderId(),
+                            refund.shipmentId())).chain(shipment -> {
+                                Long invoiceId = invoiceToCredit(order, shipment);
+                                if (invoiceId == null) {
+                                    refund.waitForInvoice(created.orderId());
+                                    return Uni.createFrom().item(false);
+                                }
+                                return credit(refund, created.orderId(), invoiceId);
+                            }));
+        });
+    }
+
+    /** The shipment's posted invoice; else the order's first when the shipment is invoiced without one of its own. */
+    private static Long invoiceToCredit(OrderInvoice order, ShipmentInvoice shipment) {
+        if (shipment != null && shipment.status() == ShipmentInvoice.Status.INVOICED && shipment.invoiceIds() != null
+                && !shipment.invoiceIds().isEmpty()) {
+            return Long.parseLong(shipment.invoiceIds().split(",")[0]);
+        }
+        boolean carriedByAnother = shipment == null
+                ? order != null && order.status() == OrderInvoice.Status.INVOICED
+                : shipment.status() == ShipmentInvoice.Status.INVOICED;
+        return carriedByAnother && order.invoiceIds() != null && !order.invoiceIds().isEmpty()
+                ? Long.parseLong(order.invoiceIds().split(",")[0])
+                : null;
+    }
+
+    private Uni<Boolean> credit(Refund refund, String orderId, long invoiceId) {
+        return postings.of(invoiceId, null).chain(posted -> {
+            Posting invoice = posted.stream()
+                    .filter(p -> Posting.Kind.CUSTOMER_INVOICE.name().equals(p.kind()))
+                    .findFirst()
+                    .orElse(null);
+            BigDecimal amount = invoice == null ? null : invoice.amount();
+            boolean approval = amount == null || amount.compareTo(config.approvalThreshold()) > 0;
+            refund.toCredit(orderId, invoiceId, amount, invoice == null ? null : invoice.currency(), approval,
+                    clock.instant());
+            return (refunds.isPersistent(refund) ? Uni.createFrom().item(refund) : refunds.persist(refund))
+                    .chain(() -> approval ? raise(NEEDS_APPROVAL, APPROVER, refund) : Uni.createFrom().voidItem())
+                    .replaceWith(true);
+        });
+    }
+
+    /**
+     * Returns waiting for their order's invoice: credited (or put to an approver) once the invoice is posted; raised for
+     * finance as not refundable when it is still missing {@code invoice-wait} after the return was received.
+     */
+    @Scheduled(every = "${portage.finance.refunds.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> settleWaiting() {
+        return Panache.withSession(() -> refunds.settleable(clock.instant().minus(config.invoiceWait()), 50)).chain(waiting -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Refund one : waiting) {
+                chain = chain.chain(() -> Panache.withTransaction(() -> refunds.findById(one.id()).chain(refund -> {
+                    if (refund == null || refund.status() != Refund.Status.WAITING_FOR_INVOICE) {
+                        return Uni.createFrom().voidItem();
                     }
-                    long invoiceId = Long.parseLong(order.invoiceIds().split(",")[0]);
-                    return postings.of(invoiceId, null).chain(posted -> {
-                        Posting invoice = posted.stream()
-                                .filter(p -> Posting.Kind.CUSTOMER_INVOICE.name().equals(p.kind()))
-                                .findFirst()
-                                .orElse(null);
-                        BigDecimal amount = invoice == null ? null : invoice.amount();
-                        boolean approval = amount == null || amount.compareTo(config.approvalThreshold()) > 0;
-                        refund.toCredit(order.orderId(), invoiceId, amount, invoice == null ? null : invoice.currency(),
-                                approval, clock.instant());
-                        return refunds.persist(refund)
-                                .chain(() -> approval ? raise(NEEDS_APPROVAL, APPROVER, refund) : Uni.createFrom().voidItem());
+                    return attach(refund).chain(attached -> {
+                        if (attached || clock.instant().isBefore(refund.receivedAt().plus(config.invoiceWait()))) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        refund.notRefundable(refund.orderId(), "the order has no customer invoice to credit "
+                                + config.invoiceWait() + " after the return was received");
+                        return raise(NOT_REFUNDABLE, owners.ownerRole(), refund);
                     });
-                });
+                })).onFailure().recoverWithItem(failure -> {
+                    Log.warnf("The refund of return %s is not settled yet: %s", one.returnId(), failure.getMessage());
+                    return null;
+                }));
+            }
+            return chain;
+        });
     }
 
     private Uni<Void> raise(String type, String owner, Refund refund) {
