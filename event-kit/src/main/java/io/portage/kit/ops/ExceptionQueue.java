@@ -2,6 +2,8 @@ package io.portage.kit.ops;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,55 @@ public class ExceptionQueue implements PanacheRepositoryBase<ExceptionItem, UUID
                     metrics.counter("portage.exceptions.raised", "type", type).increment();
                     Log.infof("Exception %s for %s (owner %s): %s", type, businessKey, ownerRole, summary);
                     return persist(new ExceptionItem(type, ownerRole, businessKey, summary, payload, clock.instant()));
+                });
+    }
+
+    /** One item of a {@link #raiseAll}: its business key, summary and evidence. */
+    public record Raised(String businessKey, String summary, String payload) {
+    }
+
+    /** Keys looked up per query by {@link #raiseAll}. */
+    private static final int RAISE_CHUNK = 1000;
+
+    /**
+     * {@link #raise} for many items of one type and owner, in the caller's transaction, with one lookup per thousand
+     * keys instead of one per item: open items of the same key are brought up to date, the others opened.
+     */
+    public Uni<Void> raiseAll(String type, String ownerRole, List<Raised> items) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < items.size(); from += RAISE_CHUNK) {
+            List<Raised> chunk = items.subList(from, Math.min(items.size(), from + RAISE_CHUNK));
+            chain = chain.chain(() -> raiseChunk(type, ownerRole, chunk));
+        }
+        return chain;
+    }
+
+    private Uni<Void> raiseChunk(String type, String ownerRole, List<Raised> chunk) {
+        Map<String, Raised> byKey = new LinkedHashMap<>();
+        chunk.forEach(item -> byKey.put(item.businessKey(), item));
+        return find("type = ?1 and status = ?2 and businessKey in ?3", type, ExceptionItem.Status.OPEN,
+                List.copyOf(byKey.keySet()))
+                .list()
+                .chain(open -> {
+                    Instant now = clock.instant();
+                    Map<String, ExceptionItem> openByKey = new HashMap<>();
+                    open.forEach(item -> openByKey.put(item.businessKey(), item));
+                    List<ExceptionItem> fresh = new ArrayList<>();
+                    byKey.forEach((key, item) -> {
+                        ExceptionItem known = openByKey.get(key);
+                        if (known != null) {
+                            known.update(item.summary(), item.payload(), now);
+                        } else {
+                            fresh.add(new ExceptionItem(type, ownerRole, key, item.summary(), item.payload(), now));
+                        }
+                    });
+                    if (fresh.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    metrics.counter("portage.exceptions.raised", "type", type).increment(fresh.size());
+                    Log.infof("%d exceptions %s (owner %s), e.g. %s: %s", fresh.size(), type, ownerRole,
+                            fresh.get(0).businessKey(), fresh.get(0).summary());
+                    return persist(fresh.stream());
                 });
     }
 

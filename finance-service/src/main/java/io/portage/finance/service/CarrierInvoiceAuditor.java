@@ -171,7 +171,7 @@ public class CarrierInvoiceAuditor {
     }
 
     private Uni<Void> raise(List<CarrierInvoiceLine> disputed, Map<UUID, CarrierInvoice> invoiceById) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<ExceptionQueue.Raised> items = new ArrayList<>(disputed.size());
         for (CarrierInvoiceLine line : disputed) {
             CarrierInvoice invoice = invoiceById.get(line.invoiceId());
             String summary = line.disputeClass() + ": " + line.carrier() + " invoice " + invoice.invoiceNumber() + " line "
@@ -189,10 +189,10 @@ public class CarrierInvoiceAuditor {
             payload.put("disputeClass", line.disputeClass().name());
             payload.put("evidence", json.read(line.evidenceJson(), new TypeReference<Map<String, Object>>() {
             }));
-            chain = chain.chain(() -> exceptions.raise(DISPUTE, config.ownerRole(), "carrier-invoice-line:" + line.id(),
-                    summary, json.write(payload))).replaceWithVoid();
+            items.add(new ExceptionQueue.Raised("carrier-invoice-line:" + line.id(), summary, json.write(payload)));
         }
-        return chain;
+        // One lookup per thousand disputed lines, not one each.
+        return exceptions.raiseAll(DISPUTE, config.ownerRole(), items);
     }
 
     private static Tariff tariff(List<RateCard> cards, CarrierInvoiceLine line) {

@@ -130,7 +130,7 @@ public class Payouts {
     }
 
     private Uni<Void> raise(List<PaymentTransaction> rows) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<ExceptionQueue.Raised> items = new ArrayList<>();
         for (PaymentTransaction row : rows) {
             if (row.status() != PaymentTransaction.Status.UNMATCHED) {
                 continue;
@@ -148,12 +148,11 @@ public class Payouts {
             evidence.put("payout", row.payout());
             evidence.put("orderId", row.orderId());
             evidence.put("reason", row.reason());
-            chain = chain.chain(() -> exceptions.raise(UNMATCHED, config.ownerRole(), "payment-transaction:" + row.id(),
-                    row.type() + " " + row.id() + " of " + row.amount().toPlainString() + " " + row.currency()
-                            + " (row " + row.rowNumber() + ") " + row.reason(),
-                    json.write(evidence))).replaceWithVoid();
+            items.add(new ExceptionQueue.Raised("payment-transaction:" + row.id(), row.type() + " " + row.id() + " of "
+                    + row.amount().toPlainString() + " " + row.currency() + " (row " + row.rowNumber() + ") " + row.reason(),
+                    json.write(evidence)));
         }
-        return chain;
+        return exceptions.raiseAll(UNMATCHED, config.ownerRole(), items);
     }
 
     static String contentHash(List<PayoutLine> lines) {
