@@ -21,7 +21,8 @@ class SignInTest {
     @Test
     void aStrangerIsSentToSignInWithPkce() {
         for (String page : List.of("/", "/exceptions", "/dead-letters", "/exceptions/order-service/"
-                + "0b5f9d8e-7c1a-4a53-9a11-5d2f3c4b6a70")) {
+                + "0b5f9d8e-7c1a-4a53-9a11-5d2f3c4b6a70", "/backlogs", "/backlogs/yard-service/appointments-at-risk",
+                "/yard", "/search?q=NW-1001")) {
             String location = given().redirects()
                     .follow(false)
                     .when()

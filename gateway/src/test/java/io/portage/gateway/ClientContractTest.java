@@ -38,6 +38,7 @@ import io.portage.gateway.client.CarrierInvoicesApi;
 import io.portage.gateway.client.OpsApi;
 import io.portage.gateway.client.OrdersApi;
 import io.portage.gateway.client.ShipmentsApi;
+import io.portage.gateway.client.YardApi;
 import io.portage.gateway.rest.AppointmentRoutes;
 import io.portage.gateway.rest.CarrierInvoiceRoutes;
 import io.portage.gateway.rest.OrderRoutes;
@@ -113,7 +114,7 @@ class ClientContractTest {
         assertThat(served).isEqualTo(new TreeSet<>(GROUP_APIS.keySet()));
         assertThat(calls()).extracting(Call::name)
                 .contains(PROMISED.keySet().toArray(String[]::new))
-                .contains("OpsApi.list", "OpsApi.get", "OpsApi.act", "OpsApi.actOn");
+                .contains("OpsApi.list", "OpsApi.get", "OpsApi.act", "OpsApi.actOn", "YardApi.board", "YardApi.visits");
     }
 
     @Test
@@ -253,6 +254,12 @@ class ClientContractTest {
             }
             if (Boolean.parseBoolean(settings.getProperty("ops", "false"))) {
                 calls.addAll(opsCalls(service));
+            }
+            if (routes(settings).contains(APPOINTMENTS)) {
+                // The yard board, relayed to the service serving appointments (OpsRouting.yardBoard).
+                for (Method method : YardApi.class.getDeclaredMethods()) {
+                    calls.add(call(service, YardApi.class, method, path(YardApi.class, method)));
+                }
             }
         });
         return calls;

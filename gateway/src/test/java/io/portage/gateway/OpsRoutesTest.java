@@ -125,6 +125,135 @@ class OpsRoutesTest {
     }
 
     @Test
+    void backlogsAreRelayedToTheirOwnersAndOperatorsWithTheTokensName() {
+        for (String role : List.of("ops", "finance", "warehouse")) {
+            String person = operator(role + ".person", List.of(role), "ops");
+            String correlation = "corr-backlog-" + UUID.randomUUID();
+            given().auth()
+                    .oauth2(person)
+                    .header("X-Correlation-Id", correlation)
+                    .when()
+                    .get("/api/v1/ops/order-service/backlogs")
+                    .then()
+                    .statusCode(200);
+            assertThat(sent(correlation)).containsEntry("method", "GET")
+                    .containsEntry("path", "/ops/backlogs")
+                    .containsEntry("actor", role + ".person");
+            String items = "corr-backlog-items-" + UUID.randomUUID();
+            given().auth()
+                    .oauth2(person)
+                    .header("X-Correlation-Id", items)
+                    .queryParam("limit", 20)
+                    .when()
+                    .get("/api/v1/ops/order-service/backlogs/orders-awaiting-shipment")
+                    .then()
+                    .statusCode(200);
+            assertThat(sent(items)).containsEntry("path", "/ops/backlogs/orders-awaiting-shipment");
+            // Without the ops scope (not the console's token) no backlog.
+            given().auth()
+                    .oauth2(operator(role + ".person", List.of(role), "profile"))
+                    .when()
+                    .get("/api/v1/ops/order-service/backlogs")
+                    .then()
+                    .statusCode(403);
+        }
+        given().auth()
+                .oauth2(operator("eve", List.of("partner"), "ops"))
+                .when()
+                .get("/api/v1/ops/order-service/backlogs")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(operator("ops.alice", List.of("ops"), "ops"))
+                .when()
+                .get("/api/v1/ops/order-service/backlogs/Orders;DROP")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"));
+    }
+
+    @Test
+    void theYardBoardIsRelayedForOperatorsAndTheWarehouseOnly() {
+        for (String role : List.of("ops", "warehouse")) {
+            String correlation = "corr-yard-" + UUID.randomUUID();
+            given().auth()
+                    .oauth2(operator(role + ".person", List.of(role), "ops"))
+                    .header("X-Correlation-Id", correlation)
+                    .when()
+                    .get("/api/v1/ops/yard/board")
+                    .then()
+                    .statusCode(200);
+            assertThat(sent(correlation)).containsEntry("path", "/ops/yard/board").containsEntry("actor", role + ".person");
+            String trailer = "corr-trailer-" + UUID.randomUUID();
+            given().auth()
+                    .oauth2(operator(role + ".person", List.of(role), "ops"))
+                    .header("X-Correlation-Id", trailer)
+                    .queryParam("trailer", "SWFU 1")
+                    .when()
+                    .get("/api/v1/ops/yard/visits")
+                    .then()
+                    .statusCode(200);
+            assertThat(sent(trailer)).containsEntry("path", "/ops/yard/visits")
+                    .containsEntry("query", "trailer=SWFU+1&limit=20");
+        }
+        given().auth()
+                .oauth2(operator("finance.person", List.of("finance"), "ops"))
+                .when()
+                .get("/api/v1/ops/yard/board")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(operator("warehouse.person", List.of("warehouse"), "profile"))
+                .when()
+                .get("/api/v1/ops/yard/board")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(operator("warehouse.person", List.of("warehouse"), "ops"))
+                .when()
+                .get("/api/v1/ops/yard/visits")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().when().get("/api/v1/ops/yard/board").then().statusCode(401);
+    }
+
+    @Test
+    void operatorsFindAnyShipmentAndReadItsTimeline() {
+        String token = operator("ops.alice", List.of("ops"), "ops");
+        String correlation = "corr-find-" + UUID.randomUUID();
+        given().auth()
+                .oauth2(token)
+                .header("X-Correlation-Id", correlation)
+                .queryParam("orderNumber", "NW-1001")
+                .when()
+                .get("/api/v1/ops/shipments")
+                .then()
+                .statusCode(200);
+        assertThat(sent(correlation)).containsEntry("path", "/api/v1/shipments")
+                .containsEntry("query", "orderNumber=NW-1001&limit=20");
+        String id = UUID.randomUUID().toString().replaceFirst("^.", "3");
+        given().auth().oauth2(token).when().get("/api/v1/ops/shipments/" + id + "/timeline").then().statusCode(200);
+        for (String role : List.of("finance", "warehouse")) {
+            given().auth()
+                    .oauth2(operator(role + ".person", List.of(role), "ops"))
+                    .queryParam("orderNumber", "NW-1001")
+                    .when()
+                    .get("/api/v1/ops/shipments")
+                    .then()
+                    .statusCode(403);
+        }
+        given().auth()
+                .oauth2(token)
+                .queryParam("trackingNumber", "1Z 99")
+                .when()
+                .get("/api/v1/ops/shipments")
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
     void listsAreRelayedWithTheirFilters() {
         String correlation = "corr-ops-" + UUID.randomUUID();
         given().auth()

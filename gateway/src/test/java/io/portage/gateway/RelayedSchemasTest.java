@@ -50,11 +50,11 @@ class RelayedSchemasTest {
     static final List<Relayed> RELAYED = List.of(new Relayed("order-service", "Order", List.of("OrderView")),
             new Relayed("shipment-service", "Shipment", List.of("ShipmentView", "TimelineEntry", "TrackerView", "ReturnView",
                     "RatesView", "LabelledView")),
-            new Relayed("yard-service", "Yard", List.of("AppointmentView")),
+            new Relayed("yard-service", "Yard", List.of("AppointmentView", "YardBoardView", "TrailerVisitView")),
             new Relayed("finance-service", "Finance", List.of("AuditBatchView")),
             // event-kit's operations API, the same in every service
             new Relayed("order-service", "Ops", List.of("DeadLetterView", "ExceptionView", "ParkedEventView", "AuditView",
-                    "ReplayReport")));
+                    "ReplayReport", "BacklogView", "BacklogItemView")));
 
     @Test
     void theRelayedSchemasAreTheServicesOwn() throws IOException {
@@ -103,8 +103,9 @@ class RelayedSchemasTest {
                 schemas.put(root + "List", list);
             }
         }
-        schemas.put("OpsList", oneOf("DeadLetterViewList", "ExceptionViewList", "ParkedEventViewList", "AuditViewList"));
-        schemas.put("OpsRecord", oneOf("DeadLetterView", "ExceptionView"));
+        schemas.put("OpsList", oneOf("DeadLetterViewList", "ExceptionViewList", "ParkedEventViewList", "AuditViewList",
+                "BacklogViewList"));
+        schemas.put("OpsRecord", oneOf("DeadLetterView", "ExceptionView", "BacklogItemViewList"));
         schemas.put("OpsOutcome", oneOf("DeadLetterView", "ExceptionView", "ReplayReport"));
         ObjectNode document = JsonNodeFactory.instance.objectNode().put("openapi", "3.1.0");
         document.putObject("components").putObject("schemas").setAll(schemas);

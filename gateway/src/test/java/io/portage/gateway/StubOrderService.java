@@ -26,7 +26,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * a method, path or query parameter the service does not offer is answered 404, and an answer of the stub's whose
  * status the service does not declare becomes a 500, so a test relying on a call or answer the real service would not
  * give fails. An order id starting with {@code 00000000} belongs to partner "other"; {@code "externalId":"BOOM"} answers
- * 500. Under {@code /ops} it stands in for the event kit's operations API.
+ * 500. Under {@code /ops} it stands in for the event kit's operations API, under {@code /ops/yard} for yard-service's
+ * yard board.
  */
 public class StubOrderService implements QuarkusTestResourceLifecycleManager {
 
@@ -46,6 +47,7 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/v1/orders", exchange -> checked(exchange, "order-service", this::orders));
         server.createContext("/ops", exchange -> checked(exchange, "order-service", this::ops));
+        server.createContext("/ops/yard", exchange -> checked(exchange, "yard-service", this::ops));
         server.createContext("/api/v1/shipments",
                 exchange -> checked(exchange, "shipment-service", e -> partnerRecords(e, "shipments")));
         server.createContext("/api/v1/appointments",

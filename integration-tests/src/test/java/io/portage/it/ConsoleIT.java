@@ -47,8 +47,10 @@ import io.portage.stack.PortageHome;
  * PKCE) and see what their roles own; an exception is resolved with a comment in the person's name; a dead letter is
  * dry-run, replayed in bulk (still failing, shown with its progress), then replayed with a corrected payload. Items and
  * letters come from real calls and events: an ETA through the gateway puts an appointment at risk (warehouse), a
- * damaged return cannot be refunded (finance), a release without lines cannot be planned (a dead letter). The main
- * pages are written to docs/console/ as screenshots.
+ * damaged return cannot be refunded (finance), a release without lines cannot be planned (a dead letter). Each role
+ * sees the backlogs it owns (the warehouse none of finance's), the warehouse the yard board on a tablet-sized screen
+ * with a truck from a real gate scan, and an operator finds a shipment's timeline by its order number and a trailer's
+ * visit. The main pages are written to docs/console/ as screenshots.
  */
 class ConsoleIT {
 
@@ -62,6 +64,8 @@ class ConsoleIT {
     static String appointment;
     static String returnId;
     static String orderId;
+    static String trailer;
+    static String shippedOrder;
 
     @BeforeAll
     static void start() throws Exception {
@@ -74,6 +78,8 @@ class ConsoleIT {
         appointment = appointmentAtRisk();
         returnId = damagedReturn();
         orderId = poisonRelease();
+        trailer = truckOnSite();
+        shippedOrder = releasedOrder();
     }
 
     // ---- what the people see and do ------------------------------------------------------------------------------
@@ -191,6 +197,98 @@ class ConsoleIT {
     }
 
     @Test
+    void eachRoleSeesTheBacklogsItOwnsAndTheWarehouseNoneOfFinances() {
+        WebDriver walt = signIn("warehouse.walt", "walt-dev-password", "/backlogs");
+        try {
+            waitFor(walt, By.id("backlog-yard-service-appointments-at-risk"));
+            assertThat(walt.findElement(By.id("backlog-yard-service-appointments-at-risk")).getText())
+                    .contains("Appointments at risk", "warehouse");
+            assertThat(walt.findElements(By.id("backlog-order-service-orders-awaiting-shipment"))).hasSize(1);
+            assertThat(walt.getPageSource()).doesNotContain("returns-pending-refund")
+                    .doesNotContain("deliveries-pending-invoicing")
+                    .doesNotContain("carrier-charges-unreconciled")
+                    .doesNotContain("orders-held");
+            // Asking for finance's backlog by its address is refused by finance-service, shown as such.
+            walt.get(suite.console.baseUrl() + "/backlogs/finance-service/returns-pending-refund");
+            assertThat(walt.findElement(By.tagName("main")).getText()).contains("Forbidden (403)");
+            walt.get(suite.console.baseUrl() + "/backlogs/yard-service/appointments-at-risk");
+            await(walt, "Appointments at risk");
+            assertThat(walt.findElement(By.id("items")).getText()).contains("ASN-CON-", "CON1 door");
+            assertThat(walt.findElements(By.linkText("Search"))).isEmpty();
+        } finally {
+            walt.quit();
+        }
+        WebDriver fiona = signIn("finance.fiona", "fiona-dev-password", "/backlogs");
+        try {
+            waitFor(fiona, By.id("backlog-finance-service-returns-pending-refund"));
+            assertThat(fiona.findElement(By.id("backlog-finance-service-returns-pending-refund")).getText())
+                    .contains("Received returns without a credit note");
+            assertThat(fiona.getPageSource()).doesNotContain("appointments-at-risk");
+        } finally {
+            fiona.quit();
+        }
+        WebDriver alice = signIn("ops.alice", "alice-dev-password", "/backlogs");
+        try {
+            waitFor(alice, By.id("backlog-finance-service-returns-pending-refund"));
+            waitFor(alice, By.id("backlog-yard-service-appointments-at-risk"));
+            waitFor(alice, By.id("backlog-order-service-orders-held"));
+            screenshot(alice, "backlogs");
+        } finally {
+            alice.quit();
+        }
+    }
+
+    @Test
+    void theWarehouseWatchesTheYardBoardOnATablet() {
+        WebDriver walt = signIn("warehouse.walt", "walt-dev-password", "/yard");
+        try {
+            walt.manage().window().setSize(new Dimension(820, 1180));
+            String trucks = awaitText(walt, By.id("trucks-" + SITE), trailer);
+            assertThat(trucks).contains(trailer, "Swift Freight", "unplanned", "C2-1");
+            assertThat(walt.findElement(By.id("site-" + SITE)).getText()).isEqualTo(SITE);
+            screenshot(walt, "yard-board");
+        } finally {
+            walt.quit();
+        }
+        WebDriver fiona = signIn("finance.fiona", "fiona-dev-password", "/");
+        try {
+            assertThat(fiona.findElements(By.linkText("Yard"))).isEmpty();
+            fiona.get(suite.console.baseUrl() + "/yard");
+            assertThat(fiona.findElement(By.tagName("h1")).getText()).contains("Not for your role");
+        } finally {
+            fiona.quit();
+        }
+    }
+
+    @Test
+    void anOperatorFindsAShipmentsTimelineByOrderNumberAndATrailersVisit() {
+        WebDriver alice = signIn("ops.alice", "alice-dev-password", "/search");
+        try {
+            String number = "NW-" + shippedOrder;
+            // The shipment is planned from the release a moment after the test starts.
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        alice.get(suite.console.baseUrl() + "/search?q=" + number);
+                        assertThat(alice.findElement(By.id("results")).getText()).contains("1 shipment found");
+                    });
+            assertThat(alice.findElement(By.id("results")).getText()).contains("order number " + number, "CREATED",
+                    shippedOrder);
+            screenshot(alice, "search");
+
+            WebElement box = alice.findElement(By.id("q"));
+            box.clear();
+            box.sendKeys(trailer);
+            alice.findElement(By.cssSelector("form.search button")).click();
+            await(alice, "Trailer " + trailer);
+            assertThat(alice.findElement(By.id("results")).getText()).contains("at " + SITE, "unplanned");
+        } finally {
+            alice.quit();
+        }
+    }
+
+    @Test
     void aStrangerIsSentToSignIn() {
         WebDriver browser = browser();
         try {
@@ -240,6 +338,21 @@ class ConsoleIT {
     private static void await(WebDriver browser, String text) {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                 text));
+    }
+
+    /** The text of {@code element} once it holds {@code text}, reloading until it does. */
+    private static String awaitText(WebDriver browser, By element, String text) {
+        return org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    List<WebElement> found = browser.findElements(element);
+                    if (found.isEmpty() || !found.get(0).getText().contains(text)) {
+                        browser.navigate().refresh();
+                        return null;
+                    }
+                    return found.get(0).getText();
+                }, shown -> shown != null);
     }
 
     /** The text of the workbench row holding {@code text}, reloading until the item has arrived. */
@@ -333,6 +446,28 @@ class ConsoleIT {
                 """.formatted(shipment, id);
         OperationsEvents.send("portage.shipments", shipment, "io.portage.shipment.return-received.v1", 1, data);
         return id;
+    }
+
+    /** An unplanned truck at the gate 80 minutes ago, put at door C2-1: on the yard board; its trailer number. */
+    private static String truckOnSite() throws Exception {
+        String visit = "V-CON-" + UUID.randomUUID().toString().substring(0, 8);
+        String number = "CON " + visit.substring(6).toUpperCase();
+        Instant arrived = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(80, ChronoUnit.MINUTES);
+        OperationsEvents.send("portage.warehouse", visit, "io.portage.warehouse.yard-scan-recorded.v1", 1, """
+                {"visitId":"%s","site":"%s","movement":"GATE_IN","carrier":"Swift Freight","trailerNumber":"%s",\
+                "occurredAt":"%s"}""".formatted(visit, SITE, number, arrived));
+        OperationsEvents.send("portage.warehouse", visit, "io.portage.warehouse.yard-scan-recorded.v1", 2, """
+                {"visitId":"%s","site":"%s","movement":"DOOR_ASSIGNED","door":"C2-1","occurredAt":"%s"}"""
+                .formatted(visit, SITE, arrived.plusSeconds(240)));
+        return number;
+    }
+
+    /** An order released with its lines: shipment-service plans its shipment; the order's id. */
+    private static String releasedOrder() throws Exception {
+        String order = UUID.randomUUID().toString();
+        OperationsEvents.orderUpToRelease(order, OperationsEvents.released(order,
+                "[{\"lineNumber\":1,\"sku\":\"PT-LAMP-01\",\"channelSku\":\"NW-LAMP\",\"quantity\":3}]"));
+        return order;
     }
 
     /** A release without lines cannot be planned: shipment-service dead-letters it. */

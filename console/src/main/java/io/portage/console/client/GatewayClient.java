@@ -24,10 +24,15 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class GatewayClient {
 
-    private final GatewayRestClient api;
+    private static final String YARD = "yard-service";
+    private static final String SHIPMENTS = "shipment-service";
 
-    public GatewayClient(@RestClient GatewayRestClient api) {
+    private final GatewayRestClient api;
+    private final GatewayLookupRestClient lookups;
+
+    public GatewayClient(@RestClient GatewayRestClient api, @RestClient GatewayLookupRestClient lookups) {
         this.api = api;
+        this.lookups = lookups;
     }
 
     public Answer list(String token, String service, String resource, Map<String, String> query) {
@@ -48,6 +53,26 @@ public class GatewayClient {
 
     public Answer actOn(String token, String service, String resource, String id, String action, String body) {
         return call(service, () -> api.actOn(service, resource, id, action, body, bearer(token)));
+    }
+
+    /** The yard board: every site's doors and trucks on site (operators and the warehouse). */
+    public Answer yardBoard(String token) {
+        return call(YARD, () -> lookups.yardBoard(bearer(token)));
+    }
+
+    /** A trailer's visits with their appointments' shipments (operators and the warehouse). */
+    public Answer trailerVisits(String token, String trailer) {
+        return call(YARD, () -> lookups.trailerVisits(trailer, bearer(token)));
+    }
+
+    /** Shipments found by order id, order number, Odoo reference or tracking number (operators). */
+    public Answer shipments(String token, Map<String, String> query) {
+        return call(SHIPMENTS, () -> lookups.shipments(query, bearer(token)));
+    }
+
+    /** A shipment's timeline, oldest first (operators). */
+    public Answer timeline(String token, String shipmentId) {
+        return call(SHIPMENTS, () -> lookups.timeline(shipmentId, bearer(token)));
     }
 
     /**

@@ -18,4 +18,12 @@ final class Ages {
         }
         return seconds / 86_400 + " d";
     }
+
+    /** Minutes in words ({@code 45 min}, {@code 2 h 05 min}); a dash when unknown. */
+    static String minutes(Long minutes) {
+        if (minutes == null) {
+            return "-";
+        }
+        return minutes < 60 ? minutes + " min" : minutes / 60 + " h " + String.format("%02d", minutes % 60) + " min";
+    }
 }

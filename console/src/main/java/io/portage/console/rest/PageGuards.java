@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.portage.console.model.Viewer;
 import io.portage.console.service.Person;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
@@ -16,7 +17,8 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * What guards the pages: a change (POST) must come from the console's own page (htmx sends {@code HX-Request}, which a
  * form on another site cannot), a page the person's roles do not reach is a readable refusal ({@code /dead-letters}
- * is for operators, {@code /exceptions} for the roles owning items), and an unexpected failure is a page that says
+ * and {@code /search} are for operators, {@code /yard} for operators and the warehouse, {@code /exceptions} and
+ * {@code /backlogs} for the roles owning items), and an unexpected failure is a page that says
  * so, never a stack trace.
  */
 public class PageGuards {
@@ -39,10 +41,26 @@ public class PageGuards {
             return page(403, "Refused", "Changes are made from the console's own pages.");
         }
         String path = request.path();
-        boolean allowed = path.startsWith("/dead-letters")
-                ? person.operator()
-                : !path.startsWith("/exceptions") || person.viewer().exceptions();
-        return allowed ? null : page(403, "Not for your role", "This page is for other roles; the menu shows what is yours.");
+        return allowed(path)
+                ? null
+                : page(403, "Not for your role", "This page is for other roles; the menu shows what is yours.");
+    }
+
+    private boolean allowed(String path) {
+        Viewer viewer = person.viewer();
+        if (path.startsWith("/dead-letters")) {
+            return viewer.operator();
+        }
+        if (path.startsWith("/yard")) {
+            return viewer.yard();
+        }
+        if (path.startsWith("/search")) {
+            return viewer.search();
+        }
+        if (path.startsWith("/exceptions") || path.startsWith("/backlogs")) {
+            return viewer.exceptions();
+        }
+        return true;
     }
 
     @ServerExceptionMapper

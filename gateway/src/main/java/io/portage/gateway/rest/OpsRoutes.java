@@ -29,8 +29,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Operators' door to the services' operations APIs at {@code /api/v1/ops/<service>/...}: dead letters, parked
- * events, exceptions and the audit trail. Needs the {@code ops} role and scope, except the exception queues, which the
- * roles owning items (finance, warehouse) reach with the {@code ops} scope too (each service shows them their own); the
+ * events, exceptions, backlogs and the audit trail. Needs the {@code ops} role and scope, except the exception queues
+ * and the backlogs, which the roles owning them (finance, warehouse) reach with the {@code ops} scope too (each service
+ * shows them their own); the
  * person named to the service (and in its audit trail) is the token's, never a header the caller sets.
  */
 @Path("/api/v1/ops/{service}")
@@ -52,7 +53,7 @@ public class OpsRoutes {
     @GET
     @Path("/{resource}")
     @SecurityRequirement(name = "SecurityScheme", scopes = "ops")
-    @Operation(summary = "List dead letters, parked events, exceptions or audit records of a service (role and scope ops)")
+    @Operation(summary = "List dead letters, parked events, exceptions, backlogs or audit records of a service (role and scope ops; exceptions and backlogs also finance and warehouse)")
     @APIResponse(responseCode = "403", description = "The token lacks the ops role or scope")
     @APIResponse(responseCode = "404", description = "No such service behind the gateway, or no such resource")
     @APIResponse(responseCode = "200", description = "The service's records, as its own operations API lists them", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OpsList")))
@@ -67,7 +68,7 @@ public class OpsRoutes {
     @GET
     @Path("/{resource}/{id}")
     @SecurityRequirement(name = "SecurityScheme", scopes = "ops")
-    @Operation(summary = "Read one dead letter or exception of a service (role and scope ops)")
+    @Operation(summary = "Read one dead letter or exception of a service, or a backlog's items by its name (role and scope ops; exceptions and backlogs also finance and warehouse)")
     @APIResponse(responseCode = "404", description = "No such service, resource or record")
     @APIResponse(responseCode = "200", description = "The record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OpsRecord")))
     public Uni<Response> get(@PathParam("service") String service, @PathParam("resource") String resource,

@@ -78,10 +78,8 @@ public class ShipmentRoutes {
             @QueryParam("trackingNumber") @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9-]+") String trackingNumber,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         callers.caller().require(READ);
-        if (orderId == null && (orderNumber != null || odooRef != null || trackingNumber != null)) {
-            return routing.searchShipments(orderNumber, odooRef, trackingNumber, limit, correlation.id());
-        }
-        return routing.listShipments(orderId == null ? null : orderId.toString(), limit, correlation.id());
+        return routing.findShipments(orderId == null ? null : orderId.toString(), orderNumber, odooRef, trackingNumber,
+                limit, correlation.id());
     }
 
     @GET

@@ -10,12 +10,14 @@ import io.portage.kit.security.Caller;
 /**
  * A person calling the operations API, as the verified token says: the user name (or the operations client's service
  * account), the realm roles and the granted scopes. Operators (role {@code ops}) reach all of it; the people whose
- * role owns exception items (finance, warehouse) reach the exception queues, where each service shows them their own.
+ * role owns exception items (finance, warehouse) reach the exception queues and the backlogs, where each service shows
+ * them their own.
  */
 public record Operator(String name, Set<String> roles, Set<String> scopes) {
 
     public static final String ROLE = "ops";
     public static final String SCOPE = "ops";
+    public static final String WAREHOUSE = "warehouse";
 
     /** Refuses the call (403) unless the token carries both the {@code ops} role and the {@code ops} scope. */
     public Operator requireOps() {
@@ -38,8 +40,23 @@ public record Operator(String name, Set<String> roles, Set<String> scopes) {
         return this;
     }
 
-    /** What {@code resource} of the operations API needs: exceptions their owners, everything else an operator. */
+    /**
+     * Refuses the call (403) unless the token carries the {@code ops} scope and the {@code ops} or {@code warehouse}
+     * role: the yard board and a trailer's visits.
+     */
+    public Operator requireYard() {
+        if (!scopes.contains(SCOPE) || !(roles.contains(ROLE) || roles.contains(WAREHOUSE))) {
+            throw new ForbiddenException("The yard board needs the 'ops' scope and the role 'ops' or 'warehouse'; the "
+                    + "token has roles " + roles + " and scopes " + scopes);
+        }
+        return this;
+    }
+
+    /**
+     * What {@code resource} of the operations API needs: exceptions and backlogs their owners, everything else an
+     * operator.
+     */
     public Operator requireFor(String resource) {
-        return OpsRouting.EXCEPTIONS.equals(resource) ? requireExceptionOwner() : requireOps();
+        return OpsRouting.OWNED.contains(resource) ? requireExceptionOwner() : requireOps();
     }
 }

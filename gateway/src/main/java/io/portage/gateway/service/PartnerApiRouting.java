@@ -82,6 +82,18 @@ public class PartnerApiRouting {
                 caller, "Order", id);
     }
 
+    /**
+     * Shipments found by order number, Odoo reference or tracking number when one is given and no {@code orderId};
+     * else those of the order ({@code orderId} may be null: the latest). The service checks the partner.
+     */
+    public Uni<Response> findShipments(String orderId, String orderNumber, String odooRef, String trackingNumber,
+            int limit, String correlationId) {
+        if (orderId == null && (orderNumber != null || odooRef != null || trackingNumber != null)) {
+            return searchShipments(orderNumber, odooRef, trackingNumber, limit, correlationId);
+        }
+        return listShipments(orderId, limit, correlationId);
+    }
+
     /** Those of one of the partner's orders ({@code orderId} may be null: its latest). */
     @WithSpan("PartnerApiRouting.listShipments")
     public Uni<Response> listShipments(String orderId, int limit, String correlationId) {
