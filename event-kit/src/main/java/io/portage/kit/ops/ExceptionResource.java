@@ -95,7 +95,8 @@ public class ExceptionResource {
                 blankToNull(type), blankToNull(owner),
                 caller.operator() ? null : caller.roles(),
                 minAgeMinutes == null ? null : now.minus(Duration.ofMinutes(minAgeMinutes)));
-        return exceptions.list(filter, limit).map(items -> items.stream().map(item -> ExceptionView.of(item, now)).toList());
+        return exceptions.list(filter, limit)
+                .map(items -> items.stream().map(item -> ExceptionView.of(item, now, caller.roles())).toList());
     }
 
     @GET
@@ -106,7 +107,7 @@ public class ExceptionResource {
     @APIResponse(responseCode = "200", description = "The item", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExceptionView.class)))
     public Uni<ExceptionView> exception(@PathParam("id") UUID id) {
         Caller caller = callers.person();
-        return owned(id, caller).map(item -> ExceptionView.of(item, Instant.now()));
+        return owned(id, caller).map(item -> ExceptionView.of(item, Instant.now(), caller.roles()));
     }
 
     @GET
@@ -175,7 +176,7 @@ public class ExceptionResource {
     private Uni<ExceptionView> act(UUID id, Function<String, Uni<ExceptionItem>> action) {
         Caller caller = callers.person();
         return owned(id, caller).chain(item -> action.apply(caller.actor()))
-                .map(item -> ExceptionView.of(item, Instant.now()));
+                .map(item -> ExceptionView.of(item, Instant.now(), caller.roles()));
     }
 
     private Uni<ExceptionItem> owned(UUID id, Caller caller) {
