@@ -197,6 +197,55 @@ class ConsoleIT {
     }
 
     @Test
+    void anOperatorSeesTheEdgeRejectionsAndThePartnersReliability() {
+        // A scanner's pick of no quantity, forwarded by warehouse WH1's edge agent client: rejected and kept by the gateway.
+        String key = UUID.randomUUID().toString();
+        given().baseUri(suite.gateway.baseUrl())
+                .auth()
+                .oauth2(suite.token("edge-wh1", "edge-wh1-dev-secret"))
+                .contentType("application/json")
+                .body(Map.of("events", List.of(Map.of("id", UUID.randomUUID().toString(), "type", "scan.pick.confirmed",
+                        "key", key, "occurredAt", "2026-11-23T08:00:00Z",
+                        "payload", Map.of("sku", "PT-LAMP-01", "quantity", 0, "location", "A-01-03")))))
+                .when()
+                .post("/api/v1/edge/events")
+                .then()
+                .statusCode(200)
+                .body("results[0].status", org.hamcrest.Matchers.equalTo("rejected"));
+
+        WebDriver browser = signIn("ops.alice", "alice-dev-password", "/dead-letters");
+        try {
+            waitFor(browser, By.id("f-key"));
+            browser.findElement(By.id("f-key")).sendKeys(key);
+            new Select(browser.findElement(By.id("f-service"))).selectByValue("gateway");
+            await(browser, "1 letter");
+            assertThat(browser.findElement(By.id("rows")).getText()).contains("edge-intake");
+
+            // The edge client's call is partner traffic: on the reliability page once the gateway has flushed it.
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(5))
+                    .untilAsserted(() -> {
+                        browser.get(suite.console.baseUrl() + "/partner-reliability");
+                        waitFor(browser, By.id("routes"));
+                        assertThat(browser.findElement(By.id("routes")).getText()).contains("wh1");
+                    });
+            assertThat(browser.findElements(By.cssSelector("svg[role=img] title"))).hasSizeGreaterThanOrEqualTo(2);
+            screenshot(browser, "partner-reliability");
+        } finally {
+            browser.quit();
+        }
+        // Not for the warehouse.
+        WebDriver walt = signIn("warehouse.walt", "walt-dev-password", "/yard");
+        try {
+            walt.get(suite.console.baseUrl() + "/partner-reliability");
+            assertThat(walt.findElement(By.tagName("h1")).getText()).contains("Not for your role");
+        } finally {
+            walt.quit();
+        }
+    }
+
+    @Test
     void eachRoleSeesTheBacklogsItOwnsAndTheWarehouseNoneOfFinances() {
         WebDriver walt = signIn("warehouse.walt", "walt-dev-password", "/backlogs");
         try {

@@ -24,23 +24,32 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class GatewayClient {
 
+    /** The gateway itself as a source: its own operations API ({@code /ops}), not one it relays. */
+    public static final String GATEWAY = "gateway";
     private static final String YARD = "yard-service";
     private static final String SHIPMENTS = "shipment-service";
 
     private final GatewayRestClient api;
+    private final GatewayOwnOpsRestClient own;
     private final GatewayLookupRestClient lookups;
 
-    public GatewayClient(@RestClient GatewayRestClient api, @RestClient GatewayLookupRestClient lookups) {
+    public GatewayClient(@RestClient GatewayRestClient api, @RestClient GatewayOwnOpsRestClient own,
+            @RestClient GatewayLookupRestClient lookups) {
         this.api = api;
+        this.own = own;
         this.lookups = lookups;
     }
 
     public Answer list(String token, String service, String resource, Map<String, String> query) {
-        return call(service, () -> api.list(service, resource, query, bearer(token)));
+        return call(service, () -> GATEWAY.equals(service)
+                ? own.list(resource, query, bearer(token))
+                : api.list(service, resource, query, bearer(token)));
     }
 
     public Answer get(String token, String service, String resource, String id) {
-        return call(service, () -> api.get(service, resource, id, bearer(token)));
+        return call(service, () -> GATEWAY.equals(service)
+                ? own.get(resource, id, bearer(token))
+                : api.get(service, resource, id, bearer(token)));
     }
 
     public Answer view(String token, String service, String resource, String id, String view) {
@@ -48,11 +57,15 @@ public class GatewayClient {
     }
 
     public Answer act(String token, String service, String resource, String action, String body) {
-        return call(service, () -> api.act(service, resource, action, body, bearer(token)));
+        return call(service, () -> GATEWAY.equals(service)
+                ? own.act(resource, action, body, bearer(token))
+                : api.act(service, resource, action, body, bearer(token)));
     }
 
     public Answer actOn(String token, String service, String resource, String id, String action, String body) {
-        return call(service, () -> api.actOn(service, resource, id, action, body, bearer(token)));
+        return call(service, () -> GATEWAY.equals(service)
+                ? own.actOn(resource, id, action, body, bearer(token))
+                : api.actOn(service, resource, id, action, body, bearer(token)));
     }
 
     /** The yard board: every site's doors and trucks on site (operators and the warehouse). */

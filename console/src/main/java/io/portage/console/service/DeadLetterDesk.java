@@ -89,14 +89,20 @@ public class DeadLetterDesk {
             List<Notice> problems) {
     }
 
+    /**
+     * Where dead letters are: every relayed service, and the gateway itself (the edge agents' events it rejected,
+     * corrected and replayed there).
+     */
     public List<String> services() {
-        return config.services();
+        List<String> sources = new ArrayList<>(config.services());
+        sources.add(GatewayClient.GATEWAY);
+        return sources;
     }
 
     public Listing list(Person person, Filter filter) {
         List<DeadLetterRow> letters = new ArrayList<>();
         List<Notice> problems = new ArrayList<>();
-        for (String service : config.services()) {
+        for (String service : services()) {
             if (!filter.covers(service)) {
                 continue;
             }
@@ -125,7 +131,7 @@ public class DeadLetterDesk {
         Map<String, Long> byConsumer = new TreeMap<>();
         List<DeadLetterRow> sample = new ArrayList<>();
         List<Notice> problems = new ArrayList<>();
-        for (String service : config.services()) {
+        for (String service : services()) {
             if (!filter.covers(service)) {
                 continue;
             }
