@@ -11,6 +11,7 @@ import io.portage.contracts.warehouse.PackConfirmed;
 import io.portage.edi.service.ShipNotices;
 import io.portage.edi.service.ShipmentFact;
 import io.portage.kit.events.OneTypeHandler;
+import io.portage.kit.events.SequencedEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,11 +32,11 @@ public class PackEventsHandler extends OneTypeHandler<PackConfirmed, ShipmentFac
     }
 
     @Override
-    protected ShipmentFact item(String eventId, PackConfirmed packed) {
+    protected ShipmentFact item(SequencedEvent event, PackConfirmed packed) {
         if (packed.orderId() == null) {
             throw new IllegalArgumentException("PackConfirmed without orderId");
         }
-        return new ShipmentFact.Packed(eventId, packed);
+        return new ShipmentFact.Packed(event.eventId(), packed);
     }
 
     @Override

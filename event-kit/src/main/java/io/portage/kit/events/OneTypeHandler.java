@@ -40,13 +40,13 @@ public abstract class OneTypeHandler<D, T> implements BatchHandler<T> {
         if (!type.type().equals(event.type())) {
             return List.of();
         }
-        return List.of(item(event.eventId(), event.data(json, dataClass)));
+        return List.of(item(event, event.data(json, dataClass)));
     }
 
     /**
-     * The item of one event's data.
+     * The item of one event's data (the event for its id and headers).
      *
      * @throws IllegalArgumentException when the data is incomplete
      */
-    protected abstract T item(String eventId, D data);
+    protected abstract T item(SequencedEvent event, D data);
 }

@@ -2,7 +2,7 @@ package io.portage.finance.messaging;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -10,7 +10,7 @@ import io.portage.contracts.CloudEventAttributes;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.yard.DetentionChargedV2;
 import io.portage.finance.service.CarrierChargeLedger;
-import io.portage.kit.events.BatchHandler;
+import io.portage.kit.events.OneTypeHandler;
 import io.portage.kit.events.SequencedEvent;
 import io.smallrye.mutiny.Uni;
 
@@ -19,43 +19,27 @@ import io.smallrye.mutiny.Uni;
  * of its appointment (once per event id, the kit's inbox, and once per carrier and appointment), accrued in Odoo like a
  * label's cost; the other yard events are not finance's.
  */
-@ApplicationScoped
-public class YardEventsHandler implements BatchHandler<CarrierChargeLedger.DetentionCharged> {
+@Singleton
+public class YardEventsHandler extends OneTypeHandler<DetentionChargedV2, CarrierChargeLedger.DetentionCharged> {
 
     /** The consumer's name for the inbox, dead letters and metrics. */
     public static final String CONSUMER = "finance-service.yard";
-    private static final String DETENTION_CHARGED = EventCatalog.DETENTION_CHARGED_V2.type();
 
     private final CarrierChargeLedger ledger;
-    private final ObjectMapper json;
 
     public YardEventsHandler(CarrierChargeLedger ledger, ObjectMapper json) {
+        super(CONSUMER, EventCatalog.DETENTION_CHARGED_V2, DetentionChargedV2.class, json);
         this.ledger = ledger;
-        this.json = json;
     }
 
     @Override
-    public String consumer() {
-        return CONSUMER;
-    }
-
-    @Override
-    public boolean ordered() {
-        return false;
-    }
-
-    @Override
-    public List<CarrierChargeLedger.DetentionCharged> read(SequencedEvent event) {
-        if (!DETENTION_CHARGED.equals(event.type())) {
-            return List.of();
-        }
-        DetentionChargedV2 detention = event.data(json, DetentionChargedV2.class);
+    protected CarrierChargeLedger.DetentionCharged item(SequencedEvent event, DetentionChargedV2 detention) {
         if (detention.appointmentId() == null || detention.appointmentId().isBlank() || detention.carrier() == null
                 || detention.carrier().isBlank() || detention.amount() == null || detention.chargedAt() == null) {
             throw new IllegalArgumentException("DetentionCharged v2 without appointmentId, carrier, amount or chargedAt");
         }
-        return List.of(new CarrierChargeLedger.DetentionCharged(event.eventId(),
-                event.headers().get("ce_" + CloudEventAttributes.CORRELATION_ID), detention, event.payload()));
+        return new CarrierChargeLedger.DetentionCharged(event.eventId(),
+                event.headers().get("ce_" + CloudEventAttributes.CORRELATION_ID), detention, event.payload());
     }
 
     @Override

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.warehouse.ShipConfirmed;
-import io.portage.kit.events.BatchHandler;
+import io.portage.kit.events.OneTypeHandler;
 import io.portage.kit.events.SequencedEvent;
 import io.portage.shipment.domain.ShipmentLine;
 import io.portage.shipment.service.ShipConfirmation;
@@ -22,37 +22,20 @@ import io.smallrye.mutiny.Uni;
  * dispatches its order's labelled shipment through {@link ShipConfirmations}, once (the inbox); other warehouse types:
  * nothing. Unordered: an advice applied finds its shipment dispatched.
  */
-@ApplicationScoped
-public class ShipConfirmedHandler implements BatchHandler<ShipConfirmation> {
+@Singleton
+public class ShipConfirmedHandler extends OneTypeHandler<ShipConfirmed, ShipConfirmation> {
 
     public static final String CONSUMER = "shipment-service.ship-confirmed";
 
-    private static final String TYPE = EventCatalog.SHIP_CONFIRMED_V1.type();
-
     private final ShipConfirmations confirmations;
-    private final ObjectMapper json;
 
     public ShipConfirmedHandler(ShipConfirmations confirmations, ObjectMapper json) {
+        super(CONSUMER, EventCatalog.SHIP_CONFIRMED_V1, ShipConfirmed.class, json);
         this.confirmations = confirmations;
-        this.json = json;
     }
 
     @Override
-    public String consumer() {
-        return CONSUMER;
-    }
-
-    @Override
-    public boolean ordered() {
-        return false;
-    }
-
-    @Override
-    public List<ShipConfirmation> read(SequencedEvent event) {
-        if (!TYPE.equals(event.type())) {
-            return List.of();
-        }
-        ShipConfirmed confirmed = event.data(json, ShipConfirmed.class);
+    protected ShipConfirmation item(SequencedEvent event, ShipConfirmed confirmed) {
         if (confirmed.orderId() == null) {
             throw new IllegalArgumentException("ShipConfirmed without orderId");
         }
@@ -65,8 +48,8 @@ public class ShipConfirmedHandler implements BatchHandler<ShipConfirmation> {
         List<ShipmentLine> shipped = confirmed.lines() == null
                 ? List.of()
                 : confirmed.lines().stream().filter(Objects::nonNull).map(ShipConfirmedHandler::shipped).toList();
-        return List.of(new ShipConfirmation(event.eventId(), orderId, confirmed.carrier(), confirmed.trackingNumber(),
-                shipped, confirmed.shippedAt()));
+        return new ShipConfirmation(event.eventId(), orderId, confirmed.carrier(), confirmed.trackingNumber(),
+                shipped, confirmed.shippedAt());
     }
 
     private static ShipmentLine shipped(ShipConfirmed.Line line) {

@@ -14,10 +14,7 @@ import io.portage.shipment.domain.DispatchRefusedException;
 import io.portage.shipment.domain.ReturnRefusedException;
 import io.portage.shipment.domain.ShipmentStateException;
 import io.portage.shipment.service.CarrierFailedException;
-import io.portage.shipment.service.LoadNotFoundException;
 import io.portage.shipment.service.NoCarrierException;
-import io.portage.shipment.service.ReturnNotFoundException;
-import io.portage.shipment.service.ShipmentNotFoundException;
 import io.portage.shipment.service.WebhookRefusedException;
 
 /** Turns shipment-service's domain failures into RFC 9457 problems, each with its status and type. */
@@ -70,20 +67,5 @@ public class ShipmentProblemMappers {
     public Response dispatchRefused(DispatchRefusedException e, UriInfo uri) {
         return problems.problem(new ProblemException(422, "dispatch-refused", "Dispatch refused", e.getMessage(),
                 List.of(new Problem.Violation(e.field(), e.getMessage()))), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response returnNotFound(ReturnNotFoundException e, UriInfo uri) {
-        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response loadNotFound(LoadNotFoundException e, UriInfo uri) {
-        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response shipmentNotFound(ShipmentNotFoundException e, UriInfo uri) {
-        return problems.problem(new ProblemException(404, "not-found", "Not found", e.getMessage()), uri);
     }
 }

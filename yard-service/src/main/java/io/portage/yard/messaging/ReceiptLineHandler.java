@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.warehouse.ReceiptLineConfirmed;
 import io.portage.kit.events.OneTypeHandler;
+import io.portage.kit.events.SequencedEvent;
 import io.portage.yard.service.ConfirmedReceiptLine;
 import io.portage.yard.service.ReceiptReview;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +33,7 @@ public class ReceiptLineHandler extends OneTypeHandler<ReceiptLineConfirmed, Con
     }
 
     @Override
-    protected ConfirmedReceiptLine item(String eventId, ReceiptLineConfirmed line) {
+    protected ConfirmedReceiptLine item(SequencedEvent event, ReceiptLineConfirmed line) {
         if (line.receiptId() == null || line.site() == null || line.sku() == null
                 || line.expectedQuantity() == null || line.receivedQuantity() == null || line.confirmedAt() == null) {
             throw new IllegalArgumentException("a receipt line needs receiptId, site, sku, quantities and confirmedAt");
@@ -43,7 +44,7 @@ public class ReceiptLineHandler extends OneTypeHandler<ReceiptLineConfirmed, Con
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("appointmentId is not a UUID: " + line.appointmentId());
         }
-        return new ConfirmedReceiptLine(eventId, line.receiptId(), line.site(), appointment,
+        return new ConfirmedReceiptLine(event.eventId(), line.receiptId(), line.site(), appointment,
                 line.lineNumber(), line.sku(), line.expectedQuantity(), line.receivedQuantity(),
                 orZero(line.shortQuantity()), orZero(line.damagedQuantity()), line.confirmedAt());
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.warehouse.YardScanRecorded;
 import io.portage.kit.events.OneTypeHandler;
+import io.portage.kit.events.SequencedEvent;
 import io.portage.yard.domain.YardScan;
 import io.portage.yard.service.VisitService;
 import io.smallrye.mutiny.Uni;
@@ -31,12 +32,12 @@ public class YardScanHandler extends OneTypeHandler<YardScanRecorded, YardScan> 
     }
 
     @Override
-    protected YardScan item(String eventId, YardScanRecorded scan) {
+    protected YardScan item(SequencedEvent event, YardScanRecorded scan) {
         if (scan.visitId() == null || scan.site() == null || scan.movement() == null
                 || scan.occurredAt() == null) {
             throw new IllegalArgumentException("a yard scan needs visitId, site, movement and occurredAt");
         }
-        return new YardScan(eventId, scan.visitId(), scan.site(),
+        return new YardScan(event.eventId(), scan.visitId(), scan.site(),
                 YardScan.Movement.valueOf(scan.movement().name()), scan.occurredAt(), scan.appointmentRef(), scan.carrier(),
                 scan.driver(), scan.trailerNumber(), scan.sealNumber(), scan.yardSpot(), scan.door(),
                 scan.swappedTrailerNumber());
