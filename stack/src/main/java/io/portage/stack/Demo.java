@@ -165,6 +165,9 @@ final class Demo {
         count(postgres, "orders", "orders.odoo_master_record");
         count(postgres, "gateway", "gateway.outbox_event");
 
+        System.out.println("\n10. The backlogs that cost money, as the console shows them (through the gateway):");
+        backlogs();
+
         System.out.printf(
                 """
 
@@ -325,6 +328,29 @@ final class Demo {
                  "customer":{"name":"%s","email":"%s","address":{"street":"%s","city":"%s","postalCode":"%s","country":"%s"}},
                  "lines":[%s]}""".formatted(externalId, customer[0], customer[1], customer[2], customer[3], customer[4],
                 customer[5], items);
+    }
+
+    /** Each service's backlogs with waiting items, read as an operator through the gateway's operations relay. */
+    private void backlogs() {
+        int waiting = 0;
+        for (String service : List.of("order-service", "yard-service", "shipment-service", "finance-service")) {
+            DemoHttp.Reply reply = web.get(launcher.url("gateway") + "/api/v1/ops/" + service + "/backlogs", opsToken);
+            if (reply.status() != 200) {
+                throw new IllegalStateException("Reading " + service + "'s backlogs failed: " + reply.status() + " "
+                        + reply.body());
+            }
+            for (JsonNode backlog : reply.body()) {
+                if (backlog.path("count").asLong() > 0) {
+                    waiting++;
+                    System.out.printf("   %-17s %-30s %3d waiting, the oldest for %s s (%s)%n", service,
+                            backlog.path("name").asText(), backlog.path("count").asLong(),
+                            backlog.path("oldestAgeSeconds").asText(), backlog.path("ownerRole").asText());
+                }
+            }
+        }
+        if (waiting == 0) {
+            System.out.println("   nothing waits");
+        }
     }
 
     private static void count(PostgresServer postgres, String database, String table) {
