@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,7 +15,7 @@ import io.portage.contracts.finance.CarrierInvoiceReceived;
 import io.portage.finance.domain.InvoiceLine;
 import io.portage.finance.service.CarrierInvoiceIntake;
 import io.portage.finance.service.ReceivedInvoice;
-import io.portage.kit.events.BatchHandler;
+import io.portage.kit.events.OneTypeHandler;
 import io.portage.kit.events.SequencedEvent;
 import io.smallrye.mutiny.Uni;
 
@@ -24,21 +24,19 @@ import io.smallrye.mutiny.Uni;
  * enters the carrier invoice audit through {@link CarrierInvoiceIntake} as a batch of its own, once per carrier and
  * invoice number however often or in whatever order it is delivered; its lines carry only tracking number and amount.
  */
-@ApplicationScoped
-public class CarrierInvoiceEventsHandler implements BatchHandler<CarrierInvoiceEventsHandler.Received> {
+@Singleton
+public class CarrierInvoiceEventsHandler extends OneTypeHandler<CarrierInvoiceReceived, CarrierInvoiceEventsHandler.Received> {
 
     /** The consumer's name for the inbox, dead letters and metrics. */
     public static final String CONSUMER = "finance-service.finance";
     /** The audit batches' source and actor. */
     static final String SOURCE = "edi";
-    private static final String RECEIVED = EventCatalog.CARRIER_INVOICE_RECEIVED_V1.type();
 
     private final CarrierInvoiceIntake intake;
-    private final ObjectMapper json;
 
     public CarrierInvoiceEventsHandler(CarrierInvoiceIntake intake, ObjectMapper json) {
+        super(CONSUMER, EventCatalog.CARRIER_INVOICE_RECEIVED_V1, CarrierInvoiceReceived.class, json);
         this.intake = intake;
-        this.json = json;
     }
 
     /** A carrier invoice as one event reported it. */
@@ -50,21 +48,7 @@ public class CarrierInvoiceEventsHandler implements BatchHandler<CarrierInvoiceE
     }
 
     @Override
-    public String consumer() {
-        return CONSUMER;
-    }
-
-    @Override
-    public boolean ordered() {
-        return false;
-    }
-
-    @Override
-    public List<Received> read(SequencedEvent event) {
-        if (!RECEIVED.equals(event.type())) {
-            return List.of();
-        }
-        CarrierInvoiceReceived received = event.data(json, CarrierInvoiceReceived.class);
+    protected Received item(SequencedEvent event, CarrierInvoiceReceived received) {
         require(received.carrier() != null && !received.carrier().isBlank() && received.invoiceNumber() != null
                 && !received.invoiceNumber().isBlank() && received.invoiceDate() != null && received.total() != null,
                 "CarrierInvoiceReceived without carrier, invoiceNumber, invoiceDate or total");
@@ -82,9 +66,9 @@ public class CarrierInvoiceEventsHandler implements BatchHandler<CarrierInvoiceE
                     + "].amount.currency differs from the total's " + currency);
             lines.add(InvoiceLine.amountOnly(number, line.trackingNumber(), line.amount().amount()));
         }
-        return List.of(new Received(event.eventId(), event.headers().get("ce_" + CloudEventAttributes.CORRELATION_ID),
+        return new Received(event.eventId(), event.headers().get("ce_" + CloudEventAttributes.CORRELATION_ID),
                 event.headers().get("ce_source"), new ReceivedInvoice(received.carrier(), received.invoiceNumber(),
-                        received.invoiceDate(), currency, lines)));
+                        received.invoiceDate(), currency, lines));
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.shipment.CarrierStatusReported;
-import io.portage.kit.events.BatchHandler;
+import io.portage.kit.events.OneTypeHandler;
 import io.portage.kit.events.SequencedEvent;
 import io.portage.shipment.domain.carrier.TrackingScan;
 import io.portage.shipment.service.TrackingService;
@@ -25,43 +25,26 @@ import io.smallrye.mutiny.Uni;
  * relayed by edi-gateway) recorded as a scan of its carrier and tracking number, as a poll or webhook would be (other
  * types: nothing). Unordered: tracking keeps late scans out of the status and recognises the same scan twice.
  */
-@ApplicationScoped
-public class CarrierStatusHandler implements BatchHandler<CarrierStatusHandler.Status> {
+@Singleton
+public class CarrierStatusHandler extends OneTypeHandler<CarrierStatusReported, CarrierStatusHandler.Status> {
 
     public static final String CONSUMER = "shipment-service.carrier-status";
-
-    private static final String TYPE = EventCatalog.CARRIER_STATUS_REPORTED_V1.type();
 
     /** One reported status: the event, whose tracker, and the scan it is. */
     public record Status(String eventId, String carrier, String trackingNumber, TrackingScan scan) {
     }
 
     private final TrackingService tracking;
-    private final ObjectMapper json;
     private final MeterRegistry registry;
 
     public CarrierStatusHandler(TrackingService tracking, ObjectMapper json, MeterRegistry registry) {
+        super(CONSUMER, EventCatalog.CARRIER_STATUS_REPORTED_V1, CarrierStatusReported.class, json);
         this.tracking = tracking;
-        this.json = json;
         this.registry = registry;
     }
 
     @Override
-    public String consumer() {
-        return CONSUMER;
-    }
-
-    @Override
-    public boolean ordered() {
-        return false;
-    }
-
-    @Override
-    public List<Status> read(SequencedEvent event) {
-        if (!TYPE.equals(event.type())) {
-            return List.of();
-        }
-        CarrierStatusReported reported = event.data(json, CarrierStatusReported.class);
+    protected Status item(SequencedEvent event, CarrierStatusReported reported) {
         String missing = blank(reported.trackingNumber())
                 ? "trackingNumber"
                 : blank(reported.carrier())
@@ -70,7 +53,7 @@ public class CarrierStatusHandler implements BatchHandler<CarrierStatusHandler.S
         if (missing != null) {
             throw new IllegalArgumentException("CarrierStatusReported without " + missing);
         }
-        return List.of(new Status(event.eventId(), reported.carrier(), reported.trackingNumber(), scan(reported)));
+        return new Status(event.eventId(), reported.carrier(), reported.trackingNumber(), scan(reported));
     }
 
     /**
