@@ -33,7 +33,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The outbox against real PostgreSQL and Kafka: a transaction's events are written at its flush in the order they were
  * staged (consecutive ids, sequences as given) and relayed in that order per subject, also when 600 stages are chained
- * one inside the other (as a loop of {@code chain} builds them); a rolled-back transaction leaves none.
+ * one inside the other (as a loop of {@code chain} builds them); {@code stageAll} writes a batch in one statement
+ * after what was staged before, published the same way; a rolled-back transaction leaves none.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PortageStackResource.class, initArgs = @ResourceArg(name = "database", value = "eventkit"))
@@ -110,6 +111,62 @@ class OutboxTest {
                 .isSorted()
                 .doesNotHaveDuplicates()
                 .hasSize(perSubject));
+    }
+
+    private Outbox.Staged staged(String subject, long sequence) {
+        return new Outbox.Staged(EventCatalog.SHIPMENT_CREATED_V1,
+                new ShipmentCreated(subject, UUID.randomUUID().toString(), "northwind", "WH1", "NL",
+                        ShipmentCreated.ServiceLevel.STANDARD, Instant.parse("2026-12-05T10:00:00Z")),
+                new EventEnvelope(SOURCE, subject, Instant.parse("2026-12-05T10:00:00Z"), "corr-" + subject, "northwind",
+                        sequence));
+    }
+
+    @Test
+    void stageAllWritesABatchInOrderAfterWhatWasStagedBeforeAndItIsRelayedLikeAnyEvent() {
+        String subject = UUID.randomUUID().toString();
+        List<UUID> ids = new ArrayList<>();
+        ids.addAll(OnVertx.await(() -> Panache.withTransaction(() -> stage(subject, 1).chain(first -> {
+            List<Outbox.Staged> batch = new ArrayList<>();
+            for (long sequence = 2; sequence <= 300; sequence++) {
+                batch.add(staged(subject, sequence));
+            }
+            return outbox.stageAll(batch).map(rest -> {
+                List<UUID> all = new ArrayList<>(List.of(first));
+                all.addAll(rest);
+                return all;
+            });
+        })), TIMEOUT));
+
+        List<Object[]> rows = rows(List.of(subject));
+        assertThat(rows.stream().map(row -> UUID.fromString((String) row[0])).toList())
+                .as("the one staged first, then the batch in its order")
+                .containsExactlyElementsOf(ids);
+        assertThat(rows.stream().map(row -> ((Number) row[2]).longValue())).isSorted().startsWith(1L).endsWith(300L);
+
+        List<ConsumerRecord<String, String>> relayed = await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> TestKafka.recordsWithin(Topics.SHIPMENTS, Duration.ofSeconds(1), r -> subject.equals(r.key())),
+                        records -> records.size() >= 300);
+        assertThat(relayed.stream().map(r -> Long.parseLong(TestKafka.header(r, "ce_sequence")))).as("relayed in order")
+                .isSorted()
+                .doesNotHaveDuplicates()
+                .hasSize(300);
+        ConsumerRecord<String, String> last = relayed.getLast();
+        assertThat(TestKafka.header(last, "ce_id")).isEqualTo(ids.getLast().toString());
+        assertThat(TestKafka.header(last, "ce_type")).isEqualTo(EventCatalog.SHIPMENT_CREATED_V1.type());
+        assertThat(TestKafka.header(last, "ce_correlationid")).isEqualTo("corr-" + subject);
+        assertThat(last.value()).contains("\"shipmentId\":\"" + subject + "\"");
+    }
+
+    @Test
+    void aRolledBackStageAllLeavesNoEvent() {
+        String subject = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> OnVertx.await(() -> Panache.withTransaction(() -> outbox
+                .stageAll(List.of(staged(subject, 1), staged(subject, 2)))
+                .chain(() -> Uni.createFrom().failure(new IllegalStateException("the change failed")))), TIMEOUT))
+                .hasMessageContaining("the change failed");
+
+        assertThat(rows(List.of(subject))).isEmpty();
     }
 
     @Test
