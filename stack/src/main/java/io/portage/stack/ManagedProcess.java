@@ -144,6 +144,31 @@ public final class ManagedProcess {
         return all.stream().mapToLong(ManagedProcess::residentKib).sum();
     }
 
+    /**
+     * CPU time the process and its children have used so far, in milliseconds (user and system, from
+     * {@code /proc/<pid>/stat} at the kernel's usual 100 ticks per second; children that ended count through the
+     * parent's waited-for time): two readings around a run give what the run cost, whatever else the machine ran.
+     */
+    public long cpuMillis() {
+        long ticks = cpuTicks(handle.pid(), true);
+        for (ProcessHandle child : handle.descendants().toList()) {
+            ticks += cpuTicks(child.pid(), false);
+        }
+        return ticks * 10;
+    }
+
+    private static long cpuTicks(long pid, boolean withEndedChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return withEndedChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     private static long residentKib(ProcessHandle process) {
         Path proc = Path.of("/proc", Long.toString(process.pid()));
         long pss = field(proc.resolve("smaps_rollup"), "Pss:");
