@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.LongStream;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +138,14 @@ class EdiEventsTest {
                 r -> id.equals(r.key())
                         && EventCatalog.PROOF_OF_DELIVERY_RECEIVED_V1.type().equals(TestKafka.header(r, "ce_type"))))
                 .hasSize(1);
+        List<Long> sequences = TestKafka.recordsWithin(Topics.SHIPMENTS, Duration.ofSeconds(2), r -> id.equals(r.key()))
+                .stream()
+                .map(r -> Long.parseLong(TestKafka.header(r, "ce_sequence")))
+                .sorted()
+                .toList();
+        assertThat(sequences).as("the shipment's facts, tracking ones included, numbered 1, 2, 3, ... once each")
+                .hasSizeGreaterThanOrEqualTo(5)
+                .isEqualTo(LongStream.rangeClosed(1, sequences.size()).boxed().toList());
         await().atMost(Duration.ofSeconds(10)).until(() -> metric("unmatched") >= unmatchedBefore + 1);
 
         OpsCalls.awaitOpenDeadLetter(CarrierStatusHandler.CONSUMER, poison);

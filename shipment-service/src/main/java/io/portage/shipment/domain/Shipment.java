@@ -270,6 +270,16 @@ public class Shipment {
         return ++eventSequence;
     }
 
+    /** The sequence of the last event published about this shipment. */
+    public long eventSequence() {
+        return eventSequence;
+    }
+
+    /** The version this shipment was read at (optimistic locking). */
+    public long version() {
+        return version;
+    }
+
     /** Who picks and ships it: the warehouse's own WMS or a 3PL, and its id. */
     public record Fulfiller(String type, String id) {
     }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,37 +78,42 @@ public class ShipmentEventPublisher implements ShipmentEvents {
     }
 
     @Override
-    public Uni<UUID> trackingUpdated(Shipment shipment, String trackingNumber, MappedScan scan) {
-        TrackingScan raw = scan.scan();
-        TrackingUpdated.Location location = raw.city() != null && raw.country() != null && raw.country().matches("[A-Z]{2}")
-                ? new TrackingUpdated.Location(raw.city(), raw.country())
-                : null;
-        return outbox.stage(EventCatalog.TRACKING_UPDATED_V1,
-                new TrackingUpdated(shipment.id().toString(), trackingNumber, raw.rawCode(), raw.rawMessage(), location,
-                        null, raw.occurredAt()),
-                envelope(shipment, raw.occurredAt(), shipment.nextSequence()));
+    public Uni<Void> tracked(List<Tracked> scans) {
+        List<Outbox.Staged> staged = new ArrayList<>(scans.size());
+        for (Tracked tracked : scans) {
+            staged.add(staged(tracked));
+        }
+        return outbox.stageAll(staged).replaceWithVoid();
     }
 
-    @Override
-    public Uni<UUID> deliveryException(Shipment shipment, String trackingNumber, MappedScan scan) {
+    /** A scan's fact by its status: a delivery exception, a proof of delivery, or any other move of its tracker. */
+    private static Outbox.Staged staged(Tracked tracked) {
+        Shipment shipment = tracked.shipment();
+        MappedScan scan = tracked.scan();
         TrackingScan raw = scan.scan();
-        return outbox.stage(EventCatalog.DELIVERY_EXCEPTION_REPORTED_V1,
-                new DeliveryExceptionReported(shipment.id().toString(), trackingNumber,
-                        DeliveryExceptionReported.ExceptionType.valueOf(scan.meaning().detail()), raw.rawCode(),
-                        raw.rawMessage(), raw.occurredAt()),
-                envelope(shipment, raw.occurredAt(), shipment.nextSequence()));
-    }
-
-    @Override
-    public Uni<UUID> delivered(Shipment shipment, String trackingNumber, MappedScan scan, Instant receivedAt) {
-        TrackingScan raw = scan.scan();
-        ProofOfDeliveryReceived.ProofType proof = raw.signedBy() != null
-                ? ProofOfDeliveryReceived.ProofType.SIGNATURE
-                : ProofOfDeliveryReceived.ProofType.valueOf(scan.meaning().detail());
-        return outbox.stage(EventCatalog.PROOF_OF_DELIVERY_RECEIVED_V1,
-                new ProofOfDeliveryReceived(shipment.id().toString(), trackingNumber, proof, raw.signedBy(), null,
-                        raw.occurredAt(), receivedAt),
-                envelope(shipment, raw.occurredAt(), shipment.nextSequence()));
+        EventEnvelope envelope = envelope(shipment, raw.occurredAt(), tracked.sequence());
+        return switch (scan.status()) {
+            case EXCEPTION -> new Outbox.Staged(EventCatalog.DELIVERY_EXCEPTION_REPORTED_V1,
+                    new DeliveryExceptionReported(shipment.id().toString(), tracked.trackingNumber(),
+                            DeliveryExceptionReported.ExceptionType.valueOf(scan.meaning().detail()), raw.rawCode(),
+                            raw.rawMessage(), raw.occurredAt()),
+                    envelope);
+            case DELIVERED -> new Outbox.Staged(EventCatalog.PROOF_OF_DELIVERY_RECEIVED_V1,
+                    new ProofOfDeliveryReceived(shipment.id().toString(), tracked.trackingNumber(),
+                            raw.signedBy() != null
+                                    ? ProofOfDeliveryReceived.ProofType.SIGNATURE
+                                    : ProofOfDeliveryReceived.ProofType.valueOf(scan.meaning().detail()),
+                            raw.signedBy(), null, raw.occurredAt(), tracked.receivedAt()),
+                    envelope);
+            default -> new Outbox.Staged(EventCatalog.TRACKING_UPDATED_V1,
+                    new TrackingUpdated(shipment.id().toString(), tracked.trackingNumber(), raw.rawCode(),
+                            raw.rawMessage(),
+                            raw.city() != null && raw.country() != null && raw.country().matches("[A-Z]{2}")
+                                    ? new TrackingUpdated.Location(raw.city(), raw.country())
+                                    : null,
+                            null, raw.occurredAt()),
+                    envelope);
+        };
     }
 
     @Override

@@ -2,11 +2,13 @@ package io.portage.shipment.repository;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 
 import io.portage.shipment.domain.Shipment;
 import io.portage.shipment.domain.ShipmentLine;
@@ -50,6 +52,56 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
             return insert.getResultList();
         }).map(ids -> ids.stream().map(UUID::fromString).collect(Collectors.toSet()));
     }
+
+    /**
+     * These shipments, read only and detached: Hibernate neither checks nor writes them at a flush, nor walks them
+     * before each query of the transaction.
+     */
+    public Uni<List<Shipment>> readOnly(Collection<UUID> ids) {
+        return getSession().chain(session -> session.createSelectionQuery("from Shipment where id in :ids", Shipment.class)
+                .setParameter("ids", ids)
+                .setReadOnly(true)
+                .getResultList()
+                .invoke(found -> found.forEach(session::detach)));
+    }
+
+    /**
+     * Moves the event sequence of shipments read by {@link #readOnly} to the last sequence their new events took, in
+     * one statement, each only if no one changed the shipment since it was read (its version): otherwise the
+     * transaction fails with an {@link OptimisticLockException} and is retried, as at Hibernate's flush.
+     */
+    public Uni<Void> advanceSequences(Map<Shipment, Long> lastSequences) {
+        if (lastSequences.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = lastSequences.size();
+        String[][] c = new String[3][n];
+        int i = 0;
+        for (Map.Entry<Shipment, Long> entry : lastSequences.entrySet()) {
+            c[0][i] = entry.getKey().id().toString();
+            c[1][i] = entry.getValue().toString();
+            c[2][i] = Long.toString(entry.getKey().version());
+            i++;
+        }
+        return getSession().chain(session -> session.createNativeQuery(ADVANCE_SEQUENCES)
+                .setParameter("ids", c[0])
+                .setParameter("sequences", c[1])
+                .setParameter("versions", c[2])
+                .executeUpdate())
+                .invoke(updated -> {
+                    if (updated != n) {
+                        throw new OptimisticLockException((n - updated) + " of " + n
+                                + " shipments were changed by someone else while their events were staged");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static final String ADVANCE_SEQUENCES = """
+            update {h-schema}shipment s set event_sequence = cast(u.sequence as bigint), version = s.version + 1
+            from unnest(cast(:ids as varchar[]), cast(:sequences as varchar[]), cast(:versions as varchar[]))
+                as u(id, sequence, version)
+            where s.id = cast(u.id as uuid) and s.version = cast(u.version as bigint)""";
 
     private static final String[] INSERT_COLUMNS = {"ids", "orderIds", "partnerIds", "warehouses", "statuses", "names",
             "streets", "cities", "postalCodes", "countries", "lineCounts", "totals", "fulfillerTypes", "fulfillerIds",

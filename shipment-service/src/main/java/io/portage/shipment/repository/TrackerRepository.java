@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 
 import io.portage.shipment.domain.tracking.MappedScan;
 import io.portage.shipment.domain.tracking.Tracker;
@@ -42,9 +43,54 @@ public class TrackerRepository implements PanacheRepositoryBase<Tracker, UUID> {
                 List.of(TrackingStatus.DELIVERED, TrackingStatus.RETURNED), before).page(0, limit).list();
     }
 
-    /** The trackers of these carriers' numbers (every pair of the two lists is asked; the caller keeps its own). */
+    /**
+     * The trackers of these carriers' numbers (every pair of the two lists is asked; the caller keeps its own), read
+     * only and detached (Hibernate neither checks nor writes them at a flush, nor walks them before each query of the
+     * transaction); {@link #saveRecorded} writes what recording changed.
+     */
     public Uni<List<Tracker>> byNumbers(Collection<String> carriers, Collection<String> trackingNumbers) {
-        return find("carrier in ?1 and trackingNumber in ?2", carriers, trackingNumbers).list();
+        return getSession().chain(session -> session
+                .createSelectionQuery("from Tracker where carrier in :carriers and trackingNumber in :numbers",
+                        Tracker.class)
+                .setParameter("carriers", carriers)
+                .setParameter("numbers", trackingNumbers)
+                .setReadOnly(true)
+                .getResultList()
+                .invoke(found -> found.forEach(session::detach)));
+    }
+
+    /**
+     * Writes the status and last scan time of trackers read by {@link #byNumbers}, in one statement, each only if no
+     * one changed it since it was read (its version): otherwise the transaction fails with an
+     * {@link OptimisticLockException} and is retried, as a version conflict at Hibernate's flush would be.
+     */
+    public Uni<Void> saveRecorded(Collection<Tracker> recorded) {
+        if (recorded.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = recorded.size();
+        String[][] c = new String[4][n];
+        int i = 0;
+        for (Tracker tracker : recorded) {
+            c[0][i] = tracker.id().toString();
+            c[1][i] = tracker.status().name();
+            c[2][i] = tracker.lastEventAt() == null ? null : tracker.lastEventAt().toString();
+            c[3][i] = Long.toString(tracker.version());
+            i++;
+        }
+        return getSession().chain(session -> session.createNativeQuery(SAVE_RECORDED)
+                .setParameter("ids", c[0])
+                .setParameter("statuses", c[1])
+                .setParameter("lasts", c[2])
+                .setParameter("versions", c[3])
+                .executeUpdate())
+                .invoke(updated -> {
+                    if (updated != n) {
+                        throw new OptimisticLockException((n - updated) + " of " + n
+                                + " trackers were changed by someone else while their scans were recorded");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /**
@@ -131,6 +177,13 @@ public class TrackerRepository implements PanacheRepositoryBase<Tracker, UUID> {
                 cast(:statuses as varchar[])) as scan(tracker, code, message, occurred, city, country, status)
             on conflict (tracker_id, raw_code, occurred_at) do nothing
             returning tracker_id, raw_code, occurred_at""";
+
+    private static final String SAVE_RECORDED = """
+            update {h-schema}tracker t set status = u.status, last_event_at = cast(u.last as timestamptz),
+                version = t.version + 1
+            from unnest(cast(:ids as varchar[]), cast(:statuses as varchar[]), cast(:lasts as varchar[]),
+                cast(:versions as varchar[])) as u(id, status, last, version)
+            where t.id = cast(u.id as uuid) and t.version = cast(u.version as bigint)""";
 
     private static final String MARK_APPLIED = """
             update {h-schema}tracking_event set applied = true

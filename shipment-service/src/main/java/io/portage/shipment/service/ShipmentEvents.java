@@ -1,6 +1,7 @@
 package io.portage.shipment.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.portage.shipment.domain.Shipment;
@@ -24,14 +25,16 @@ public interface ShipmentEvents {
     /** ShipmentDispatched, with the next sequence of the shipment. */
     Uni<UUID> dispatched(Shipment shipment);
 
-    /** TrackingUpdated for a scan that moved the tracker. */
-    Uni<UUID> trackingUpdated(Shipment shipment, String trackingNumber, MappedScan scan);
+    /** A scan that moved its tracker (the carrier's number), published with this sequence of its shipment. */
+    record Tracked(Shipment shipment, String carrier, String trackingNumber, MappedScan scan, long sequence,
+            Instant receivedAt) {
+    }
 
-    /** DeliveryExceptionReported for an exception scan, with the carrier's own code. */
-    Uni<UUID> deliveryException(Shipment shipment, String trackingNumber, MappedScan scan);
-
-    /** ProofOfDeliveryReceived for the delivery scan. */
-    Uni<UUID> delivered(Shipment shipment, String trackingNumber, MappedScan scan, Instant receivedAt);
+    /**
+     * For each scan, in this order, its fact by its status: DeliveryExceptionReported (with the carrier's own code),
+     * ProofOfDeliveryReceived for the delivery, TrackingUpdated for any other move; staged together in one statement.
+     */
+    Uni<Void> tracked(List<Tracked> scans);
 
     /** ReturnInitiated, with the next sequence of the shipment. */
     Uni<UUID> returnInitiated(Shipment shipment, ShipmentReturn opened);

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,6 +25,7 @@ import io.portage.shipment.domain.tracking.CarrierCodes;
 import io.portage.shipment.domain.tracking.MappedScan;
 import io.portage.shipment.domain.tracking.Tracker;
 import io.portage.shipment.domain.tracking.TrackingHistoryEntry;
+import io.portage.shipment.domain.tracking.TrackingStatus;
 import io.portage.shipment.repository.ShipmentRepository;
 import io.portage.shipment.repository.TrackerRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -145,11 +147,17 @@ public class TrackingService {
         return source == Source.EDI ? CarrierCodes.EDI_214 : carriers.settings(carrier).style().name();
     }
 
+    /**
+     * Applies the first sightings to their trackers and writes what changed in a few statements: the trackers (each
+     * only if unchanged since read), the scans that moved them, their shipments' event sequences, their facts; then a
+     * customer-service item per delivery exception.
+     */
     private Uni<Recorded> apply(Map<UUID, Tracker> byId, Map<UUID, List<MappedScan>> byTracker, Set<String> first,
             int unmatched, Instant now) {
         int total = 0;
         int freshCount = 0;
         Map<UUID, List<MappedScan>> applied = new LinkedHashMap<>();
+        List<Tracker> changed = new ArrayList<>();
         for (Map.Entry<UUID, List<MappedScan>> entry : byTracker.entrySet()) {
             List<MappedScan> fresh = new ArrayList<>();
             Set<String> taken = new HashSet<>();
@@ -160,50 +168,66 @@ public class TrackingService {
             }
             total += entry.getValue().size();
             freshCount += fresh.size();
-            List<MappedScan> moved = byId.get(entry.getKey()).apply(fresh);
+            Tracker tracker = byId.get(entry.getKey());
+            TrackingStatus status = tracker.status();
+            Instant lastEventAt = tracker.lastEventAt();
+            List<MappedScan> moved = tracker.apply(fresh);
             if (!moved.isEmpty()) {
                 applied.put(entry.getKey(), moved);
+            }
+            if (tracker.status() != status || !Objects.equals(lastEventAt, tracker.lastEventAt())) {
+                changed.add(tracker);
             }
         }
         int appliedCount = applied.values().stream().mapToInt(List::size).sum();
         Recorded recorded = new Recorded(appliedCount, freshCount - appliedCount, total - freshCount, unmatched);
         if (applied.isEmpty()) {
-            return Uni.createFrom().item(recorded);
+            return trackers.saveRecorded(changed).replaceWith(recorded);
         }
         List<UUID> shipmentIds = applied.keySet().stream().map(id -> byId.get(id).shipmentId()).distinct().toList();
-        return trackers.markApplied(applied)
-                .chain(() -> shipments.find("id in ?1", shipmentIds).list())
+        return trackers.saveRecorded(changed)
+                .chain(() -> trackers.markApplied(applied))
+                .chain(() -> shipments.readOnly(shipmentIds))
                 .chain(found -> {
                     Map<UUID, Shipment> shipmentsById = new HashMap<>();
                     found.forEach(shipment -> shipmentsById.put(shipment.id(), shipment));
-                    List<Uni<Void>> published = new ArrayList<>();
+                    Map<Shipment, Long> lastSequences = new LinkedHashMap<>();
+                    List<ShipmentEvents.Tracked> facts = new ArrayList<>();
                     applied.forEach((trackerId, moved) -> {
                         Tracker tracker = byId.get(trackerId);
-                        moved.forEach(scan -> published.add(Uni.createFrom()
-                                .deferred(() -> publish(shipmentsById.get(tracker.shipmentId()), tracker, scan, now))));
+                        Shipment shipment = shipmentsById.get(tracker.shipmentId());
+                        for (MappedScan scan : moved) {
+                            long sequence = lastSequences.merge(shipment, shipment.eventSequence() + 1,
+                                    (last, ignored) -> last + 1);
+                            facts.add(new ShipmentEvents.Tracked(shipment, tracker.carrier(), tracker.trackingNumber(), scan,
+                                    sequence, now));
+                        }
                     });
-                    return Multi.createFrom()
-                            .iterable(published)
-                            .onItem()
-                            .transformToUniAndConcatenate(uni -> uni)
-                            .collect()
-                            .last();
+                    return shipments.advanceSequences(lastSequences)
+                            .chain(() -> events.tracked(facts))
+                            .chain(() -> raiseExceptions(facts));
                 })
                 .replaceWith(recorded);
     }
 
-    private Uni<Void> publish(Shipment shipment, Tracker tracker, MappedScan scan, Instant now) {
-        return switch (scan.status()) {
-            case EXCEPTION -> events.deliveryException(shipment, tracker.trackingNumber(), scan)
-                    .chain(() -> exceptions.raise(DELIVERY_EXCEPTION, "customer-service", shipment.id().toString(),
-                            "Carrier " + tracker.carrier() + " reported " + scan.meaning().detail() + " for shipment "
-                                    + shipment.id() + " (" + scan.scan().rawCode() + ": " + scan.scan().rawMessage() + ")",
-                            "{\"shipmentId\":\"" + shipment.id() + "\",\"trackingNumber\":\"" + tracker.trackingNumber()
-                                    + "\",\"carrierCode\":\"" + scan.scan().rawCode() + "\"}"))
-                    .replaceWithVoid();
-            case DELIVERED -> events.delivered(shipment, tracker.trackingNumber(), scan, now).replaceWithVoid();
-            default -> events.trackingUpdated(shipment, tracker.trackingNumber(), scan).replaceWithVoid();
-        };
+    /** A customer-service item per delivery exception among the facts, one after the other. */
+    private Uni<Void> raiseExceptions(List<ShipmentEvents.Tracked> facts) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ShipmentEvents.Tracked fact : facts) {
+            if (fact.scan().status() != TrackingStatus.EXCEPTION) {
+                continue;
+            }
+            Shipment shipment = fact.shipment();
+            MappedScan scan = fact.scan();
+            String carrier = fact.carrier();
+            chain = chain.chain(() -> exceptions.raise(DELIVERY_EXCEPTION, "customer-service", shipment.id().toString(),
+                    "Carrier " + carrier + " reported " + scan.meaning().detail() + " for shipment " + shipment.id()
+                            + " (" + scan.scan().rawCode() + ": " + scan.scan().rawMessage() + ")",
+                    "{\"shipmentId\":\"" + shipment.id() + "\",\"trackingNumber\":\"" + fact.trackingNumber()
+                            + "\",\"carrierCode\":\"" + scan.scan().rawCode() + "\"}")
+                    .replaceWithVoid());
+        }
+        return chain;
     }
 
     /** A shipment's trackers with their scans, oldest first. */

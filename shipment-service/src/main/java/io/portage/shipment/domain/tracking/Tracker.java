@@ -138,6 +138,11 @@ public class Tracker {
         return createdAt;
     }
 
+    /** The version this tracker was read at (optimistic locking). */
+    public long version() {
+        return version;
+    }
+
     /** Whether no scan came for longer than {@code staleAfter} (counted from the start when none came at all). */
     public boolean stale(Instant now, Duration staleAfter) {
         Instant since = lastEventAt != null ? lastEventAt : createdAt;
