@@ -74,4 +74,13 @@ final class Currencies {
     static double roundCompany(Orm orm, double value) {
         return round(orm, companyCurrency(orm), value);
     }
+
+    /** {@code _check_company_currency_stays_active}: a currency a company uses cannot be archived. */
+    static void checkStaysActive(Orm orm, Model model, Map<String, Object> updated) {
+        if (model.name.equals("res.currency") && Boolean.FALSE.equals(updated.get("active")) && orm.rows("res.company")
+                .stream()
+                .anyMatch(company -> Objects.equals(company.get("currency_id"), updated.get("id")))) {
+            throw OdooError.userError("This currency is set on a company and therefore cannot be deactivated.");
+        }
+    }
 }

@@ -89,6 +89,7 @@ final class Records {
                 }
             });
             MoveAmounts.beforeWrite(orm, model, vals.keySet(), updated);
+            Currencies.checkStaysActive(orm, model, updated);
             checkRequired(model, updated);
             updated.forEach((name, value) -> orm.update(model.name, id, name, value));
             orm.update(model.name, id, "write_date", orm.now());

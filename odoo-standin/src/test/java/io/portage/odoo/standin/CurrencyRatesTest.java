@@ -174,4 +174,22 @@ class CurrencyRatesTest {
         assertThat(client.fail("account.move", "action_post", List.of(List.of(bill)), Map.of()).get("message"))
                 .isEqualTo("You cannot validate a document with an inactive currency: GBP");
     }
+
+    @Test
+    void theCompanysCurrencyCannotBeArchived() {
+        OdooStandin admin = OdooStandin.builder()
+                .version("18.0")
+                .groups("base.group_user", "base.group_system")
+                .build()
+                .start();
+        try {
+            TestClient settings = new TestClient(admin);
+            assertThat(settings.fail("res.currency", "write", List.of(List.of(2), Map.of("active", false)), Map.of())
+                    .get("message")).isEqualTo("This currency is set on a company and therefore cannot be deactivated.");
+            assertThat(settings.call("res.currency", "write", List.of(List.of(1), Map.of("active", false)), Map.of()))
+                    .isEqualTo(true);
+        } finally {
+            admin.close();
+        }
+    }
 }
