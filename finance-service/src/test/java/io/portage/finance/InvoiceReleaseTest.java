@@ -211,20 +211,29 @@ class InvoiceReleaseTest {
         given().auth().oauth2(finance).post("/api/v1/order-invoices/ORD-unknown/release").then().statusCode(404);
     }
 
-    @Test
-    void aMarginInTwoCurrenciesIsConvertedAtOdoosRateOfEachDayNeverAddedAcross() {
+    /**
+     * An order of two chairs (140.00 USD) released to {@code saleOrder}, shipped with a label of 30.00 {@code currency}
+     * bought on 2026-03-01, dispatched and invoiced at dispatch; its id.
+     */
+    String invoicedWithLabel(long saleOrder, String currency) {
         policy("AT_DISPATCH");
-        long saleOrder = saleOrder();
         String order = "ORD-" + UUID.randomUUID();
         String shipment = "SHP-" + UUID.randomUUID();
-        // The carrier charges 30.00 EUR on 2026-03-01, when Odoo's rate is 0.92 EUR per USD: 32.61 USD.
         ProducerRecord<String, String> label = event(EventCatalog.LABEL_GENERATED_V2, UUID.randomUUID().toString(), shipment,
                 """
-                        {"shipmentId":"%s","carrier":"Swift","service":"ROAD","trackingNumber":"E%s","labelFormat":"PDF",
-                         "parcels":1,"cost":{"amount":"30.00","currency":"EUR"},"generatedAt":"2026-03-01T08:00:00Z"}"""
-                        .formatted(shipment, shipment));
+                        {"shipmentId":"%s","carrier":"Swift","service":"ROAD","trackingNumber":"M%s","labelFormat":"PDF",
+                         "parcels":1,"cost":{"amount":"30.00","currency":"%s"},"generatedAt":"2026-03-01T08:00:00Z"}"""
+                        .formatted(shipment, shipment, currency));
         produce(List.of(released(order, saleOrder), created(shipment, order), label, dispatched(shipment)));
         await().atMost(WAIT).untilAsserted(() -> orderInvoice(order).statusCode(200).body("status", equalTo("INVOICED")));
+        return order;
+    }
+
+    @Test
+    void aMarginInTwoCurrenciesIsConvertedAtOdoosRateOfEachDayNeverAddedAcross() {
+        long saleOrder = saleOrder();
+        // The carrier charges 30.00 EUR on 2026-03-01, when Odoo's rate is 0.92 EUR per USD: 32.61 USD.
+        String order = invoicedWithLabel(saleOrder, "EUR");
 
         given().auth()
                 .oauth2(finance)
@@ -259,18 +268,8 @@ class InvoiceReleaseTest {
 
     @Test
     void anOrdersMarginIsItsRevenueLessItsCarrierCost() {
-        policy("AT_DISPATCH");
-        long saleOrder = saleOrder();
-        String order = "ORD-" + UUID.randomUUID();
-        String shipment = "SHP-" + UUID.randomUUID();
-        ProducerRecord<String, String> label = event(EventCatalog.LABEL_GENERATED_V2, UUID.randomUUID().toString(), shipment,
-                """
-                        {"shipmentId":"%s","carrier":"Swift","service":"ROAD","trackingNumber":"M%s","labelFormat":"PDF",
-                         "parcels":1,"cost":{"amount":"30.00","currency":"USD"},"generatedAt":"2026-03-01T08:00:00Z"}"""
-                        .formatted(shipment, shipment));
         Instant before = Instant.now();
-        produce(List.of(released(order, saleOrder), created(shipment, order), label, dispatched(shipment)));
-        await().atMost(WAIT).untilAsserted(() -> orderInvoice(order).statusCode(200).body("status", equalTo("INVOICED")));
+        String order = invoicedWithLabel(saleOrder(), "USD");
 
         given().auth()
                 .oauth2(finance)
