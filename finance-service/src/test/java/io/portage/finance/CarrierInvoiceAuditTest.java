@@ -63,6 +63,21 @@ class CarrierInvoiceAuditTest extends CarrierTestFixture {
         assertThat(bills.get(0)).containsEntry("state", "posted");
         assertThat(String.valueOf(bills.get(0).get("partner_id"))).startsWith("[" + VENDOR + ",");
         assertThat(new BigDecimal(bills.get(0).get("amount_total").toString())).isEqualByComparingTo("282.50");
+        // In EUR, booked in the company's USD at Odoo's rate of the bill's date (0.92 from 2026-01-01): 307.07.
+        assertThat(bills.get(0)).containsEntry("currency_id", List.of(1, "EUR"));
+        assertThat(new BigDecimal(bills.get(0).get("amount_total_signed").toString())).isEqualByComparingTo("-307.07");
+        assertThat(new BigDecimal(bills.get(0).get("invoice_currency_rate").toString())).isEqualByComparingTo("0.92");
+        given().auth()
+                .oauth2(finance)
+                .queryParam("odooMoveId", ((Number) bills.get(0).get("id")).longValue())
+                .get("/api/v1/postings")
+                .then()
+                .statusCode(200)
+                .body("[0].amount", equalTo(282.5f))
+                .body("[0].currency", equalTo("EUR"))
+                .body("[0].companyAmount", equalTo(307.07f))
+                .body("[0].companyCurrency", equalTo("USD"))
+                .body("[0].exchangeRate", equalTo(0.92f));
         assertThat(bills(second)).isEmpty();
         List<Map<String, Object>> disputes = disputesOf(batch);
         assertThat(disputes).hasSize(5).allSatisfy(item -> assertThat(item).containsEntry("status", "OPEN"));
@@ -86,14 +101,15 @@ class CarrierInvoiceAuditTest extends CarrierTestFixture {
         String csv = file(invoice, invoice + "-B");
         String batch = importFile(csv, 202);
         report(batch);
-        int moves = OdooStandinResource.standin().records("account.move").size();
+        // Documents only: the fixture's EUR labels are accrued, and the billed ones reversed, in the background.
+        int moves = documents();
         int disputes = disputesOf(batch).size();
 
         assertThat(importFile(csv, 200)).isEqualTo(batch);
         // The same invoices written differently (spaces, trailing zeros) are the same invoices.
         assertThat(importFile(csv.replace(",1000,1000,185.00,", ", 1000.0 ,1000,185.0,"), 200)).isEqualTo(batch);
         await().during(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> {
-            assertThat(OdooStandinResource.standin().records("account.move")).hasSize(moves);
+            assertThat(documents()).isEqualTo(moves);
             assertThat(disputesOf(batch)).hasSize(disputes);
         });
 
@@ -224,5 +240,14 @@ class CarrierInvoiceAuditTest extends CarrierTestFixture {
         }
         assertThat(importFile(csv.toString(), 200)).isEqualTo(batch);
         assertThat(bills(prefix + 0)).hasSize(1);
+    }
+
+    /** The Odoo moves that are not journal entries (bills, invoices, credit notes). */
+    static int documents() {
+        return (int) OdooStandinResource.standin()
+                .records("account.move")
+                .stream()
+                .filter(move -> !"entry".equals(move.get("move_type")))
+                .count();
     }
 }

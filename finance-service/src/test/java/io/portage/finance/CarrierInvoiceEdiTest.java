@@ -120,6 +120,8 @@ class CarrierInvoiceEdiTest extends CarrierTestFixture {
         List<Map<String, Object>> bills = bills(first);
         assertThat(bills).hasSize(1);
         assertThat(new BigDecimal(bills.get(0).get("amount_total").toString())).isEqualByComparingTo("201.00");
+        // The EUR bill in the company's USD at Odoo's rate of its date (0.92): 201.00 / 0.92 = 218.48.
+        assertThat(new BigDecimal(bills.get(0).get("amount_total_signed").toString())).isEqualByComparingTo("-218.48");
         assertThat(bills(second)).hasSize(1);
         await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() -> {
             assertThat(count("select count(*) from finance.carrier_invoice where carrier = ?")).isEqualTo(2);

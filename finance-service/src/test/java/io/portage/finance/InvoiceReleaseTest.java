@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -210,20 +211,65 @@ class InvoiceReleaseTest {
         given().auth().oauth2(finance).post("/api/v1/order-invoices/ORD-unknown/release").then().statusCode(404);
     }
 
-    @Test
-    void anOrdersMarginIsItsRevenueLessItsCarrierCost() {
+    /**
+     * An order of two chairs (140.00 USD) released to {@code saleOrder}, shipped with a label of 30.00 {@code currency}
+     * bought on 2026-03-01, dispatched and invoiced at dispatch; its id.
+     */
+    String invoicedWithLabel(long saleOrder, String currency) {
         policy("AT_DISPATCH");
-        long saleOrder = saleOrder();
         String order = "ORD-" + UUID.randomUUID();
         String shipment = "SHP-" + UUID.randomUUID();
         ProducerRecord<String, String> label = event(EventCatalog.LABEL_GENERATED_V2, UUID.randomUUID().toString(), shipment,
                 """
                         {"shipmentId":"%s","carrier":"Swift","service":"ROAD","trackingNumber":"M%s","labelFormat":"PDF",
-                         "parcels":1,"cost":{"amount":"30.00","currency":"USD"},"generatedAt":"2026-03-01T08:00:00Z"}"""
-                        .formatted(shipment, shipment));
-        Instant before = Instant.now();
+                         "parcels":1,"cost":{"amount":"30.00","currency":"%s"},"generatedAt":"2026-03-01T08:00:00Z"}"""
+                        .formatted(shipment, shipment, currency));
         produce(List.of(released(order, saleOrder), created(shipment, order), label, dispatched(shipment)));
         await().atMost(WAIT).untilAsserted(() -> orderInvoice(order).statusCode(200).body("status", equalTo("INVOICED")));
+        return order;
+    }
+
+    @Test
+    void aMarginInTwoCurrenciesIsConvertedAtOdoosRateOfEachDayNeverAddedAcross() {
+        long saleOrder = saleOrder();
+        // The carrier charges 30.00 EUR on 2026-03-01, when Odoo's rate is 0.92 EUR per USD: 32.61 USD.
+        String order = invoicedWithLabel(saleOrder, "EUR");
+
+        given().auth()
+                .oauth2(finance)
+                .queryParam("orderId", order)
+                .get("/api/v1/margins")
+                .then()
+                .statusCode(200)
+                .body("[0].currency", equalTo("USD"))
+                .body("[0].revenue", equalTo(140.0f))
+                .body("[0].carrierCost", equalTo(32.61f))
+                .body("[0].margin", equalTo(107.39f))
+                .body("[0].carrierCostInOtherCurrencies.size()", equalTo(0))
+                .body("[0].notConverted", nullValue())
+                .body("[0].conversions.find { it.part == 'carrierCost' }.currency", equalTo("EUR"))
+                .body("[0].conversions.find { it.part == 'carrierCost' }.day", equalTo("2026-03-01"))
+                .body("[0].conversions.find { it.part == 'carrierCost' }.rate", equalTo(0.92f))
+                .body("[0].conversions.find { it.part == 'carrierCost' }.rateDate", equalTo("2026-01-01"))
+                .body("[0].conversions.find { it.part == 'carrierCost' }.companyAmount", equalTo(32.61f))
+                .body("[0].conversions.find { it.part == 'revenue' }.rate", equalTo(1));
+        // The customer invoice's posting shows what Odoo booked in the company currency.
+        given().auth()
+                .oauth2(finance)
+                .queryParam("ref", "sale.order/" + saleOrder)
+                .get("/api/v1/postings")
+                .then()
+                .statusCode(200)
+                .body("[0].kind", equalTo("CUSTOMER_INVOICE"))
+                .body("[0].companyAmount", equalTo(140.0f))
+                .body("[0].companyCurrency", equalTo("USD"))
+                .body("[0].exchangeRate", equalTo(1.0f));
+    }
+
+    @Test
+    void anOrdersMarginIsItsRevenueLessItsCarrierCost() {
+        Instant before = Instant.now();
+        String order = invoicedWithLabel(saleOrder(), "USD");
 
         given().auth()
                 .oauth2(finance)

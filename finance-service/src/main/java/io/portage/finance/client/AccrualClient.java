@@ -31,10 +31,11 @@ public class AccrualClient {
         }
     }
 
-    public Uni<PostedMove> accrue(String ref, LocalDate date, String label, BigDecimal amount, String debitCode,
-            String creditCode) {
+    /** {@code currency}: the amount's ISO code, which Odoo converts at its rate of {@code date}; null: company amounts. */
+    public Uni<PostedMove> accrue(String ref, LocalDate date, String label, BigDecimal amount, String currency,
+            String debitCode, String creditCode) {
         return CallerContext.emitOnCaller(odoo.accounting()
-                .postEntryByCodes(ref, date, label, amount, debitCode, creditCode)
+                .postEntryByCodes(ref, date, label, amount, currency, debitCode, creditCode)
                 .map(PostedMove::of));
     }
 

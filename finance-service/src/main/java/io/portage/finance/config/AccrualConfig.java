@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Freight accruals in Odoo ({@code portage.finance.accrual.*}): the accounts by code, the company currency, the pace. */
+/** Freight accruals in Odoo ({@code portage.finance.accrual.*}): the accounts by code and the pace. */
 @ConfigMapping(prefix = "portage.finance.accrual")
 public interface AccrualConfig {
 
@@ -16,10 +16,6 @@ public interface AccrualConfig {
     /** The account credited until the carrier's bill comes (bills to receive), by its Odoo code. */
     @WithDefault("211100")
     String accruedAccount();
-
-    /** The Odoo company's currency: journal entries are in it, so only charges in it are accrued. */
-    @WithDefault("USD")
-    String companyCurrency();
 
     /** How often charges to accrue or reverse are looked for (the scheduler reads {@code ${portage.finance.accrual.interval}}). */
     @WithDefault("1s")

@@ -13,4 +13,11 @@ public interface FinanceOdooConfig {
      */
     @WithDefault("true")
     boolean enabled();
+
+    /**
+     * The Odoo company Portage books in: its currency ({@code res.company.currency_id}) is read from Odoo, and its rates
+     * are the ones Odoo converts with.
+     */
+    @WithDefault("1")
+    long companyId();
 }

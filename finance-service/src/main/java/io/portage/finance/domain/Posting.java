@@ -11,7 +11,8 @@ import jakarta.persistence.Table;
 
 /**
  * A document Portage posted in Odoo (an accrual, its reversal, a vendor bill) with what caused it: the event ids or
- * batch and lines, and the correlation id. The answer to "why was this posted".
+ * batch and lines, and the correlation id, and what Odoo booked for it in the company currency at which rate. The answer
+ * to "why was this posted".
  */
 @Entity
 @Table(name = "posting")
@@ -38,6 +39,12 @@ public class Posting {
     private String correlationId;
     @Column(name = "posted_at")
     private Instant postedAt;
+    @Column(name = "company_currency")
+    private String companyCurrency;
+    @Column(name = "company_amount")
+    private BigDecimal companyAmount;
+    @Column(name = "exchange_rate")
+    private BigDecimal exchangeRate;
 
     protected Posting() {
     }
@@ -55,6 +62,17 @@ public class Posting {
         this.causedBy = causedByJson;
         this.correlationId = correlationId;
         this.postedAt = now;
+    }
+
+    /**
+     * What Odoo booked in the company currency for this posting (read back from the move's lines) and the rate between
+     * the posting's currency and it (units of the posting's currency for one of the company's).
+     */
+    public Posting inCompanyCurrency(String currency, BigDecimal amount, BigDecimal rate) {
+        this.companyCurrency = currency;
+        this.companyAmount = amount;
+        this.exchangeRate = rate;
+        return this;
     }
 
     public String kind() {
@@ -91,5 +109,17 @@ public class Posting {
 
     public Instant postedAt() {
         return postedAt;
+    }
+
+    public String companyCurrency() {
+        return companyCurrency;
+    }
+
+    public BigDecimal companyAmount() {
+        return companyAmount;
+    }
+
+    public BigDecimal exchangeRate() {
+        return exchangeRate;
     }
 }

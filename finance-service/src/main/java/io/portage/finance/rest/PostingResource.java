@@ -43,15 +43,19 @@ public class PostingResource {
         this.json = json;
     }
 
-    /** A posting as the API shows it. */
+    /**
+     * A posting as the API shows it: {@code companyAmount} is what Odoo booked in {@code companyCurrency}, and
+     * {@code exchangeRate} the units of {@code currency} for one of the company currency (null: not read from Odoo).
+     */
     public record PostingView(String kind, long odooMoveId, String odooMoveName, String ref, BigDecimal amount,
-            String currency, Map<String, Object> causedBy, String correlationId, Instant postedAt) {
+            String currency, BigDecimal companyAmount, String companyCurrency, BigDecimal exchangeRate,
+            Map<String, Object> causedBy, String correlationId, Instant postedAt) {
     }
 
     @SecurityRequirement(name = "SecurityScheme", scopes = "finance")
     @GET
     @Operation(summary = "Why was this posted", description = "The postings of an Odoo move (odooMoveId) or of a ref, "
-            + "oldest first, each with what caused it.")
+            + "oldest first, each with what caused it and what Odoo booked in the company currency at which rate.")
     public Uni<List<PostingView>> why(@QueryParam("odooMoveId") @Min(1) Long odooMoveId,
             @QueryParam("ref") @Size(min = 1, max = 200) String ref) {
         callers.financeActor();
@@ -64,7 +68,8 @@ public class PostingResource {
     private PostingView view(Posting posting) {
         try {
             return new PostingView(posting.kind(), posting.odooMoveId(), posting.odooMoveName(), posting.ref(),
-                    posting.amount(), posting.currency(), json.readValue(posting.causedByJson(),
+                    posting.amount(), posting.currency(), posting.companyAmount(), posting.companyCurrency(),
+                    posting.exchangeRate(), json.readValue(posting.causedByJson(),
                             new TypeReference<Map<String, Object>>() {
                             }),
                     posting.correlationId(), posting.postedAt());

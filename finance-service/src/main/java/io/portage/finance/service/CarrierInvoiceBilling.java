@@ -26,6 +26,8 @@ import io.portage.finance.repository.CarrierInvoiceLineRepository;
 import io.portage.finance.repository.CarrierInvoiceRepository;
 import io.portage.finance.repository.PostingRepository;
 import io.portage.kit.ops.ExceptionQueue;
+import io.portage.odoo.connector.ops.BookedAmounts;
+import io.portage.odoo.connector.ops.ExchangeRate;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
@@ -35,8 +37,9 @@ import io.smallrye.mutiny.Uni;
  * Bills an audited batch's invoices in Odoo: one vendor bill per invoice of its matched lines (ref = the carrier's
  * invoice number, the carrier's vendor from its terms), {@code portage.finance.audit.bill-concurrency} at once, never
  * one for an invoice repeating a number; the labels it paid
- * for are marked so {@link FreightAccruals} reverses their accruals, and the bill is recorded with its cause. An invoice
- * whose bill Odoo refuses, or whose carrier has no vendor, is raised for finance in the exception queue. With Odoo
+ * for are marked so {@link FreightAccruals} reverses their accruals, and the bill is recorded with its cause and what
+ * Odoo booked in the company currency. An invoice whose bill Odoo refuses, whose carrier has no vendor, or in a currency
+ * Odoo has no rate of on the invoice's date (Odoo would convert 1:1), is raised for finance in the exception queue. With Odoo
  * writes off ({@code portage.finance.odoo.enabled}) a batch waits in BILLING.
  */
 @ApplicationScoped
@@ -56,13 +59,15 @@ public class CarrierInvoiceBilling {
     private final AuditConfig config;
     private final FinanceJson json;
     private final FinanceOdooConfig writes;
+    private final ExchangeRates rates;
     private final Clock clock = Clock.systemUTC();
 
     public CarrierInvoiceBilling(AuditBatchRepository batches, CarrierInvoiceRepository invoices,
             CarrierInvoiceLineRepository lines, CarrierTermsService terms, VendorBillClient bills, ExceptionQueue exceptions,
             CarrierChargeRepository charges, PostingRepository postings, AuditConfig config, FinanceJson json,
-            FinanceOdooConfig writes) {
+            FinanceOdooConfig writes, ExchangeRates rates) {
         this.writes = writes;
+        this.rates = rates;
         this.batches = batches;
         this.invoices = invoices;
         this.lines = lines;
@@ -149,23 +154,28 @@ public class CarrierInvoiceBilling {
         return chain.replaceWith(work);
     }
 
-    /** A bill's fate in Odoo: posted, or refused with the reason. */
-    private record Outcome(Work work, VendorBillClient.PostedBill bill, String refused) {
+    /** A bill's fate in Odoo: posted at a rate with what Odoo booked (null: not read), or refused with the reason. */
+    private record Outcome(Work work, VendorBillClient.PostedBill bill, ExchangeRate rate, BookedAmounts booked,
+            String refused) {
     }
 
     /** Posts one bill in Odoo; touches no database, so several run at once. */
     private Uni<Outcome> post(Work work) {
         if (work.vendorId() == null) {
             return Uni.createFrom()
-                    .item(new Outcome(work, null, work.carrier() + " has no Odoo vendor in its terms (odooPartnerId)"));
+                    .item(new Outcome(work, null, null, null, work.carrier()
+                            + " has no Odoo vendor in its terms (odooPartnerId)"));
         }
-        return bills.post(work.vendorId(), work.invoiceNumber(), work.date(), work.currency(), work.lines())
-                .map(bill -> new Outcome(work, bill, null))
+        return rates.check(work.currency(), work.date())
+                .chain(rate -> bills.post(work.vendorId(), work.invoiceNumber(), work.date(), work.currency(),
+                        work.lines())
+                        .chain(bill -> rates.bookedOrUnknown(bill.id())
+                                .map(booked -> new Outcome(work, bill, rate, booked, null))))
                 .onFailure()
                 .recoverWithItem(failure -> {
                     Log.warnf("The bill of %s invoice %s was refused: %s", work.carrier(), work.invoiceNumber(),
                             failure.getMessage());
-                    return new Outcome(work, null, String.valueOf(failure.getMessage()));
+                    return new Outcome(work, null, null, null, String.valueOf(failure.getMessage()));
                 });
     }
 
@@ -176,12 +186,12 @@ public class CarrierInvoiceBilling {
         }
         return Panache.withTransaction(() -> invoices.findById(work.invoiceId()).chain(invoice -> {
             invoice.billed(outcome.bill().id(), outcome.bill().name());
-            return billed(work, outcome.bill());
+            return rates.remember(outcome.rate()).chain(() -> billed(work, outcome.bill(), outcome.booked()));
         }));
     }
 
     /** Marks the labels the bill paid for (their accruals are then reversed) and records why the bill was posted. */
-    private Uni<Void> billed(Work work, VendorBillClient.PostedBill bill) {
+    private Uni<Void> billed(Work work, VendorBillClient.PostedBill bill, BookedAmounts booked) {
         List<String> tracking = work.matched().stream().map(CarrierInvoiceLine::trackingNumber).toList();
         Map<String, Object> cause = new LinkedHashMap<>();
         cause.put("carrierInvoiceBatch", work.batchId().toString());
@@ -190,9 +200,10 @@ public class CarrierInvoiceBilling {
         BigDecimal total = work.matched().stream().map(CarrierInvoiceLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
         return charges.ofTrackingNumbers(work.carrier(), tracking)
                 .invoke(labels -> labels.forEach(label -> label.billedBy(work.invoiceId())))
-                .chain(() -> postings.persist(new Posting(Posting.Kind.VENDOR_BILL, bill.id(), bill.name(),
-                        work.invoiceNumber(), total, work.currency(), json.write(cause), work.correlationId(),
-                        clock.instant())))
+                .chain(() -> postings
+                        .persist(ExchangeRates.withBooking(new Posting(Posting.Kind.VENDOR_BILL, bill.id(), bill.name(),
+                                work.invoiceNumber(), total, work.currency(), json.write(cause), work.correlationId(),
+                                clock.instant()), booked)))
                 .replaceWithVoid();
     }
 

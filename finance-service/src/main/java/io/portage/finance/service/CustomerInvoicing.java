@@ -3,6 +3,7 @@ package io.portage.finance.service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import io.portage.finance.domain.ShipmentInvoice;
 import io.portage.finance.repository.OrderInvoiceRepository;
 import io.portage.finance.repository.PostingRepository;
 import io.portage.finance.repository.ShipmentInvoiceRepository;
+import io.portage.odoo.connector.ops.BookedAmounts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -38,12 +40,15 @@ public class CustomerInvoicing {
     private final ShipmentInvoiceRepository shipmentInvoices;
     private final PostingRepository postings;
     private final CustomerInvoiceClient odoo;
+    private final ExchangeRates rates;
     private final FinanceJson json;
     private final FinanceOdooConfig writes;
     private final Clock clock = Clock.systemUTC();
 
     public CustomerInvoicing(OrderInvoiceRepository invoices, ShipmentInvoiceRepository shipmentInvoices,
-            PostingRepository postings, CustomerInvoiceClient odoo, FinanceJson json, FinanceOdooConfig writes) {
+            PostingRepository postings, CustomerInvoiceClient odoo, FinanceJson json, FinanceOdooConfig writes,
+            ExchangeRates rates) {
+        this.rates = rates;
         this.shipmentInvoices = shipmentInvoices;
         this.writes = writes;
         this.invoices = invoices;
@@ -84,7 +89,8 @@ public class CustomerInvoicing {
     private Uni<Void> invoice(ShipmentInvoice shipment) {
         return Panache.withSession(() -> invoices.findById(shipment.orderId()))
                 .chain(order -> odoo.invoiceOrder(order.saleOrderId()))
-                .chain(made -> Panache.withTransaction(() -> shipmentInvoices.findById(key(shipment))
+                .chain(made -> booked(made).chain(booked -> Panache.withTransaction(() -> shipmentInvoices
+                        .findById(key(shipment))
                         .chain(row -> invoices.findById(shipment.orderId())
                                 .chain(order -> shipmentInvoices.ofOrder(order.orderId()).chain(all -> {
                                     if (row.status() != ShipmentInvoice.Status.READY) {
@@ -110,11 +116,28 @@ public class CustomerInvoicing {
                                             .anyMatch(other -> other != row
                                                     && other.status() == ShipmentInvoice.Status.READY);
                                     order.invoiced(ids, total, currency, more, now);
-                                    return record(order, row, posted);
-                                })))));
+                                    return record(order, row, posted, booked);
+                                }))))));
     }
 
-    private Uni<Void> record(OrderInvoice order, ShipmentInvoice shipment, List<CustomerInvoiceClient.Invoice> posted) {
+    /** What Odoo booked for each posted invoice in the company currency (an invoice Odoo does not answer for: none). */
+    private Uni<Map<Long, BookedAmounts>> booked(List<CustomerInvoiceClient.Invoice> made) {
+        Map<Long, BookedAmounts> booked = new HashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (CustomerInvoiceClient.Invoice invoice : made) {
+            if ("out_invoice".equals(invoice.moveType())) {
+                chain = chain.chain(() -> rates.bookedOrUnknown(invoice.id()).invoke(amounts -> {
+                    if (amounts != null) {
+                        booked.put(invoice.id(), amounts);
+                    }
+                }).replaceWithVoid());
+            }
+        }
+        return chain.replaceWith(booked);
+    }
+
+    private Uni<Void> record(OrderInvoice order, ShipmentInvoice shipment, List<CustomerInvoiceClient.Invoice> posted,
+            Map<Long, BookedAmounts> booked) {
         Map<String, Object> cause = new LinkedHashMap<>();
         cause.put("order", order.orderId());
         if (!ShipmentInvoice.MANUAL.equals(shipment.shipmentId())) {
@@ -129,10 +152,10 @@ public class CustomerInvoicing {
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (CustomerInvoiceClient.Invoice invoice : posted) {
-            chain = chain.chain(() -> postings.persist(new Posting(Posting.Kind.CUSTOMER_INVOICE, invoice.id(),
-                    invoice.name(), "sale.order/" + order.saleOrderId(), invoice.total(),
-                    invoice.currency() == null ? "" : invoice.currency(), json.write(cause), order.correlationId(),
-                    clock.instant())).replaceWithVoid());
+            chain = chain.chain(() -> postings.persist(ExchangeRates.withBooking(new Posting(
+                    Posting.Kind.CUSTOMER_INVOICE, invoice.id(), invoice.name(), "sale.order/" + order.saleOrderId(),
+                    invoice.total(), invoice.currency() == null ? "" : invoice.currency(), json.write(cause),
+                    order.correlationId(), clock.instant()), booked.get(invoice.id()))).replaceWithVoid());
         }
         return chain;
     }

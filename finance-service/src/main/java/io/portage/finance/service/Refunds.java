@@ -58,14 +58,16 @@ public class Refunds {
     private final RefundConfig config;
     private final AuditConfig owners;
     private final FinanceJson json;
+    private final ExchangeRates rates;
     private final FinanceOdooConfig writes;
     private final Clock clock = Clock.systemUTC();
 
     public Refunds(RefundRepository refunds, ShipmentFactRepository facts, OrderInvoiceRepository invoices,
             ShipmentInvoiceRepository shipmentInvoices, PostingRepository postings, ExceptionQueue exceptions, AuditLog audit,
             CreditNoteClient odoo, RefundConfig config,
-            AuditConfig owners, FinanceJson json, FinanceOdooConfig writes) {
+            AuditConfig owners, FinanceJson json, FinanceOdooConfig writes, ExchangeRates rates) {
         this.writes = writes;
+        this.rates = rates;
         this.shipmentInvoices = shipmentInvoices;
         this.refunds = refunds;
         this.facts = facts;
@@ -244,14 +246,18 @@ public class Refunds {
 
     private Uni<Void> credit(Refund refund) {
         return odoo.credit(refund.invoiceId(), LocalDate.now(clock), "Return " + refund.returnId())
-                .chain(note -> Panache.withTransaction(() -> refunds.findById(refund.id()).chain(row -> {
-                    row.credited(note.id(), note.name());
-                    return postings.persist(new Posting(Posting.Kind.CREDIT_NOTE, note.id(), note.name(),
-                            "return/" + refund.returnId(), refund.amount(), refund.currency(), json.write(Map.of("events",
-                                    List.of(refund.eventId()), "invoice", refund.invoiceId(), "approvedBy",
-                                    refund.decidedBy())),
-                            refund.correlationId(), clock.instant()));
-                })))
+                .chain(note -> rates.bookedOrUnknown(note.id())
+                        .chain(booked -> Panache.withTransaction(() -> refunds
+                                .findById(refund.id())
+                                .chain(row -> {
+                                    row.credited(note.id(), note.name());
+                                    return postings.persist(ExchangeRates.withBooking(new Posting(Posting.Kind.CREDIT_NOTE,
+                                            note.id(), note.name(), "return/" + refund.returnId(), refund.amount(), refund
+                                                    .currency(),
+                                            json.write(Map.of("events", List.of(refund.eventId()),
+                                                    "invoice", refund.invoiceId(), "approvedBy", refund.decidedBy())),
+                                            refund.correlationId(), clock.instant()), booked));
+                                }))))
                 .replaceWithVoid();
     }
 

@@ -74,6 +74,7 @@ final class Access {
         ACL.get("purchase.order").put("unlink", List.of("purchase.group_purchase_user"));
         acl(List.of("account.move", "account.move.line", "account.move.reversal"), billing, billing);
         acl(List.of("account.account", "account.journal"), billing, accountAdmin);
+        acl(List.of("res.currency.rate"), internal, accountAdmin);
     }
 
     private static void group(String id, String name, String... implied) {

@@ -2,6 +2,7 @@ package io.portage.odoo.standin;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,8 +11,10 @@ import java.util.Set;
 
 /**
  * Odoo's accounting rules for {@code account.move} as Portage uses them, after {@code addons/account} (16.0 onwards):
- * journal and currency defaults, the receivable or payable line an invoice keeps in step with its product lines, the
- * balance check after every create and write, and {@code action_post}'s checks and numbering.
+ * journal and currency defaults, the receivable or payable line an invoice keeps in step with its product lines, each
+ * line's company-currency balance from its amount in the document or line currency at Odoo's rate ({@link Currencies}),
+ * the balance check in the company currency after every create and write, and {@code action_post}'s checks and
+ * numbering.
  */
 final class Accounting {
 
@@ -22,14 +25,15 @@ final class Accounting {
     /** Documents whose product lines are credits and whose receivable/payable line is a debit. */
     private static final Set<String> INBOUND = Set.of("out_invoice", "out_receipt", "in_refund");
     private static final Set<String> TERM_ACCOUNTS = Set.of("asset_receivable", "liability_payable");
-    /** The company currency (USD): amounts in messages are formatted with it, as Odoo formats company amounts. */
-    private static final int COMPANY_CURRENCY = 2;
 
     private Accounting() {
     }
 
-    /** Defaults Odoo computes on create: a move's journal and currency; a line's kind, label, price and account. */
-    static void beforeCreate(Orm orm, Model model, Map<String, Object> row) {
+    /**
+     * Defaults Odoo computes on create: a move's journal, currency and (an invoice's) rate; a line's kind, label, price,
+     * account and currency, and an entry line's amounts in both currencies. {@code given}: the fields the call set.
+     */
+    static void beforeCreate(Orm orm, Model model, Map<String, Object> row, Set<String> given) {
         if (model.name.equals("account.move")) {
             String type = String.valueOf(row.get("move_type"));
             if (row.get("journal_id") == null) {
@@ -41,7 +45,10 @@ final class Accounting {
                         .ifPresent(j -> row.put("journal_id", j.get("id")));
             }
             if (row.get("currency_id") == null) {
-                row.put("currency_id", COMPANY_CURRENCY);
+                row.put("currency_id", Currencies.companyCurrency(orm));
+            }
+            if (isInvoice(row) && row.get("invoice_currency_rate") == null) {
+                row.put("invoice_currency_rate", MoveAmounts.invoiceRate(orm, row));
             }
             return;
         }
@@ -67,6 +74,14 @@ final class Accounting {
         }
         if (row.get("partner_id") == null && move != null && isInvoice(move)) {
             row.put("partner_id", move.get("partner_id"));
+        }
+        if (move != null && isInvoice(move)) {
+            row.put("currency_id", move.get("currency_id"));
+        } else if (move != null) {
+            if (row.get("currency_id") == null) {
+                row.put("currency_id", Currencies.companyCurrency(orm));
+            }
+            MoveAmounts.ofEntryLine(orm, move, row, given);
         }
     }
 
@@ -95,7 +110,12 @@ final class Accounting {
         Model moveModel = orm.model("account.move");
         Integer id = (Integer) move.get("id");
         boolean inbound = INBOUND.contains(move.get("move_type"));
+        Integer currency = (Integer) move.get("currency_id");
+        double rate = move.get("invoice_currency_rate") == null
+                ? MoveAmounts.invoiceRate(orm, move)
+                : ((Number) move.get("invoice_currency_rate")).doubleValue();
         double total = 0.0;
+        double totalBalance = 0.0;
         boolean anyProduct = false;
         List<Integer> terms = new ArrayList<>();
         for (Map<String, Object> line : orm.children(lineModel.name, "move_id", id)) {
@@ -108,8 +128,11 @@ final class Accounting {
             anyProduct = true;
             double subtotal = ((Number) orm.value(lineModel, line, lineModel.fields.get("price_subtotal")))
                     .doubleValue();
-            total += subtotal;
-            setBalance(orm, lineModel, line, inbound ? -subtotal : subtotal);
+            double amountCurrency = Currencies.round(orm, currency, inbound ? -subtotal : subtotal);
+            double balance = Currencies.roundCompany(orm, amountCurrency / rate);
+            total += amountCurrency;
+            totalBalance += balance;
+            setAmounts(orm, lineModel, line, currency, amountCurrency, balance);
         }
         Map<String, Object> moveVals = new LinkedHashMap<>();
         if (move.get("invoice_date") != null && !move.get("invoice_date").equals(move.get("date"))) {
@@ -147,11 +170,14 @@ final class Accounting {
         vals.put("account_id", account);
         vals.put("partner_id", move.get("partner_id"));
         vals.put("date_maturity", due);
-        double balance = round(inbound ? total : -total);
+        double balance = Currencies.roundCompany(orm, -totalBalance);
+        double amountCurrency = Currencies.round(orm, currency, -total);
         if (terms.isEmpty()) {
             vals.put("move_id", id);
             vals.put("display_type", "payment_term");
             vals.put("quantity", 1.0);
+            vals.put("currency_id", currency);
+            vals.put("amount_currency", amountCurrency);
             vals.put("debit", Math.max(balance, 0.0));
             vals.put("credit", Math.max(-balance, 0.0));
             orm.createOne(lineModel, vals);
@@ -162,14 +188,18 @@ final class Accounting {
                 move.get("partner_id")) || !Objects.equals(term.get("date_maturity"), due)) {
             orm.write(lineModel, List.of(terms.get(0)), vals);
         }
-        setBalance(orm, lineModel, term, balance);
+        setAmounts(orm, lineModel, term, currency, amountCurrency, balance);
     }
 
-    private static void setBalance(Orm orm, Model lineModel, Map<String, Object> line, double balance) {
+    private static void setAmounts(Orm orm, Model lineModel, Map<String, Object> line, Integer currency,
+            double amountCurrency, double balance) {
         double debit = round(Math.max(balance, 0.0));
         double credit = round(Math.max(-balance, 0.0));
-        if (amount(line, "debit") != debit || amount(line, "credit") != credit) {
-            orm.write(lineModel, List.of((Integer) line.get("id")), Map.of("debit", debit, "credit", credit));
+        if (amount(line, "debit") != debit || amount(line, "credit") != credit || !Objects.equals(line.get(
+                "currency_id"), currency) || line.get("amount_currency") == null || amount(line,
+                        "amount_currency") != amountCurrency) {
+            orm.write(lineModel, List.of((Integer) line.get("id")), Map.of("debit", debit, "credit", credit,
+                    "currency_id", currency, "amount_currency", amountCurrency));
         }
     }
 
@@ -188,20 +218,6 @@ final class Accounting {
                     + "default account on journal \"" + (journal == null ? "" : journal.get("name"))
                     + "\" to automatically balance each move.");
         }
-    }
-
-    /** {@code amount_total}: an invoice's product lines (taxes are not modelled), or the sum of an entry's debits. */
-    static Object amountTotal(Orm orm, Map<String, Object> move) {
-        Model lineModel = orm.model("account.move.line");
-        double total = 0.0;
-        for (Map<String, Object> line : orm.children(lineModel.name, "move_id", move.get("id"))) {
-            if (!isInvoice(move)) {
-                total += amount(line, "debit");
-            } else if ("product".equals(line.get("display_type"))) {
-                total += ((Number) orm.value(lineModel, line, lineModel.fields.get("price_subtotal"))).doubleValue();
-            }
-        }
-        return round(total);
     }
 
     /**
@@ -233,7 +249,7 @@ final class Accounting {
                             ? "The field 'Customer' is required, please complete it to validate the Customer Invoice."
                             : "The field 'Vendor' is required, please complete it to validate the Vendor Bill.");
                 }
-                if (((Number) amountTotal(orm, move)).doubleValue() < 0.0) {
+                if (((Number) MoveAmounts.amountTotal(orm, move)).doubleValue() < 0.0) {
                     throw OdooError.userError("You cannot validate an invoice with a negative total amount. You should "
                             + "create a credit note instead. Use the action menu to transform it into a credit note "
                             + "or refund.");
@@ -242,10 +258,15 @@ final class Accounting {
                     throw OdooError.userError("The Bill/Refund date is required to validate this document.");
                 }
             }
-            Map<String, Object> currency = orm.row("res.currency", (Integer) move.get("currency_id"));
-            if (currency != null && Boolean.FALSE.equals(currency.get("active"))) {
-                throw OdooError.userError("You cannot validate a document with an inactive currency: "
-                        + currency.get("name"));
+            Set<Object> currencies = new LinkedHashSet<>();
+            currencies.add(move.get("currency_id"));
+            orm.children("account.move.line", "move_id", id).forEach(line -> currencies.add(line.get("currency_id")));
+            for (Object currencyId : currencies) {
+                Map<String, Object> currency = orm.row("res.currency", (Integer) currencyId);
+                if (currency != null && Boolean.FALSE.equals(currency.get("active"))) {
+                    throw OdooError.userError("You cannot validate a document with an inactive currency: "
+                            + currency.get("name"));
+                }
             }
         }
         for (Integer id : ids) {
@@ -296,17 +317,17 @@ final class Accounting {
         return value == null ? 0.0 : ((Number) value).doubleValue();
     }
 
-    private static boolean isInvoice(Map<String, Object> move) {
+    static boolean isInvoice(Map<String, Object> move) {
         return !"entry".equals(move.get("move_type"));
     }
 
-    private static double round(double value) {
+    static double round(double value) {
         return Math.round(value * 100.0) / 100.0;
     }
 
     /** {@code format_amount} in en_US for the company currency: {@code $ 1,234.50} with a no-break space. */
     private static String money(Orm orm, double value) {
-        Map<String, Object> currency = orm.row("res.currency", COMPANY_CURRENCY);
+        Map<String, Object> currency = orm.row("res.currency", Currencies.companyCurrency(orm));
         return currency.get("symbol") + "\u00a0" + String.format(Locale.US, "%,.2f", value);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.portage.odoo.standin.Field.Type;
 
-/** The stand-in's accounting models: currencies, accounts, journals, journal entries and their reversal wizard. */
+/** The stand-in's accounting models: currencies and their rates, accounts, journals, journal entries and their reversal wizard. */
 final class AccountingSchema {
 
     private AccountingSchema() {
@@ -18,6 +18,15 @@ final class AccountingSchema {
         currency.chars("symbol", "Symbol").required();
         currency.decimal("rounding", "Rounding Factor").defaultTo(0.01);
         currency.bool("active", "Active").defaultTo(true);
+        currency.one2many("rate_ids", "Rates", "res.currency.rate", "currency_id");
+
+        Model rate = put(models, new Model("res.currency.rate", "Currency Rate"));
+        rate.order = "name desc, id desc";
+        rate.add("name", Type.DATE, "Date").required().defaultTo(Orm::today);
+        rate.add("rate", Type.FLOAT, "Technical Rate").required().defaultTo(1.0);
+        rate.many2one("currency_id", "Currency", "res.currency").required();
+        rate.many2one("company_id", "Company", "res.company");
+        rate.displayName = (orm, row) -> String.valueOf(row.get("name"));
 
         Model account = put(models, new Model("account.account", "Account"));
         account.order = "code, id";
@@ -68,7 +77,9 @@ final class AccountingSchema {
         invoice.one2many("invoice_line_ids", "Invoice lines", "account.move.line", "move_id")
                 .domain(row -> Accounting.INVOICE_LINE_TYPES.contains(row.get("display_type")));
         invoice.one2many("line_ids", "Journal Items", "account.move.line", "move_id");
-        invoice.add("amount_total", Type.FLOAT, "Total").computed(Accounting::amountTotal);
+        invoice.add("amount_total", Type.FLOAT, "Total").computed(MoveAmounts::amountTotal);
+        invoice.add("amount_total_signed", Type.FLOAT, "Total Signed").computed(MoveAmounts::amountTotalSigned);
+        invoice.add("invoice_currency_rate", Type.FLOAT, "Currency Rate");
         invoice.displayName = AccountingSchema::moveName;
 
         Model moveLine = put(models, new Model("account.move.line", "Journal Item"));
@@ -85,6 +96,8 @@ final class AccountingSchema {
         moveLine.add("price_subtotal", Type.FLOAT, "Subtotal")
                 .computed(
                         (orm, row) -> "product".equals(row.get("display_type")) ? TradeSchema.subtotal(row, "quantity") : 0.0);
+        moveLine.many2one("currency_id", "Currency", "res.currency");
+        moveLine.add("amount_currency", Type.FLOAT, "Amount in Currency");
         moveLine.decimal("debit", "Debit");
         moveLine.decimal("credit", "Credit");
         moveLine.add("balance", Type.FLOAT, "Balance")

@@ -20,7 +20,8 @@ final class Flows {
         methods.register("sale.order", "action_cancel", c -> cancelOrders(c.orm(), c.ids()));
     }
 
-    static void beforeCreate(Orm orm, Model model, Map<String, Object> row) {
+    /** {@code given}: the fields the caller's values set (the rest are defaults). */
+    static void beforeCreate(Orm orm, Model model, Map<String, Object> row, Set<String> given) {
         switch (model.name) {
             case "sale.order" -> {
                 if ("New".equals(row.get("name"))) {
@@ -46,7 +47,7 @@ final class Flows {
                     row.put("price_unit", product == null ? 0.0 : product.get("standard_price"));
                 }
             }
-            case "account.move", "account.move.line" -> Accounting.beforeCreate(orm, model, row);
+            case "account.move", "account.move.line" -> Accounting.beforeCreate(orm, model, row, given);
             case "sale.order.line" -> {
                 Map<String, Object> product = orm.row("product.product", (Integer) row.get("product_id"));
                 if (row.get("name") == null && product != null) {

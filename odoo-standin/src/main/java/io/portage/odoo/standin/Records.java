@@ -62,7 +62,7 @@ final class Records {
                 row.put(name, Values.convert(orm, model, field, value));
             }
         });
-        Flows.beforeCreate(orm, model, row);
+        Flows.beforeCreate(orm, model, row, vals.keySet());
         int id = orm.nextId(model.name);
         row.put("id", id);
         checkRequired(model, row);
@@ -88,6 +88,8 @@ final class Records {
                     updated.put(name, Values.convert(orm, model, field, value));
                 }
             });
+            MoveAmounts.beforeWrite(orm, model, vals.keySet(), updated);
+            Currencies.checkStaysActive(orm, model, updated);
             checkRequired(model, updated);
             updated.forEach((name, value) -> orm.update(model.name, id, name, value));
             orm.update(model.name, id, "write_date", orm.now());

@@ -77,7 +77,10 @@ final class Reversals {
         return action;
     }
 
-    /** The reversal of one posted move: the opposite type, the wizard's journal and date, the lines turned round. */
+    /**
+     * The reversal of one posted move: the opposite type, the wizard's journal and date, the lines turned round at the
+     * original's rate (an entry's balance and amount in currency negated, a credit note at the invoice's rate).
+     */
     private static int reversal(Orm orm, Map<String, Object> wizard, Map<String, Object> move) {
         String type = move.get("move_type").toString();
         String reversedType = switch (type) {
@@ -93,6 +96,9 @@ final class Reversals {
         vals.put("journal_id", wizard.get("journal_id"));
         vals.put("currency_id", move.get("currency_id"));
         vals.put("reversed_entry_id", move.get("id"));
+        if (!"entry".equals(type)) {
+            vals.put("invoice_currency_rate", move.get("invoice_currency_rate"));
+        }
         vals.put("invoice_origin", move.get("invoice_origin"));
         vals.put("ref", "Reversal of: " + move.get("name") + (wizard.get("reason") == null
                 ? ""
@@ -112,6 +118,8 @@ final class Reversals {
                 lineVals.put("name", line.get("name"));
                 lineVals.put("debit", line.get("credit"));
                 lineVals.put("credit", line.get("debit"));
+                lineVals.put("currency_id", line.get("currency_id"));
+                lineVals.put("amount_currency", -Accounting.amount(line, "amount_currency"));
             } else if ("product".equals(line.get("display_type"))) {
                 for (String field : List.of("product_id", "name", "quantity", "price_unit", "account_id")) {
                     lineVals.put(field, line.get(field));

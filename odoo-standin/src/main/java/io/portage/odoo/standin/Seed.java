@@ -99,6 +99,8 @@ final class Seed {
         put(orm, "res.currency", 1, "name", "EUR", "symbol", "\u20ac", "active", true);
         put(orm, "res.currency", 2, "name", "USD", "symbol", "$", "active", true);
         put(orm, "res.currency", 3, "name", "GBP", "symbol", "\u00a3", "active", false);
+        put(orm, "res.currency.rate", 1, "name", "2026-01-01", "rate", 0.92, "currency_id", 1, "company_id", 1);
+        put(orm, "res.currency.rate", 2, "name", "2026-06-01", "rate", 0.85, "currency_id", 1, "company_id", 1);
 
         put(orm, "account.account", 1, "code", "121000", "name", "Account Receivable", "account_type",
                 "asset_receivable", "reconcile", true);

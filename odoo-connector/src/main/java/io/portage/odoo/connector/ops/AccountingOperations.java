@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,8 +58,8 @@ public final class AccountingOperations {
     private Uni<MoveResult> createAndPostOnce(MoveRequest move, List<?> domain, Long journalId) {
         return once().search("account.move", domain, 1)
                 .chain(found -> found.isEmpty()
-                        ? currencyId(move.currency()).chain(currency -> {
-                            Map<String, Object> vals = MoveVals.of(move, currency);
+                        ? currencyIds(move).chain(currencies -> {
+                            Map<String, Object> vals = MoveVals.of(move, currencies);
                             if (journalId != null) {
                                 vals.put("journal_id", journalId);
                             }
@@ -127,11 +129,24 @@ public final class AccountingOperations {
      */
     public Uni<MoveResult> postEntryByCodes(String ref, LocalDate date, String label, BigDecimal amount,
             String debitCode, String creditCode) {
+        return postEntryByCodes(ref, date, label, amount, null, debitCode, creditCode);
+    }
+
+    /**
+     * {@link #postEntryByCodes(String, LocalDate, String, BigDecimal, String, String)} of {@code amount} in
+     * {@code currency} (ISO code; null: company amounts): the lines carry it as {@code amount_currency} and Odoo books
+     * the company-currency balance at its rate of {@code date}, 1:1 when it has no rate for that currency, so check
+     * {@link CurrencyOperations#rate} first.
+     */
+    public Uni<MoveResult> postEntryByCodes(String ref, LocalDate date, String label, BigDecimal amount,
+            String currency, String debitCode, String creditCode) {
         Rows.requireText(ref, "ref");
         return accountByCode(debitCode).chain(debit -> accountByCode(creditCode).chain(credit -> journalByCode(
                 "general", "MISC").chain(journal -> {
-                    MoveRequest entry = MoveRequest.accrual(ref, date, List.of(MoveLine.debit(debit, label, amount),
-                            MoveLine.credit(credit, label, amount)));
+                    MoveRequest entry = MoveRequest.accrual(ref, date, currency == null
+                            ? List.of(MoveLine.debit(debit, label, amount), MoveLine.credit(credit, label, amount))
+                            : List.of(MoveLine.debitIn(debit, label, currency, amount), MoveLine.creditIn(credit, label,
+                                    currency, amount)));
                     return createAndPost(entry, moveDomain("entry", ref), journal);
                 })));
     }
@@ -250,17 +265,31 @@ public final class AccountingOperations {
         return List.of(List.of("move_type", "=", moveType), List.of("ref", "=", ref));
     }
 
-    /** The {@code res.currency} id of an ISO code, archived currencies included (Odoo then refuses to post, saying so). */
-    private Uni<Long> currencyId(String isoCode) {
-        if (isoCode == null) {
-            return Uni.createFrom().nullItem();
+    /**
+     * The {@code res.currency} ids of the ISO codes the move and its lines name, archived currencies included (Odoo then
+     * refuses to post, saying so), in one call.
+     */
+    private Uni<Map<String, Long>> currencyIds(MoveRequest move) {
+        Set<String> codes = new TreeSet<>();
+        if (move.currency() != null) {
+            codes.add(move.currency());
         }
-        List<?> domain = List.of(List.of("name", "=", isoCode), List.of("active", "in", List.of(true, false)));
-        return once().search("res.currency", domain, 1).map(found -> {
-            if (found.isEmpty()) {
-                throw new OdooMissingException("odoo.exceptions.MissingError", "res.currency " + isoCode + " not found");
+        move.lines().stream().filter(line -> line.currency() != null).forEach(line -> codes.add(line.currency()));
+        if (codes.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<?> domain = List.of(List.of("name", "in", List.copyOf(codes)), List.of("active", "in", List.of(true,
+                false)));
+        return once().searchRead("res.currency", domain, List.of("id", "name"), 0, 0, "id").map(rows -> {
+            Map<String, Long> ids = new LinkedHashMap<>();
+            rows.forEach(row -> ids.putIfAbsent(row.path("name").asText(), row.path("id").asLong()));
+            for (String code : codes) {
+                if (!ids.containsKey(code)) {
+                    throw new OdooMissingException("odoo.exceptions.MissingError", "res.currency " + code
+                            + " not found");
+                }
             }
-            return found.get(0);
+            return ids;
         });
     }
 

@@ -2,8 +2,10 @@ package io.portage.odoo.connector.ops;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An {@code account.move} to create and post, keyed by its business reference {@code ref} (unique per
@@ -18,7 +20,7 @@ import java.util.Objects;
  *                        one gets the day it is posted), or a journal entry's accounting {@code date} (null: today)
  * @param dueDate         an invoice's {@code invoice_date_due} (null: Odoo's default); not for journal entries
  * @param currency        ISO code of the document currency (null: the company currency); not for journal entries,
- *                        whose debits and credits are company amounts
+ *                        whose lines carry their own ({@link MoveLine#debitIn})
  * @param reversedEntryId the move this one reverses ({@code reversed_entry_id}): a credit note's invoice, or the
  *                        accrual a journal entry reverses
  * @param lines           invoice lines for invoices, bills and credit notes; debit and credit lines for journal entries
@@ -76,18 +78,30 @@ public record MoveRequest(MoveKind kind, String ref, long partnerId, LocalDate d
         }
         if (dueDate != null || currency != null) {
             throw new IllegalArgumentException("journal entry " + ref + " has no due date and no currency of its own: "
-                    + "its debits and credits are company amounts");
+                    + "its lines are company amounts or carry their currency");
         }
         BigDecimal debits = BigDecimal.ZERO;
         BigDecimal credits = BigDecimal.ZERO;
+        Set<String> currencies = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             MoveLine line = lines.get(i);
             if (!line.journalItem()) {
                 throw new IllegalArgumentException("journal entry " + ref + ", line " + (i + 1)
                         + ": a journal entry line is a debit or a credit on an account");
             }
+            currencies.add(line.currency() == null ? "" : line.currency());
+            if (line.amountCurrency() != null) {
+                BigDecimal amount = line.amountCurrency();
+                debits = debits.add(amount.max(BigDecimal.ZERO));
+                credits = credits.add(amount.negate().max(BigDecimal.ZERO));
+                continue;
+            }
             debits = debits.add(line.debit() == null ? BigDecimal.ZERO : line.debit());
             credits = credits.add(line.credit() == null ? BigDecimal.ZERO : line.credit());
+        }
+        if (currencies.size() > 1) {
+            throw new IllegalArgumentException("journal entry " + ref + " mixes currencies " + currencies
+                    + ": its lines are all company amounts or all amounts in one currency, which balance in it");
         }
         if (debits.compareTo(credits) != 0) {
             throw new IllegalArgumentException("journal entry " + ref + " is not balanced: debits " + debits.toPlainString()

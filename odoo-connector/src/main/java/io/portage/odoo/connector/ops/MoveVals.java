@@ -5,13 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code account.move} values of a {@link MoveRequest}: invoice lines for documents, debit/credit lines for entries. */
+/**
+ * The {@code account.move} values of a {@link MoveRequest}: invoice lines for documents, debit/credit lines (or amounts
+ * in a currency) for entries.
+ */
 final class MoveVals {
 
     private MoveVals() {
     }
 
-    static Map<String, Object> of(MoveRequest move, Long currencyId) {
+    /** {@code currencyIds}: the {@code res.currency} id of each ISO code the move or its lines name. */
+    static Map<String, Object> of(MoveRequest move, Map<String, Long> currencyIds) {
+        Long currencyId = move.currency() == null ? null : currencyIds.get(move.currency());
         Map<String, Object> vals = new LinkedHashMap<>();
         vals.put("move_type", move.kind().moveType());
         vals.put("ref", move.ref());
@@ -60,8 +65,13 @@ final class MoveVals {
                 if (line.label() != null) {
                     lineVals.put("name", line.label());
                 }
-                lineVals.put("debit", line.debit() == null ? 0.0 : line.debit().doubleValue());
-                lineVals.put("credit", line.credit() == null ? 0.0 : line.credit().doubleValue());
+                if (line.amountCurrency() != null) {
+                    lineVals.put("currency_id", currencyIds.get(line.currency()));
+                    lineVals.put("amount_currency", line.amountCurrency().doubleValue());
+                } else {
+                    lineVals.put("debit", line.debit() == null ? 0.0 : line.debit().doubleValue());
+                    lineVals.put("credit", line.credit() == null ? 0.0 : line.credit().doubleValue());
+                }
                 lines.add(List.of(0, 0, lineVals));
             }
             vals.put("line_ids", lines);

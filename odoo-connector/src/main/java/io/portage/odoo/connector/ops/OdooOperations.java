@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The typed, idempotent Odoo operations the services call, by domain: {@link #partners()}, {@link #sales()},
- * {@link #stock()}, {@link #purchases()}, {@link #accounting()}, {@link #invoicing()}, {@link #refunds()},
+ * {@link #stock()}, {@link #purchases()}, {@link #accounting()}, {@link #invoicing()}, {@link #refunds()}, {@link #currencies()},
  * {@link #instance()}. Each looks up by a unique reference before it creates, so it is retried whole after a timeout or
  * a concurrency error without making a second record. The methods below are the operations' first home, kept for the
  * callers that use them; they delegate to the rooms.
@@ -30,6 +30,7 @@ public class OdooOperations {
     private final InvoicingOperations invoicing;
     private final RefundOperations refunds;
     private final InstanceOperations instance;
+    private final CurrencyOperations currencies;
 
     @Inject
     public OdooOperations(OdooClient client) {
@@ -41,6 +42,7 @@ public class OdooOperations {
         this.invoicing = new InvoicingOperations(client);
         this.refunds = new RefundOperations(client, accounting, stock);
         this.instance = new InstanceOperations(client);
+        this.currencies = new CurrencyOperations(client);
     }
 
     /** Customers and products. */
@@ -81,6 +83,11 @@ public class OdooOperations {
     /** Which Odoo instance this is. */
     public InstanceOperations instance() {
         return instance;
+    }
+
+    /** Currencies, Odoo's exchange rates and what a move booked in the company currency. */
+    public CurrencyOperations currencies() {
+        return currencies;
     }
 
     /** See {@link PartnerOperations#findOrCreatePartner}. */

@@ -50,6 +50,25 @@ class MoveRequestTest {
     }
 
     @Test
+    void anEntryInAnotherCurrencyBalancesInItAndMixesNoCurrencies() {
+        MoveRequest eur = MoveRequest.accrual("ACCR-EUR", DAY, List.of(MoveLine.debitIn(4, "Freight", "EUR",
+                new BigDecimal("170.00")), MoveLine.creditIn(5, "Freight", "EUR", new BigDecimal("170"))));
+        assertThat(eur.lines()).extracting(MoveLine::amountCurrency)
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("170"), new BigDecimal("-170"));
+        assertThatThrownBy(() -> MoveRequest.accrual("ACCR-EUR-2", DAY, List.of(MoveLine.debitIn(4, "Freight", "EUR",
+                new BigDecimal("170.00")), MoveLine.creditIn(5, "Freight", "EUR", new BigDecimal("169")))))
+                .hasMessage("journal entry ACCR-EUR-2 is not balanced: debits 170.00, credits 169");
+        assertThatThrownBy(() -> MoveRequest.accrual("ACCR-MIX", DAY, List.of(MoveLine.debitIn(4, "Freight", "EUR",
+                BigDecimal.TEN), MoveLine.credit(5, "Freight", BigDecimal.TEN))))
+                .hasMessageContaining("mixes currencies");
+        assertThatThrownBy(() -> MoveLine.debitIn(4, "Freight", "EUR", BigDecimal.ZERO))
+                .hasMessageContaining("positive");
+        assertThatThrownBy(() -> new MoveLine(null, "Both", null, null, 4L, BigDecimal.ONE, null, "EUR",
+                BigDecimal.ONE)).hasMessageContaining("not a debit or credit");
+    }
+
+    @Test
     void invoicesNeedAPartnerAndInvoiceLinesAndABillItsDate() {
         assertThatThrownBy(() -> MoveRequest.customerInvoice("INV-1", 0, INVOICE_LINES))
                 .isInstanceOf(IllegalArgumentException.class)
