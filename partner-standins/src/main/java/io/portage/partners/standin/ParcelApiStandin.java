@@ -56,6 +56,8 @@ public final class ParcelApiStandin {
 
     private final String currency;
     private final Map<String, String> signers = new ConcurrentHashMap<>();
+    /** Karrio's unified tracker images per tracking code: {@code delivery_image}, {@code signature_image} (base64). */
+    private final Map<String, JsonNode> images = new ConcurrentHashMap<>();
 
     /** A carrier pricing in EUR on a free loopback port. */
     public ParcelApiStandin(String name, String apiKey, BigDecimal basePrice) throws IOException {
@@ -151,6 +153,9 @@ public final class ParcelApiStandin {
         if (signers.containsKey(code)) {
             tracker.put("signed_by", signers.get(code));
         }
+        if (images.containsKey(code)) {
+            tracker.set("images", images.get(code));
+        }
         return tracker;
     }
 
@@ -203,6 +208,9 @@ public final class ParcelApiStandin {
                 String code = path.substring("/_standin/trackers/".length());
                 if (request.hasNonNull("signed_by")) {
                     signers.put(code, request.path("signed_by").asText());
+                }
+                if (request.path("images").isObject()) {
+                    images.put(code, request.path("images"));
                 }
                 List<Map<String, String>> details = new ArrayList<>();
                 request.path("tracking_details")

@@ -20,6 +20,8 @@ import io.portage.shipment.domain.carrier.Parcel;
 import io.portage.shipment.domain.carrier.Rate;
 import io.portage.shipment.domain.carrier.RateRequest;
 import io.portage.shipment.domain.carrier.TrackingScan;
+import io.portage.shipment.domain.tracking.ProofDocument;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
@@ -168,18 +170,40 @@ final class ParcelApiCarrier implements Carrier {
                 .map(response -> scans(read(response)));
     }
 
-    /** The scans of an EasyPost-style tracker object ({@code tracking_details}), as the carrier wrote them. */
+    /**
+     * The scans of an EasyPost-style tracker object ({@code tracking_details}), as the carrier wrote them; the delivery
+     * carries the signer ({@code signed_by}) and the proof-of-delivery images of Karrio's unified tracker
+     * ({@code images.delivery_image}, {@code images.signature_image}, base64). An image that cannot be read is left out
+     * (logged), never the scan.
+     */
     public static List<TrackingScan> scans(JsonNode tracker) {
         List<TrackingScan> scans = new ArrayList<>();
         for (JsonNode detail : tracker.path("tracking_details")) {
             JsonNode where = detail.path("tracking_location");
             String status = detail.path("status").asText();
+            boolean delivered = "delivered".equals(status);
             scans.add(new TrackingScan(status, detail.path("message").asText(null),
                     Instant.parse(detail.path("datetime").asText()), where.path("city").asText(null),
-                    where.path("country").asText(null),
-                    "delivered".equals(status) ? tracker.path("signed_by").asText(null) : null));
+                    where.path("country").asText(null), delivered ? tracker.path("signed_by").asText(null) : null,
+                    delivered ? proof(tracker) : List.of()));
         }
         return scans;
+    }
+
+    private static List<ProofDocument> proof(JsonNode tracker) {
+        List<ProofDocument> proof = new ArrayList<>();
+        JsonNode images = tracker.path("images");
+        for (ProofDocument.Kind kind : ProofDocument.Kind.values()) {
+            String field = kind == ProofDocument.Kind.SIGNATURE ? "signature_image" : "delivery_image";
+            if (images.hasNonNull(field)) {
+                try {
+                    proof.add(ProofDocument.decode(kind, images.path(field).asText()));
+                } catch (IllegalArgumentException e) {
+                    Log.warnf("Tracker %s: %s; kept without it", tracker.path("tracking_code").asText(), e.getMessage());
+                }
+            }
+        }
+        return proof;
     }
 
     private HttpRequest<Buffer> post(String path) {

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,11 +26,13 @@ import io.portage.contracts.shipment.ShipmentDispatched;
 import io.portage.contracts.shipment.TrackingUpdated;
 import io.portage.kit.events.EventEnvelope;
 import io.portage.kit.events.Outbox;
+import io.portage.shipment.config.TrackingConfig;
 import io.portage.shipment.domain.Shipment;
 import io.portage.shipment.domain.ShipmentReturn;
 import io.portage.shipment.domain.carrier.Label;
 import io.portage.shipment.domain.carrier.TrackingScan;
 import io.portage.shipment.domain.tracking.MappedScan;
+import io.portage.shipment.domain.tracking.ProofDocument;
 import io.portage.shipment.service.ShipmentEvents;
 import io.smallrye.mutiny.Uni;
 
@@ -43,9 +46,12 @@ public class ShipmentEventPublisher implements ShipmentEvents {
     static final URI SOURCE = URI.create("urn:portage:shipment-service");
 
     private final Outbox outbox;
+    /** The API's public address, under which proof-of-delivery images are named; null: none named. */
+    private final String documentsBaseUrl;
 
-    public ShipmentEventPublisher(Outbox outbox) {
+    public ShipmentEventPublisher(Outbox outbox, TrackingConfig tracking) {
         this.outbox = outbox;
+        this.documentsBaseUrl = tracking.documentsBaseUrl().map(url -> url.toString().replaceAll("/+$", "")).orElse(null);
     }
 
     @Override
@@ -87,7 +93,7 @@ public class ShipmentEventPublisher implements ShipmentEvents {
     }
 
     /** A scan's fact by its status: a delivery exception, a proof of delivery, or any other move of its tracker. */
-    private static Outbox.Staged staged(Tracked tracked) {
+    private Outbox.Staged staged(Tracked tracked) {
         Shipment shipment = tracked.shipment();
         MappedScan scan = tracked.scan();
         TrackingScan raw = scan.scan();
@@ -98,13 +104,16 @@ public class ShipmentEventPublisher implements ShipmentEvents {
                             DeliveryExceptionReported.ExceptionType.valueOf(scan.meaning().detail()), raw.rawCode(),
                             raw.rawMessage(), raw.occurredAt()),
                     envelope);
-            case DELIVERED -> new Outbox.Staged(EventCatalog.PROOF_OF_DELIVERY_RECEIVED_V1,
-                    new ProofOfDeliveryReceived(shipment.id().toString(), tracked.trackingNumber(),
-                            raw.signedBy() != null
-                                    ? ProofOfDeliveryReceived.ProofType.SIGNATURE
-                                    : ProofOfDeliveryReceived.ProofType.valueOf(scan.meaning().detail()),
-                            raw.signedBy(), null, raw.occurredAt(), tracked.receivedAt()),
-                    envelope);
+            case DELIVERED -> {
+                ProofOfDeliveryReceived.ProofType proofType = raw.signedBy() != null
+                        ? ProofOfDeliveryReceived.ProofType.SIGNATURE
+                        : ProofOfDeliveryReceived.ProofType.valueOf(scan.meaning().detail());
+                yield new Outbox.Staged(EventCatalog.PROOF_OF_DELIVERY_RECEIVED_V1,
+                        new ProofOfDeliveryReceived(shipment.id().toString(), tracked.trackingNumber(), proofType,
+                                raw.signedBy(), documentUri(shipment, raw, proofType), raw.occurredAt(),
+                                tracked.receivedAt()),
+                        envelope);
+            }
             default -> new Outbox.Staged(EventCatalog.TRACKING_UPDATED_V1,
                     new TrackingUpdated(shipment.id().toString(), tracked.trackingNumber(), raw.rawCode(),
                             raw.rawMessage(),
@@ -163,6 +172,25 @@ public class ShipmentEventPublisher implements ShipmentEvents {
         return plain.scale() < 2
                 ? plain.setScale(2)
                 : plain.setScale(Math.min(plain.scale(), Money.MAX_SCALE), RoundingMode.HALF_UP);
+    }
+
+    /**
+     * The address of the scan's image that shows the proof (the signature for a signed delivery, else the photo), or of
+     * any image it brought, under the API's public address; null without one or without that address.
+     */
+    private String documentUri(Shipment shipment, TrackingScan scan,
+            ProofOfDeliveryReceived.ProofType proofType) {
+        ProofDocument.Kind wanted = proofType == ProofOfDeliveryReceived.ProofType.SIGNATURE
+                ? ProofDocument.Kind.SIGNATURE
+                : ProofDocument.Kind.DELIVERY_PHOTO;
+        return scan.proof()
+                .stream()
+                .map(ProofDocument::kind)
+                .sorted(Comparator.comparing(kind -> kind == wanted ? 0 : 1))
+                .findFirst()
+                .filter(kind -> documentsBaseUrl != null)
+                .map(kind -> documentsBaseUrl + ProofDocument.uri(shipment.id(), kind))
+                .orElse(null);
     }
 
     private static EventEnvelope envelope(Shipment shipment, Instant time, long sequence) {

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.portage.kit.security.Callers;
+import io.portage.shipment.domain.tracking.ProofDocument;
 import io.portage.shipment.domain.tracking.TrackingHistoryEntry;
 import io.portage.shipment.service.ShipmentService;
 import io.portage.shipment.service.TrackingService;
@@ -37,9 +38,16 @@ public class TrackingResource {
         this.callers = callers;
     }
 
-    /** One tracker: carrier, number, ship date, canonical status, and its scans oldest first. */
+    /**
+     * One tracker: carrier, number, ship date, canonical status, its scans oldest first, and the proof-of-delivery
+     * images its carrier sent.
+     */
     public record TrackerView(String carrier, String trackingNumber, LocalDate shipDate, String status,
-            Instant lastEventAt, Instant lastPolledAt, List<ScanView> scans) {
+            Instant lastEventAt, Instant lastPolledAt, List<ScanView> scans, List<DocumentView> proofOfDelivery) {
+    }
+
+    /** A proof-of-delivery image: its kind ({@code delivery-photo}, {@code signature}), type, size and address. */
+    public record DocumentView(String kind, String contentType, int size, Instant receivedAt, String uri) {
     }
 
     /** One scan: the carrier's raw code and message, the canonical status, whether it moved the tracker, its source. */
@@ -54,15 +62,21 @@ public class TrackingResource {
 
     @SecurityRequirement(name = "SecurityScheme", scopes = SHIPMENTS_READ)
     @GET
-    @Operation(summary = "Read a shipment's tracking", description = "Each tracker (carrier, tracking number, ship date) with its canonical status and every scan the carrier reported, with its raw code and message; late scans are kept but did not move the status.")
+    @Operation(summary = "Read a shipment's tracking", description = "Each tracker (carrier, tracking number, ship date) with its canonical status and every scan the carrier reported, with its raw code and message; late scans are kept but did not move the status; and the proof-of-delivery images the carrier sent, with their addresses.")
     public Uni<List<TrackerView>> tracking(@PathParam("id") UUID id) {
         String partner = callers.current().requireScope(SHIPMENTS_READ).tenant().orElse(null);
         return shipments.find(id, partner)
                 .chain(() -> tracking.history(id))
-                .map(found -> found.stream()
-                        .map(h -> new TrackerView(h.tracker().carrier(), h.tracker().trackingNumber(),
-                                h.tracker().shipDate(), h.tracker().status().name(), h.tracker().lastEventAt(),
-                                h.tracker().lastPolledAt(), h.scans().stream().map(ScanView::of).toList()))
-                        .toList());
+                .chain(found -> tracking.proofs(id)
+                        .map(described -> found.stream()
+                                .map(h -> new TrackerView(h.tracker().carrier(), h.tracker().trackingNumber(),
+                                        h.tracker().shipDate(), h.tracker().status().name(), h.tracker().lastEventAt(),
+                                        h.tracker().lastPolledAt(), h.scans().stream().map(ScanView::of).toList(),
+                                        described.stream()
+                                                .filter(d -> d.trackingNumber().equals(h.tracker().trackingNumber()))
+                                                .map(d -> new DocumentView(d.kind().slug(), d.contentType(), d.size(),
+                                                        d.receivedAt(), ProofDocument.uri(id, d.kind())))
+                                                .toList()))
+                                .toList()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,9 +24,12 @@ import io.portage.shipment.domain.Shipment;
 import io.portage.shipment.domain.carrier.TrackingScan;
 import io.portage.shipment.domain.tracking.CarrierCodes;
 import io.portage.shipment.domain.tracking.MappedScan;
+import io.portage.shipment.domain.tracking.ProofDocument;
+import io.portage.shipment.domain.tracking.StoredProof;
 import io.portage.shipment.domain.tracking.Tracker;
 import io.portage.shipment.domain.tracking.TrackingHistoryEntry;
 import io.portage.shipment.domain.tracking.TrackingStatus;
+import io.portage.shipment.repository.ProofDocumentRepository;
 import io.portage.shipment.repository.ShipmentRepository;
 import io.portage.shipment.repository.TrackerRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -36,7 +40,8 @@ import io.smallrye.mutiny.Uni;
  * Applies carriers' tracking scans, from webhooks and polls alike, to the tracker their carrier, number and ship-date
  * window name: every scan kept once with its raw code and message, late ones in the history only, the status never
  * moving back; each scan that moves it is published (tracking updated, delivery exception, proof of delivery), and a
- * delivery exception opens an exception-queue item for customer service.
+ * delivery exception opens an exception-queue item for customer service. Proof-of-delivery images are kept whenever a
+ * scan brings them, also on a delivery seen before (carriers send the image after the scan).
  */
 @ApplicationScoped
 public class TrackingService {
@@ -49,16 +54,18 @@ public class TrackingService {
     private final CarrierRegistry carriers;
     private final ShipmentEvents events;
     private final ExceptionQueue exceptions;
+    private final ProofDocumentRepository documents;
     private final CarrierCodes codes = CarrierCodes.load();
     private final Clock clock = Clock.systemUTC();
 
     public TrackingService(TrackerRepository trackers, ShipmentRepository shipments, CarrierRegistry carriers,
-            ShipmentEvents events, ExceptionQueue exceptions) {
+            ShipmentEvents events, ExceptionQueue exceptions, ProofDocumentRepository documents) {
         this.trackers = trackers;
         this.shipments = shipments;
         this.carriers = carriers;
         this.events = events;
         this.exceptions = exceptions;
+        this.documents = documents;
     }
 
     /** Where scans come from. */
@@ -119,6 +126,7 @@ public class TrackingService {
                     key -> new ArrayList<>()).add(t));
             Map<UUID, Tracker> byId = new LinkedHashMap<>();
             Map<UUID, List<MappedScan>> byTracker = new LinkedHashMap<>();
+            List<ProofDocumentRepository.Kept> proof = new ArrayList<>();
             int unmatched = 0;
             for (Map.Entry<TrackingNumber, List<TrackingScan>> entry : scans.entrySet()) {
                 List<Tracker> sameNumber = candidates.getOrDefault(entry.getKey(), List.of());
@@ -127,6 +135,10 @@ public class TrackingService {
                     if (tracker == null) {
                         unmatched++;
                     } else {
+                        scan.proof()
+                                .forEach(document -> proof.add(
+                                        new ProofDocumentRepository.Kept(tracker.shipmentId(), tracker.trackingNumber(),
+                                                document)));
                         byId.put(tracker.id(), tracker);
                         byTracker.computeIfAbsent(tracker.id(), id -> new ArrayList<>())
                                 .add(new MappedScan(scan, codes.meaning(style(tracker.carrier(), source), scan.rawCode())));
@@ -139,7 +151,8 @@ public class TrackingService {
             }
             Instant now = clock.instant();
             return trackers.storeNew(byTracker, source.name(), now)
-                    .chain(first -> apply(byId, byTracker, first, none, now));
+                    .chain(first -> apply(byId, byTracker, first, none, now))
+                    .call(() -> documents.keep(proof, now));
         });
     }
 
@@ -228,6 +241,16 @@ public class TrackingService {
                     .replaceWithVoid());
         }
         return chain;
+    }
+
+    /** A shipment's proof-of-delivery image of a kind, if its carrier sent one. */
+    public Uni<Optional<ProofDocument>> proof(UUID shipmentId, ProofDocument.Kind kind) {
+        return Panache.withSession(() -> documents.find(shipmentId, kind));
+    }
+
+    /** The proof-of-delivery images a shipment has, without their content. */
+    public Uni<List<StoredProof>> proofs(UUID shipmentId) {
+        return Panache.withSession(() -> documents.describe(shipmentId));
     }
 
     /** A shipment's trackers with their scans, oldest first. */
