@@ -71,6 +71,7 @@ class ClientContractTest {
             Map.entry("ShipmentsApi.get", Set.of(200)), Map.entry("ShipmentsApi.search", Set.of(200)),
             Map.entry("ShipmentsApi.timeline", Set.of(200)), Map.entry("ShipmentsApi.tracking", Set.of(200)),
             Map.entry("ShipmentsApi.returns", Set.of(200)), Map.entry("ShipmentsApi.rates", Set.of(200)),
+            Map.entry("ShipmentsApi.proofOfDelivery", Set.of(200, 404)),
             Map.entry("ShipmentsApi.label", Set.of(201, 409, 502)), Map.entry("ShipmentsApi.voidLabel", Set.of(200, 409, 502)),
             Map.entry("ShipmentsApi.dispatch", Set.of(200, 409, 422)),
             Map.entry("ShipmentsApi.openReturn", Set.of(201, 409, 422)),

@@ -81,6 +81,27 @@ class PartnerApiRoutesTest {
                 .statusCode(403)
                 .contentType("application/problem+json");
         given().auth().oauth2(token).when().get("/api/v1/shipments/not-an-id").then().statusCode(404);
+
+        // A proof-of-delivery image is relayed as the bytes the service sent, with its type.
+        byte[] image = given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/v1/shipments/3f0c2a4e-0000-4000-8000-0000000000c1/proof-of-delivery/signature")
+                .then()
+                .statusCode(200)
+                .contentType("image/png")
+                .header("X-Content-Type-Options", "nosniff")
+                .extract()
+                .asByteArray();
+        assertThat(image).isEqualTo(StubOrderService.SIGNATURE_PNG);
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/v1/shipments/3f0c2a4e-0000-4000-8000-0000000000c1/proof-of-delivery/selfie")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("kind"));
     }
 
     @Test

@@ -147,6 +147,9 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
      * 6 fail with a 503 the first time only, any other id
      * belongs to the token's partner; a list answers one record of the token's partner; a POST books for it.
      */
+    /** A shipment's signature image as shipment-service serves it: a PNG's first bytes and bytes no text keeps intact. */
+    static final byte[] SIGNATURE_PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, (byte) 0xFF, 0, (byte) 0xC3, 0x28};
+
     private void partnerRecords(HttpExchange exchange, String resource) throws IOException {
         String partner = claim(exchange, "partner_id");
         String path = exchange.getRequestURI().getPath();
@@ -162,6 +165,13 @@ public class StubOrderService implements QuarkusTestResourceLifecycleManager {
         } else if (path.equals(base)) {
             respond(exchange, 200, "application/json", "[{\"id\":\"3f0c2a4e-0000-4000-8000-0000000000b1\",\"partnerId\":"
                     + quote(partner) + "}]");
+        } else if (path.endsWith("/proof-of-delivery/signature")) {
+            exchange.getResponseHeaders().remove(DECLARED);
+            exchange.getResponseHeaders().add("Content-Type", "image/png");
+            exchange.sendResponseHeaders(200, SIGNATURE_PNG.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(SIGNATURE_PNG);
+            }
         } else {
             String id = path.substring(base.length() + 1);
             if (id.startsWith("5") || (id.startsWith("6") && failedOnce.add(id))) {

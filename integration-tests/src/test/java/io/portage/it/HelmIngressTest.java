@@ -155,6 +155,35 @@ class HelmIngressTest {
     }
 
     @Test
+    void proofOfDeliveryImagesAreNamedAtThePartnersDoor() {
+        assertThat(shipmentEnv(render(template -> template.set("ingress.enabled", "true"))))
+                .as("the Ingress host, where partners call")
+                .containsEntry("PORTAGE_TRACKING_DOCUMENTS_BASE_URL", "https://api.portage.example");
+        assertThat(shipmentEnv(render(template -> template.set("shipmentService.documentsBaseUrl",
+                "https://partners.acme.example/portage")))).containsEntry("PORTAGE_TRACKING_DOCUMENTS_BASE_URL",
+                        "https://partners.acme.example/portage");
+        assertThat(shipmentEnv(render(template -> template))).as("no public address: the events name no image")
+                .doesNotContainKey("PORTAGE_TRACKING_DOCUMENTS_BASE_URL");
+        assertThatThrownBy(() -> render(template -> template.set("shipmentService.documentsBaseUrl", "api.example")))
+                .hasMessageContaining("documentsBaseUrl");
+    }
+
+    private static Map<String, String> shipmentEnv(List<HasMetadata> objects) {
+        Map<String, String> env = new java.util.TreeMap<>();
+        HelmRender.named(objects, Deployment.class, "portage-shipment-service")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv()
+                .stream()
+                .filter(variable -> variable.getValue() != null)
+                .forEach(variable -> env.put(variable.getName(), variable.getValue()));
+        return env;
+    }
+
+    @Test
     void aChannelsWebhookSecretReachesOrderServiceUnderItsPropertyName() throws Exception {
         List<HasMetadata> objects = render(template -> template
                 .set("orderService.channels.corner-shop.existingSecret", "shop-secrets")

@@ -99,6 +99,8 @@ final class ServiceSettings {
                 // The delivery's tracking reference, its validation at dispatch and returns are written in the same
                 // Odoo; into a real Odoo only when asked (PORTAGE_ODOO_WRITE=true), the stand-in always.
                 quarkus.with("portage.shipments.odoo.enabled", Boolean.toString(launcher.odooWrites()));
+                // Proof-of-delivery events name the carrier's image at the partners' door, the gateway.
+                quarkus.with("portage.tracking.documents-base-url", launcher.url("gateway"));
                 PartnerSettings.carriers(quarkus, launcher.base());
                 if (launcher.realOdoo().isEmpty()) {
                     quarkus.with("portage.odoo.url", launcher.odooUrl())

@@ -155,10 +155,16 @@ final class DirectReads implements InvocationHandler {
                         }));
     }
 
-    /** The service's answer: status, headers and body (relayed as {@code Relayed} says). */
+    /**
+     * The service's answer: status, headers and body (relayed as {@code Relayed} says): text as a string, a document
+     * (an image, a PDF) as its bytes.
+     */
     private static Response answer(HttpClientResponse response, Buffer body) {
+        String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
+        boolean document = type != null && (type.startsWith("image/") || type.startsWith("application/pdf")
+                || type.startsWith("application/octet-stream"));
         Response.ResponseBuilder answer = Response.status(response.statusCode())
-                .entity(body.length() == 0 ? null : body.toString(StandardCharsets.UTF_8));
+                .entity(body.length() == 0 ? null : document ? body.getBytes() : body.toString(StandardCharsets.UTF_8));
         response.headers().forEach(header -> answer.header(header.getKey(), header.getValue()));
         return answer.build();
     }

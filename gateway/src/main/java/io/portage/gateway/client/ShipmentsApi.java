@@ -49,6 +49,13 @@ public interface ShipmentsApi {
             @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
 
     @GET
+    @Path("/{id}/proof-of-delivery/{kind}")
+    @Produces(MediaType.WILDCARD)
+    Uni<Response> proofOfDelivery(@PathParam("id") String id, @PathParam("kind") String kind,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(CloudEventAttributes.CORRELATION_HEADER) String correlationId);
+
+    @GET
     @Path("/{id}/returns")
     Uni<Response> returns(@PathParam("id") String id,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

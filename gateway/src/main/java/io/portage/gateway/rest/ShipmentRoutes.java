@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -112,6 +113,23 @@ public class ShipmentRoutes {
     @APIResponse(responseCode = "200", description = "Its trackers", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TrackerViewList")))
     public Uni<Response> tracking(@PathParam("id") UUID id) {
         return read(id, ShipmentPart.TRACKING);
+    }
+
+    @GET
+    @Path("/{id}/proof-of-delivery/{kind}")
+    @Produces({"image/png", "image/jpeg", "image/gif", "application/pdf", "application/problem+json"})
+    @SecurityRequirement(name = "SecurityScheme", scopes = READ)
+    @Operation(summary = "A proof-of-delivery image of one of your shipments (scope shipments:read)", description = "The delivery photo (`delivery-photo`) or the signature (`signature`) the carrier sent with the delivery, as it sent it; the address is the `documentUri` of the shipment's proof-of-delivery-received event and is listed in its tracking.")
+    @APIResponse(responseCode = "404", description = "No such shipment (or not yours), or no image of that kind")
+    @APIResponse(responseCode = "200", description = "The image", content = {
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/gif", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Uni<Response> proofOfDelivery(@PathParam("id") UUID id,
+            @PathParam("kind") @Pattern(regexp = "delivery-photo|signature", message = "is delivery-photo or signature") String kind) {
+        callers.caller().require(READ);
+        return routing.readProofOfDelivery(id.toString(), kind, correlation.id());
     }
 
     @GET

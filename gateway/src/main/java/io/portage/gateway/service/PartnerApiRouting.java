@@ -3,6 +3,7 @@ package io.portage.gateway.service;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -132,6 +133,18 @@ public class PartnerApiRouting {
             case TRACKING -> shipments.tracking(id, authorization, correlationId);
             case RETURNS -> shipments.returns(id, authorization, correlationId);
         });
+    }
+
+    /** A proof-of-delivery image of one of the partner's shipments, relayed as bytes; the service checks the partner. */
+    @WithSpan("PartnerApiRouting.readProofOfDelivery")
+    public Uni<Response> readProofOfDelivery(String id, String kind, String correlationId) {
+        Downstream downstream = downstream(SHIPMENTS);
+        String authorization = relay.authorization();
+        return relayedAs(SHIPMENTS, downstream,
+                retried(() -> downstream.call(ShipmentsApi.class,
+                        shipments -> shipments.proofOfDelivery(id, kind, authorization, correlationId)),
+                        downstream.readRetries(), FIRST_BACK_OFF),
+                Relayed::document);
     }
 
     /** A write on one of the partner's shipments; the service checks the partner. */
@@ -288,8 +301,13 @@ public class PartnerApiRouting {
 
     private static Uni<Response> relayed(String group, Downstream downstream, Uni<Response> call,
             UnaryOperator<Response> check) {
-        return call.map(Relayed::of)
-                .map(check)
+        return relayedAs(group, downstream, call, relayed -> check.apply(Relayed.of(relayed)));
+    }
+
+    /** The call's answer as {@code relay} makes it, or a 503 problem when the service cannot be reached. */
+    private static Uni<Response> relayedAs(String group, Downstream downstream, Uni<Response> call,
+            Function<Response, Response> relay) {
+        return call.map(relay)
                 .onFailure(failure -> !(failure instanceof ProblemException))
                 .transform(failure -> {
                     Log.warnf("%s unavailable: %s", downstream.name(), failure.toString());
