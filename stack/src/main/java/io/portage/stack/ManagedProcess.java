@@ -246,6 +246,29 @@ public final class ManagedProcess {
         }
     }
 
+    /**
+     * Kills the process and its children at once with SIGKILL, as {@code kill -9} does: no shutdown hook runs, nothing is
+     * flushed or committed. Waits until they are gone; fails if they are not within {@code timeout}.
+     */
+    public void kill(Duration timeout) {
+        List<ProcessHandle> family = new ArrayList<>();
+        family.add(handle);
+        handle.descendants().forEach(family::add);
+        family.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (family.stream().anyMatch(ProcessHandle::isAlive)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " still alive " + timeout.toSeconds() + " s after SIGKILL");
+            }
+            sleep(Duration.ofMillis(10));
+        }
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            // a stale pid file is harmless: fromPidFile checks the process is alive
+        }
+    }
+
     private void signal(String signal) {
         try {
             new ProcessBuilder("kill", "-" + signal, Long.toString(handle.pid())).redirectErrorStream(true).start().waitFor();
