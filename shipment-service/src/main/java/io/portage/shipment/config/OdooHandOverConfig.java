@@ -17,8 +17,13 @@ public interface OdooHandOverConfig {
     @WithDefault("1s")
     Duration interval();
 
-    /** How long a worker holds an item it claimed; when it dies, the item is due again after this. */
-    @WithDefault("1m")
+    /**
+     * How long a worker holds an item it claimed; when it dies, the item is due again after this. It must outlast the
+     * slowest hand-over a live worker can take, or another replica claims the item while the first still waits on Odoo
+     * and both write: one item is several Odoo calls, each up to {@code portage.odoo.timeout} (30 s) times its
+     * retries (3) plus their pauses, so minutes, not the one minute this used to be.
+     */
+    @WithDefault("10m")
     Duration claim();
 
     /** Items claimed at once. */
