@@ -112,6 +112,9 @@ final class ParcelDay {
                 arrived.body().path("status").asText());
     }
 
+    /** A 1x1 PNG, base64: the signature image the carriers send with a signed delivery. */
+    private static final String SIGNATURE_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
     /** The carriers scan the parcels and tell shipment-service by signed webhooks; the last one fails at the address. */
     private void track(List<Dispatched> dispatched) {
         System.out.println("\n   The carriers scan the parcels and send signed webhooks (tracker.updated):");
@@ -128,12 +131,18 @@ final class ParcelDay {
                     : scan("delivered", "Delivered, signed by the recipient", now.minusSeconds(300), "", parcel.country()));
             tell(parcel, scans, last ? null : "J. RECIPIENT");
             String expected = last ? "EXCEPTION" : "DELIVERED";
+            // A signed delivery brings the signature's image: the tracking lists it once kept.
             JsonNode tracker = web.await(launcher.url("shipment-service") + "/api/v1/shipments/" + parcel.shipmentId()
-                    + "/tracking", opsToken, body -> body.size() > 0 && expected.equals(body.path(0).path("status").asText()),
+                    + "/tracking", opsToken,
+                    body -> body.size() > 0 && expected.equals(body.path(0).path("status").asText())
+                            && (last || body.path(0).path("proofOfDelivery").size() > 0),
                     Duration.ofSeconds(30), "shipment " + parcel.shipmentId() + " " + expected);
             System.out.printf("   %s %s -> %s after %d scans%s%n", parcel.carrier(), parcel.trackingNumber(),
                     tracker.path(0).path("status").asText(), tracker.path(0).path("scans").size(),
-                    last ? ": a delivery exception for customer service" : ", proof of delivery signed");
+                    last
+                            ? ": a delivery exception for customer service"
+                            : ", proof of delivery signed (the signature's image: "
+                                    + tracker.path(0).path("proofOfDelivery").path(0).path("uri").asText() + ")");
         }
         JsonNode items = web.get(launcher.url("shipment-service") + "/ops/exceptions?type=shipment.delivery-exception"
                 + "&status=OPEN&limit=1000", opsToken).body();
@@ -157,6 +166,8 @@ final class ParcelDay {
             request.put("tracking_details", scans);
             if (signer != null) {
                 request.put("signed_by", signer);
+                // The carrier's image of the signature, as Karrio's tracker carries it (base64).
+                request.put("images", Map.of("signature_image", SIGNATURE_PNG));
             }
             body = DemoHttp.JSON.writeValueAsString(request);
         } catch (JsonProcessingException e) {
