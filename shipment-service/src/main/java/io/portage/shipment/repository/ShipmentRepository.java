@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
 
 import io.portage.shipment.domain.Shipment;
 import io.portage.shipment.domain.ShipmentLine;
@@ -68,7 +67,7 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
     /**
      * Moves the event sequence of shipments read by {@link #readOnly} to the last sequence their new events took, in
      * one statement, each only if no one changed the shipment since it was read (its version): otherwise the
-     * transaction fails with an {@link OptimisticLockException} and is retried, as at Hibernate's flush.
+     * transaction fails with an {@code OptimisticLockException} and is retried, as at Hibernate's flush.
      */
     public Uni<Void> advanceSequences(Map<Shipment, Long> lastSequences) {
         if (lastSequences.isEmpty()) {
@@ -88,12 +87,7 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
                 .setParameter("sequences", c[1])
                 .setParameter("versions", c[2])
                 .executeUpdate())
-                .invoke(updated -> {
-                    if (updated != n) {
-                        throw new OptimisticLockException((n - updated) + " of " + n
-                                + " shipments were changed by someone else while their events were staged");
-                    }
-                })
+                .invoke(updated -> VersionedUpdate.requireAll(updated, n, "shipments", "their events were staged"))
                 .replaceWithVoid();
     }
 

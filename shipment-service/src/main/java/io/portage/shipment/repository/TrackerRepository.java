@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
 
 import io.portage.shipment.domain.tracking.MappedScan;
 import io.portage.shipment.domain.tracking.Tracker;
@@ -62,7 +61,7 @@ public class TrackerRepository implements PanacheRepositoryBase<Tracker, UUID> {
     /**
      * Writes the status and last scan time of trackers read by {@link #byNumbers}, in one statement, each only if no
      * one changed it since it was read (its version): otherwise the transaction fails with an
-     * {@link OptimisticLockException} and is retried, as a version conflict at Hibernate's flush would be.
+     * {@code OptimisticLockException} and is retried, as a version conflict at Hibernate's flush would be.
      */
     public Uni<Void> saveRecorded(Collection<Tracker> recorded) {
         if (recorded.isEmpty()) {
@@ -84,12 +83,7 @@ public class TrackerRepository implements PanacheRepositoryBase<Tracker, UUID> {
                 .setParameter("lasts", c[2])
                 .setParameter("versions", c[3])
                 .executeUpdate())
-                .invoke(updated -> {
-                    if (updated != n) {
-                        throw new OptimisticLockException((n - updated) + " of " + n
-                                + " trackers were changed by someone else while their scans were recorded");
-                    }
-                })
+                .invoke(updated -> VersionedUpdate.requireAll(updated, n, "trackers", "their scans were recorded"))
                 .replaceWithVoid();
     }
 
