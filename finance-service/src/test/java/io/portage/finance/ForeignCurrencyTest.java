@@ -116,9 +116,43 @@ class ForeignCurrencyTest extends CarrierTestFixture {
         String ref = charges("C1").getString("[0].accrualRef");
         assertThat(OdooStandinResource.standin().records("account.move")).noneMatch(move -> ref != null && ref.equals(move
                 .get("ref")));
-        assertThat(exceptions(FreightAccruals.NOT_ACCRUED, event)).singleElement()
+        List<Map<String, Object>> raised = exceptions(FreightAccruals.NOT_ACCRUED, event);
+        assertThat(raised).singleElement()
                 .satisfies(item -> assertThat(String.valueOf(item.get("summary"))).contains(
                         "no exchange rate for CHF on 2026-03-01 in Odoo"));
+        String item = raised.get(0).get("id").toString();
+
+        // Finance retries before adding the rate: refused, the item stays open.
+        given().auth()
+                .oauth2(finance)
+                .contentType("application/json")
+                .body("{}")
+                .post("/ops/exceptions/" + item + "/retry")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        // The rate added in Odoo (0.90 CHF for a dollar from 2026-02-01), the retry accrues it: 50.00 CHF is 55.56 USD.
+        int chf = OdooStandinResource.standin()
+                .records("res.currency")
+                .stream()
+                .filter(currency -> "CHF".equals(currency.get("name")))
+                .map(currency -> ((Number) currency.get("id")).intValue())
+                .findFirst()
+                .orElseThrow();
+        OdooStandinResource.standin()
+                .createAsSuperuser("res.currency.rate", Map.of("name", "2026-02-01", "rate", 0.90,
+                        "currency_id", chf, "company_id", 1));
+        given().auth()
+                .oauth2(finance)
+                .contentType("application/json")
+                .body("{}")
+                .post("/ops/exceptions/" + item + "/retry")
+                .then()
+                .statusCode(200);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(charges("C1").getString("[0].accrualStatus")).isEqualTo("POSTED"));
+        long accrual = charges("C1").getLong("[0].accrualMoveId");
+        assertThat(line(accrual, FreightAccrualTest.EXPENSES)).containsExactly("55.56", "0.00", "50.00");
     }
 
     @Test

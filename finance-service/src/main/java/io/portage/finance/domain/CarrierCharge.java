@@ -147,6 +147,14 @@ public class CarrierCharge {
         accrualError = reason;
     }
 
+    /** A charge not accrued (no exchange rate then) to be accrued again by the next pass. */
+    public void requeueAccrual() {
+        if (accrualStatus == AccrualStatus.NOT_ACCRUED) {
+            accrualStatus = AccrualStatus.PENDING;
+            accrualError = null;
+        }
+    }
+
     public void accrualFailed(String reason) {
         accrualError = reason;
     }
