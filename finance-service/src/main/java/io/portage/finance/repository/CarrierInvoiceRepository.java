@@ -1,6 +1,7 @@
 package io.portage.finance.repository;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,5 +21,11 @@ public class CarrierInvoiceRepository implements PanacheRepositoryBase<CarrierIn
 
     public Uni<List<CarrierInvoice>> ofBatch(UUID batchId) {
         return list("batchId = ?1 order by position", batchId);
+    }
+
+    /** A batch's invoices in the order received, detached (to read: a change to them is not written). */
+    public Uni<List<CarrierInvoice>> ofBatchReadOnly(UUID batchId) {
+        return Detached.list(CarrierInvoice.class, "from CarrierInvoice where batchId = :batch order by position",
+                Map.of("batch", batchId), 0);
     }
 }

@@ -108,7 +108,7 @@ public class CarrierInvoiceIntake {
         }
         // Each invoice is flushed before its lines, the originals before their duplicates (foreign keys).
         return chain.chain(() -> persistInOrder(made))
-                .chain(() -> lines.persist(rows))
+                .chain(() -> lines.insertAll(rows))
                 .replaceWith(() -> new Intake(batch, true));
     }
 
