@@ -159,13 +159,6 @@ public class CarrierCharge {
         accrualError = reason;
     }
 
-    /** The carrier invoice whose matched line billed this charge: its accrual is to be reversed. */
-    public void billedBy(UUID invoiceId) {
-        if (billedBy == null) {
-            billedBy = invoiceId;
-        }
-    }
-
     public void reversed(long moveId) {
         reversalMoveId = moveId;
     }

@@ -179,4 +179,8 @@ public class CarrierInvoiceLine {
     public String evidenceJson() {
         return evidence;
     }
+
+    public Instant auditedAt() {
+        return auditedAt;
+    }
 }

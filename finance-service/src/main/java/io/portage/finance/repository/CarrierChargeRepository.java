@@ -2,6 +2,7 @@ package io.portage.finance.repository;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,5 +48,26 @@ public class CarrierChargeRepository implements PanacheRepositoryBase<CarrierCha
 
     public Uni<List<CarrierCharge>> ofTrackingNumbers(String carrier, Collection<String> trackingNumbers) {
         return list("carrier = ?1 and trackingNumber in ?2", carrier, trackingNumbers);
+    }
+
+    /**
+     * Marks a carrier's charges with these tracking numbers as billed by the invoice (those not billed before: their
+     * accruals are then reversed), in one statement.
+     */
+    public Uni<Void> markBilled(String carrier, Collection<String> trackingNumbers, UUID invoiceId) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                update {h-schema}carrier_charge set billed_by = cast(:invoice as uuid)
+                where carrier = :carrier and tracking_number = any(cast(:tracking as varchar[])) and billed_by is null""")
+                .setParameter("invoice", invoiceId.toString())
+                .setParameter("carrier", carrier)
+                .setParameter("tracking", trackingNumbers.toArray(String[]::new))
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** A carrier's charges with these tracking numbers, detached (to read: a change to them is not written). */
+    public Uni<List<CarrierCharge>> ofTrackingNumbersReadOnly(String carrier, Collection<String> trackingNumbers) {
+        return Detached.list(CarrierCharge.class, "from CarrierCharge where carrier = :carrier"
+                + " and trackingNumber in :tracking", Map.of("carrier", carrier, "tracking", trackingNumbers), 0);
     }
 }

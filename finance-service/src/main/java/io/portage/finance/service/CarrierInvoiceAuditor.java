@@ -104,8 +104,9 @@ public class CarrierInvoiceAuditor {
 
     /** Audits the next chunk of the batch's pending lines in one transaction; answers how many it audited. */
     Uni<Integer> auditChunk(UUID batchId) {
-        // The chunk's judged lines are written once, at commit: flushed before each query (a dispute's exception item
-        // looked up), the session's hundreds of entities were dirty-checked once per dispute.
+        // The chunk's lines, invoices and labels are read detached and the verdicts written in one statement: as
+        // managed entities, Hibernate kept a snapshot of each and dirty-checked hundreds at every flush. The session
+        // flushes at commit only (the batch's progress, the disputes' exception items).
         return Panache.withTransaction(() -> Panache.getSession()
                 .invoke(session -> session.setFlushMode(FlushMode.COMMIT))
                 .chain(() -> batches.findById(batchId))
@@ -118,7 +119,7 @@ public class CarrierInvoiceAuditor {
                             batch.audited(batch.totalLines());
                             return Uni.createFrom().item(0);
                         }
-                        return invoices.ofBatch(batchId)
+                        return invoices.ofBatchReadOnly(batchId)
                                 .map(rows -> rows.stream().collect(Collectors.toMap(CarrierInvoice::id, row -> row)))
                                 .chain(byId -> audit(pending, byId))
                                 .invoke(() -> batch.audited(pending.size()))
@@ -141,7 +142,7 @@ public class CarrierInvoiceAuditor {
         Set<String> tracking = pending.stream().map(CarrierInvoiceLine::trackingNumber).collect(Collectors.toSet());
         return terms.inSession(carrier)
                 .chain(carrierTerms -> rateCards.ofCarrier(carrier)
-                        .chain(cards -> charges.ofTrackingNumbers(carrier, tracking)
+                        .chain(cards -> charges.ofTrackingNumbersReadOnly(carrier, tracking)
                                 .chain(known -> lines.alreadyBilled(carrier, tracking).chain(billed -> {
                                     Map<String, List<CarrierCharge>> chargesByTracking = known.stream()
                                             .collect(Collectors.groupingBy(CarrierCharge::trackingNumber));
@@ -166,7 +167,7 @@ public class CarrierInvoiceAuditor {
                                             disputed.add(line);
                                         }
                                     }
-                                    return raise(disputed, invoiceById);
+                                    return lines.recordVerdicts(pending).chain(() -> raise(disputed, invoiceById));
                                 }))));
     }
 

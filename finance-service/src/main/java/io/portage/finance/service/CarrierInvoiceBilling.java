@@ -198,8 +198,7 @@ public class CarrierInvoiceBilling {
         cause.put("carrierInvoice", work.invoiceId().toString());
         cause.put("lines", work.matched().stream().map(line -> line.id().toString()).toList());
         BigDecimal total = work.matched().stream().map(CarrierInvoiceLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return charges.ofTrackingNumbers(work.carrier(), tracking)
-                .invoke(labels -> labels.forEach(label -> label.billedBy(work.invoiceId())))
+        return charges.markBilled(work.carrier(), tracking, work.invoiceId())
                 .chain(() -> postings
                         .persist(ExchangeRates.withBooking(new Posting(Posting.Kind.VENDOR_BILL, bill.id(), bill.name(),
                                 work.invoiceNumber(), total, work.currency(), json.write(cause), work.correlationId(),

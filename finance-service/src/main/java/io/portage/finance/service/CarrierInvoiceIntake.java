@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -86,38 +88,38 @@ public class CarrierInvoiceIntake {
             String correlationId) {
         int total = received.stream().mapToInt(invoice -> invoice.lines().size()).sum();
         AuditBatch batch = new AuditBatch(source, hash, total, actor, correlationId, clock.instant());
-        Map<String, UUID> firstInThisBatch = new HashMap<>();
         List<CarrierInvoice> made = new ArrayList<>();
         List<CarrierInvoiceLine> rows = new ArrayList<>();
-        Uni<Void> chain = batches.persist(batch).replaceWithVoid();
-        for (ReceivedInvoice invoice : received) {
-            chain = chain.chain(() -> invoices.original(invoice.carrier(), invoice.invoiceNumber()).invoke(original -> {
-                String key = invoice.carrier() + "\u0000" + invoice.invoiceNumber();
-                UUID duplicateOf = original != null ? original.id() : firstInThisBatch.get(key);
+        Set<String> numbers = received.stream().map(ReceivedInvoice::invoiceNumber).collect(Collectors.toSet());
+        return batches.persist(batch).chain(() -> invoices.originals(numbers)).chain(earlier -> {
+            Map<String, UUID> originals = new HashMap<>();
+            earlier.forEach(original -> originals.put(key(original.carrier(), original.invoiceNumber()), original.id()));
+            for (ReceivedInvoice invoice : received) {
+                String key = key(invoice.carrier(), invoice.invoiceNumber());
+                UUID duplicateOf = originals.get(key);
                 CarrierInvoice row = new CarrierInvoice(batch.id(), made.size() + 1, invoice.carrier(),
                         invoice.invoiceNumber(), invoice.invoiceDate(), invoice.currency(), duplicateOf);
                 if (duplicateOf == null) {
-                    firstInThisBatch.put(key, row.id());
+                    originals.put(key, row.id());
                 }
                 made.add(row);
                 for (InvoiceLine line : invoice.lines()) {
                     rows.add(
                             new CarrierInvoiceLine(row, rows.size() + 1, line, json.write(new TreeMap<>(line.accessorials()))));
                 }
-            }).replaceWithVoid());
-        }
-        // Each invoice is flushed before its lines, the originals before their duplicates (foreign keys).
-        return chain.chain(() -> persistInOrder(made))
-                .chain(() -> lines.persist(rows))
-                .replaceWith(() -> new Intake(batch, true));
+            }
+            // The originals are flushed before their duplicates, all invoices before their lines (foreign keys).
+            return persistAndFlush(made.stream().filter(row -> row.duplicateOf() == null).toList())
+                    .chain(() -> persistAndFlush(made.stream().filter(row -> row.duplicateOf() != null).toList()));
+        }).chain(() -> lines.insertAll(rows)).replaceWith(() -> new Intake(batch, true));
     }
 
-    private Uni<Void> persistInOrder(List<CarrierInvoice> made) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (CarrierInvoice invoice : made) {
-            chain = chain.chain(() -> invoices.persistAndFlush(invoice)).replaceWithVoid();
-        }
-        return chain;
+    private Uni<Void> persistAndFlush(List<CarrierInvoice> rows) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : invoices.persist(rows).chain(invoices::flush);
+    }
+
+    private static String key(String carrier, String invoiceNumber) {
+        return carrier + "\u0000" + invoiceNumber;
     }
 
     /** SHA-256 of the invoices' content in a canonical form: the same invoices hash alike however they were written. */

@@ -53,7 +53,7 @@ public class CarrierInvoiceReports {
             if (batch == null) {
                 throw new UnknownBatchException(id);
             }
-            return invoices.ofBatch(id).chain(rows -> lines.ofBatch(id).map(all -> report(batch, rows, all)));
+            return invoices.ofBatchReadOnly(id).chain(rows -> lines.ofBatch(id).map(all -> report(batch, rows, all)));
         }));
     }
 
