@@ -57,7 +57,7 @@ public final class ShipmentTrackingBenchmark {
         try (LocalStack stack = LocalStack.forTests(work.resolve("stack"), false).start(List.of("shipments"))) {
             QuarkusService shipments = new QuarkusService("shipment-service", checkout, Ports.free())
                     .withStack(stack, "shipments")
-                    .withJvmOptions(jvmOptions());
+                    .withJvmOptions(BenchJvmOptions.asDeployed());
             configOverrides().forEach(shipments::with);
             ManagedProcess service = shipments.start(work.resolve("services"), false, Duration.ofSeconds(120));
             try {
@@ -95,21 +95,6 @@ public final class ShipmentTrackingBenchmark {
                 service.stop(Duration.ofSeconds(15));
             }
         }
-    }
-
-    /**
-     * The deployment's JVM options; with {@code PORTAGE_BENCH_JFR=<file>} in the environment, a flight recording of the
-     * service (profile settings) is written there when it stops.
-     */
-    private static List<String> jvmOptions() {
-        String recording = System.getenv("PORTAGE_BENCH_JFR");
-        if (recording == null || recording.isBlank()) {
-            return QuarkusService.AS_DEPLOYED;
-        }
-        List<String> options = new ArrayList<>(QuarkusService.AS_DEPLOYED);
-        options.add("-XX:StartFlightRecording=filename=" + Path.of(recording).toAbsolutePath()
-                + ",settings=profile,method-profiling=max");
-        return options;
     }
 
     /**
