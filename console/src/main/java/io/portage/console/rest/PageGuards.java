@@ -1,5 +1,6 @@
 package io.portage.console.rest;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -63,7 +64,11 @@ public class PageGuards {
         return true;
     }
 
-    @ServerExceptionMapper
+    /**
+     * A person without the page's role gets the console's page, not runtime-kit's problem JSON: both map this type, and
+     * between mappers of one type only the priority decides (at equal priority the choice varied from build to build).
+     */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response forbidden(ForbiddenException e) {
         return page(403, "Not for your role", "This page is for other roles; the menu shows what is yours.");
     }
