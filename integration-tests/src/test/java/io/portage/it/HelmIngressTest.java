@@ -168,19 +168,28 @@ class HelmIngressTest {
                 .hasMessageContaining("documentsBaseUrl");
     }
 
-    private static Map<String, String> shipmentEnv(List<HasMetadata> objects) {
-        Map<String, String> env = new java.util.TreeMap<>();
-        HelmRender.named(objects, Deployment.class, "portage-shipment-service")
+    /** A rendered service's environment variables, by name (in name order). */
+    private static Map<String, EnvVar> env(List<HasMetadata> objects, String deployment) {
+        Map<String, EnvVar> env = new java.util.TreeMap<>();
+        HelmRender.named(objects, Deployment.class, deployment)
                 .getSpec()
                 .getTemplate()
                 .getSpec()
                 .getContainers()
                 .get(0)
                 .getEnv()
+                .forEach(variable -> env.put(variable.getName(), variable));
+        return env;
+    }
+
+    /** shipment-service's variables with a plain value. */
+    private static Map<String, String> shipmentEnv(List<HasMetadata> objects) {
+        Map<String, String> values = new java.util.TreeMap<>();
+        env(objects, "portage-shipment-service").values()
                 .stream()
                 .filter(variable -> variable.getValue() != null)
-                .forEach(variable -> env.put(variable.getName(), variable.getValue()));
-        return env;
+                .forEach(variable -> values.put(variable.getName(), variable.getValue()));
+        return values;
     }
 
     @Test
@@ -192,17 +201,8 @@ class HelmIngressTest {
                 .set("orderService.channels.bazaar.existingSecret", "shop-secrets")
                 .set("orderService.channels.bazaar.key", "bazaar")
                 .set("orderService.channels.bazaar.warehouse", "WH2"));
-        Map<String, EnvVar> env = new java.util.TreeMap<>();
-        HelmRender.named(objects, Deployment.class, "portage-order-service")
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0)
-                .getEnv()
-                .stream()
-                .filter(variable -> variable.getName().startsWith("portage.orders.channels."))
-                .forEach(variable -> env.put(variable.getName(), variable));
+        Map<String, EnvVar> env = env(objects, "portage-order-service");
+        env.keySet().removeIf(name -> !name.startsWith("portage.orders.channels."));
 
         // The exact property names (a channel named with "-" is lost in an upper-case variable), and only properties
         // order-service declares for a channel.
