@@ -3,6 +3,7 @@ package io.portage.odoo.connector;
 import static io.portage.odoo.connector.OrderFlowTest.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.portage.odoo.connector.error.OdooConflictException;
+import io.portage.odoo.connector.ops.BillOutcome;
+import io.portage.odoo.connector.ops.BookedAmounts;
 import io.portage.odoo.connector.ops.MoveLine;
 import io.portage.odoo.connector.ops.MoveRequest;
 import io.portage.odoo.connector.ops.MoveResult;
@@ -79,6 +82,50 @@ class AccountingOperationsTest {
                         "700.00"))));
         assertThat(conflict).isInstanceOf(OdooConflictException.class).hasMessageContaining(first.name());
         assertThat(odoo.standin.calls("account.move", "create")).isEqualTo(1);
+    }
+
+    @Test
+    void manyVendorBillsArePostedInAFewCallsAndABillOdooRefusesFailsAlone() {
+        // ODOO.md "What a call costs": create takes a list of values; one call is one transaction, rolled back whole
+        start("18.0");
+        MoveResult earlier = await(odoo.ops.accounting().postVendorBill(bill("UPS-1", "100.00")));
+        long creates = odoo.standin.calls("account.move", "create");
+        long posts = odoo.standin.calls("account.move", "action_post");
+
+        List<BillOutcome> outcomes = await(odoo.ops.accounting()
+                .postVendorBills(List.of(bill("UPS-1", "100.00"), bill("UPS-2", "200.00"), bill("UPS-3", "300.00")
+                        .withCurrency("GBP"), bill("UPS-4", "400.00"), bill("UPS-2", "200.00"),
+                        bill("UPS-1",
+                                "150.00"))));
+
+        assertThat(outcomes).hasSize(6);
+        assertThat(outcomes.get(0).bill()).as("the bill Odoo holds").isEqualTo(earlier);
+        assertThat(outcomes.get(1).bill().posted()).isTrue();
+        assertThat(outcomes.get(1).bill().amountTotal()).isEqualByComparingTo("200.00");
+        assertThat(outcomes.get(2).bill()).isNull();
+        assertThat(outcomes.get(2).failure()).as("GBP is archived in the stand-in")
+                .hasMessageContaining("inactive currency: GBP");
+        assertThat(outcomes.get(3).bill().posted()).isTrue();
+        assertThat(outcomes.get(4).bill()).as("asked twice, made once").isEqualTo(outcomes.get(1).bill());
+        assertThat(outcomes.get(5).failure()).isInstanceOf(OdooConflictException.class)
+                .hasMessageContaining(earlier.name());
+        assertThat(odoo.standin.calls("account.move", "create") - creates).as("the three new bills in one create")
+                .isEqualTo(1);
+        assertThat(odoo.standin.calls("account.move", "action_post") - posts)
+                .as("all three, then halves until the GBP bill is alone: [2] [3, 4] [3] [4]")
+                .isEqualTo(5);
+        assertThat(odoo.standin.records("account.move")).filteredOn(move -> "in_invoice".equals(move.get("move_type")))
+                .extracting(move -> move.get("ref"), move -> move.get("state"))
+                .containsExactlyInAnyOrder(tuple("UPS-1", "posted"),
+                        tuple("UPS-2", "posted"),
+                        tuple("UPS-3", "draft"),
+                        tuple("UPS-4", "posted"));
+
+        Map<Long, BookedAmounts> booked = await(odoo.ops.currencies()
+                .booked(List.of(outcomes.get(1).bill().id(), outcomes.get(3).bill().id()), 1));
+        assertThat(booked).hasSize(2);
+        assertThat(booked.get(outcomes.get(3).bill().id()).companyAmount()).isEqualByComparingTo("400.00");
+        assertThat(booked.get(outcomes.get(1).bill().id()).currency()).isEqualTo("USD");
     }
 
     @Test

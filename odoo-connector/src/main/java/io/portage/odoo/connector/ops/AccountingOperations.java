@@ -2,6 +2,8 @@ package io.portage.odoo.connector.ops;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,34 +95,150 @@ public final class AccountingOperations {
      * state but cancelled is looked for first ({@code move_type}, {@code partner_id}, {@code ref}, {@code state !=
      * cancel}). The same bill again (a retry, or the vendor's duplicate with the same total) is answered with the one
      * Odoo holds (posted if still a draft); a different total under the same number is refused with an
-     * {@link OdooConflictException} naming the bill Odoo holds.
+     * {@link OdooConflictException} naming the bill Odoo holds. One bill of {@link #postVendorBills}.
      */
     public Uni<MoveResult> postVendorBill(MoveRequest bill) {
-        if (bill.kind() != MoveKind.VENDOR_BILL) {
-            throw new IllegalArgumentException("postVendorBill takes a vendor bill, not a " + bill.kind());
-        }
-        List<?> domain = List.of(List.of("move_type", "=", "in_invoice"), List.of("partner_id", "=",
-                bill.partnerId()), List.of("ref", "=", bill.ref()), List.of("state", "!=", "cancel"));
-        return client.retrying(() -> once().search("account.move", domain, 1).chain(found -> {
-            if (found.isEmpty()) {
-                return createAndPostOnce(bill, domain, null);
+        return postVendorBills(List.of(bill)).map(outcomes -> {
+            BillOutcome outcome = outcomes.get(0);
+            if (outcome.failure() != null) {
+                throw outcome.failure();
             }
-            return readMove(found.get(0)).chain(existing -> {
-                BigDecimal total = bill.lines()
-                        .stream()
-                        .filter(line -> line.priceUnit() != null)
-                        .map(line -> line.priceUnit().multiply(line.quantity()))
-                        .reduce(BigDecimal.ZERO, BigDecimal::add);
-                boolean priced = bill.lines().stream().allMatch(line -> line.priceUnit() != null);
-                if (priced && existing.amountTotal().compareTo(total) != 0) {
-                    throw new OdooConflictException("portage.DuplicateVendorBill", "vendor " + bill.partnerId()
-                            + " already has bill " + existing.name() + " (id " + existing.id() + ") with ref "
-                            + bill.ref() + " for " + existing.amountTotal() + "; a second bill for " + total
-                            + " under the same reference is refused");
-                }
-                return postIfDraft(existing.id());
-            });
-        }));
+            return outcome.bill();
+        });
+    }
+
+    /**
+     * {@link #postVendorBill} for many bills in five calls whatever their number (ODOO.md, "What a call costs"): one
+     * {@code search_read} of the bills Odoo holds under the vendors' refs, one {@code search_read} of the currencies
+     * named, one {@code create} of the missing bills, one {@code action_post} of the drafts, one {@code read} of the
+     * result. A bill asked twice is made once. The whole batch is retried like a single bill (it looks up before it
+     * creates); a bill Odoo refuses (the call is rolled back as a whole, and split in halves until the bill is found)
+     * fails alone. One outcome per request, in order.
+     */
+    public Uni<List<BillOutcome>> postVendorBills(List<MoveRequest> bills) {
+        for (MoveRequest bill : bills) {
+            if (bill.kind() != MoveKind.VENDOR_BILL) {
+                throw new IllegalArgumentException("postVendorBills takes vendor bills, not a " + bill.kind());
+            }
+        }
+        Map<String, MoveRequest> byKey = new LinkedHashMap<>();
+        bills.forEach(bill -> byKey.putIfAbsent(billKey(bill.partnerId(), bill.ref()), bill));
+        if (byKey.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return client.retrying(() -> postBillsOnce(byKey)).map(outcomes -> bills.stream().map(bill -> {
+            BillOutcome outcome = outcomes.get(billKey(bill.partnerId(), bill.ref()));
+            if (outcome.bill() != null && outcome.request() != bill) {
+                // the same vendor and ref asked twice in one batch: the second is a duplicate of what the first made
+                return sameTotal(bill, outcome.bill());
+            }
+            return new BillOutcome(bill, outcome.bill(), outcome.failure());
+        }).toList());
+    }
+
+    private Uni<Map<String, BillOutcome>> postBillsOnce(Map<String, MoveRequest> byKey) {
+        List<String> keys = new ArrayList<>(byKey.keySet());
+        List<Long> vendors = byKey.values().stream().map(MoveRequest::partnerId).distinct().toList();
+        List<String> refs = byKey.values().stream().map(MoveRequest::ref).distinct().toList();
+        List<String> fields = new ArrayList<>(MOVE_FIELDS);
+        fields.add("partner_id");
+        Map<String, BillOutcome> outcomes = new HashMap<>();
+        Map<String, Long> ids = new LinkedHashMap<>();
+        List<String> drafts = new ArrayList<>();
+        return once().searchRead("account.move", List.of(List.of("move_type", "=", "in_invoice"), List.of(
+                "partner_id", "in", vendors), List.of("ref", "in", refs), List.of("state", "!=", "cancel")), fields, 0, 0,
+                "id").chain(rows -> {
+                    for (JsonNode row : rows) {
+                        String key = billKey(Rows.id(row.path("partner_id")), row.path("ref").asText());
+                        if (byKey.containsKey(key) && !ids.containsKey(key)) {
+                            MoveResult existing = move(row);
+                            BillOutcome same = sameTotal(byKey.get(key), existing);
+                            if (same.failure() != null) {
+                                outcomes.put(key, same);
+                            }
+                            ids.put(key, existing.id());
+                            if ("draft".equals(existing.state()) && same.failure() == null) {
+                                drafts.add(key);
+                            }
+                        }
+                    }
+                    List<String> missing = keys.stream().filter(key -> !ids.containsKey(key)).toList();
+                    if (missing.isEmpty()) {
+                        return Uni.createFrom().item(List.<Map<String, Long>>of());
+                    }
+                    Map<String, OdooBatcher.Outcome<Long>> failures = new HashMap<>();
+                    return currencyIds(missing.stream().map(byKey::get).toList())
+                            .chain(currencies -> BatchSplit.splitOnRecordError(missing, part -> createMoves(part,
+                                    byKey, currencies), failures))
+                            .invoke(() -> failures.forEach((key, failure) -> outcomes.put(key, BillOutcome.failed(
+                                    byKey.get(key), failure.failure()))));
+                }).chain(created -> {
+                    created.forEach(part -> {
+                        ids.putAll(part);
+                        drafts.addAll(part.keySet());
+                    });
+                    Map<String, OdooBatcher.Outcome<Long>> failures = new HashMap<>();
+                    return BatchSplit.splitOnRecordError(drafts, part -> once().callOnRecords("account.move",
+                            "action_post", part.stream().map(ids::get).toList(), Map.of())
+                            .replaceWith(Map.<String, Long>of()), failures)
+                            .invoke(() -> failures.forEach((key, failure) -> outcomes.put(key, BillOutcome.failed(
+                                    byKey.get(key), failure.failure()))));
+                }).chain(() -> {
+                    List<Long> done = keys.stream()
+                            .filter(key -> ids.containsKey(key) && !outcomes.containsKey(key))
+                            .map(ids::get)
+                            .toList();
+                    return done.isEmpty()
+                            ? Uni.createFrom().item(List.<JsonNode>of())
+                            : once().read("account.move", done, MOVE_FIELDS);
+                }).map(rows -> {
+                    Map<Long, MoveResult> read = new HashMap<>();
+                    rows.forEach(row -> read.put(row.path("id").asLong(), move(row)));
+                    for (String key : keys) {
+                        if (outcomes.containsKey(key)) {
+                            continue;
+                        }
+                        MoveResult bill = read.get(ids.get(key));
+                        outcomes.put(key, bill != null
+                                ? BillOutcome.of(byKey.get(key), bill)
+                                : BillOutcome.failed(byKey.get(key), new OdooMissingException(
+                                        "odoo.exceptions.MissingError", "account.move " + ids.get(key)
+                                                + " not found")));
+                    }
+                    return outcomes;
+                });
+    }
+
+    /**
+     * The bill Odoo holds answers a request with the same total (a retry, the vendor's duplicate); another total under
+     * the same vendor and ref is refused, naming the bill Odoo holds.
+     */
+    private static BillOutcome sameTotal(MoveRequest bill, MoveResult existing) {
+        BigDecimal total = bill.lines()
+                .stream()
+                .filter(line -> line.priceUnit() != null)
+                .map(line -> line.priceUnit().multiply(line.quantity()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        boolean priced = bill.lines().stream().allMatch(line -> line.priceUnit() != null);
+        if (priced && existing.amountTotal().compareTo(total) != 0) {
+            return BillOutcome.failed(bill, new OdooConflictException("portage.DuplicateVendorBill", "vendor "
+                    + bill.partnerId() + " already has bill " + existing.name() + " (id " + existing.id()
+                    + ") with ref " + bill.ref() + " for " + existing.amountTotal() + "; a second bill for " + total
+                    + " under the same reference is refused"));
+        }
+        return BillOutcome.of(bill, existing);
+    }
+
+    private static String billKey(Long vendorId, String ref) {
+        return vendorId + "/" + ref;
+    }
+
+    /** {@code create} of the moves of these keys in one call (Odoo answers their ids in order): their ids by key. */
+    private Uni<Map<String, Long>> createMoves(List<String> keys, Map<String, MoveRequest> byKey,
+            Map<String, Long> currencies) {
+        List<Map<String, Object>> vals = keys.stream().map(key -> MoveVals.of(byKey.get(key), currencies)).toList();
+        return once().execute("account.move", "create", List.of(vals), Map.of())
+                .map(created -> Rows.createdByKey("account.move", keys, created));
     }
 
     /**
@@ -270,11 +388,18 @@ public final class AccountingOperations {
      * refuses to post, saying so), in one call.
      */
     private Uni<Map<String, Long>> currencyIds(MoveRequest move) {
+        return currencyIds(List.of(move));
+    }
+
+    /** {@link #currencyIds(MoveRequest)} of many moves, in one call. */
+    private Uni<Map<String, Long>> currencyIds(List<MoveRequest> moves) {
         Set<String> codes = new TreeSet<>();
-        if (move.currency() != null) {
-            codes.add(move.currency());
+        for (MoveRequest move : moves) {
+            if (move.currency() != null) {
+                codes.add(move.currency());
+            }
+            move.lines().stream().filter(line -> line.currency() != null).forEach(line -> codes.add(line.currency()));
         }
-        move.lines().stream().filter(line -> line.currency() != null).forEach(line -> codes.add(line.currency()));
         if (codes.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -120,20 +124,45 @@ public final class CurrencyOperations {
      * in the company currency, its {@code invoice_currency_rate}) or an entry's debit lines.
      */
     public Uni<BookedAmounts> booked(long moveId, long companyId) {
-        return calls().read("account.move", List.of(moveId), List.of("move_type", "currency_id",
-                "invoice_currency_rate")).chain(moves -> {
-                    if (moves.isEmpty()) {
-                        throw new OdooMissingException("odoo.exceptions.MissingError", "account.move " + moveId
-                                + " not found");
+        return booked(List.of(moveId), companyId).map(all -> all.get(moveId));
+    }
+
+    /**
+     * {@link #booked(long, long)} of many moves in four calls whatever their number: the moves, the company's currency
+     * (two) and all their lines. A move Odoo does not hold fails the whole answer ({@link OdooMissingException}).
+     */
+    public Uni<Map<Long, BookedAmounts>> booked(List<Long> moveIds, long companyId) {
+        List<Long> ids = moveIds.stream().distinct().toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return calls().read("account.move", ids, List.of("id", "move_type", "currency_id", "invoice_currency_rate"))
+                .chain(moves -> {
+                    Map<Long, JsonNode> byId = new HashMap<>();
+                    moves.forEach(move -> byId.put(move.path("id").asLong(), move));
+                    for (Long id : ids) {
+                        if (!byId.containsKey(id)) {
+                            throw new OdooMissingException("odoo.exceptions.MissingError", "account.move " + id
+                                    + " not found");
+                        }
                     }
-                    JsonNode move = moves.get(0);
-                    boolean entry = "entry".equals(move.path("move_type").asText());
                     return companyCurrency(companyId).chain(company -> calls().searchRead("account.move.line", List.of(
-                            List.of("move_id", "=", moveId)),
-                            List.of("display_type", "currency_id", "amount_currency",
-                                    "debit", "credit"),
+                            List.of("move_id", "in", ids)),
+                            List.of("move_id", "display_type", "currency_id",
+                                    "amount_currency", "debit", "credit"),
                             0, 0, "id")
-                            .map(lines -> booked(moveId, move, entry, company, lines)));
+                            .map(lines -> {
+                                Map<Long, List<JsonNode>> linesOf = new HashMap<>();
+                                lines.forEach(line -> linesOf.computeIfAbsent(Rows.id(line.path("move_id")),
+                                        id -> new ArrayList<>()).add(line));
+                                Map<Long, BookedAmounts> booked = new LinkedHashMap<>();
+                                for (Long id : ids) {
+                                    JsonNode move = byId.get(id);
+                                    booked.put(id, booked(id, move, "entry".equals(move.path("move_type").asText()),
+                                            company, linesOf.getOrDefault(id, List.of())));
+                                }
+                                return booked;
+                            }));
                 });
     }
 

@@ -113,17 +113,8 @@ public final class PartnerOperations {
     private Uni<Map<String, Long>> createPartners(List<String> refs, Map<String, PartnerRef> byRef,
             Map<String, Long> countries) {
         List<Map<String, Object>> vals = refs.stream().map(ref -> partnerVals(byRef.get(ref), countries)).toList();
-        return once().execute("res.partner", "create", List.of(vals), Map.of()).map(created -> {
-            List<Long> newIds = Rows.ids(created);
-            if (newIds.size() != refs.size()) {
-                throw new IllegalStateException("Odoo created " + newIds.size() + " partners for " + refs.size());
-            }
-            Map<String, Long> ids = new LinkedHashMap<>();
-            for (int i = 0; i < refs.size(); i++) {
-                ids.put(refs.get(i), newIds.get(i));
-            }
-            return ids;
-        });
+        return once().execute("res.partner", "create", List.of(vals), Map.of())
+                .map(created -> Rows.createdByKey("res.partner", refs, created));
     }
 
     private static Map<String, Object> partnerVals(PartnerRef partner, Map<String, Long> countries) {

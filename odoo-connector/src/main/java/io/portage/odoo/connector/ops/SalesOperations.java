@@ -154,20 +154,8 @@ public final class SalesOperations {
     /** {@code create} of the orders of these refs in one call: their ids by ref, in order. */
     private Uni<Map<String, Long>> createOrders(List<String> refs, Map<String, OrderRequest> byRef) {
         List<Map<String, Object>> vals = refs.stream().map(ref -> orderVals(byRef.get(ref))).toList();
-        return once().execute("sale.order", "create", List.of(vals), Map.of()).map(result -> {
-            List<Long> created = Rows.ids(result);
-            if (result.isNumber()) {
-                created = List.of(result.asLong());
-            }
-            if (created.size() != refs.size()) {
-                throw new IllegalStateException("Odoo created " + created.size() + " orders for " + refs.size());
-            }
-            Map<String, Long> byId = new LinkedHashMap<>();
-            for (int i = 0; i < refs.size(); i++) {
-                byId.put(refs.get(i), created.get(i));
-            }
-            return byId;
-        });
+        return once().execute("sale.order", "create", List.of(vals), Map.of())
+                .map(created -> Rows.createdByKey("sale.order", refs, created));
     }
 
     Uni<OrderResult> readOrder(long id) {
