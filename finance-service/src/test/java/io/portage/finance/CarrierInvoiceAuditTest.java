@@ -221,7 +221,7 @@ class CarrierInvoiceAuditTest extends CarrierTestFixture {
     }
 
     @Test
-    void theBillsOfABatchArePostedSeveralAtOnceAndEachInvoiceOnce() {
+    void theBillsOfABatchArePostedTogetherEachInvoiceOnceAndABillOdooHoldsUnderAnotherTotalFailsAlone() {
         String[] tracking = new String[12];
         StringBuilder csv = new StringBuilder(HEADER);
         String prefix = "PAR-" + UUID.randomUUID().toString().substring(0, 8) + "-";
@@ -232,9 +232,20 @@ class CarrierInvoiceAuditTest extends CarrierTestFixture {
         }
         // In USD: the fixture's five EUR labels stay apart from these twelve.
         labels("USD", "200.00", tracking);
+        // Someone in Odoo already keyed in the carrier's invoice 5, for another amount (Odoo only warns of the ref).
+        OdooStandinResource.standin()
+                .createAsSuperuser("account.move", Map.of("move_type", "in_invoice", "partner_id", (int) VENDOR, "ref",
+                        prefix + 5, "invoice_date", "2026-03-20", "invoice_line_ids", List.of(List.of(0, 0, Map.of(
+                                "name", "Freight as keyed in", "quantity", 1, "price_unit", 250.0)))));
         String batch = importFile(csv.toString(), 202);
         JsonPath report = report(batch);
-        assertThat(report.getList("invoices.status")).hasSize(12).containsOnly("BILLED");
+        assertThat(report.getString("invoices.find { it.invoiceNumber == '" + prefix + 5 + "' }.status"))
+                .isEqualTo("BILL_FAILED");
+        assertThat(report.getString("invoices.find { it.invoiceNumber == '" + prefix + 5 + "' }.billError"))
+                .contains("already has bill", "under the same reference is refused");
+        assertThat(report.getList("invoices.status")).hasSize(12)
+                .filteredOn("BILLED"::equals)
+                .hasSize(11);
         for (int i = 0; i < tracking.length; i++) {
             assertThat(bills(prefix + i)).as("bills of invoice %s", prefix + i).hasSize(1);
         }

@@ -33,13 +33,32 @@ public class VendorBillClient {
     public record PostedBill(long id, String name, String state, BigDecimal total) {
     }
 
-    public Uni<PostedBill> post(long vendorId, String invoiceNumber, LocalDate billDate, String currency,
-            List<BillLine> lines) {
-        MoveRequest bill = MoveRequest.vendorBill(invoiceNumber, vendorId, billDate, lines.stream()
-                .map(line -> MoveLine.label(line.label(), BigDecimal.ONE, line.amount()))
-                .toList()).withCurrency(currency);
+    /** A bill to post: the carrier's vendor in Odoo, its invoice number (the bill's ref), date, currency and lines. */
+    public record Bill(long vendorId, String invoiceNumber, LocalDate billDate, String currency, List<BillLine> lines) {
+
+        MoveRequest request() {
+            return MoveRequest.vendorBill(invoiceNumber, vendorId, billDate, lines.stream()
+                    .map(line -> MoveLine.label(line.label(), BigDecimal.ONE, line.amount()))
+                    .toList()).withCurrency(currency);
+        }
+    }
+
+    /** What became of one bill: posted, or refused (by Odoo, or as a second bill under the same number) and why. */
+    public record Result(PostedBill bill, String refusal) {
+    }
+
+    /**
+     * Posts the bills in a few calls to Odoo whatever their number (the connector's {@code postVendorBills}): one result
+     * per bill, in order; a bill Odoo refuses fails alone.
+     */
+    public Uni<List<Result>> postAll(List<Bill> bills) {
         return CallerContext.emitOnCaller(odoo.accounting()
-                .postVendorBill(bill)
-                .map(move -> new PostedBill(move.id(), move.name(), move.state(), move.amountTotal())));
+                .postVendorBills(bills.stream().map(Bill::request).toList())
+                .map(outcomes -> outcomes.stream()
+                        .map(outcome -> outcome.bill() == null
+                                ? new Result(null, outcome.failure().getMessage())
+                                : new Result(new PostedBill(outcome.bill().id(), outcome.bill().name(),
+                                        outcome.bill().state(), outcome.bill().amountTotal()), null))
+                        .toList()));
     }
 }

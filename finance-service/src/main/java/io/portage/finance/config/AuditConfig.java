@@ -27,11 +27,26 @@ public interface AuditConfig {
     Duration interval();
 
     /**
-     * Vendor bills of a batch posted in Odoo at once (each invoice number still once: its bill is looked for by ref
-     * first); at most the connector's bulkhead ({@code portage.odoo.bulkhead.limit}) are in flight anyway.
+     * Vendor bills posted in Odoo together, in a few calls whatever their number (one search of their refs, one create,
+     * one post, one read; a bill Odoo refuses is found by halving and fails alone).
      */
-    @WithDefault("4")
+    @WithDefault("25")
+    int billBatchSize();
+
+    /**
+     * Batches of bills ({@code bill-batch-size}) posted in Odoo at once (each invoice number still once: its bill is
+     * looked for by ref first); at most the connector's bulkhead ({@code portage.odoo.bulkhead.limit}) calls are in
+     * flight anyway.
+     */
+    @WithDefault("2")
     int billConcurrency();
+
+    /**
+     * How long one runner holds a batch's billing (finance-service's replicas each resume unfinished batches; one at a
+     * time posts its bills): a runner that dies is taken over once its claim lapses.
+     */
+    @WithDefault("5m")
+    Duration billingClaim();
 
     /** The role that owns disputes and failed bills in the exception queue. */
     @WithDefault("finance")

@@ -1,5 +1,6 @@
 package io.portage.finance.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -43,6 +44,8 @@ public class AuditBatch {
     private Instant receivedAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    @Column(name = "billing_claimed_until")
+    private Instant billingClaimedUntil;
     @Version
     private long version;
 
@@ -71,6 +74,24 @@ public class AuditBatch {
     public void finish(Instant now) {
         status = Status.DONE;
         finishedAt = now;
+        billingClaimedUntil = null;
+    }
+
+    /**
+     * Claims the batch's billing until {@code now + lease} unless another runner holds an unexpired claim; the claim is
+     * only as good as the commit that writes it (the version makes a second claimant's commit fail).
+     */
+    public boolean claimBilling(Instant now, Duration lease) {
+        if (status != Status.BILLING || (billingClaimedUntil != null && billingClaimedUntil.isAfter(now))) {
+            return false;
+        }
+        billingClaimedUntil = now.plus(lease);
+        return true;
+    }
+
+    /** Gives the billing claim up (a runner that stopped on a failure), so the next run need not wait for it to lapse. */
+    public void releaseBilling() {
+        billingClaimedUntil = null;
     }
 
     public UUID id() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ import io.portage.finance.domain.CarrierCharge;
 import io.portage.finance.domain.CarrierInvoice;
 import io.portage.finance.domain.CarrierInvoiceLine;
 import io.portage.finance.domain.InvoiceLine;
+import io.portage.finance.domain.Lane;
 import io.portage.finance.domain.LineAudit;
 import io.portage.finance.domain.RateCard;
 import io.portage.finance.domain.Tariff;
@@ -38,7 +40,11 @@ import io.portage.kit.ops.ExceptionQueue;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Audits the carrier invoice batches not done, oldest first: their pending lines in chunks of
@@ -64,12 +70,15 @@ public class CarrierInvoiceAuditor {
     private final ExceptionQueue exceptions;
     private final AuditConfig config;
     private final FinanceJson json;
+    private final Vertx vertx;
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private final Clock clock = Clock.systemUTC();
 
     public CarrierInvoiceAuditor(AuditBatchRepository batches, CarrierInvoiceRepository invoices,
             CarrierInvoiceLineRepository lines, CarrierChargeRepository charges, RateCardRepository rateCards,
             CarrierTermsService terms, CarrierInvoiceBilling billing, ExceptionQueue exceptions, AuditConfig config,
-            FinanceJson json) {
+            FinanceJson json, Vertx vertx) {
+        this.vertx = vertx;
         this.batches = batches;
         this.invoices = invoices;
         this.lines = lines;
@@ -96,10 +105,33 @@ public class CarrierInvoiceAuditor {
         });
     }
 
-    /** Audits a batch to its end and bills it. */
+    /**
+     * Starts auditing a batch just received, on a context of its own, rather than at the next scheduled run (up to
+     * {@code portage.finance.audit.interval} later); what fails here is resumed by the scheduler.
+     */
+    public void start(UUID batchId) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> run(batchId).subscribe()
+                .with(done -> Log.debugf("Carrier invoice batch %s audited", batchId),
+                        failure -> Log.warnf("Carrier invoice batch %s stopped; it resumes at the next run: %s", batchId,
+                                failure.toString())));
+    }
+
+    /**
+     * Audits a batch to its end and bills it; a batch this process is already running is left to that run (another
+     * replica's run of the same batch is kept apart by the batch's version and the billing claim).
+     */
     @WithSpan("CarrierInvoiceAuditor.run")
     public Uni<Void> run(UUID batchId) {
-        return auditChunk(batchId).chain(audited -> audited > 0 ? run(batchId) : billing.bill(batchId));
+        if (!running.add(batchId)) {
+            return Uni.createFrom().voidItem();
+        }
+        return auditToTheEnd(batchId).onTermination().invoke(() -> running.remove(batchId));
+    }
+
+    private Uni<Void> auditToTheEnd(UUID batchId) {
+        return auditChunk(batchId).chain(audited -> audited > 0 ? auditToTheEnd(batchId) : billing.bill(batchId));
     }
 
     /** Audits the next chunk of the batch's pending lines in one transaction; answers how many it audited. */
@@ -197,11 +229,12 @@ public class CarrierInvoiceAuditor {
     }
 
     private static Tariff tariff(List<RateCard> cards, CarrierInvoiceLine line) {
-        if (line.lane() == null) {
+        Lane lane = line.lane();
+        if (lane == null) {
             return null;
         }
         return cards.stream()
-                .filter(card -> card.lane().equals(line.lane()) && card.isValidOn(line.shipDate()))
+                .filter(card -> card.lane().equals(lane) && card.isValidOn(line.shipDate()))
                 .findFirst()
                 .map(RateCard::tariff)
                 .orElse(null);

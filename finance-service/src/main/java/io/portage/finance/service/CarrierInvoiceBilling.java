@@ -4,13 +4,18 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.portage.finance.client.VendorBillClient;
@@ -35,12 +40,14 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Bills an audited batch's invoices in Odoo: one vendor bill per invoice of its matched lines (ref = the carrier's
- * invoice number, the carrier's vendor from its terms), {@code portage.finance.audit.bill-concurrency} at once, never
+ * invoice number, the carrier's vendor from its terms), in batches of {@code portage.finance.audit.bill-batch-size}
+ * posted in a few Odoo calls each, {@code portage.finance.audit.bill-concurrency} batches at once, never
  * one for an invoice repeating a number; the labels it paid
  * for are marked so {@link FreightAccruals} reverses their accruals, and the bill is recorded with its cause and what
  * Odoo booked in the company currency. An invoice whose bill Odoo refuses, whose carrier has no vendor, or in a currency
- * Odoo has no rate of on the invoice's date (Odoo would convert 1:1), is raised for finance in the exception queue. With Odoo
- * writes off ({@code portage.finance.odoo.enabled}) a batch waits in BILLING.
+ * Odoo has no rate of on the invoice's date (Odoo would convert 1:1), is raised for finance in the exception queue. One
+ * runner bills a batch at a time (a claim on the batch, {@code portage.finance.audit.billing-claim}), whichever replica
+ * resumes it. With Odoo writes off ({@code portage.finance.odoo.enabled}) a batch waits in BILLING.
  */
 @ApplicationScoped
 public class CarrierInvoiceBilling {
@@ -99,34 +106,68 @@ public class CarrierInvoiceBilling {
         if (!writes.enabled()) {
             return Uni.createFrom().voidItem();
         }
+        AtomicBoolean claimed = new AtomicBoolean();
         return Panache.withTransaction(() -> batches.findById(batchId).chain(batch -> {
-            if (batch == null || batch.status() != AuditBatch.Status.BILLING) {
+            if (batch == null || !batch.claimBilling(clock.instant(), config.billingClaim())) {
                 return Uni.createFrom().item(List.<Work>of());
             }
+            claimed.set(true);
             return invoices.ofBatch(batchId).chain(rows -> lines.ofBatch(batchId).chain(all -> work(batch, rows, all)));
         }))
+                .onFailure(CarrierInvoiceBilling::claimedBySomeoneElse)
+                .recoverWithItem(failure -> {
+                    Log.debugf("The billing of batch %s was claimed by another runner at the same moment", batchId);
+                    claimed.set(false);
+                    return List.of();
+                })
                 .chain(work -> Multi.createFrom()
-                        .iterable(work)
+                        .iterable(batches(work, Math.max(1, config.billBatchSize())))
                         .onItem()
                         .transformToUni(this::post)
                         .merge(Math.max(1, config.billConcurrency()))
                         .collect()
                         .asList())
-                .chain(outcomes -> {
-                    // The bills are posted a few at a time; what they did is written one after the other, each in its
-                    // own transaction, as Hibernate Reactive's session serves one call at a time.
+                .chain(posted -> {
+                    // The batches are posted a few at once; what each did is written one batch after the other, in a
+                    // transaction per batch, as Hibernate Reactive's session serves one call at a time. Should that
+                    // fail, the batch stays BILLING and is billed again: Odoo's bills are found by their refs.
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Outcome outcome : outcomes) {
-                        chain = chain.chain(() -> record(outcome));
+                    for (List<Outcome> outcomes : posted) {
+                        chain = chain.chain(() -> Panache.withTransaction(() -> {
+                            Uni<Void> writes = Uni.createFrom().voidItem();
+                            for (Outcome outcome : outcomes) {
+                                writes = writes.chain(() -> record(outcome));
+                            }
+                            return writes;
+                        }));
                     }
                     return chain;
                 })
-                .chain(() -> Panache.withTransaction(() -> batches.findById(batchId).invoke(batch -> {
-                    if (batch != null && batch.status() == AuditBatch.Status.BILLING) {
-                        batch.finish(clock.instant());
-                    }
-                })))
-                .replaceWithVoid();
+                .chain(() -> !claimed.get()
+                        ? Uni.createFrom().voidItem()
+                        : Panache.withTransaction(() -> batches.findById(batchId).invoke(batch -> {
+                            if (batch != null && batch.status() == AuditBatch.Status.BILLING) {
+                                batch.finish(clock.instant());
+                            }
+                        })).replaceWithVoid())
+                .onFailure()
+                .call(() -> !claimed.get()
+                        ? Uni.createFrom().voidItem()
+                        : Panache.withTransaction(() -> batches.findById(batchId).invoke(batch -> {
+                            if (batch != null) {
+                                batch.releaseBilling();
+                            }
+                        })).onFailure().recoverWithNull());
+    }
+
+    /** A claim's commit that lost to another runner's (the batch's version moved). */
+    private static boolean claimedBySomeoneElse(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Uni<List<Work>> work(AuditBatch batch, List<CarrierInvoice> rows, List<CarrierInvoiceLine> all) {
@@ -159,35 +200,97 @@ public class CarrierInvoiceBilling {
             String refused) {
     }
 
-    /** Posts one bill in Odoo; touches no database, so several run at once. */
-    private Uni<Outcome> post(Work work) {
-        if (work.vendorId() == null) {
-            return Uni.createFrom()
-                    .item(new Outcome(work, null, null, null, work.carrier()
-                            + " has no Odoo vendor in its terms (odooPartnerId)"));
+    private static List<List<Work>> batches(List<Work> work, int size) {
+        List<List<Work>> batches = new ArrayList<>();
+        for (int from = 0; from < work.size(); from += size) {
+            batches.add(work.subList(from, Math.min(work.size(), from + size)));
         }
-        return rates.check(work.currency(), work.date())
-                .chain(rate -> bills.post(work.vendorId(), work.invoiceNumber(), work.date(), work.currency(),
-                        work.lines())
-                        .chain(bill -> rates.bookedOrUnknown(bill.id())
-                                .map(booked -> new Outcome(work, bill, rate, booked, null))))
-                .onFailure()
-                .recoverWithItem(failure -> {
-                    Log.warnf("The bill of %s invoice %s was refused: %s", work.carrier(), work.invoiceNumber(),
-                            failure.getMessage());
-                    return new Outcome(work, null, null, null, String.valueOf(failure.getMessage()));
-                });
+        return batches;
     }
 
+    /**
+     * Posts a batch of bills in Odoo, a few calls whatever their number (a bill Odoo refuses fails alone), after each
+     * currency's rate on each date is checked once; touches no database, so several batches run at once.
+     */
+    private Uni<List<Outcome>> post(List<Work> batch) {
+        List<Outcome> outcomes = new ArrayList<>();
+        Map<String, ExchangeRate> rateOf = new HashMap<>();
+        Map<String, String> noRate = new HashMap<>();
+        Uni<Void> checked = Uni.createFrom().voidItem();
+        for (Work work : batch) {
+            String key = work.currency() + "@" + work.date();
+            if (work.vendorId() == null || rateOf.containsKey(key) || noRate.containsKey(key)) {
+                continue;
+            }
+            noRate.put(key, "not checked");
+            checked = checked.chain(() -> rates.check(work.currency(), work.date())
+                    .invoke(rate -> {
+                        noRate.remove(key);
+                        rateOf.put(key, rate);
+                    })
+                    .onFailure()
+                    .recoverWithItem(failure -> {
+                        noRate.put(key, String.valueOf(failure.getMessage()));
+                        return null;
+                    })
+                    .replaceWithVoid());
+        }
+        return checked.chain(() -> {
+            List<Work> billable = new ArrayList<>();
+            for (Work work : batch) {
+                String key = work.currency() + "@" + work.date();
+                if (work.vendorId() == null) {
+                    outcomes.add(refused(work, work.carrier() + " has no Odoo vendor in its terms (odooPartnerId)"));
+                } else if (noRate.containsKey(key)) {
+                    outcomes.add(refused(work, noRate.get(key)));
+                } else {
+                    billable.add(work);
+                }
+            }
+            if (billable.isEmpty()) {
+                return Uni.createFrom().item(outcomes);
+            }
+            return bills.postAll(billable.stream()
+                    .map(work -> new VendorBillClient.Bill(work.vendorId(), work.invoiceNumber(), work.date(),
+                            work.currency(), work.lines()))
+                    .toList())
+                    .chain(results -> rates.bookedOrUnknown(results.stream()
+                            .filter(result -> result.bill() != null)
+                            .map(result -> result.bill().id())
+                            .toList()).map(booked -> {
+                                for (int i = 0; i < billable.size(); i++) {
+                                    Work work = billable.get(i);
+                                    VendorBillClient.Result result = results.get(i);
+                                    outcomes.add(result.bill() == null
+                                            ? refused(work, result.refusal())
+                                            : new Outcome(work, result.bill(), rateOf.get(work.currency() + "@"
+                                                    + work.date()), booked.get(result.bill().id()), null));
+                                }
+                                return outcomes;
+                            }))
+                    .onFailure()
+                    .recoverWithItem(failure -> {
+                        billable.forEach(work -> outcomes.add(refused(work, String.valueOf(failure.getMessage()))));
+                        return outcomes;
+                    });
+        });
+    }
+
+    private static Outcome refused(Work work, String reason) {
+        Log.warnf("The bill of %s invoice %s was refused: %s", work.carrier(), work.invoiceNumber(), reason);
+        return new Outcome(work, null, null, null, reason);
+    }
+
+    /** Writes what a bill did (in the caller's transaction). */
     private Uni<Void> record(Outcome outcome) {
         Work work = outcome.work();
         if (outcome.bill() == null) {
             return failed(work, outcome.refused());
         }
-        return Panache.withTransaction(() -> invoices.findById(work.invoiceId()).chain(invoice -> {
+        return invoices.findById(work.invoiceId()).chain(invoice -> {
             invoice.billed(outcome.bill().id(), outcome.bill().name());
             return rates.remember(outcome.rate()).chain(() -> billed(work, outcome.bill(), outcome.booked()));
-        }));
+        });
     }
 
     /** Marks the labels the bill paid for (their accruals are then reversed) and records why the bill was posted. */
@@ -207,12 +310,12 @@ public class CarrierInvoiceBilling {
     }
 
     private Uni<Void> failed(Work work, String reason) {
-        return Panache.withTransaction(() -> invoices.findById(work.invoiceId()).chain(invoice -> {
+        return invoices.findById(work.invoiceId()).chain(invoice -> {
             invoice.billFailed(reason);
             return exceptions.raise(BILL_FAILED, config.ownerRole(), "carrier-invoice:" + work.invoiceId(),
                     work.carrier() + " invoice " + work.invoiceNumber() + " was not billed: " + reason,
                     json.write(Map.of("invoiceId", work.invoiceId().toString())));
-        })).replaceWithVoid();
+        }).replaceWithVoid();
     }
 
 }

@@ -27,7 +27,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The one way carrier invoices enter the audit, whatever brought them (a CSV file, the partner API, an EDI 210 event):
- * stores them as a batch of lines for {@link CarrierInvoiceAuditor}. The same invoices again (the same file twice, a retried
+ * stores them as a batch of lines for {@link CarrierInvoiceAuditor}, which starts on a batch as soon as it is stored
+ * (from the partner API or a file; a batch stored in an event handler's transaction at its next run). The same invoices again (the same file twice, a retried
  * call, a redelivered event) are the batch made the first time, so nothing new is created; an invoice number the carrier
  * used before is kept as a duplicate of the first and never billed.
  */
@@ -40,8 +41,11 @@ public class CarrierInvoiceIntake {
     private final FinanceJson json;
     private final Clock clock = Clock.systemUTC();
 
+    private final CarrierInvoiceAuditor auditor;
+
     public CarrierInvoiceIntake(AuditBatchRepository batches, CarrierInvoiceRepository invoices,
-            CarrierInvoiceLineRepository lines, FinanceJson json) {
+            CarrierInvoiceLineRepository lines, FinanceJson json, CarrierInvoiceAuditor auditor) {
+        this.auditor = auditor;
         this.batches = batches;
         this.invoices = invoices;
         this.lines = lines;
@@ -69,7 +73,12 @@ public class CarrierInvoiceIntake {
                         throw new IllegalStateException("carrier invoices refused by a uniqueness rule", failure);
                     }
                     return new Intake(existing, false);
-                }));
+                }))
+                .invoke(intake -> {
+                    if (intake.created()) {
+                        auditor.start(intake.batch().id());
+                    }
+                });
     }
 
     /**

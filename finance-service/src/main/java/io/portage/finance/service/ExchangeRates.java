@@ -3,6 +3,8 @@ package io.portage.finance.service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -83,6 +85,20 @@ public class ExchangeRates {
         return booked(moveId).onFailure().recoverWithItem(failure -> {
             Log.warnf("What Odoo booked for move %d is not known: %s", moveId, failure.getMessage());
             return null;
+        });
+    }
+
+    /**
+     * What many posted moves booked, by move id; none when Odoo does not answer (the postings are then recorded without
+     * company amounts, as with {@link #bookedOrUnknown(long)}).
+     */
+    public Uni<Map<Long, BookedAmounts>> bookedOrUnknown(List<Long> moveIds) {
+        if (moveIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return odoo.booked(moveIds, config.companyId()).onFailure().recoverWithItem(failure -> {
+            Log.warnf("What Odoo booked for moves %s is not known: %s", moveIds, failure.getMessage());
+            return Map.of();
         });
     }
 
