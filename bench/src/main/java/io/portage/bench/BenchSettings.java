@@ -2,14 +2,19 @@ package io.portage.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.portage.stack.QuarkusService;
 
-/** The JVM options a benchmarked service runs with: the deployment's, plus a flight recording when one is asked for. */
-final class BenchJvmOptions {
+/**
+ * What a benchmarked service runs with: the deployment's JVM options, plus a flight recording when one is asked for, and
+ * configuration to try against the deployment's.
+ */
+final class BenchSettings {
 
-    private BenchJvmOptions() {
+    private BenchSettings() {
     }
 
     /**
@@ -25,5 +30,26 @@ final class BenchJvmOptions {
         options.add("-XX:StartFlightRecording=filename=" + Path.of(recording).toAbsolutePath()
                 + ",settings=profile,method-profiling=max");
         return options;
+    }
+
+    /**
+     * Configuration to try against the deployment's, from {@code PORTAGE_BENCH_CONFIG="key=value;key=value"} in the
+     * environment (printed, so a result names what it ran with).
+     */
+    static Map<String, String> configOverrides() {
+        String given = System.getenv("PORTAGE_BENCH_CONFIG");
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (given != null) {
+            for (String pair : given.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    overrides.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                }
+            }
+        }
+        if (!overrides.isEmpty()) {
+            System.out.println("Configuration overridden: " + overrides);
+        }
+        return overrides;
     }
 }

@@ -62,12 +62,15 @@ public final class CarrierInvoiceAuditBenchmark {
 
     public static void main(String[] args) throws Exception {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        // Bills posted at once (portage.finance.audit.bill-concurrency); 1 posts them one after the other.
-        String billConcurrency = System.getenv().getOrDefault("BENCH_BILL_CONCURRENCY", "4");
+        // Bills posted together in a few Odoo calls (portage.finance.audit.bill-batch-size; 1: one bill a batch), and
+        // batches posted at once (portage.finance.audit.bill-concurrency); the service's defaults unless set.
+        String billBatch = System.getenv().getOrDefault("BENCH_BILL_BATCH", "25");
+        String billConcurrency = System.getenv().getOrDefault("BENCH_BILL_CONCURRENCY", "2");
         Path work = PortageHome.locate().root().resolve("bench/carrier-invoice-audit");
         System.out.printf("Carrier invoice audit in finance-service: %d lines in %d invoices (after %d warm-up), %d cores,"
-                + " %s bills at once, status polled %s%n", lines, lines / LINES_PER_INVOICE, lines / 5,
-                Runtime.getRuntime().availableProcessors(), billConcurrency, POLL_API ? "over the API" : "in the database");
+                + " bills in batches of %s, %s batches at once, status polled %s%n", lines, lines / LINES_PER_INVOICE,
+                lines / 5, Runtime.getRuntime().availableProcessors(), billBatch, billConcurrency,
+                POLL_API ? "over the API" : "in the database");
 
         try (OdooStandin odoo = OdooStandin.builder()
                 .version("18.0")
@@ -80,15 +83,17 @@ public final class CarrierInvoiceAuditBenchmark {
             String issuer = stack.keycloak().orElseThrow().issuer();
             QuarkusService finance = new QuarkusService("finance-service", PortageHome.locate().checkout(), Ports.free())
                     .withStack(stack, "finance")
-                    .withJvmOptions(BenchJvmOptions.asDeployed())
+                    .withJvmOptions(BenchSettings.asDeployed())
                     .with("quarkus.oidc.auth-server-url", issuer)
                     .with("portage.odoo.url", odoo.baseUrl())
                     .with("portage.odoo.database", ODOO_DATABASE)
                     .with("portage.odoo.login", ODOO_LOGIN)
                     .with("portage.odoo.api-key", ODOO_API_KEY)
                     .with("portage.finance.accrual.interval", "24h")
+                    .with("portage.finance.audit.bill-batch-size", billBatch)
                     .with("portage.finance.audit.bill-concurrency", billConcurrency)
                     .with("quarkus.log.level", "WARN");
+            BenchSettings.configOverrides().forEach(finance::with);
             ManagedProcess service = finance.start(work.resolve("services"), false, Duration.ofSeconds(120));
             try {
                 HttpClient http = HttpClient.newHttpClient();

@@ -57,8 +57,8 @@ public final class ShipmentTrackingBenchmark {
         try (LocalStack stack = LocalStack.forTests(work.resolve("stack"), false).start(List.of("shipments"))) {
             QuarkusService shipments = new QuarkusService("shipment-service", checkout, Ports.free())
                     .withStack(stack, "shipments")
-                    .withJvmOptions(BenchJvmOptions.asDeployed());
-            configOverrides().forEach(shipments::with);
+                    .withJvmOptions(BenchSettings.asDeployed());
+            BenchSettings.configOverrides().forEach(shipments::with);
             ManagedProcess service = shipments.start(work.resolve("services"), false, Duration.ofSeconds(120));
             try {
                 PostgresServer postgres = stack.postgres();
@@ -95,27 +95,6 @@ public final class ShipmentTrackingBenchmark {
                 service.stop(Duration.ofSeconds(15));
             }
         }
-    }
-
-    /**
-     * Configuration to try against the deployment's, from {@code PORTAGE_BENCH_CONFIG="key=value;key=value"} in the
-     * environment (printed, so a result names what it ran with).
-     */
-    private static Map<String, String> configOverrides() {
-        String given = System.getenv("PORTAGE_BENCH_CONFIG");
-        Map<String, String> overrides = new java.util.LinkedHashMap<>();
-        if (given != null) {
-            for (String pair : given.split(";")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    overrides.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-                }
-            }
-        }
-        if (!overrides.isEmpty()) {
-            System.out.println("Configuration overridden: " + overrides);
-        }
-        return overrides;
     }
 
     /** Prepares the trackers, produces their statuses and waits until all are applied; the seconds from the first send. */
