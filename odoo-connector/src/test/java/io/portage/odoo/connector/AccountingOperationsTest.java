@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portage.odoo.connector.error.OdooConflictException;
 import io.portage.odoo.connector.ops.BillOutcome;
 import io.portage.odoo.connector.ops.BookedAmounts;
+import io.portage.odoo.connector.ops.ExchangeRate;
 import io.portage.odoo.connector.ops.MoveLine;
 import io.portage.odoo.connector.ops.MoveRequest;
 import io.portage.odoo.connector.ops.MoveResult;
@@ -162,16 +163,48 @@ class AccountingOperationsTest {
 
     /** A confirmed order of 3 chairs invoiced on delivery, delivered; its id and delivery. */
     private long[] deliveredOrder() {
+        return deliveredOrder(Map.of());
+    }
+
+    /** {@link #deliveredOrder()} with more values of the order (a pricelist). */
+    private long[] deliveredOrder(Map<String, Object> more) {
         await(odoo.client.calls().write("product.product", List.of(CHAIR), Map.of("invoice_policy", "delivery")));
-        long order = await(odoo.client.calls()
-                .create("sale.order", Map.of("partner_id", 3, "order_line", List.of(
-                        List.of(0, 0, Map.of("product_id", CHAIR, "product_uom_qty", 3))))));
+        Map<String, Object> vals = new java.util.HashMap<>(more);
+        vals.put("partner_id", 3);
+        vals.put("order_line", List.of(List.of(0, 0, Map.of("product_id", CHAIR, "product_uom_qty", 3))));
+        long order = await(odoo.client.calls().create("sale.order", vals));
         await(odoo.client.calls().callOnRecords("sale.order", "action_confirm", List.of(order), Map.of()));
         assertThat(await(odoo.ops.invoicing().invoiceOrder(order))).as("nothing delivered, nothing to invoice")
                 .isEmpty();
         long delivery = await(odoo.ops.stock().orderPickings(order)).get(0).id();
         await(odoo.ops.stock().validateDelivery(delivery, Map.of(CHAIR, new BigDecimal("3")), false));
         return new long[]{order, delivery};
+    }
+
+    @Test
+    void anOrderOnAnEurPricelistIsInvoicedInEurAndBookedAtOdoosRateOfTheDay() {
+        // Odoo's sale.order: currency_id is the pricelist's currency, else the company's; the invoice takes it
+        start("18.0");
+        int eur = odoo.standin.records("res.currency")
+                .stream()
+                .filter(currency -> "EUR".equals(currency.get("name")))
+                .map(currency -> ((Number) currency.get("id")).intValue())
+                .findFirst()
+                .orElseThrow();
+        int pricelist = odoo.standin.createAsSuperuser("product.pricelist", Map.of("name", "Europe", "currency_id", eur));
+        long inDollars = deliveredOrder()[0];
+        long inEuros = deliveredOrder(Map.of("pricelist_id", pricelist))[0];
+        assertThat(await(odoo.ops.invoicing().orderCurrency(inDollars))).isEqualTo("USD");
+        assertThat(await(odoo.ops.invoicing().orderCurrency(inEuros))).isEqualTo("EUR");
+
+        MoveResult invoice = await(odoo.ops.invoicing().invoiceOrder(inEuros)).get(0);
+        assertThat(invoice.currency()).isEqualTo("EUR");
+        assertThat(invoice.amountTotal()).isEqualByComparingTo("210");
+        ExchangeRate rate = await(odoo.ops.currencies().rate("EUR", TODAY, 1));
+        assertThat(rate.known()).as("the stand-in has EUR rates from 2026-01-01").isTrue();
+        BookedAmounts booked = await(odoo.ops.currencies().booked(invoice.id(), 1));
+        assertThat(booked.companyAmount()).isEqualByComparingTo(new BigDecimal("210").divide(rate.rate(), 2,
+                java.math.RoundingMode.HALF_UP));
     }
 
     @Test

@@ -68,6 +68,7 @@ final class Access {
                 "stock.return.picking", "stock.return.picking.line", "stock.warn.insufficient.qty.scrap"), stock,
                 stock);
         acl(List.of("sale.order", "sale.order.line", "sale.advance.payment.inv"), sales, sales);
+        acl(List.of("product.pricelist"), internal, List.of("sales_team.group_sale_manager"));
         List<String> purchaseRead = List.of("purchase.group_purchase_user", "account.group_account_invoice");
         acl(List.of("purchase.order", "purchase.order.line"), purchaseRead, purchaseRead);
         ACL.get("purchase.order").put("create", List.of("purchase.group_purchase_user"));

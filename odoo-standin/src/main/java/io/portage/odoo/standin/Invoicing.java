@@ -187,6 +187,8 @@ final class Invoicing {
         Map<String, Object> move = new LinkedHashMap<>();
         move.put("move_type", refund ? "out_refund" : "out_invoice");
         move.put("partner_id", partner);
+        // sale.order._prepare_invoice: the invoice is in the order's currency (Odoo groups orders of one currency).
+        move.put("currency_id", TradeSchema.orderCurrency(orm, orders.get(0)));
         move.put("invoice_origin", String.join(", ", names));
         move.put("invoice_line_ids", lines);
         return orm.createOne(orm.model("account.move"), move);

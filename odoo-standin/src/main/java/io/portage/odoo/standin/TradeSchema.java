@@ -21,12 +21,23 @@ final class TradeSchema {
         order.add("date_order", Type.DATETIME, "Order Date").required().defaultTo(Orm::now);
         order.one2many("order_line", "Order Lines", "sale.order.line", "order_id");
         order.many2one("carrier_id", "Delivery Method", "delivery.carrier");
+        // sale.order's pricelist_id (the customer's property_product_pricelist in Odoo, which this stand-in does not
+        // have: none unless given) and currency_id (_compute_currency_id: the pricelist's currency, else the company's).
+        order.many2one("pricelist_id", "Pricelist", "product.pricelist");
+        order.add("currency_id", Type.MANY2ONE, "Currency").computed(TradeSchema::orderCurrency).comodel = "res.currency";
         order.one2many("picking_ids", "Transfers", "stock.picking", "sale_id");
         order.add("invoice_ids", Type.MANY2MANY, "Invoices").computed(Invoicing::orderInvoices).comodel = "account.move";
         order.add("invoice_status", Type.SELECTION, "Invoice Status").computed(Invoicing::orderStatus).selection = List
                 .of("upselling", "invoiced", "to invoice", "no");
         order.add("amount_total", Type.FLOAT, "Total")
                 .computed((orm, row) -> orm.sum("sale.order.line", "order_id", row.get("id"), "price_subtotal"));
+
+        Model pricelist = put(models, new Model("product.pricelist", "Pricelist"));
+        pricelist.order = "sequence asc, id asc";
+        pricelist.chars("name", "Pricelist Name").required();
+        pricelist.many2one("currency_id", "Currency", "res.currency").required();
+        pricelist.add("sequence", Type.INTEGER, "Sequence").defaultTo(16);
+        pricelist.bool("active", "Active").defaultTo(true);
 
         Model line = put(models, new Model("sale.order.line", "Sales Order Line"));
         line.order = "order_id, id";
@@ -90,5 +101,17 @@ final class TradeSchema {
         double quantity = row.get(quantityField) == null ? 0.0 : ((Number) row.get(quantityField)).doubleValue();
         double price = row.get("price_unit") == null ? 0.0 : ((Number) row.get("price_unit")).doubleValue();
         return Math.round(quantity * price * 100.0) / 100.0;
+    }
+
+    /** {@code sale.order._compute_currency_id}: the pricelist's currency, else the company's. */
+    static Object orderCurrency(Orm orm, Map<String, Object> order) {
+        Object pricelist = order.get("pricelist_id");
+        if (pricelist instanceof Integer id) {
+            Map<String, Object> row = orm.row("product.pricelist", id);
+            if (row != null && row.get("currency_id") != null) {
+                return row.get("currency_id");
+            }
+        }
+        return Currencies.companyCurrency(orm);
     }
 }

@@ -73,6 +73,29 @@ class CurrencyRatesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aSaleOrderIsInItsPricelistsCurrencyAndItsInvoiceIsToo() {
+        // sale_order.py: currency_id = pricelist_id.currency_id or company_id.currency_id; the invoice takes it
+        int pricelist = standin.createAsSuperuser("product.pricelist", Map.of("name", "Europe", "currency_id", 1));
+        int inEuros = (Integer) client.call("sale.order", "create", Map.of("partner_id", 3, "pricelist_id", pricelist,
+                "order_line", List.of(List.of(0, 0, Map.of("product_id", 1, "product_uom_qty", 2)))));
+        int inDollars = (Integer) client.call("sale.order", "create", Map.of("partner_id", 3, "order_line", List.of(List
+                .of(0, 0, Map.of("product_id", 1, "product_uom_qty", 2)))));
+        assertThat(client.readOne("sale.order", inEuros, "currency_id")).containsEntry("currency_id", List.of(1, "EUR"));
+        assertThat(client.readOne("sale.order", inDollars, "currency_id")).containsEntry("currency_id", List.of(2,
+                "USD"));
+
+        client.call("sale.order", "action_confirm", List.of(inEuros));
+        int wizard = (Integer) client.call("sale.advance.payment.inv", "create", Map.of("advance_payment_method",
+                "delivered", "sale_order_ids", List.of(List.of(6, 0, List.of(inEuros)))));
+        client.call("sale.advance.payment.inv", "create_invoices", List.of(wizard));
+        int invoice = ((List<Integer>) client.readOne("sale.order", inEuros, "invoice_ids").get("invoice_ids")).get(0);
+        assertThat(client.readOne("account.move", invoice, "currency_id", "amount_total"))
+                .containsEntry("currency_id", List.of(1, "EUR"))
+                .containsEntry("amount_total", 140.0);
+    }
+
+    @Test
     void aCurrencyWithoutAnyRateIsConvertedAtOneToOneAsOdooDoes() {
         int chf = standin.createAsSuperuser("res.currency", Map.of("name", "CHF", "symbol", "CHF"));
         int bill = (Integer) client.call("account.move", "create", Map.of("move_type", "in_invoice", "partner_id", 4,

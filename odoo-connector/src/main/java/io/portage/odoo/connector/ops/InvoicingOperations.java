@@ -24,6 +24,19 @@ public final class InvoicingOperations {
     }
 
     /**
+     * The ISO code of the sale order's currency ({@code currency_id}: its pricelist's, else the company's), the currency
+     * its invoices are made in and converted from at Odoo's rate of their date.
+     */
+    public Uni<String> orderCurrency(long orderId) {
+        return client.calls().read("sale.order", List.of(orderId), List.of("currency_id")).map(rows -> {
+            if (rows.isEmpty()) {
+                throw new OdooMissingException("odoo.exceptions.MissingError", "sale.order " + orderId + " not found");
+            }
+            return rows.get(0).path("currency_id").path(1).asText();
+        });
+    }
+
+    /**
      * Invoices what the order has left to invoice and posts its invoices: the lines' {@code qty_to_invoice} is read
      * first and the wizard called only when some is not zero (Odoo's "No items are available to invoice" is never
      * asked for); then every draft in the order's {@code invoice_ids} (cancelled ones filtered out) is posted. Answers
