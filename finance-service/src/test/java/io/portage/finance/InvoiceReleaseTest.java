@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.portage.contracts.EventCatalog;
 import io.portage.contracts.EventType;
+import io.portage.finance.service.CustomerInvoicing;
 import io.portage.odoo.connector.OdooClient;
 import io.portage.odoo.connector.ops.OdooOperations;
 import io.portage.testsupport.CloudEventRecords;
@@ -31,6 +32,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /**
@@ -209,6 +211,56 @@ class InvoiceReleaseTest {
         assertThat(invoicesOf(second)).hasSize(1);
         given().auth().oauth2(finance).post("/api/v1/order-invoices/" + manual + "/release").then().statusCode(409);
         given().auth().oauth2(finance).post("/api/v1/order-invoices/ORD-unknown/release").then().statusCode(404);
+    }
+
+    @Test
+    void anOrderInACurrencyOdooHasNoRateOfTodayWaitsForTheRateNeverInvoicedAtOneToOne() {
+        // Odoo invoices a sale order in its pricelist's currency at its rate of the day, 1:1 when it has none.
+        policy("AT_DISPATCH");
+        java.util.Random random = new java.util.Random();
+        String code = "Q" + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
+        int currency = OdooStandinResource.standin().createAsSuperuser("res.currency", Map.of("name", code, "symbol", code));
+        int pricelist = OdooStandinResource.standin()
+                .createAsSuperuser("product.pricelist", Map.of("name", "In " + code, "currency_id", currency));
+        long saleOrder = odoo.calls()
+                .create("sale.order", Map.of("partner_id", 3, "pricelist_id", pricelist, "order_line", List.of(List.of(0, 0,
+                        Map.of("product_id", 1, "product_uom_qty", 2)))))
+                .await()
+                .atMost(WAIT);
+        odoo.calls().callOnRecords("sale.order", "action_confirm", List.of(saleOrder), Map.of()).await().atMost(WAIT);
+        String order = "ORD-" + UUID.randomUUID();
+        String shipment = "SHP-" + UUID.randomUUID();
+        produce(List.of(released(order, saleOrder), created(shipment, order), dispatched(shipment)));
+
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        await().atMost(WAIT)
+                .untilAsserted(() -> orderInvoice(order).statusCode(200)
+                        .body("error", equalTo("no exchange rate for " + code + " on " + today + " in Odoo")));
+        assertThat(invoicesOf(saleOrder)).isEmpty();
+        assertThat(CarrierTestFixture.exceptions(CustomerInvoicing.NO_RATE, order)).singleElement()
+                .satisfies(item -> assertThat(item.get("status")).isEqualTo("OPEN"));
+
+        // Finance adds the rate in Odoo (1.35 for a dollar): the next run invoices, 140.00 in the order's currency (the
+        // stand-in prices the chairs at their list price, as Odoo does at 1:1 without a rate when the order is made).
+        OdooStandinResource.standin()
+                .createAsSuperuser("res.currency.rate", Map.of("name", "2026-01-01", "rate", 1.35, "currency_id", currency,
+                        "company_id", 1));
+        await().atMost(WAIT).untilAsserted(() -> orderInvoice(order).body("status", equalTo("INVOICED")));
+        assertThat(invoicesOf(saleOrder)).singleElement()
+                .satisfies(invoice -> assertThat(invoice.get("currency_id")).isEqualTo(List.of(currency, code)));
+        assertThat(CarrierTestFixture.exceptions(CustomerInvoicing.NO_RATE, order)).singleElement()
+                .satisfies(item -> assertThat(item.get("status")).isEqualTo("RESOLVED"));
+        JsonPath posting = given().auth()
+                .oauth2(finance)
+                .queryParam("ref", "sale.order/" + saleOrder)
+                .get("/api/v1/postings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(posting.getString("[0].currency")).isEqualTo(code);
+        assertThat(new BigDecimal(posting.getString("[0].companyAmount"))).as("140.00 / 1.35")
+                .isEqualByComparingTo("103.70");
     }
 
     /**

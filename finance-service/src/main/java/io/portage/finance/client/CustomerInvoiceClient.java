@@ -26,6 +26,11 @@ public class CustomerInvoiceClient {
     public record Invoice(long id, String name, String state, String moveType, BigDecimal total, String currency) {
     }
 
+    /** The ISO code of the sale order's currency (its pricelist's, else the company's): its invoices' currency. */
+    public Uni<String> orderCurrency(long saleOrderId) {
+        return CallerContext.emitOnCaller(odoo.invoicing().orderCurrency(saleOrderId));
+    }
+
     /** Invoices and posts what the sale order has left to invoice; answers its invoices not cancelled. */
     public Uni<List<Invoice>> invoiceOrder(long saleOrderId) {
         return CallerContext.emitOnCaller(odoo.invoicing()

@@ -3,6 +3,7 @@ package io.portage.finance.service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.portage.finance.client.CustomerInvoiceClient;
+import io.portage.finance.config.AuditConfig;
 import io.portage.finance.config.FinanceOdooConfig;
 import io.portage.finance.domain.OrderInvoice;
 import io.portage.finance.domain.Posting;
@@ -20,6 +22,7 @@ import io.portage.finance.domain.ShipmentInvoice;
 import io.portage.finance.repository.OrderInvoiceRepository;
 import io.portage.finance.repository.PostingRepository;
 import io.portage.finance.repository.ShipmentInvoiceRepository;
+import io.portage.kit.ops.ExceptionQueue;
 import io.portage.odoo.connector.ops.BookedAmounts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -31,12 +34,19 @@ import io.smallrye.mutiny.Uni;
  * them INVOICED on the shipment and the order with what caused them (the release and trigger events, or the person).
  * Odoo is asked for what the order has delivered and not invoiced (ODOO.md: the delivered method), so each shipment's
  * invoice holds what was delivered since the one before, and a retry after a failure half way never invoices twice; a
- * failed call is tried again at the next run.
+ * failed call is tried again at the next run. An order in another currency than the company's is invoiced only once
+ * Odoo holds a rate of it dated on or before the day (Odoo would convert at its oldest rate, or 1:1, without a word):
+ * until then the invoice waits, with an item for finance that closes itself once the invoice is made.
  */
 @ApplicationScoped
 public class CustomerInvoicing {
 
+    /** The exception type of an invoice waiting for Odoo's exchange rate of its currency on the day it is made. */
+    public static final String NO_RATE = "finance.invoice-waits-for-rate";
+
     private final OrderInvoiceRepository invoices;
+    private final ExceptionQueue exceptions;
+    private final AuditConfig audit;
     private final ShipmentInvoiceRepository shipmentInvoices;
     private final PostingRepository postings;
     private final CustomerInvoiceClient odoo;
@@ -47,7 +57,9 @@ public class CustomerInvoicing {
 
     public CustomerInvoicing(OrderInvoiceRepository invoices, ShipmentInvoiceRepository shipmentInvoices,
             PostingRepository postings, CustomerInvoiceClient odoo, FinanceJson json, FinanceOdooConfig writes,
-            ExchangeRates rates) {
+            ExchangeRates rates, ExceptionQueue exceptions, AuditConfig audit) {
+        this.exceptions = exceptions;
+        this.audit = audit;
         this.rates = rates;
         this.shipmentInvoices = shipmentInvoices;
         this.writes = writes;
@@ -71,7 +83,17 @@ public class CustomerInvoicing {
                     return Panache.withTransaction(() -> shipmentInvoices.findById(key(shipment))
                             .invoke(row -> row.failed(String.valueOf(failure.getMessage())))
                             .chain(() -> invoices.findById(shipment.orderId()))
-                            .invoke(row -> row.failed(String.valueOf(failure.getMessage())))).replaceWithVoid();
+                            .invoke(row -> row.failed(String.valueOf(failure.getMessage())))
+                            .chain(order -> failure instanceof NoExchangeRateException
+                                    ? exceptions.raise(NO_RATE, audit.ownerRole(), "order-invoice:" + shipment.orderId(),
+                                            "The invoice of order " + shipment.orderId() + " waits: "
+                                                    + failure.getMessage() + " (it is made at the next run once "
+                                                    + "the rate is added in Odoo)",
+                                            json.write(Map.of("orderId", shipment.orderId(), "saleOrderId",
+                                                    order.saleOrderId())))
+                                            .replaceWithVoid()
+                                    : Uni.createFrom().voidItem()))
+                            .replaceWithVoid();
                 }));
             }
             return chain;
@@ -88,7 +110,10 @@ public class CustomerInvoicing {
      */
     private Uni<Void> invoice(ShipmentInvoice shipment) {
         return Panache.withSession(() -> invoices.findById(shipment.orderId()))
-                .chain(order -> odoo.invoiceOrder(order.saleOrderId()))
+                .chain(order -> odoo.orderCurrency(order.saleOrderId())
+                        // Odoo converts an invoice at its rate of the invoice's date (today), 1:1 when it has none.
+                        .chain(currency -> rates.check(currency, LocalDate.now(clock)))
+                        .chain(() -> odoo.invoiceOrder(order.saleOrderId())))
                 .chain(made -> booked(made).chain(booked -> Panache.withTransaction(() -> shipmentInvoices
                         .findById(key(shipment))
                         .chain(row -> invoices.findById(shipment.orderId())
@@ -116,7 +141,10 @@ public class CustomerInvoicing {
                                             .anyMatch(other -> other != row
                                                     && other.status() == ShipmentInvoice.Status.READY);
                                     order.invoiced(ids, total, currency, more, now);
-                                    return record(order, row, posted, booked);
+                                    return record(order, row, posted, booked).chain(() -> exceptions.settle(NO_RATE,
+                                            "order-invoice:" + order.orderId(), "finance-service",
+                                            "invoiced once Odoo had the rate", order.correlationId()))
+                                            .replaceWithVoid();
                                 }))))));
     }
 
