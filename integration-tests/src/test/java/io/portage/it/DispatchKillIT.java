@@ -44,7 +44,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,9 +68,9 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * {@code kill -9} of shipment-service while Odoo validates a partial dispatch: a 3PL's shipping advice (945) ships 3
- * of 4 chairs and 1 of 2 lamps, Odoo validates the delivery and commits but its answer is held back, the service is
- * killed before it hears, restarted on the same database, and the advice is delivered twice more; Odoo's delivery is
- * validated exactly once, with one backorder of the rest, and the shipment is dispatched once.
+ * of 4 chairs and 1 of 2 lamps, Odoo commits a step of the validation (the wizard opened, or answered) but its answer is
+ * held back, the service is killed before it hears, restarted on the same database, and the advice is delivered twice
+ * more; Odoo's delivery is validated exactly once, with one backorder of the rest, and the shipment is dispatched once.
  */
 class DispatchKillIT {
 
@@ -159,8 +160,32 @@ class DispatchKillIT {
         }
     }
 
-    @Test
-    void aServiceKilledWhileOdooValidatesThePartialDispatchValidatesItOnce() throws Exception {
+    /**
+     * Where in Odoo's validation of a short delivery the service is killed: after Odoo committed {@code button_validate}
+     * (which only opens the backorder wizard: nothing validated yet), or after it committed the wizard's
+     * {@code process} (the delivery validated, its backorder made).
+     */
+    enum KillPoint {
+
+        WIZARD_OPENED("stock.picking", "button_validate", 2), WIZARD_ANSWERED(BACKORDER_WIZARD, "process", 1);
+
+        final String model;
+        final String method;
+        /** How often button_validate is called in all: again after a restart when the first never got to process. */
+        final int buttonValidates;
+
+        KillPoint(String model, String method, int buttonValidates) {
+            this.model = model;
+            this.method = method;
+            this.buttonValidates = buttonValidates;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KillPoint.class)
+    void aServiceKilledWhileOdooValidatesThePartialDispatchValidatesItOnce(KillPoint point) throws Exception {
+        int validatesBefore = odoo.calls("stock.picking", "button_validate");
+        int processesBefore = odoo.calls(BACKORDER_WIZARD, "process");
         String externalId = "NW-" + UUID.randomUUID();
         int saleId = rpc("sale.order", "create", List.of(Map.of("partner_id", AZURE, "client_order_ref",
                 "northwind-shop:" + externalId, "order_line", List.of(line(CHAIR, 4), line(LAMP, 2))))).asInt();
@@ -193,24 +218,31 @@ class DispatchKillIT {
                 .path("shipment.label.trackingNumber");
         await().atMost(WAIT).until(() -> tracking.equals(picking(deliveryId).get("carrier_tracking_ref")));
 
-        // Short, button_validate only opens the backorder wizard: its answer, process, validates. Odoo will commit
-        // that, then hold its answer back for 5 s: the service is killed while it waits.
-        odoo.faults().failNext(BACKORDER_WIZARD, "process", 1, Fault.TIMEOUT_AFTER_COMMIT);
+        // Short, button_validate only opens the backorder wizard: its answer, process, validates. Odoo will commit the
+        // call of the kill point, then hold its answer back for 5 s: the service is killed while it waits.
+        odoo.faults().failNext(point.model, point.method, 1, Fault.TIMEOUT_AFTER_COMMIT);
+        int before = odoo.calls(point.model, point.method);
         ProducerRecord<String, String> advice = shipConfirmed(UUID.randomUUID().toString(), orderId, tracking);
         produce(advice);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() -> odoo.calls(BACKORDER_WIZARD, "process") == 1);
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> odoo.calls(point.model, point.method) == before + 1);
         long validatedAt = System.nanoTime();
         service.kill(Duration.ofSeconds(10));
         long killed = System.nanoTime();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> "done".equals(picking(deliveryId).get("state")));
+        if (point == KillPoint.WIZARD_ANSWERED) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> "done".equals(picking(deliveryId).get("state")));
+        } else {
+            assertThat(picking(deliveryId).get("state")).as("the wizard opened, nothing validated").isNotEqualTo("done");
+        }
         assertThat(dispatchHandOver(shipmentId)).as("the service never heard Odoo's answer")
                 .containsEntry("status", "PENDING")
                 .containsEntry("done_at", null);
         assertThat(Files.readString(service.logFile())).doesNotContain("(DISPATCH of shipment " + shipmentId + ") done");
 
         // Restarted on the same database; the advice comes again as Kafka redelivers it and as the 3PL resends it.
-        service = shipments.start(work.resolve("after-kill"), false, Duration.ofSeconds(120));
+        service = shipments.start(work.resolve("after-kill-" + point), false, Duration.ofSeconds(120));
         long restarted = System.nanoTime();
         produce(advice);
         produce(shipConfirmed(UUID.randomUUID().toString(), orderId, tracking));
@@ -232,8 +264,10 @@ class DispatchKillIT {
         awaitConsumed("shipment-service.ship-confirmed", Topics.WAREHOUSE);
 
         // Odoo: validated once, with what left; one backorder of the rest; carrier and tracking reference on it.
-        assertThat(odoo.calls("stock.picking", "button_validate")).as("button_validate calls").isEqualTo(1);
-        assertThat(odoo.calls(BACKORDER_WIZARD, "process")).as("backorder wizards answered").isEqualTo(1);
+        assertThat(odoo.calls("stock.picking", "button_validate") - validatesBefore).as("button_validate calls")
+                .isEqualTo(point.buttonValidates);
+        assertThat(odoo.calls(BACKORDER_WIZARD, "process") - processesBefore).as("backorder wizards answered")
+                .isEqualTo(1);
         Map<String, Object> validated = picking(deliveryId);
         assertThat(validated.get("state")).isEqualTo("done");
         assertThat(validated.get("carrier_tracking_ref")).isEqualTo(tracking);
@@ -274,9 +308,10 @@ class DispatchKillIT {
         assertThat(eventIds(Topics.SHIPMENTS, shipmentId, EventCatalog.SHIPMENT_DISPATCHED_V1.type()))
                 .as("dispatched events of the shipment")
                 .hasSize(1);
-        System.out.printf("killed (SIGKILL) %d ms after Odoo took the validation; restarted in %.1f s; the hand-over done"
-                + " %.1f s after the restart; button_validate called once%n", (killed - validatedAt) / 1_000_000,
-                (restarted - killed) / 1e9, (handedOver - restarted) / 1e9);
+        System.out.printf("%s: killed (SIGKILL) %d ms after Odoo took %s.%s; restarted in %.1f s; the hand-over done"
+                + " %.1f s after the restart; button_validate called %d times, process once%n", point,
+                (killed - validatedAt) / 1_000_000, point.model, point.method, (restarted - killed) / 1e9,
+                (handedOver - restarted) / 1e9, point.buttonValidates);
     }
 
     /** A call to shipment-service with an access token of the realm. */
