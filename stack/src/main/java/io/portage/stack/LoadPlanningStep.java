@@ -79,8 +79,8 @@ final class LoadPlanningStep {
             throw new IllegalStateException("The TMS did not plan shipment " + shipmentId + ": " + told.status() + " "
                     + told.body());
         }
-        System.out.printf("   The TMS %s it (revision %d, called back signed to /webhooks/tms): %s picks up %s %s-%s%n",
-                revision == 1 ? "plans" : "plans again, a later pickup,", told.body().path("revision").asInt(),
+        System.out.printf("   The TMS %s (revision %d, called back signed to /webhooks/tms): %s picks up %s %s-%s%n",
+                revision == 1 ? "plans it" : "plans it again", told.body().path("revision").asInt(),
                 told.body().path("carrier").asText(), window[0].toString().substring(0, 10), time(window[0]),
                 time(window[1]));
         JsonNode load = web.await(loadPlan, opsToken, l -> l.path("revision").asInt() == revision
