@@ -168,6 +168,62 @@ class HelmIngressTest {
                 .hasMessageContaining("documentsBaseUrl");
     }
 
+    @Test
+    void theTmsIsWiredIntoShipmentServiceOnlyWhenEnabledWithItsSecretsFromSecrets() {
+        assertThat(env(render(template -> template), "portage-shipment-service").keySet()).as("off by default")
+                .noneMatch(name -> name.startsWith("PORTAGE_TMS_") || name.startsWith("quarkus.oidc-client."));
+
+        List<HasMetadata> objects = render(template -> template.set("shipmentService.tms.enabled", "true")
+                .set("shipmentService.tms.url", "https://tms.logistics.example/v2")
+                .set("shipmentService.tms.callbackUrl", "https://hooks.logistics.example/webhooks/tms"));
+        assertThat(shipmentEnv(objects)).containsEntry("PORTAGE_TMS_ENABLED", "true")
+                .containsEntry("PORTAGE_TMS_URL", "https://tms.logistics.example/v2")
+                .containsEntry("PORTAGE_TMS_CALLBACK_URL", "https://hooks.logistics.example/webhooks/tms")
+                .as("the release's yard-service, on its Service's port")
+                .containsEntry("PORTAGE_TMS_YARD_URL", "http://portage-yard-service:" + port(objects, "portage-yard-service"))
+                .containsEntry("PORTAGE_TMS_YARD_DOCK", "OUT")
+                .containsEntry("quarkus.oidc-client.auth-server-url", "http://keycloak/realms/portage")
+                .containsEntry("quarkus.oidc-client.client-id", "shipment-service");
+        Map<String, EnvVar> env = env(objects, "portage-shipment-service");
+        Map<String, String> secrets = new java.util.TreeMap<>();
+        env.values()
+                .stream()
+                .filter(variable -> variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null)
+                .forEach(variable -> {
+                    assertThat(variable.getValue()).as(variable.getName()).isNull();
+                    secrets.put(variable.getName(), variable.getValueFrom().getSecretKeyRef().getName() + "/"
+                            + variable.getValueFrom().getSecretKeyRef().getKey());
+                });
+        assertThat(secrets).containsEntry("PORTAGE_TMS_API_KEY", "portage-tms/api-key")
+                .containsEntry("PORTAGE_TMS_WEBHOOK_SECRET", "portage-tms/webhook-secret")
+                .containsEntry("quarkus.oidc-client.credentials.secret", "portage-shipment-service-client/client-secret");
+        // Only shipment-service is given the TMS and the client's secret.
+        for (String other : List.of("portage-yard-service", "portage-order-service", "portage-gateway")) {
+            assertThat(env(objects, other).keySet()).as(other)
+                    .noneMatch(name -> name.startsWith("PORTAGE_TMS_") || name.startsWith("quarkus.oidc-client."));
+        }
+
+        assertThat(shipmentEnv(render(template -> template.set("shipmentService.tms.enabled", "true")
+                .set("shipmentService.tms.url", "https://tms.logistics.example")
+                .set("shipmentService.tms.callbackUrl", "https://hooks.logistics.example/webhooks/tms")
+                .set("shipmentService.tms.yardUrl", "https://yard.elsewhere.example")
+                .set("shipmentService.tms.dock", "OUT-2")))).containsEntry("PORTAGE_TMS_YARD_URL",
+                        "https://yard.elsewhere.example")
+                .containsEntry("PORTAGE_TMS_YARD_DOCK", "OUT-2");
+        assertThatThrownBy(() -> render(template -> template.set("shipmentService.tms.enabled", "true")
+                .set("shipmentService.tms.callbackUrl", "https://hooks.logistics.example/webhooks/tms")))
+                .as("no TMS url")
+                .hasMessageContaining("/shipmentService/tms/url");
+        assertThatThrownBy(() -> render(template -> template.set("shipmentService.tms.enabled", "true")
+                .set("shipmentService.tms.url", "https://tms.logistics.example")
+                .set("shipmentService.tms.callbackUrl", "https://hooks.logistics.example/webhooks/tms")
+                .set("yardService.enabled", "false"))).as("yard-service elsewhere, not named")
+                .hasMessageContaining("shipmentService.tms.yardUrl is required");
+        assertThatThrownBy(() -> render(template -> template.set("shipmentService.tms.apiKey", "in-the-values")))
+                .as("no secret in the values")
+                .hasMessageContaining("apiKey");
+    }
+
     /** A rendered service's environment variables, by name (in name order). */
     private static Map<String, EnvVar> env(List<HasMetadata> objects, String deployment) {
         Map<String, EnvVar> env = new java.util.TreeMap<>();

@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,18 +21,21 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code ./portage demo} as a newcomer runs it: the launcher starts PostgreSQL, Kafka, Keycloak, the Odoo stand-in and
  * every service in a run folder and on ports of its own, the demo plays the warehouse day (it fails on any step that
- * does not happen), and afterwards no service's log holds a demo customer's name, e-mail address or street.
+ * does not happen), the TMS's load plan and its outbound dock appointment are where the demo said (shipment-service's
+ * and yard-service's databases), and afterwards no service's log holds a demo customer's name, e-mail address or
+ * street.
  */
 class DemoIT {
 
     @Test
-    void theDemoDayPlaysAndNoServiceLogsTheCustomers() throws IOException {
+    void theDemoDayPlaysAndNoServiceLogsTheCustomers() throws IOException, SQLException {
         Path run = Path.of("target", "demo-run").toAbsolutePath();
         FileTree.deleteRecursively(run);
         Launcher launcher = new Launcher(PortageHome.locate(), run, freeBlock());
         try {
             launcher.up();
             new Demo(launcher).play();
+            theTmsPlannedLoadHasItsOutboundAppointment(launcher.postgres());
         } finally {
             launcher.down();
         }
@@ -52,6 +60,36 @@ class DemoIT {
             }
         }
         assertThat(found).as("the demo customers' personal data in the services' logs").isEmpty();
+    }
+
+    /**
+     * The load the demo's TMS planned twice: in shipment-service, revision 2 applied and its appointment booked; in
+     * yard-service, that appointment at WH1's outbound dock, booked by the realm's client shipment-service (its
+     * partner), moved to the second plan's window.
+     */
+    private static void theTmsPlannedLoadHasItsOutboundAppointment(PostgresServer postgres) throws SQLException {
+        String appointment;
+        Instant start;
+        try (Connection shipments = DriverManager.getConnection(postgres.jdbcUrl("shipments"), PostgresServer.USER, "");
+                ResultSet load = shipments.createStatement()
+                        .executeQuery("select appointment_id, appointment_start, pickup_start from shipments.tms_load"
+                                + " where revision = 2 and appointment_status = 'BOOKED'")) {
+            assertThat(load.next()).as("a TMS load planned twice with its appointment booked").isTrue();
+            appointment = load.getString("appointment_id");
+            start = load.getTimestamp("appointment_start").toInstant();
+            assertThat(start).isEqualTo(load.getTimestamp("pickup_start").toInstant());
+        }
+        try (Connection yard = DriverManager.getConnection(postgres.jdbcUrl("yard"), PostgresServer.USER, "");
+                ResultSet booked = yard.createStatement()
+                        .executeQuery("select site, dock, direction, partner_id, slot_start from yard.dock_appointment"
+                                + " where id = '" + appointment + "'")) {
+            assertThat(booked.next()).as("appointment %s at yard-service", appointment).isTrue();
+            assertThat(booked.getString("site")).isEqualTo("WH1");
+            assertThat(booked.getString("dock")).isEqualTo(Launcher.OUTBOUND_DOCK);
+            assertThat(booked.getString("direction")).isEqualTo("OUTBOUND");
+            assertThat(booked.getString("partner_id")).isEqualTo("shipment-service");
+            assertThat(booked.getTimestamp("slot_start").toInstant()).isEqualTo(start);
+        }
     }
 
     /** A base port whose block of 100 ports is free (the launcher uses offsets 0 to 99). */

@@ -120,7 +120,8 @@ final class Demo {
         new EdgeScans(launcher, web, opsToken).play(orderIds);
         List<ParcelDay.Dispatched> dispatched = new ParcelDay(launcher, web, opsToken).play(orderIds);
 
-        System.out.println("\n4. Carriers book dock doors for tomorrow at yard-service (no door is ever double-booked):");
+        System.out.println("\n4. Carriers book dock doors for tomorrow at yard-service (no door is ever double-booked), and the"
+                + " TMS plans a pickup:");
         String dockPrefix = "D" + (Math.abs(run.hashCode()) % 900 + 100);
         defineDocks(dockPrefix + "A", dockPrefix + "B");
         book(dockPrefix + "A", "INBOUND", "Swift Freight", "PO-" + run + "-77", tomorrow + "T06:00:00Z",
@@ -131,6 +132,7 @@ final class Demo {
                 tomorrow + "T07:30:00Z");
         book(dockPrefix + "A", "INBOUND", "Rapid Haulage", "PO-" + run + "-78", tomorrow + "T07:00:00Z",
                 tomorrow + "T08:00:00Z");
+        new LoadPlanningStep(launcher, web, opsToken).play(shopifyOrderId, tomorrow);
         new InboundTruck(launcher, web, opsToken).play(run, dockPrefix + "A", dockPrefix + "B", tomorrow);
 
         System.out.println("\n5. Finance prices the freight with the carrier's rate card:");
@@ -186,7 +188,8 @@ final class Demo {
 
     /**
      * The site's rules are data an operator keeps at yard-service: WH1 opens 05:00-22:00 UTC every day on a 15-minute
-     * grid; this run adds its two docks, one door each, to those of earlier runs.
+     * grid; this run adds its two docks, one door each, to those of earlier runs, and the outbound dock where
+     * shipment-service books the pickups the TMS plans ({@link Launcher#OUTBOUND_DOCK}) is kept.
      */
     private void defineDocks(String... docks) {
         String site = launcher.url("yard-service") + "/ops/yard/sites/WH1";
@@ -203,19 +206,29 @@ final class Demo {
             }
         }
         var defined = definition.withArray("docks");
-        while (defined.size() > 200 - docks.length) {
+        for (int i = defined.size() - 1; i >= 0; i--) {
+            if (defined.get(i).path("code").asText().equals(Launcher.OUTBOUND_DOCK)) {
+                defined.remove(i);
+            }
+        }
+        while (defined.size() > 200 - docks.length - 1) {
             defined.remove(0); // a site holds at most 200 docks: the oldest runs' go first
         }
         for (String dock : docks) {
             var entry = defined.addObject().put("code", dock);
             entry.putArray("doors").addObject().put("code", dock + "-1");
         }
+        defined.addObject()
+                .put("code", Launcher.OUTBOUND_DOCK)
+                .putArray("doors")
+                .addObject()
+                .put("code", Launcher.OUTBOUND_DOCK + "-1");
         DemoHttp.Reply reply = web.put(site, opsToken, definition.toString());
         if (reply.status() != 200) {
             throw new IllegalStateException("Defining WH1's docks failed: " + reply.status() + " " + reply.body());
         }
-        System.out.printf("   An operator adds docks %s (one door each) to site WH1: open 05:00-22:00 UTC, 15-minute slots%n",
-                String.join(" and ", docks));
+        System.out.printf("   An operator adds docks %s (one door each) to site WH1, beside its outbound dock %s: open "
+                + "05:00-22:00 UTC, 15-minute slots%n", String.join(" and ", docks), Launcher.OUTBOUND_DOCK);
     }
 
     private void book(String dock, String direction, String carrier, String reference, String start, String end) {

@@ -86,6 +86,10 @@ public final class Launcher {
     static final String THIRD_PARTY = "acme-3pl";
     /** The warehouse whose edge agent the launcher runs: the realm's client edge-wh1 has partner wh1. */
     static final String EDGE_SITE = "WH1";
+    /** The realm's client shipment-service books outbound dock appointments at yard-service with (dev value). */
+    static final String SHIPMENT_CLIENT_SECRET = "shipment-service-dev-secret";
+    /** WH1's outbound dock, where shipment-service books the pickups the TMS plans (portage.tms.yard.dock). */
+    static final String OUTBOUND_DOCK = "OUT";
 
     /** A real Odoo given in {@code PORTAGE_ODOO_URL}, or none: then the launcher runs the Odoo stand-in. */
     Optional<String> realOdoo() {

@@ -7,7 +7,7 @@ import io.portage.partners.standin.PartnerSftpServer;
 
 /**
  * How shipment-service and edi-gateway meet the local stack's partners ({@link LocalPartners}): the carriers with their
- * keys and webhook secrets, and the 3PL and the freight carrier that exchange X12 files over their SFTP servers.
+ * keys and webhook secrets, the TMS, and the 3PL and the freight carrier that exchange X12 files over their SFTP servers.
  */
 final class PartnerSettings {
 
@@ -30,6 +30,15 @@ final class PartnerSettings {
                         .with(prefix + "stale-after", "4h");
             }
         }
+    }
+
+    /** shipment-service's TMS: its address, API key and callback secret, and where it calls plans back. */
+    static void tms(QuarkusService quarkus, int base, String callbackUrl) {
+        quarkus.with("portage.tms.enabled", "true")
+                .with("portage.tms.url", PartnersProcess.tmsUrl(base))
+                .withSecret("portage.tms.api-key", LocalPartners.TMS_API_KEY)
+                .withSecret("portage.tms.webhook-secret", LocalPartners.TMS_WEBHOOK_SECRET)
+                .with("portage.tms.callback-url", callbackUrl);
     }
 
     /** edi-gateway's partners: the 3PL running WH2 (940 out; 945, 944 and 997 back) and the EDI-only freight carrier. */

@@ -10,7 +10,8 @@ import io.portage.partners.standin.SftpKeys;
 
 /**
  * The launcher's partners process ({@link LocalPartners}): the carriers shipment-service rates, labels and tracks
- * with, and the SFTP servers of the partners edi-gateway exchanges files with, on ports {@code base + 70} onwards.
+ * with, the SFTP servers of the partners edi-gateway exchanges files with, and the TMS shipment-service tenders its
+ * loads to, on ports {@code base + 70} onwards.
  */
 final class PartnersProcess {
 
@@ -36,6 +37,11 @@ final class PartnersProcess {
     /** A carrier's address in the local stack. */
     static String carrierUrl(int base, LocalPartners.Carrier carrier) {
         return "http://" + Ports.LOOPBACK + ":" + (base + OFFSET + carrier.offset());
+    }
+
+    /** The TMS's address in the local stack. */
+    static String tmsUrl(int base) {
+        return "http://" + Ports.LOOPBACK + ":" + (base + OFFSET + LocalPartners.TMS_OFFSET);
     }
 
     /** A partner's SFTP port in the local stack. */

@@ -102,6 +102,16 @@ final class ServiceSettings {
                 // Proof-of-delivery events name the carrier's image at the partners' door, the gateway.
                 quarkus.with("portage.tracking.documents-base-url", launcher.url("gateway"));
                 PartnerSettings.carriers(quarkus, launcher.base());
+                // Load planning: planned shipments tendered to the partners' TMS, its plans called back (signed) at
+                // /webhooks/tms, each plan's outbound dock appointment booked at yard-service as the realm's client
+                // shipment-service (client credentials, scope appointments:write).
+                PartnerSettings.tms(quarkus, launcher.base(), launcher.url("shipment-service") + "/webhooks/tms");
+                quarkus.with("portage.tms.interval", "2s")
+                        .with("portage.tms.yard.url", launcher.url("yard-service"))
+                        .with("portage.tms.yard.dock", Launcher.OUTBOUND_DOCK)
+                        .with("quarkus.oidc-client.auth-server-url", issuer)
+                        .with("quarkus.oidc-client.client-id", "shipment-service")
+                        .withSecret("quarkus.oidc-client.credentials.secret", Launcher.SHIPMENT_CLIENT_SECRET);
                 if (launcher.realOdoo().isEmpty()) {
                     quarkus.with("portage.odoo.url", launcher.odooUrl())
                             .with("portage.odoo.database", Launcher.ODOO_DATABASE)

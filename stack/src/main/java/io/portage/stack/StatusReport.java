@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.portage.partners.standin.LocalPartners;
+
 /** {@code ./portage status} and {@code ./portage logs}: each process of the local stack, its state and its log. */
 final class StatusReport {
 
@@ -30,7 +32,7 @@ final class StatusReport {
         }
         row("partners", launcher.partnersDir().resolve("partners.pid"), launcher.partnersDir().resolve("partners.log"),
                 "127.0.0.1:" + (launcher.base() + PartnersProcess.OFFSET) + "-"
-                        + (launcher.base() + PartnersProcess.OFFSET + 4));
+                        + (launcher.base() + PartnersProcess.OFFSET + LocalPartners.PORTS - 1));
         for (Launcher.Service service : launcher.builtServices()) {
             row(service.name(), launcher.runDir().resolve("services/" + service.name() + ".pid"),
                     launcher.runDir().resolve("services/" + service.name() + ".log"), launcher.url(service.name()));

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.portage.partners.standin.LocalPartners;
+
 /**
  * The launcher starts every service without a secret on its command line (which {@code ps} shows to every user):
  * each secret travels in the process's environment, and the command line names only the variable. Nothing is started.
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class SecretsOffTheCommandLineTest {
 
     static final List<String> SECRETS = List.of(Launcher.ODOO_API_KEY, Launcher.SHOP_WEBHOOK_SECRET,
-            Launcher.ODOO_WEBHOOK_TOKEN, "portage-onboarding-dev-secret", "edge-wh1-dev-secret");
+            Launcher.ODOO_WEBHOOK_TOKEN, "portage-onboarding-dev-secret", "edge-wh1-dev-secret",
+            Launcher.SHIPMENT_CLIENT_SECRET, LocalPartners.TMS_API_KEY, LocalPartners.TMS_WEBHOOK_SECRET);
 
     @Test
     void noServiceOfTheLocalStackHasASecretOnItsCommandLine() {

@@ -11,8 +11,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The partners of the local stack ({@code ./portage up}) in one process: the carriers (two parcel APIs and a freight
- * carrier) and the SFTP servers of the partners who exchange EDI files (a 3PL and the freight carrier), on fixed ports
- * after a base. Their keys are development values for loopback only; their files live under one folder.
+ * carrier), the SFTP servers of the partners who exchange EDI files (a 3PL and the freight carrier) and the transport
+ * management system shipment-service tenders loads to ({@link TmsStandin}), on fixed ports after a base. Their keys are development values for loopback only; their files live under one folder.
  * <p>
  * {@code java ... LocalPartners --dir <folder> --port-base <n> --webhooks <shipment-service>/webhooks/carriers/}
  */
@@ -35,8 +35,12 @@ public final class LocalPartners {
             new EdiPartner("freightline", 4));
     /** The carriers' currency: the Odoo stand-in's company currency, so their charges are accrued as they are. */
     public static final String CURRENCY = "USD";
+    /** The TMS's port offset, its API key and the secret it signs its plan callbacks with. */
+    public static final int TMS_OFFSET = 5;
+    public static final String TMS_API_KEY = "tms-dev-key";
+    public static final String TMS_WEBHOOK_SECRET = "tms-dev-webhook-secret";
     /** How many ports after the base the partners take. */
-    public static final int PORTS = 5;
+    public static final int PORTS = 6;
 
     private LocalPartners() {
     }
@@ -98,6 +102,9 @@ public final class LocalPartners {
                 running.add(server);
                 System.out.printf("SFTP server of %s on 127.0.0.1:%d (%s)%n", partner.id(), server.port(), server.home());
             }
+            TmsStandin tms = new TmsStandin(TMS_API_KEY, TMS_WEBHOOK_SECRET, base + TMS_OFFSET);
+            running.add(tms::stop);
+            System.out.printf("TMS on %s%n", tms.url());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

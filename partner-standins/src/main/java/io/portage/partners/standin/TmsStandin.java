@@ -30,12 +30,15 @@ import com.sun.net.httpserver.HttpServer;
  * answers each load's plan later by callback: {@code POST} of the plan (load, reference, revision, carrier, pickup
  * window) to the tender's {@code callbackUrl}, its raw body signed {@code X-Tms-Signature: sha256=<hex HMAC-SHA256 with
  * the shared secret>}, retried with a growing pause while the receiver fails. Tests plan loads, send a plan again, take
- * it down (503 to everything) and count calls.
+ * it down (503 to everything) and count calls; the local stack plans a load through
+ * {@code POST /_standin/loads/{reference}/plan} with {@code {carrier, pickupStart, pickupEnd}} (the API key as bearer
+ * token; not part of the TMS's API), answered with the plan it called back.
  */
 public final class TmsStandin {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ATTEMPTS = 5;
+    private static final String CONTROL = "/_standin/loads/";
 
     private final String apiKey;
     private final String secret;
@@ -50,9 +53,14 @@ public final class TmsStandin {
 
     /** A TMS on a free loopback port that accepts {@code apiKey} and signs its callbacks with {@code secret}. */
     public TmsStandin(String apiKey, String secret) throws IOException {
+        this(apiKey, secret, 0);
+    }
+
+    /** A TMS on a given loopback port (0: a free one). */
+    public TmsStandin(String apiKey, String secret, int port) throws IOException {
         this.apiKey = apiKey;
         this.secret = secret;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
@@ -164,6 +172,8 @@ public final class TmsStandin {
             }
             if (path.equals("/api/loads") && "POST".equals(exchange.getRequestMethod())) {
                 tender(exchange, JSON.readTree(body));
+            } else if (path.startsWith(CONTROL) && path.endsWith("/plan") && "POST".equals(exchange.getRequestMethod())) {
+                planTold(exchange, path.substring(CONTROL.length(), path.length() - "/plan".length()), JSON.readTree(body));
             } else {
                 error(exchange, 404, "not-found", "No such resource " + path);
             }
@@ -200,6 +210,29 @@ public final class TmsStandin {
                 .put("reference", reference)
                 .put("status", "TENDERED");
         respond(exchange, created[0] ? 201 : 200, answer);
+    }
+
+    /** The control path: plans the reference's load as told and answers the plan it called back (502 when not taken). */
+    private void planTold(HttpExchange exchange, String reference, JsonNode told) throws IOException {
+        if (!loadsByReference.containsKey(reference)) {
+            error(exchange, 404, "not-found", "No load tendered for " + reference);
+            return;
+        }
+        Instant start = Instant.parse(told.path("pickupStart").asText());
+        Instant end = Instant.parse(told.path("pickupEnd").asText());
+        String carrier = told.path("carrier").asText("");
+        if (carrier.isBlank() || !end.isAfter(start)) {
+            error(exchange, 422, "invalid-plan", "carrier is required and pickupEnd must be after pickupStart");
+            return;
+        }
+        String sent;
+        try {
+            sent = plan(reference, carrier, start, end);
+        } catch (IllegalStateException e) {
+            error(exchange, 502, "callback-failed", e.getMessage());
+            return;
+        }
+        respond(exchange, 200, JSON.readTree(sent));
     }
 
     private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
