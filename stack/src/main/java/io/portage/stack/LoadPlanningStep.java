@@ -105,10 +105,22 @@ final class LoadPlanningStep {
     }
 
     /**
-     * The first {@code count} one-hour windows of the day, 09:00 to 20:00 UTC, that no appointment at WH1's outbound
-     * dock holds (an earlier demo run's among them).
+     * The first {@code count} one-hour windows, 09:00 to 20:00 UTC, that no appointment at WH1's outbound dock holds (an
+     * earlier demo run's among them), on {@code from} or the first day after it that has them: the demo runs again and
+     * again on the same stack.
      */
-    private List<Instant[]> freeWindows(LocalDate day, int count) {
+    private List<Instant[]> freeWindows(LocalDate from, int count) {
+        for (LocalDate day = from; day.isBefore(from.plusDays(366)); day = day.plusDays(1)) {
+            List<Instant[]> windows = freeWindowsOn(day, count);
+            if (windows.size() == count) {
+                return windows;
+            }
+        }
+        throw new IllegalStateException("WH1's outbound dock " + Launcher.OUTBOUND_DOCK + " has no " + count
+                + " free hours in the year from " + from + "; ./portage down starts afresh");
+    }
+
+    private List<Instant[]> freeWindowsOn(LocalDate day, int count) {
         DemoHttp.Reply reply = web.get(launcher.url("yard-service") + "/api/v1/appointments?site=WH1&date=" + day, opsToken);
         if (reply.status() != 200) {
             throw new IllegalStateException("Reading WH1's appointments failed: " + reply.status() + " " + reply.body());
@@ -127,10 +139,6 @@ final class LoadPlanningStep {
             if (!taken) {
                 windows.add(new Instant[]{start, end});
             }
-        }
-        if (windows.size() < count) {
-            throw new IllegalStateException("WH1's outbound dock " + Launcher.OUTBOUND_DOCK + " has no " + count
-                    + " free hours on " + day + " (earlier demo runs); ./portage down starts afresh");
         }
         return windows;
     }
