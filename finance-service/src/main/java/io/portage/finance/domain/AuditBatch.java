@@ -89,6 +89,13 @@ public class AuditBatch {
         return true;
     }
 
+    /** Holds the claim {@code lease} longer, from {@code now}: the runner is still at it. */
+    public void renewBilling(Instant now, Duration lease) {
+        if (billingClaimedUntil != null) {
+            billingClaimedUntil = now.plus(lease);
+        }
+    }
+
     /** Gives the billing claim up (a runner that stopped on a failure), so the next run need not wait for it to lapse. */
     public void releaseBilling() {
         billingClaimedUntil = null;

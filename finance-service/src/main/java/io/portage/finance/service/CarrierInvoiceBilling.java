@@ -120,29 +120,19 @@ public class CarrierInvoiceBilling {
                     claimed.set(false);
                     return List.of();
                 })
+                // The batches are posted a few at once. What each did is written as soon as it is posted, one batch
+                // after the other (Hibernate Reactive's session serves one call at a time), in a transaction per batch
+                // that also renews the claim, so a long run keeps it. Should that fail, the batch stays BILLING and is
+                // billed again: Odoo's bills are found by their refs.
                 .chain(work -> Multi.createFrom()
-                        .iterable(batches(work, Math.max(1, config.billBatchSize())))
+                        .iterable(inBatchesOf(work, Math.max(1, config.billBatchSize())))
                         .onItem()
                         .transformToUni(this::post)
                         .merge(Math.max(1, config.billConcurrency()))
+                        .onItem()
+                        .transformToUniAndConcatenate(outcomes -> record(batchId, outcomes))
                         .collect()
                         .asList())
-                .chain(posted -> {
-                    // The batches are posted a few at once; what each did is written one batch after the other, in a
-                    // transaction per batch, as Hibernate Reactive's session serves one call at a time. Should that
-                    // fail, the batch stays BILLING and is billed again: Odoo's bills are found by their refs.
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (List<Outcome> outcomes : posted) {
-                        chain = chain.chain(() -> Panache.withTransaction(() -> {
-                            Uni<Void> writes = Uni.createFrom().voidItem();
-                            for (Outcome outcome : outcomes) {
-                                writes = writes.chain(() -> record(outcome));
-                            }
-                            return writes;
-                        }));
-                    }
-                    return chain;
-                })
                 .chain(() -> !claimed.get()
                         ? Uni.createFrom().voidItem()
                         : Panache.withTransaction(() -> batches.findById(batchId).invoke(batch -> {
@@ -200,7 +190,7 @@ public class CarrierInvoiceBilling {
             String refused) {
     }
 
-    private static List<List<Work>> batches(List<Work> work, int size) {
+    private static List<List<Work>> inBatchesOf(List<Work> work, int size) {
         List<List<Work>> batches = new ArrayList<>();
         for (int from = 0; from < work.size(); from += size) {
             batches.add(work.subList(from, Math.min(work.size(), from + size)));
@@ -279,6 +269,19 @@ public class CarrierInvoiceBilling {
     private static Outcome refused(Work work, String reason) {
         Log.warnf("The bill of %s invoice %s was refused: %s", work.carrier(), work.invoiceNumber(), reason);
         return new Outcome(work, null, null, null, reason);
+    }
+
+    /** Writes what a batch of bills did, and renews the batch's billing claim, in one transaction. */
+    private Uni<Void> record(UUID batchId, List<Outcome> outcomes) {
+        return Panache.withTransaction(() -> {
+            Uni<Void> writes = batches.findById(batchId)
+                    .invoke(batch -> batch.renewBilling(clock.instant(), config.billingClaim()))
+                    .replaceWithVoid();
+            for (Outcome outcome : outcomes) {
+                writes = writes.chain(() -> record(outcome));
+            }
+            return writes;
+        });
     }
 
     /** Writes what a bill did (in the caller's transaction). */

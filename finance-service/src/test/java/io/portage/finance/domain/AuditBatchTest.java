@@ -7,7 +7,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-/** One runner bills a batch at a time: the claim, its lapse, and its release. */
+/** One runner bills a batch at a time: the claim, its renewal, its lapse, and its release. */
 class AuditBatchTest {
 
     static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
@@ -27,6 +27,15 @@ class AuditBatchTest {
         assertThat(batch.claimBilling(NOW.plusSeconds(1), LEASE)).as("another runner, while the claim holds").isFalse();
         assertThat(batch.claimBilling(NOW.plus(LEASE).minusMillis(1), LEASE)).isFalse();
         assertThat(batch.claimBilling(NOW.plus(LEASE).plusMillis(1), LEASE)).as("the first runner died").isTrue();
+    }
+
+    @Test
+    void aRunnerStillBillingKeepsItsClaimPastTheFirstLease() {
+        AuditBatch batch = audited();
+        assertThat(batch.claimBilling(NOW, LEASE)).isTrue();
+        batch.renewBilling(NOW.plus(Duration.ofMinutes(4)), LEASE);
+        assertThat(batch.claimBilling(NOW.plus(LEASE).plusSeconds(1), LEASE)).as("renewed 4 minutes in").isFalse();
+        assertThat(batch.claimBilling(NOW.plus(Duration.ofMinutes(9)).plusSeconds(1), LEASE)).isTrue();
     }
 
     @Test
