@@ -35,6 +35,8 @@ public final class GatewayStandIn implements AutoCloseable {
     private volatile HttpServer server;
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> applyCount = new ConcurrentHashMap<>();
+    /** Guards {@link #appliedByKey}; handlers never lock the instance, which {@link #down()} holds while stopping. */
+    private final Object applying = new Object();
     private final Map<String, List<UUID>> appliedByKey = new LinkedHashMap<>();
     public final AtomicInteger tokensIssued = new AtomicInteger();
     public final AtomicInteger unauthorized = new AtomicInteger();
@@ -74,6 +76,10 @@ public final class GatewayStandIn implements AutoCloseable {
         server = created;
     }
 
+    /**
+     * Closes the port. {@link HttpServer#stop} waits for the exchange in flight, so no handler may take this lock: one
+     * did, and a run deadlocked (the dispatcher waited on the lock, stop on the dispatcher).
+     */
     public synchronized void down() {
         if (server != null) {
             server.stop(0);
@@ -98,8 +104,10 @@ public final class GatewayStandIn implements AutoCloseable {
         return applyCount.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
     }
 
-    public synchronized List<UUID> appliedFor(String key) {
-        return List.copyOf(appliedByKey.getOrDefault(key, List.of()));
+    public List<UUID> appliedFor(String key) {
+        synchronized (applying) {
+            return List.copyOf(appliedByKey.getOrDefault(key, List.of()));
+        }
     }
 
     private void token(HttpExchange exchange) throws IOException {
@@ -128,7 +136,7 @@ public final class GatewayStandIn implements AutoCloseable {
         batches.incrementAndGet();
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode results = answer.putArray("results");
-        synchronized (this) {
+        synchronized (applying) {
             for (JsonNode event : body.get("events")) {
                 UUID id = UUID.fromString(event.get("id").asText());
                 ObjectNode result = results.addObject().put("id", id.toString());
