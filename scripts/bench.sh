@@ -8,7 +8,7 @@
 #             yard-scans [visits, default 5000]  (gate, yard and dock scans from Kafka applied by yard-service, six per visit).
 #             x12 [transaction sets per file, default 1000] [rounds, default 10]  (edi-gateway: 940s and 856s written, 945s read + 997, in one thread).
 #             carrier-invoice-audit [lines, default 10000]  (finance-service: a carrier invoice file imported, audited, billed in the Odoo stand-in, its report read).
-#             shipment-tracking [trackers, default 2500]  (EDI-only carriers' X12 214 statuses from Kafka applied by shipment-service, four per tracker).
+#             shipment-tracking [trackers, default 2500] [warm-up rounds at most, default 10]  (EDI-only carriers' X12 214 statuses from Kafka applied by shipment-service, four per tracker, after warm-up rounds until its JIT has settled).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 . scripts/lib/java-home.sh
@@ -31,7 +31,7 @@ case "${1:-help}" in
      echo "       scripts/bench.sh yard-scans [visits]"
      echo "       scripts/bench.sh x12 [sets per file] [rounds]"
      echo "       scripts/bench.sh carrier-invoice-audit [lines]"
-     echo "       scripts/bench.sh shipment-tracking [trackers]"; exit 0 ;;
+     echo "       scripts/bench.sh shipment-tracking [trackers] [warm-up rounds]"; exit 0 ;;
 esac
 shift
 if [ ! -f bench/target/classpath.txt ] || [ -n "$(find bench/src gateway/src order-service/src shipment-service/src yard-service/src finance-service/src edi-gateway/src event-kit/src odoo-connector/src odoo-standin/src -newer bench/target/classpath.txt -type f -print -quit)" ]; then
