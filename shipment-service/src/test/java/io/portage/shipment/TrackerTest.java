@@ -131,4 +131,48 @@ class TrackerTest {
         assertThat(Tracker.pick(sameNumber, Instant.parse("2026-11-23T10:00:00Z"))).as("a day before shipping")
                 .isSameAs(thisYear);
     }
+
+    /**
+     * Property the recording relies on to store scans already marked applied: a batch's scans stored before (a
+     * redelivery, a poll after a webhook) change nothing of which new scans move the tracker, since it already holds
+     * what they did. A trial over the whole batch, duplicates and all, moves the same new scans as applying the new ones.
+     */
+    @Test
+    void scansStoredBeforeChangeNothingOfWhatTheNewOnesMove() {
+        for (int seed = 0; seed < 500; seed++) {
+            Random random = new Random(seed);
+            List<MappedScan> stream = new ArrayList<>(journey());
+            java.util.Collections.shuffle(stream, random);
+            Tracker tracker = tracker(LocalDate.of(2026, 11, 24));
+            Set<String> stored = new HashSet<>();
+            List<MappedScan> storedScans = new ArrayList<>();
+            int i = 0;
+            while (i < stream.size()) {
+                int end = Math.min(stream.size(), i + 1 + random.nextInt(4));
+                List<MappedScan> batch = new ArrayList<>(stream.subList(i, end));
+                for (int d = random.nextInt(3); d > 0 && !storedScans.isEmpty(); d--) {
+                    batch.add(storedScans.get(random.nextInt(storedScans.size())));
+                }
+                java.util.Collections.shuffle(batch, random);
+                List<MappedScan> fresh = batch.stream().filter(scan -> !stored.contains(scan.key())).toList();
+
+                Set<String> trialMoved = new HashSet<>();
+                tracker.trial(batch).moved().forEach(scan -> trialMoved.add(scan.key()));
+                TrackingStatus before = tracker.status();
+                Set<String> moved = new HashSet<>();
+                tracker.apply(fresh).forEach(scan -> moved.add(scan.key()));
+
+                for (MappedScan scan : fresh) {
+                    assertThat(trialMoved.contains(scan.key())).as("seed %d: %s after %s", seed, scan.key(), before)
+                            .isEqualTo(moved.contains(scan.key()));
+                }
+                fresh.forEach(scan -> {
+                    stored.add(scan.key());
+                    storedScans.add(scan);
+                });
+                i = end;
+            }
+            assertThat(tracker.status()).as("seed %d", seed).isEqualTo(TrackingStatus.DELIVERED);
+        }
+    }
 }

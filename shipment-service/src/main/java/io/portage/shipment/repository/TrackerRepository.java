@@ -1,7 +1,6 @@
 package io.portage.shipment.repository;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -89,17 +88,20 @@ public class TrackerRepository implements PanacheRepositoryBase<Tracker, UUID> {
 
     /**
      * Stores the scans not stored before (by tracker, raw code and time), of any number of trackers in one statement,
-     * and answers their keys ({@code <tracker id>|<scan key>}): the first sightings.
+     * those keyed in {@code applied} marked applied, and answers their keys ({@code <tracker id>|<scan key>}): the
+     * first sightings.
      */
-    public Uni<Set<String>> storeNew(Map<UUID, List<MappedScan>> scans, String source, Instant now) {
+    public Uni<Set<String>> storeNew(Map<UUID, List<MappedScan>> scans, Set<String> applied, String source,
+            Instant now) {
         int n = scans.values().stream().mapToInt(List::size).sum();
         if (n == 0) {
             return Uni.createFrom().item(Set.of());
         }
-        String[][] c = new String[7][n];
+        String[][] c = new String[8][n];
         int i = 0;
         for (Map.Entry<UUID, List<MappedScan>> entry : scans.entrySet()) {
             for (MappedScan scan : entry.getValue()) {
+                c[7][i] = Boolean.toString(applied.contains(entry.getKey() + "|" + scan.key()));
                 c[0][i] = entry.getKey().toString();
                 c[1][i] = scan.scan().rawCode();
                 c[2][i] = scan.scan().rawMessage();
@@ -118,32 +120,13 @@ public class TrackerRepository implements PanacheRepositoryBase<Tracker, UUID> {
                 .setParameter("cities", c[4])
                 .setParameter("countries", c[5])
                 .setParameter("statuses", c[6])
+                .setParameter("applied", c[7])
                 .setParameter("source", source)
                 .setParameter("now", now)
                 .getResultList())
                 .map(rows -> rows.stream()
                         .map(row -> row[0] + "|" + row[1] + "@" + instant(row[2]))
                         .collect(Collectors.toSet()));
-    }
-
-    /** Marks the scans that moved their trackers (the others stay in the history as late or unknown), in one statement. */
-    public Uni<Integer> markApplied(Map<UUID, List<MappedScan>> applied) {
-        List<String> trackers = new ArrayList<>();
-        List<String> codes = new ArrayList<>();
-        List<String> times = new ArrayList<>();
-        applied.forEach((tracker, scans) -> scans.forEach(scan -> {
-            trackers.add(tracker.toString());
-            codes.add(scan.scan().rawCode());
-            times.add(scan.occurredAt().toString());
-        }));
-        if (trackers.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        return getSession().chain(session -> session.createNativeQuery(MARK_APPLIED)
-                .setParameter("trackers", trackers.toArray(String[]::new))
-                .setParameter("codes", codes.toArray(String[]::new))
-                .setParameter("times", times.toArray(String[]::new))
-                .executeUpdate());
     }
 
     public Uni<List<TrackingHistoryEntry>> history(UUID trackerId) {
@@ -164,11 +147,12 @@ public class TrackerRepository implements PanacheRepositoryBase<Tracker, UUID> {
     private static final String STORE_NEW = """
             insert into {h-schema}tracking_event (tracker_id, raw_code, raw_message, occurred_at, city, country, status,
                 applied, source, received_at)
-            select cast(tracker as uuid), code, message, cast(occurred as timestamptz), city, country, status, false,
-                :source, :now
+            select cast(tracker as uuid), code, message, cast(occurred as timestamptz), city, country, status,
+                cast(applied as boolean), :source, :now
             from unnest(cast(:trackers as varchar[]), cast(:codes as varchar[]), cast(:messages as varchar[]),
                 cast(:times as varchar[]), cast(:cities as varchar[]), cast(:countries as varchar[]),
-                cast(:statuses as varchar[])) as scan(tracker, code, message, occurred, city, country, status)
+                cast(:statuses as varchar[]), cast(:applied as varchar[]))
+                as scan(tracker, code, message, occurred, city, country, status, applied)
             on conflict (tracker_id, raw_code, occurred_at) do nothing
             returning tracker_id, raw_code, occurred_at""";
 
@@ -178,12 +162,6 @@ public class TrackerRepository implements PanacheRepositoryBase<Tracker, UUID> {
             from unnest(cast(:ids as varchar[]), cast(:statuses as varchar[]), cast(:lasts as varchar[]),
                 cast(:versions as varchar[])) as u(id, status, last, version)
             where t.id = cast(u.id as uuid) and t.version = cast(u.version as bigint)""";
-
-    private static final String MARK_APPLIED = """
-            update {h-schema}tracking_event set applied = true
-            where (tracker_id, raw_code, occurred_at) in (select cast(tracker as uuid), code, cast(occurred as timestamptz)
-                from unnest(cast(:trackers as varchar[]), cast(:codes as varchar[]), cast(:times as varchar[]))
-                    as scan(tracker, code, occurred))""";
 
     private static final String HISTORY = """
             select raw_code, raw_message, occurred_at, city, country, status, applied, source, received_at

@@ -106,7 +106,7 @@ public class TrackingService {
 
     /**
      * Records the scans of many tracking numbers in the caller's transaction, a few statements whatever their number:
-     * the trackers read at once, the new scans stored at once, the ones that moved a tracker marked at once, their
+     * the trackers read at once, the new scans stored at once (those that move a tracker marked applied), their
      * shipments read at once; then each moving scan published.
      */
     @WithSpan("TrackingService.recordAll")
@@ -149,9 +149,20 @@ public class TrackingService {
             if (byTracker.isEmpty()) {
                 return Uni.createFrom().item(new Recorded(0, 0, 0, none));
             }
+            // Each tracker's scans without the batch's own repeats, and the ones among them that move it: stored marked
+            // applied. A scan stored before (a redelivery, a poll after a webhook) may be among them, but the tracker
+            // already holds what it did, so it changes nothing of what the new ones do (TrackerTest holds this).
+            Map<UUID, List<MappedScan>> distinct = new LinkedHashMap<>();
+            Set<String> moving = new HashSet<>();
+            byTracker.forEach((id, all) -> {
+                Set<String> taken = new HashSet<>();
+                List<MappedScan> once = all.stream().filter(scan -> taken.add(scan.key())).toList();
+                distinct.put(id, once);
+                byId.get(id).trial(once).moved().forEach(scan -> moving.add(id + "|" + scan.key()));
+            });
             Instant now = clock.instant();
-            return trackers.storeNew(byTracker, source.name(), now)
-                    .chain(first -> apply(byId, byTracker, first, none, now))
+            return trackers.storeNew(distinct, moving, source.name(), now)
+                    .chain(first -> apply(byId, byTracker, distinct, first, none, now))
                     .call(() -> documents.keep(proof, now));
         });
     }
@@ -162,31 +173,29 @@ public class TrackingService {
 
     /**
      * Applies the first sightings to their trackers and writes what changed in a few statements: the trackers (each
-     * only if unchanged since read), the scans that moved them, their shipments' event sequences, their facts; then a
-     * customer-service item per delivery exception.
+     * only if unchanged since read), their shipments' event sequences, their facts; then a customer-service item per
+     * delivery exception.
      */
-    private Uni<Recorded> apply(Map<UUID, Tracker> byId, Map<UUID, List<MappedScan>> byTracker, Set<String> first,
-            int unmatched, Instant now) {
+    private Uni<Recorded> apply(Map<UUID, Tracker> byId, Map<UUID, List<MappedScan>> byTracker,
+            Map<UUID, List<MappedScan>> distinct, Set<String> first, int unmatched, Instant now) {
         int total = 0;
         int freshCount = 0;
         Map<UUID, List<MappedScan>> applied = new LinkedHashMap<>();
         List<Tracker> changed = new ArrayList<>();
-        for (Map.Entry<UUID, List<MappedScan>> entry : byTracker.entrySet()) {
-            List<MappedScan> fresh = new ArrayList<>();
-            Set<String> taken = new HashSet<>();
-            for (MappedScan scan : entry.getValue()) {
-                if (first.contains(entry.getKey() + "|" + scan.key()) && taken.add(scan.key())) {
-                    fresh.add(scan);
-                }
-            }
-            total += entry.getValue().size();
+        for (Map.Entry<UUID, List<MappedScan>> entry : distinct.entrySet()) {
+            UUID id = entry.getKey();
+            List<MappedScan> fresh = entry.getValue()
+                    .stream()
+                    .filter(scan -> first.contains(id + "|" + scan.key()))
+                    .toList();
+            total += byTracker.get(id).size();
             freshCount += fresh.size();
-            Tracker tracker = byId.get(entry.getKey());
+            Tracker tracker = byId.get(id);
             TrackingStatus status = tracker.status();
             Instant lastEventAt = tracker.lastEventAt();
             List<MappedScan> moved = tracker.apply(fresh);
             if (!moved.isEmpty()) {
-                applied.put(entry.getKey(), moved);
+                applied.put(id, moved);
             }
             if (tracker.status() != status || !Objects.equals(lastEventAt, tracker.lastEventAt())) {
                 changed.add(tracker);
@@ -199,7 +208,6 @@ public class TrackingService {
         }
         List<UUID> shipmentIds = applied.keySet().stream().map(id -> byId.get(id).shipmentId()).distinct().toList();
         return trackers.saveRecorded(changed)
-                .chain(() -> trackers.markApplied(applied))
                 .chain(() -> shipments.readOnly(shipmentIds))
                 .chain(found -> {
                     Map<UUID, Shipment> shipmentsById = new HashMap<>();

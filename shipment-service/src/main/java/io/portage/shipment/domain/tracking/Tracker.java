@@ -78,24 +78,40 @@ public class Tracker {
                 .orElse(null);
     }
 
+    /** What applying scans to a tracker gives: its status and last scan time after, and the scans that moved it. */
+    public record Outcome(TrackingStatus status, Instant lastEventAt, List<MappedScan> moved) {
+    }
+
     /**
-     * Applies scans seen for the first time (duplicates are the caller's to drop), oldest first: a scan moves the
-     * status when it ranks at least as high as the status now, otherwise it is late (history only). Answers the
+     * What {@link #apply} would do with these scans, leaving the tracker as it is: oldest first, a scan moves the status
+     * when it ranks at least as high as the status then, otherwise it is late (history only).
+     */
+    public Outcome trial(List<MappedScan> fresh) {
+        TrackingStatus next = status;
+        Instant last = lastEventAt;
+        List<MappedScan> moved = new ArrayList<>();
+        for (MappedScan scan : fresh.stream().sorted(Comparator.comparing(MappedScan::occurredAt)).toList()) {
+            if (last == null || scan.occurredAt().isAfter(last)) {
+                last = scan.occurredAt();
+            }
+            if (scan.status() != TrackingStatus.UNKNOWN && scan.status().rank() >= next.rank()
+                    && !(next.terminal() && scan.status() == next)) {
+                next = scan.status();
+                moved.add(scan);
+            }
+        }
+        return new Outcome(next, last, moved);
+    }
+
+    /**
+     * Applies scans seen for the first time (duplicates are the caller's to drop) as {@link #trial} says. Answers the
      * scans applied, which are the ones to publish.
      */
     public List<MappedScan> apply(List<MappedScan> fresh) {
-        List<MappedScan> applied = new ArrayList<>();
-        fresh.stream().sorted(Comparator.comparing(MappedScan::occurredAt)).forEach(scan -> {
-            if (lastEventAt == null || scan.occurredAt().isAfter(lastEventAt)) {
-                lastEventAt = scan.occurredAt();
-            }
-            if (scan.status() != TrackingStatus.UNKNOWN && scan.status().rank() >= status.rank()
-                    && !(status.terminal() && scan.status() == status)) {
-                status = scan.status();
-                applied.add(scan);
-            }
-        });
-        return applied;
+        Outcome outcome = trial(fresh);
+        status = outcome.status();
+        lastEventAt = outcome.lastEventAt();
+        return outcome.moved();
     }
 
     public void polled(Instant now) {
