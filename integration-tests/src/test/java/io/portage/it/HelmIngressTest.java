@@ -224,6 +224,79 @@ class HelmIngressTest {
                 .hasMessageContaining("apiKey");
     }
 
+    @Test
+    void carriersAreConfiguredFromTheValuesAndTheirWebhooksReachShipmentService() {
+        List<HasMetadata> objects = render(template -> template.set("ingress.enabled", "true")
+                .set("shipmentService.carriers.parcelco.style", "PARCEL_API")
+                .set("shipmentService.carriers.parcelco.url", "https://api.parcelco.example/v2")
+                .set("shipmentService.carriers.parcelco.existingSecret", "portage-carrier-parcelco")
+                .set("shipmentService.carriers.parcelco.apiKeyKey", "api-key")
+                .set("shipmentService.carriers.parcelco.webhookSecretKey", "webhook-secret")
+                .set("shipmentService.carriers.parcelco.settings.max-parcel-kg", "30")
+                .set("shipmentService.carriers.parcelco.settings.breaker\\.delay", "1m")
+                .set("shipmentService.carriers.freightline.style", "FREIGHT")
+                .set("shipmentService.carriers.freightline.url", "https://trace.freightline.example"));
+
+        // As CarrierEnvironmentTest (shipment-service) reads them back: portage.carriers.<name>.*.
+        Map<String, EnvVar> env = env(objects, "portage-shipment-service");
+        assertThat(shipmentEnv(objects)).containsEntry("PORTAGE_CARRIERS_PARCELCO_STYLE", "PARCEL_API")
+                .containsEntry("PORTAGE_CARRIERS_PARCELCO_URL", "https://api.parcelco.example/v2")
+                .containsEntry("PORTAGE_CARRIERS_PARCELCO_MAX_PARCEL_KG", "30")
+                .containsEntry("PORTAGE_CARRIERS_PARCELCO_BREAKER_DELAY", "1m")
+                .containsEntry("PORTAGE_CARRIERS_FREIGHTLINE_STYLE", "FREIGHT")
+                .containsEntry("PORTAGE_CARRIERS_FREIGHTLINE_URL", "https://trace.freightline.example");
+        assertThat(env.get("PORTAGE_CARRIERS_PARCELCO_API_KEY").getValueFrom().getSecretKeyRef())
+                .satisfies(ref -> assertThat(ref.getName() + "/" + ref.getKey()).isEqualTo("portage-carrier-parcelco/api-key"));
+        assertThat(env.get("PORTAGE_CARRIERS_PARCELCO_WEBHOOK_SECRET").getValueFrom().getSecretKeyRef())
+                .satisfies(ref -> assertThat(ref.getName() + "/" + ref.getKey())
+                        .isEqualTo("portage-carrier-parcelco/webhook-secret"));
+        assertThat(env).doesNotContainKeys("PORTAGE_CARRIERS_FREIGHTLINE_API_KEY",
+                "PORTAGE_CARRIERS_FREIGHTLINE_WEBHOOK_SECRET");
+        assertThat(env(objects, "portage-order-service").keySet()).noneMatch(name -> name.startsWith("PORTAGE_CARRIERS_"));
+
+        // A carrier with a webhook secret: its webhooks are published to shipment-service, which admits the controller.
+        assertThat(backendOf(objects, ingressRoute(objects, "/webhooks/carriers/parcelco"))).contains("shipment-service");
+        assertThat(ingressRoute(objects, "/webhooks/tms")).as("no TMS").isEmpty();
+        assertThat(admitted(objects, CONTROLLER)).containsExactlyInAnyOrder("gateway", "order-service", "shipment-service");
+        assertThat(admitted(objects, STRANGER)).containsExactly("gateway");
+
+        // The TMS's plans too, when there is one; neither without published webhooks.
+        List<HasMetadata> planned = render(template -> template.set("httpRoute.enabled", "true")
+                .set("httpRoute.parentRefs[0].name", "edge")
+                .set("shipmentService.tms.enabled", "true")
+                .set("shipmentService.tms.url", "https://tms.logistics.example/v2")
+                .set("shipmentService.tms.callbackUrl", "https://api.portage.example/webhooks/tms"));
+        HTTPRoute route = of(planned, HTTPRoute.class).get(0);
+        assertThat(backendOf(planned, httpRoute(route, "POST", "/webhooks/tms"))).contains("shipment-service");
+        assertThat(httpRoute(route, "POST", "/webhooks/tms/x")).as("Exact").isEmpty();
+        assertThat(httpRoute(route, "POST", "/webhooks/carriers/parcelco")).as("no carrier sends webhooks").isEmpty();
+        assertThat(admitted(planned, CONTROLLER)).containsExactlyInAnyOrder("gateway", "order-service", "shipment-service");
+        List<HasMetadata> closed = render(template -> template.set("ingress.enabled", "true")
+                .set("ingress.webhooks.enabled", "false")
+                .set("shipmentService.carriers.parcelco.style", "PARCEL_API")
+                .set("shipmentService.carriers.parcelco.url", "https://api.parcelco.example/v2")
+                .set("shipmentService.carriers.parcelco.existingSecret", "portage-carrier-parcelco")
+                .set("shipmentService.carriers.parcelco.webhookSecretKey", "webhook-secret"));
+        assertThat(ingressRoute(closed, "/webhooks/carriers/parcelco")).isEmpty();
+        assertThat(admitted(closed, CONTROLLER)).containsExactly("gateway");
+
+        // Refused: a carrier without its URL, an unknown style or setting, a secret key without its Secret, a name the
+        // environment variables could not carry.
+        assertThatThrownBy(() -> render(template -> template.set("shipmentService.carriers.parcelco.style", "PARCEL_API")))
+                .hasMessageContaining("url");
+        assertThatThrownBy(() -> render(template -> template.set("shipmentService.carriers.parcelco.style", "CARRIER_PIGEON")
+                .set("shipmentService.carriers.parcelco.url", "https://api.parcelco.example"))).hasMessageContaining("style");
+        assertThatThrownBy(() -> render(template -> template.set("shipmentService.carriers.parcelco.style", "PARCEL_API")
+                .set("shipmentService.carriers.parcelco.url", "https://api.parcelco.example")
+                .set("shipmentService.carriers.parcelco.settings.speed", "fast"))).hasMessageContaining("'speed'");
+        assertThatThrownBy(() -> render(template -> template.set("shipmentService.carriers.parcelco.style", "PARCEL_API")
+                .set("shipmentService.carriers.parcelco.url", "https://api.parcelco.example")
+                .set("shipmentService.carriers.parcelco.apiKeyKey", "api-key"))).hasMessageContaining("existingSecret");
+        assertThatThrownBy(() -> render(template -> template.set("shipmentService.carriers.parcel-co.style", "PARCEL_API")
+                .set("shipmentService.carriers.parcel-co.url", "https://api.parcelco.example")))
+                .hasMessageContaining("parcel-co");
+    }
+
     /** A rendered service's environment variables, by name (in name order). */
     private static Map<String, EnvVar> env(List<HasMetadata> objects, String deployment) {
         Map<String, EnvVar> env = new java.util.TreeMap<>();
