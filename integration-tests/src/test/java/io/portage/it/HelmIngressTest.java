@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.marcnuri.helm.TemplateCommand;
+
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -226,10 +228,7 @@ class HelmIngressTest {
 
     @Test
     void carriersAreConfiguredFromTheValuesAndTheirWebhooksReachShipmentService() {
-        List<HasMetadata> objects = render(template -> template.set("ingress.enabled", "true")
-                .set("shipmentService.carriers.parcelco.style", "PARCEL_API")
-                .set("shipmentService.carriers.parcelco.url", "https://api.parcelco.example/v2")
-                .set("shipmentService.carriers.parcelco.existingSecret", "portage-carrier-parcelco")
+        List<HasMetadata> objects = render(template -> parcelCarrier(template.set("ingress.enabled", "true"))
                 .set("shipmentService.carriers.parcelco.apiKeyKey", "api-key")
                 .set("shipmentService.carriers.parcelco.webhookSecretKey", "webhook-secret")
                 .set("shipmentService.carriers.parcelco.settings.max-parcel-kg", "30")
@@ -271,12 +270,9 @@ class HelmIngressTest {
         assertThat(httpRoute(route, "POST", "/webhooks/tms/x")).as("Exact").isEmpty();
         assertThat(httpRoute(route, "POST", "/webhooks/carriers/parcelco")).as("no carrier sends webhooks").isEmpty();
         assertThat(admitted(planned, CONTROLLER)).containsExactlyInAnyOrder("gateway", "order-service", "shipment-service");
-        List<HasMetadata> closed = render(template -> template.set("ingress.enabled", "true")
-                .set("ingress.webhooks.enabled", "false")
-                .set("shipmentService.carriers.parcelco.style", "PARCEL_API")
-                .set("shipmentService.carriers.parcelco.url", "https://api.parcelco.example/v2")
-                .set("shipmentService.carriers.parcelco.existingSecret", "portage-carrier-parcelco")
-                .set("shipmentService.carriers.parcelco.webhookSecretKey", "webhook-secret"));
+        List<HasMetadata> closed = render(template -> parcelCarrier(template.set("ingress.enabled", "true")
+                .set("ingress.webhooks.enabled", "false")).set("shipmentService.carriers.parcelco.webhookSecretKey",
+                        "webhook-secret"));
         assertThat(ingressRoute(closed, "/webhooks/carriers/parcelco")).isEmpty();
         assertThat(admitted(closed, CONTROLLER)).containsExactly("gateway");
 
@@ -286,8 +282,7 @@ class HelmIngressTest {
                 .hasMessageContaining("url");
         assertThatThrownBy(() -> render(template -> template.set("shipmentService.carriers.parcelco.style", "CARRIER_PIGEON")
                 .set("shipmentService.carriers.parcelco.url", "https://api.parcelco.example"))).hasMessageContaining("style");
-        assertThatThrownBy(() -> render(template -> template.set("shipmentService.carriers.parcelco.style", "PARCEL_API")
-                .set("shipmentService.carriers.parcelco.url", "https://api.parcelco.example")
+        assertThatThrownBy(() -> render(template -> parcelCarrier(template)
                 .set("shipmentService.carriers.parcelco.settings.speed", "fast"))).hasMessageContaining("'speed'");
         assertThatThrownBy(() -> render(template -> template.set("shipmentService.carriers.parcelco.style", "PARCEL_API")
                 .set("shipmentService.carriers.parcelco.url", "https://api.parcelco.example")
@@ -295,6 +290,13 @@ class HelmIngressTest {
         assertThatThrownBy(() -> render(template -> template.set("shipmentService.carriers.parcel-co.style", "PARCEL_API")
                 .set("shipmentService.carriers.parcel-co.url", "https://api.parcelco.example")))
                 .hasMessageContaining("parcel-co");
+    }
+
+    /** A parcel carrier "parcelco" with its URL and Secret (keys in it and webhooks are the caller's to add). */
+    private static TemplateCommand parcelCarrier(TemplateCommand template) {
+        return template.set("shipmentService.carriers.parcelco.style", "PARCEL_API")
+                .set("shipmentService.carriers.parcelco.url", "https://api.parcelco.example/v2")
+                .set("shipmentService.carriers.parcelco.existingSecret", "portage-carrier-parcelco");
     }
 
     /** A rendered service's environment variables, by name (in name order). */

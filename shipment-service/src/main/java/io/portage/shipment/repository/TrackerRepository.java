@@ -101,7 +101,6 @@ public class TrackerRepository implements PanacheRepositoryBase<Tracker, UUID> {
         int i = 0;
         for (Map.Entry<UUID, List<MappedScan>> entry : scans.entrySet()) {
             for (MappedScan scan : entry.getValue()) {
-                c[7][i] = Boolean.toString(applied.contains(entry.getKey() + "|" + scan.key()));
                 c[0][i] = entry.getKey().toString();
                 c[1][i] = scan.scan().rawCode();
                 c[2][i] = scan.scan().rawMessage();
@@ -109,6 +108,7 @@ public class TrackerRepository implements PanacheRepositoryBase<Tracker, UUID> {
                 c[4][i] = scan.scan().city();
                 c[5][i] = scan.scan().country();
                 c[6][i] = scan.status().name();
+                c[7][i] = Boolean.toString(applied.contains(entry.getKey() + "|" + scan.key()));
                 i++;
             }
         }

@@ -160,9 +160,10 @@ public class TrackingService {
                 distinct.put(id, once);
                 byId.get(id).trial(once).moved().forEach(scan -> moving.add(id + "|" + scan.key()));
             });
+            int total = byTracker.values().stream().mapToInt(List::size).sum();
             Instant now = clock.instant();
             return trackers.storeNew(distinct, moving, source.name(), now)
-                    .chain(first -> apply(byId, byTracker, distinct, first, none, now))
+                    .chain(first -> apply(byId, distinct, first, total, none, now))
                     .call(() -> documents.keep(proof, now));
         });
     }
@@ -176,9 +177,8 @@ public class TrackingService {
      * only if unchanged since read), their shipments' event sequences, their facts; then a customer-service item per
      * delivery exception.
      */
-    private Uni<Recorded> apply(Map<UUID, Tracker> byId, Map<UUID, List<MappedScan>> byTracker,
-            Map<UUID, List<MappedScan>> distinct, Set<String> first, int unmatched, Instant now) {
-        int total = 0;
+    private Uni<Recorded> apply(Map<UUID, Tracker> byId, Map<UUID, List<MappedScan>> distinct, Set<String> first,
+            int total, int unmatched, Instant now) {
         int freshCount = 0;
         Map<UUID, List<MappedScan>> applied = new LinkedHashMap<>();
         List<Tracker> changed = new ArrayList<>();
@@ -188,7 +188,6 @@ public class TrackingService {
                     .stream()
                     .filter(scan -> first.contains(id + "|" + scan.key()))
                     .toList();
-            total += byTracker.get(id).size();
             freshCount += fresh.size();
             Tracker tracker = byId.get(id);
             TrackingStatus status = tracker.status();
